@@ -1,0 +1,65 @@
+# SyncDeck front door: `make run` and `make test`. Everything else is CMake presets.
+# Recipes use bash for pipefail.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -ec
+
+DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config qt6-base-dev qt6-base-dev-tools \
+  libqt6opengl6-dev libgl-dev libxkbcommon-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev \
+  qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libssl-dev xvfb xauth fonts-dejavu-core \
+  dpkg-dev rpm lintian appstream desktop-file-utils clang libclang-rt-14-dev
+
+PRESET ?= dev
+CI_PRESET ?= ci
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run test test-only format format-check package clean
+
+all: build
+
+# Installs only what is missing; a no-op (one dpkg-query) when everything is there.
+deps:
+	@missing=$$(dpkg-query -W -f='$${db:Status-Abbrev} $${Package}\n' $(DEBIAN_PACKAGES) 2>/dev/null \
+	    | awk '$$1 == "ii" { print $$2 }' | sort > .deps-installed.tmp; \
+	    for p in $(DEBIAN_PACKAGES); do grep -qxF "$$p" .deps-installed.tmp || echo "$$p"; done); \
+	rm -f .deps-installed.tmp; \
+	if [ -n "$$missing" ]; then \
+	    echo "Installing missing Debian packages:" $$missing; \
+	    $(SUDO) apt-get update -qq; \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@if [ -f package-lock.json ]; then \
+	    if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.syncdeck-lock; then \
+	        echo "Installing test tools with npm ci"; \
+	        npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.syncdeck-lock; \
+	    fi; \
+	fi
+
+build: deps
+	cmake --preset $(PRESET)
+	cmake --build --preset $(PRESET) -j $(JOBS)
+
+run: build
+	./build/$(PRESET)/app/gui/syncdeck --demo
+
+# CI: sanitizers on, warnings are errors, every test, then the formatting check.
+test: deps
+	cmake --preset $(CI_PRESET)
+	cmake --build --preset $(CI_PRESET) -j $(JOBS)
+	$(MAKE) test-only PRESET=$(CI_PRESET)
+	cmake --build --preset $(CI_PRESET) --target format-check
+
+test-only:
+	ctest --preset $(PRESET) -j $(JOBS)
+
+format:
+	cmake --build --preset $(PRESET) --target format
+
+format-check:
+	cmake --build --preset $(PRESET) --target format-check
+
+package:
+	@echo "make package: the installers are not built yet (see README, Packaging)." >&2; exit 2
+
+clean:
+	rm -rf build

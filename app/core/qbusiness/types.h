@@ -1,0 +1,127 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// Plain value types of the Amazon Q Business API (2023-11-27) that cross SyncDeck's layers.
+// Enum-like fields keep the wire string verbatim so values newer than this build survive.
+namespace syncdeck::qbusiness {
+
+// DataSourceSyncJobStatus, plus Unknown for values this build does not know.
+enum class SyncStatus : quint8 {
+    Unknown,
+    Failed,
+    Succeeded,
+    Syncing,
+    Incomplete,
+    Stopping,
+    Aborted,
+    SyncingIndexing,
+};
+
+SyncStatus syncStatusFromWire(QStringView wire);
+QString syncStatusToWire(SyncStatus status); // empty for Unknown
+// The seven statuses of the model, in the model's order.
+QList<SyncStatus> knownSyncStatuses();
+// True for statuses after which the job no longer changes.
+bool isFinalStatus(SyncStatus status);
+
+// DataSourceSyncJobMetrics: strings of digits on the wire; any may be absent.
+struct SyncJobMetrics
+{
+    std::optional<qint64> documentsAdded;
+    std::optional<qint64> documentsModified;
+    std::optional<qint64> documentsDeleted;
+    std::optional<qint64> documentsFailed;
+    std::optional<qint64> documentsScanned;
+    friend bool operator==(const SyncJobMetrics &, const SyncJobMetrics &) = default;
+};
+
+// DataSourceSyncJob.
+struct SyncJob
+{
+    QString executionId;
+    QDateTime startTime; // invalid when absent
+    QDateTime endTime; // invalid while running
+    QString status; // verbatim wire value
+    QString errorCode; // ErrorDetail.errorCode
+    QString errorMessage; // ErrorDetail.errorMessage (server text: show as plain text)
+    QString dataSourceErrorCode;
+    SyncJobMetrics metrics;
+
+    SyncStatus statusKind() const { return syncStatusFromWire(status); }
+    friend bool operator==(const SyncJob &, const SyncJob &) = default;
+};
+
+struct SyncJobPage
+{
+    QList<SyncJob> history;
+    QString nextToken; // empty on the last page
+};
+
+// Summaries used by the resource pickers.
+struct Application
+{
+    QString applicationId;
+    QString displayName;
+    QString status;
+    QString identityType;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct Index
+{
+    QString indexId;
+    QString displayName;
+    QString status;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct DataSource
+{
+    QString dataSourceId;
+    QString displayName;
+    QString type; // connector type, e.g. S3, SHAREPOINT
+    QString status;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+// GetDataSource output (the members SyncDeck shows).
+struct DataSourceDetails
+{
+    QString applicationId;
+    QString indexId;
+    QString dataSourceId;
+    QString dataSourceArn;
+    QString displayName;
+    QString type;
+    QString status;
+    QString description;
+    QString syncSchedule;
+    QString roleArn;
+    QString errorCode;
+    QString errorMessage;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+// Filters and paging of ListDataSourceSyncJobs.
+struct ListSyncJobsRequest
+{
+    QString applicationId;
+    QString indexId;
+    QString dataSourceId;
+    QString statusFilter; // wire value, empty for all (sent as `syncStatus`)
+    QDateTime startTime; // invalid: not sent
+    QDateTime endTime;
+    int maxResults = 0; // 0: service default; 1..10
+    QString nextToken;
+};
+
+} // namespace syncdeck::qbusiness

@@ -1,0 +1,90 @@
+// The three executables as a user runs them: real processes, real exit codes.
+#include <syncdeck/version.h>
+
+#include <QProcess>
+#include <QTest>
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QString &program, const QStringList &arguments)
+{
+    QProcess p;
+    p.start(program, arguments);
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void version_data();
+    void version();
+    void help_data();
+    void help();
+    void unknownCommandIsUsageError();
+    void noCommandIsUsageError();
+};
+
+void TestCli::version_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QByteArray>("name");
+    QTest::newRow("syncdeck-cli") << QStringLiteral(SYNCDECK_CLI_PATH)
+                                  << QByteArray("syncdeck-cli");
+    QTest::newRow("syncdeck") << QStringLiteral(SYNCDECK_GUI_PATH) << QByteArray("SyncDeck");
+    QTest::newRow("syncdeck-emulator")
+        << QStringLiteral(SYNCDECK_EMULATOR_PATH) << QByteArray("syncdeck-emulator");
+}
+
+void TestCli::version()
+{
+    QFETCH(QString, program);
+    QFETCH(QByteArray, name);
+    const Run r = run(program, {QStringLiteral("--version")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.trimmed(), name + ' ' + syncdeck::Version);
+}
+
+void TestCli::help_data()
+{
+    version_data();
+}
+
+void TestCli::help()
+{
+    QFETCH(QString, program);
+    const Run r = run(program, {QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("Usage:"), r.out.constData());
+}
+
+void TestCli::unknownCommandIsUsageError()
+{
+    const Run r = run(QStringLiteral(SYNCDECK_CLI_PATH), {QStringLiteral("no-such-command")});
+    QCOMPARE(r.exitCode, 252);
+    QVERIFY(r.err.contains("unknown command 'no-such-command'"));
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::noCommandIsUsageError()
+{
+    const Run r = run(QStringLiteral(SYNCDECK_CLI_PATH), {});
+    QCOMPARE(r.exitCode, 252);
+    QVERIFY(r.err.contains("a command is required"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
