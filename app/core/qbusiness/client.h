@@ -1,0 +1,153 @@
+#pragma once
+
+// CONTRACT (foundation): the asynchronous Amazon Q Business client that the CLI and the dashboard
+// share. The implementation lands with the client issue; callers may rely on these signatures.
+
+#include "awserror.h"
+#include "types.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace syncdeck::aws {
+class CredentialsProvider;
+}
+
+namespace syncdeck::qbusiness {
+
+// Where and how to call the service.
+struct ClientConfig
+{
+    QUrl endpoint; // e.g. https://qbusiness.us-east-1.api.aws or http://127.0.0.1:PORT
+    QString region; // signing region
+    int maxAttempts = 3; // AWS_MAX_ATTEMPTS / max_attempts; 1 disables retries
+    QString retryMode = QStringLiteral("standard"); // standard | legacy | adaptive (as standard)
+    int connectTimeoutMs = 60000; // --cli-connect-timeout
+    int readTimeoutMs = 60000; // --cli-read-timeout
+    QString caBundlePath; // AWS_CA_BUNDLE / ca_bundle / --ca-bundle
+    qint64 maxResponseBytes = 8 * 1024 * 1024; // larger bodies fail with a clear error
+};
+
+// One call. Follows the qtkeychain Job contract: start() is queued (the call begins when the
+// event loop runs), finished() fires exactly once (also after abort()), results and error() are
+// valid after finished(). With autoDelete (the default) the job deletes itself after finished().
+class Job : public QObject
+{
+    Q_OBJECT
+public:
+    ~Job() override;
+
+    void start();
+    void abort();
+    bool isFinished() const;
+    const AwsError &error() const;
+    bool autoDelete() const;
+    void setAutoDelete(bool autoDelete);
+    int attempts() const; // attempts made, for --debug and tests
+
+signals:
+    void finished(syncdeck::qbusiness::Job *job);
+    // One line per attempt for --debug: URL, status, request id, delay before retry.
+    void attemptLogged(const QString &line);
+
+protected:
+    explicit Job(QObject *parent = nullptr);
+    struct Private;
+    std::unique_ptr<Private> d;
+    friend class Client;
+};
+
+class ListApplicationsJob final : public Job
+{
+    Q_OBJECT
+public:
+    using Job::Job;
+    QList<Application> applications;
+    QString nextToken;
+};
+
+class ListIndicesJob final : public Job
+{
+    Q_OBJECT
+public:
+    using Job::Job;
+    QList<Index> indices;
+    QString nextToken;
+};
+
+class ListDataSourcesJob final : public Job
+{
+    Q_OBJECT
+public:
+    using Job::Job;
+    QList<DataSource> dataSources;
+    QString nextToken;
+};
+
+class GetDataSourceJob final : public Job
+{
+    Q_OBJECT
+public:
+    using Job::Job;
+    DataSourceDetails dataSource;
+};
+
+class ListSyncJobsJob final : public Job
+{
+    Q_OBJECT
+public:
+    using Job::Job;
+    ListSyncJobsRequest request;
+    SyncJobPage page;
+};
+
+class StartSyncJob final : public Job
+{
+    Q_OBJECT
+public:
+    using Job::Job;
+    QString executionId;
+};
+
+class StopSyncJob final : public Job
+{
+    Q_OBJECT
+public:
+    using Job::Job;
+};
+
+// The client: one QNetworkAccessManager, SigV4 on every attempt, AWS standard retries.
+class Client : public QObject
+{
+    Q_OBJECT
+public:
+    Client(ClientConfig config, aws::CredentialsProvider *credentials, QObject *parent = nullptr);
+    ~Client() override;
+
+    const ClientConfig &config() const;
+
+    // Each returns a job that has not started yet; call start() on it.
+    ListApplicationsJob *listApplications(const QString &nextToken = {}, int maxResults = 0);
+    ListIndicesJob *listIndices(const QString &applicationId, const QString &nextToken = {},
+                                int maxResults = 0);
+    ListDataSourcesJob *listDataSources(const QString &applicationId, const QString &indexId,
+                                        const QString &nextToken = {}, int maxResults = 0);
+    GetDataSourceJob *getDataSource(const QString &applicationId, const QString &indexId,
+                                    const QString &dataSourceId);
+    ListSyncJobsJob *listDataSourceSyncJobs(const ListSyncJobsRequest &request);
+    StartSyncJob *startDataSourceSyncJob(const QString &applicationId, const QString &indexId,
+                                         const QString &dataSourceId);
+    StopSyncJob *stopDataSourceSyncJob(const QString &applicationId, const QString &indexId,
+                                       const QString &dataSourceId);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace syncdeck::qbusiness
