@@ -13,7 +13,7 @@ CI_PRESET ?= ci
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-only format format-check package clean
+.PHONY: all deps build run test test-only bench format format-check package clean
 
 all: build
 
@@ -51,8 +51,14 @@ test: deps
 	$(MAKE) test-only PRESET=$(CI_PRESET)
 	cmake --build --preset $(CI_PRESET) --target format-check
 
+# Benchmarks are measurements, not pass/fail tests: `make bench` runs them (release build).
 test-only:
-	ctest --preset $(PRESET) -j $(JOBS)
+	ctest --preset $(PRESET) -j $(JOBS) --label-exclude bench
+
+bench: deps
+	cmake --preset release
+	cmake --build --preset release -j $(JOBS)
+	ctest --preset release --label-regex bench --verbose
 
 format:
 	cmake --build --preset $(PRESET) --target format
