@@ -1,0 +1,349 @@
+#include "chartdatamodel.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace syncdeck::qbusiness {
+
+bool isSucceededWithoutScannedDocuments(const SyncJob &job)
+{
+    return job.statusKind() == SyncStatus::Succeeded
+        && job.metrics.documentsScanned.value_or(0) == 0;
+}
+
+namespace {
+constexpr quint8 bit(ChartMetric metric)
+{
+    return quint8(1u << static_cast<unsigned>(metric));
+}
+
+// Bucket of x within [from, from + width * buckets), clamped: the last edge belongs to the last
+// bucket so a run exactly at the end of the range is not lost.
+int bucketOf(double x, double from, double width, int buckets)
+{
+    if (width <= 0)
+        return 0;
+    const int b = int(std::floor((x - from) / width));
+    return std::clamp(b, 0, buckets - 1);
+}
+} // namespace
+
+ChartDataModel::ChartDataModel(QObject *parent)
+    : QObject(parent)
+{ }
+
+ChartDataModel::~ChartDataModel() = default;
+
+ChartDataModel::Row ChartDataModel::makeRow(const SyncJob &job, int slot)
+{
+    Row row;
+    row.slot = slot;
+    row.status = job.statusKind();
+    row.startMs = job.startTime.isValid() ? job.startTime.toMSecsSinceEpoch() : NoTime;
+    auto put = [&row](ChartMetric metric, const std::optional<qint64> &v) {
+        if (v) {
+            row.values[int(metric)] = double(*v);
+            row.present |= bit(metric);
+        }
+    };
+    put(ChartMetric::Added, job.metrics.documentsAdded);
+    put(ChartMetric::Modified, job.metrics.documentsModified);
+    put(ChartMetric::Deleted, job.metrics.documentsDeleted);
+    put(ChartMetric::Failed, job.metrics.documentsFailed);
+    put(ChartMetric::Scanned, job.metrics.documentsScanned);
+    if (job.startTime.isValid() && job.endTime.isValid() && job.endTime >= job.startTime)
+        put(ChartMetric::DurationSeconds, job.startTime.secsTo(job.endTime));
+    return row;
+}
+
+bool ChartDataModel::rowLess(const Row &a, const Row &b) const
+{
+    if (a.startMs != b.startMs)
+        return a.startMs < b.startMs;
+    const int c = m_store[size_t(a.slot)].executionId.compare(m_store[size_t(b.slot)].executionId);
+    if (c != 0)
+        return c < 0;
+    return a.slot < b.slot;
+}
+
+int ChartDataModel::rowIndexOfSlot(int slot) const
+{
+    const Row probe = makeRow(m_store[size_t(slot)], slot);
+    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), probe,
+                                     [this](const Row &a, const Row &b) { return rowLess(a, b); });
+    if (it != m_rows.end() && it->slot == slot)
+        return int(it - m_rows.begin());
+    for (size_t i = 0; i < m_rows.size(); ++i) { // unreachable while the invariant holds
+        if (m_rows[i].slot == slot)
+            return int(i);
+    }
+    return -1;
+}
+
+const SyncJob &ChartDataModel::job(int index) const
+{
+    return m_store[size_t(m_rows[size_t(index)].slot)];
+}
+
+std::optional<double> ChartDataModel::value(int index, ChartMetric metric) const
+{
+    const Row &row = m_rows[size_t(index)];
+    if (!(row.present & bit(metric)))
+        return std::nullopt;
+    return row.values[int(metric)];
+}
+
+int ChartDataModel::indexOf(const QString &executionId) const
+{
+    const auto it = m_slotById.constFind(executionId);
+    if (it == m_slotById.constEnd())
+        return -1;
+    return rowIndexOfSlot(*it);
+}
+
+QList<SyncJob> ChartDataModel::jobs() const
+{
+    QList<SyncJob> out;
+    out.reserve(count());
+    for (const Row &row : m_rows)
+        out.append(m_store[size_t(row.slot)]);
+    return out;
+}
+
+qint64 ChartDataModel::firstStartMs() const
+{
+    return plottableCount() > 0 ? m_rows[size_t(m_firstPlottable)].startMs : NoTime;
+}
+
+qint64 ChartDataModel::lastStartMs() const
+{
+    return plottableCount() > 0 ? m_rows.back().startMs : NoTime;
+}
+
+std::pair<int, int> ChartDataModel::indexRange(double fromMs, double toMs) const
+{
+    const auto begin = m_rows.begin() + m_firstPlottable;
+    const auto first = std::lower_bound(
+        begin, m_rows.end(), fromMs, [](const Row &r, double v) { return double(r.startMs) < v; });
+    const auto last = std::upper_bound(
+        first, m_rows.end(), toMs, [](double v, const Row &r) { return v < double(r.startMs); });
+    return {int(first - m_rows.begin()), int(last - m_rows.begin())};
+}
+
+int ChartDataModel::nearestIndex(double ms, quint32 statusMask) const
+{
+    const auto begin = m_rows.begin() + m_firstPlottable;
+    const auto it = std::lower_bound(begin, m_rows.end(), ms,
+                                     [](const Row &r, double v) { return double(r.startMs) < v; });
+    const int pivot = int(it - m_rows.begin());
+    int best = -1;
+    double bestDistance = 0;
+    auto consider = [&](int i) {
+        const double d = std::abs(double(m_rows[size_t(i)].startMs) - ms);
+        if (best < 0 || d < bestDistance) {
+            best = i;
+            bestDistance = d;
+        }
+    };
+    for (int i = pivot; i < count(); ++i) {
+        if (statusMask & statusBit(m_rows[size_t(i)].status)) {
+            consider(i);
+            break;
+        }
+    }
+    for (int i = pivot - 1; i >= m_firstPlottable; --i) {
+        if (statusMask & statusBit(m_rows[size_t(i)].status)) {
+            consider(i);
+            break;
+        }
+    }
+    return best;
+}
+
+QList<QPointF> ChartDataModel::downsampled(ChartMetric metric, double fromMs, double toMs,
+                                           int buckets, quint32 statusMask) const
+{
+    const auto [a, b] = indexRange(fromMs, toMs);
+    const quint8 need = bit(metric);
+    const int m = int(metric);
+    QList<QPointF> out;
+    auto eligible
+        = [&](const Row &r) { return (r.present & need) && (statusMask & statusBit(r.status)); };
+    buckets = std::max(buckets, 1);
+    if (b - a <= 4 * buckets) {
+        out.reserve(b - a);
+        for (int i = a; i < b; ++i) {
+            const Row &r = m_rows[size_t(i)];
+            if (eligible(r))
+                out.append(QPointF(double(r.startMs), r.values[m]));
+        }
+        return out;
+    }
+    out.reserve(4 * buckets);
+    const double width = (toMs - fromMs) / buckets;
+    int current = -1;
+    std::array<int, 4> picks {}; // first, min, max, last
+    auto flush = [&] {
+        if (current < 0)
+            return;
+        std::array<int, 4> sorted = picks;
+        std::sort(sorted.begin(), sorted.end());
+        int previous = -1;
+        for (int i : sorted) {
+            if (i == previous)
+                continue;
+            previous = i;
+            const Row &r = m_rows[size_t(i)];
+            out.append(QPointF(double(r.startMs), r.values[m]));
+        }
+    };
+    for (int i = a; i < b; ++i) {
+        const Row &r = m_rows[size_t(i)];
+        if (!eligible(r))
+            continue;
+        const int bk = bucketOf(double(r.startMs), fromMs, width, buckets);
+        if (bk != current) {
+            flush();
+            current = bk;
+            picks = {i, i, i, i};
+            continue;
+        }
+        if (r.values[m] < m_rows[size_t(picks[1])].values[m])
+            picks[1] = i;
+        if (r.values[m] > m_rows[size_t(picks[2])].values[m])
+            picks[2] = i;
+        picks[3] = i;
+    }
+    flush();
+    return out;
+}
+
+QList<double> ChartDataModel::statusMarks(SyncStatus status, double fromMs, double toMs,
+                                          int buckets) const
+{
+    const auto [a, b] = indexRange(fromMs, toMs);
+    buckets = std::max(buckets, 1);
+    const double width = (toMs - fromMs) / buckets;
+    const bool thin = b - a > buckets;
+    QList<double> out;
+    int current = -1;
+    for (int i = a; i < b; ++i) {
+        const Row &r = m_rows[size_t(i)];
+        if (r.status != status)
+            continue;
+        if (thin) {
+            const int bk = bucketOf(double(r.startMs), fromMs, width, buckets);
+            if (bk == current)
+                continue;
+            current = bk;
+        }
+        out.append(double(r.startMs));
+    }
+    return out;
+}
+
+QList<RunBucket> ChartDataModel::buckets(double fromMs, double toMs, int bucketCount) const
+{
+    bucketCount = std::max(bucketCount, 1);
+    QList<RunBucket> out(bucketCount);
+    const double width = (toMs - fromMs) / bucketCount;
+    for (int i = 0; i < bucketCount; ++i) {
+        out[i].fromMs = fromMs + width * i;
+        out[i].toMs = fromMs + width * (i + 1);
+    }
+    const auto [a, b] = indexRange(fromMs, toMs);
+    auto valueOf = [](const Row &r, ChartMetric metric) -> qint64 {
+        return (r.present & bit(metric)) ? qint64(r.values[int(metric)]) : 0;
+    };
+    for (int i = a; i < b; ++i) {
+        const Row &r = m_rows[size_t(i)];
+        RunBucket &bucket = out[bucketOf(double(r.startMs), fromMs, width, bucketCount)];
+        ++bucket.runs;
+        bucket.added += valueOf(r, ChartMetric::Added);
+        bucket.modified += valueOf(r, ChartMetric::Modified);
+        bucket.deleted += valueOf(r, ChartMetric::Deleted);
+        bucket.failed += valueOf(r, ChartMetric::Failed);
+        const bool failedRun = r.status == SyncStatus::Failed;
+        if (failedRun)
+            ++bucket.failedRuns;
+        // The first failed run once there is one; otherwise the latest run.
+        if (failedRun ? bucket.failedRuns == 1 : bucket.failedRuns == 0)
+            bucket.representative = i;
+    }
+    return out;
+}
+
+void ChartDataModel::appendJobs(const QList<SyncJob> &jobs)
+{
+    if (jobs.isEmpty())
+        return;
+    const int added = merge(jobs);
+    emit jobsAppended(added);
+}
+
+void ChartDataModel::updateJobs(const QList<SyncJob> &jobs)
+{
+    if (jobs.isEmpty())
+        return;
+    const int added = merge(jobs);
+    emit jobsUpdated(added);
+}
+
+void ChartDataModel::clear()
+{
+    m_store.clear();
+    m_rows.clear();
+    m_slotById.clear();
+    m_firstPlottable = 0;
+    emit cleared();
+}
+
+int ChartDataModel::merge(const QList<SyncJob> &jobs)
+{
+    int added = 0;
+    std::vector<Row> incoming;
+    incoming.reserve(size_t(jobs.size()));
+    QHash<int, size_t> incomingBySlot; // a run listed twice in one batch: the later one wins
+    for (const SyncJob &job : jobs) {
+        int slot = -1;
+        if (!job.executionId.isEmpty()) {
+            const auto known = m_slotById.constFind(job.executionId);
+            if (known != m_slotById.constEnd())
+                slot = *known;
+        }
+        if (slot >= 0) {
+            const auto pending = incomingBySlot.constFind(slot);
+            if (pending != incomingBySlot.constEnd()) {
+                m_store[size_t(slot)] = job;
+                incoming[*pending] = makeRow(job, slot);
+                continue;
+            }
+            // Its sort key may change (a start time can only be corrected, but be safe): take
+            // the old row out and merge the new one like a new run.
+            const int old = rowIndexOfSlot(slot);
+            if (old >= 0)
+                m_rows.erase(m_rows.begin() + old);
+            m_store[size_t(slot)] = job;
+        } else {
+            slot = int(m_store.size());
+            m_store.push_back(job);
+            if (!job.executionId.isEmpty())
+                m_slotById.insert(job.executionId, slot);
+            ++added;
+        }
+        incomingBySlot.insert(slot, incoming.size());
+        incoming.push_back(makeRow(job, slot));
+    }
+    auto less = [this](const Row &a, const Row &b) { return rowLess(a, b); };
+    std::sort(incoming.begin(), incoming.end(), less);
+    const auto middle = std::ptrdiff_t(m_rows.size());
+    m_rows.insert(m_rows.end(), incoming.begin(), incoming.end());
+    std::inplace_merge(m_rows.begin(), m_rows.begin() + middle, m_rows.end(), less);
+    m_firstPlottable = int(std::partition_point(m_rows.begin(), m_rows.end(),
+                                                [](const Row &r) { return r.startMs == NoTime; })
+                           - m_rows.begin());
+    return added;
+}
+
+} // namespace syncdeck::qbusiness

@@ -1,0 +1,167 @@
+#include "exportjobs.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace syncdeck::qbusiness {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("syncdeck::qbusiness::JobExport", text);
+}
+
+QString number(const std::optional<qint64> &v)
+{
+    return v ? QString::number(*v) : QString();
+}
+} // namespace
+
+QStringList csvExportColumns()
+{
+    return {QStringLiteral("executionId"),        QStringLiteral("status"),
+            QStringLiteral("startTime"),          QStringLiteral("endTime"),
+            QStringLiteral("durationSeconds"),    QStringLiteral("documentsAdded"),
+            QStringLiteral("documentsModified"),  QStringLiteral("documentsDeleted"),
+            QStringLiteral("documentsFailed"),    QStringLiteral("documentsScanned"),
+            QStringLiteral("errorCode"),          QStringLiteral("errorMessage"),
+            QStringLiteral("dataSourceErrorCode")};
+}
+
+QString csvCell(const QString &text)
+{
+    QString cell = text;
+    if (!cell.isEmpty()) {
+        const QChar c = cell.front();
+        if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r'
+            || c == u'\'')
+            cell.prepend(u'\'');
+    }
+    if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\r')
+        || cell.contains(u'\n')) {
+        cell.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+        cell = u'"' + cell + u'"';
+    }
+    return cell;
+}
+
+QString isoUtc(const QDateTime &time)
+{
+    if (!time.isValid())
+        return {};
+    const QDateTime utc = time.toUTC();
+    return utc.toString(utc.time().msec() ? Qt::ISODateWithMs : Qt::ISODate);
+}
+
+QByteArray jobsToCsv(const QList<SyncJob> &jobs)
+{
+    QString out;
+    out.reserve(160 * (jobs.size() + 1));
+    const QString crlf = QStringLiteral("\r\n");
+    out += csvExportColumns().join(u',') + crlf;
+    for (const SyncJob &job : jobs) {
+        QString duration;
+        if (job.startTime.isValid() && job.endTime.isValid() && job.endTime >= job.startTime)
+            duration = QString::number(job.startTime.secsTo(job.endTime));
+        const QStringList cells = {job.executionId,
+                                   job.status,
+                                   isoUtc(job.startTime),
+                                   isoUtc(job.endTime),
+                                   duration,
+                                   number(job.metrics.documentsAdded),
+                                   number(job.metrics.documentsModified),
+                                   number(job.metrics.documentsDeleted),
+                                   number(job.metrics.documentsFailed),
+                                   number(job.metrics.documentsScanned),
+                                   job.errorCode,
+                                   job.errorMessage,
+                                   job.dataSourceErrorCode};
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            if (i)
+                out += u',';
+            out += csvCell(cells[i]);
+        }
+        out += crlf;
+    }
+    return out.toUtf8();
+}
+
+QByteArray jobsToJson(const QList<SyncJob> &jobs)
+{
+    QJsonArray history;
+    for (const SyncJob &job : jobs) {
+        QJsonObject o;
+        if (!job.executionId.isEmpty())
+            o.insert(QStringLiteral("executionId"), job.executionId);
+        if (job.startTime.isValid())
+            o.insert(QStringLiteral("startTime"), isoUtc(job.startTime));
+        if (job.endTime.isValid())
+            o.insert(QStringLiteral("endTime"), isoUtc(job.endTime));
+        if (!job.status.isEmpty())
+            o.insert(QStringLiteral("status"), job.status);
+        if (!job.errorCode.isEmpty() || !job.errorMessage.isEmpty()) {
+            QJsonObject error;
+            if (!job.errorMessage.isEmpty())
+                error.insert(QStringLiteral("errorMessage"), job.errorMessage);
+            if (!job.errorCode.isEmpty())
+                error.insert(QStringLiteral("errorCode"), job.errorCode);
+            o.insert(QStringLiteral("error"), error);
+        }
+        if (!job.dataSourceErrorCode.isEmpty())
+            o.insert(QStringLiteral("dataSourceErrorCode"), job.dataSourceErrorCode);
+        QJsonObject metrics;
+        auto put = [&metrics](const char *name, const std::optional<qint64> &v) {
+            if (v)
+                metrics.insert(QLatin1String(name), QString::number(*v));
+        };
+        put("documentsAdded", job.metrics.documentsAdded);
+        put("documentsModified", job.metrics.documentsModified);
+        put("documentsDeleted", job.metrics.documentsDeleted);
+        put("documentsFailed", job.metrics.documentsFailed);
+        put("documentsScanned", job.metrics.documentsScanned);
+        if (!metrics.isEmpty())
+            o.insert(QStringLiteral("metrics"), metrics);
+        history.append(o);
+    }
+    QJsonObject root;
+    root.insert(QStringLiteral("history"), history);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Could not create %1: %2. Choose a folder you can write to.")
+                         .arg(path, file.errorString());
+        return false;
+    }
+    if (file.write(data) != data.size()) {
+        if (error)
+            *error = tr("Could not write %1: %2. Check the free disk space and try again.")
+                         .arg(path, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = tr("Could not save %1: %2. The previous file, if any, is unchanged; "
+                        "check the folder's permissions and free space.")
+                         .arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool exportJobs(const QString &path, const QList<SyncJob> &jobs, JobExportFormat format,
+                QString *error)
+{
+    const QByteArray data = format == JobExportFormat::Csv ? jobsToCsv(jobs) : jobsToJson(jobs);
+    return writeFileAtomically(path, data, error);
+}
+
+} // namespace syncdeck::qbusiness

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "types.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace syncdeck::qbusiness {
+
+enum class JobExportFormat : quint8 {
+    Csv,
+    Json,
+};
+
+// The columns of the CSV export, in order.
+QStringList csvExportColumns();
+
+// RFC 4180 CSV (CRLF rows, header first) of the jobs in the given order. Safe to open in a
+// spreadsheet: a cell starting with = + - @ TAB or CR gets a leading ' so it is never run as a
+// formula; a cell already starting with ' gets one too, so reading back is unambiguous (strip
+// one leading ' from every cell that has one).
+QByteArray jobsToCsv(const QList<SyncJob> &jobs);
+// One CSV cell: formula-neutralised and quoted when it holds a comma, quote, CR or LF.
+QString csvCell(const QString &text);
+
+// {"history":[...]} as `aws qbusiness list-data-source-sync-jobs --output json` prints it:
+// absent members omitted, timestamps ISO 8601 UTC, metrics as the service sends them (strings).
+QByteArray jobsToJson(const QList<SyncJob> &jobs);
+// 2024-05-01T12:00:00Z, with milliseconds only when they are not zero. Empty when invalid.
+QString isoUtc(const QDateTime &time);
+
+// Writes the whole file or nothing (QSaveFile). On failure returns false and sets *error to a
+// sentence naming the file, the reason and what to do.
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
+bool exportJobs(const QString &path, const QList<SyncJob> &jobs, JobExportFormat format,
+                QString *error);
+
+} // namespace syncdeck::qbusiness

@@ -1,0 +1,361 @@
+#include "qbusiness/chartdatamodel.h"
+#include "synchistory.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimeZone>
+
+#include <algorithm>
+
+using namespace syncdeck::qbusiness;
+
+namespace {
+const QDateTime Epoch(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::utc());
+
+SyncJob run(int n, const char *status, qint64 added = 1, int hour = -1)
+{
+    SyncJob job;
+    job.executionId = syncdeck::test::executionIdFor(9, n);
+    job.startTime = Epoch.addSecs(qint64(hour < 0 ? n : hour) * 3600);
+    job.endTime = job.startTime.addSecs(600);
+    job.status = QString::fromLatin1(status);
+    job.metrics.documentsAdded = added;
+    job.metrics.documentsScanned = 100;
+    return job;
+}
+
+bool isTimeOrdered(const ChartDataModel &model)
+{
+    for (int i = 1; i < model.count(); ++i) {
+        if (model.startMs(i - 1) > model.startMs(i))
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+class TestChartDataModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void appendsPagesInTimeOrder_data();
+    void appendsPagesInTimeOrder();
+    void mergesByExecutionId_data();
+    void mergesByExecutionId();
+    void keepsRunsWithoutStartTime();
+    void clears();
+    void downsamplingKeepsExtremes_data();
+    void downsamplingKeepsExtremes();
+    void statusMarksKeepEveryFailure_data();
+    void statusMarksKeepEveryFailure();
+    void bucketsSumRuns_data();
+    void bucketsSumRuns();
+    void findsNearestRun();
+    void predicateSucceededWithoutScanned_data();
+    void predicateSucceededWithoutScanned();
+};
+
+void TestChartDataModel::appendsPagesInTimeOrder_data()
+{
+    QTest::addColumn<int>("total");
+    QTest::addColumn<int>("pageSize");
+    QTest::newRow("one page") << 7 << 10;
+    QTest::newRow("pages of ten") << 95 << 10;
+    QTest::newRow("pages of one") << 23 << 1;
+    QTest::newRow("uneven pages") << 200 << 7;
+}
+
+void TestChartDataModel::appendsPagesInTimeOrder()
+{
+    QFETCH(int, total);
+    QFETCH(int, pageSize);
+    const QList<SyncJob> history = syncdeck::test::generateSyncHistory(total, 3); // newest first
+    ChartDataModel model;
+    QSignalSpy appended(&model, &ChartDataModel::jobsAppended);
+    int pages = 0;
+    for (int i = 0; i < history.size(); i += pageSize, ++pages) {
+        model.appendJobs(history.mid(i, pageSize));
+        QVERIFY(isTimeOrdered(model));
+        QCOMPARE(model.count(), std::min<int>(i + pageSize, total));
+        // The oldest run loaded so far is the last one of the page just appended.
+        QCOMPARE(model.job(0).executionId,
+                 history.at(std::min<int>(i + pageSize, total) - 1).executionId);
+    }
+    QCOMPARE(appended.count(), pages);
+    QList<SyncJob> expected(history.crbegin(), history.crend());
+    QCOMPARE(model.jobs(), expected);
+    for (int i = 0; i < model.count(); ++i)
+        QCOMPARE(model.indexOf(model.job(i).executionId), i);
+    QCOMPARE(model.firstStartMs(), expected.first().startTime.toMSecsSinceEpoch());
+    QCOMPARE(model.lastStartMs(), expected.last().startTime.toMSecsSinceEpoch());
+}
+
+void TestChartDataModel::mergesByExecutionId_data()
+{
+    QTest::addColumn<QList<SyncJob>>("initial");
+    QTest::addColumn<QList<SyncJob>>("update");
+    QTest::addColumn<bool>("asUpdate");
+    QTest::addColumn<QList<SyncJob>>("expected");
+    QTest::addColumn<int>("expectedAdded");
+
+    const SyncJob a = run(0, "SUCCEEDED"), b = run(1, "FAILED"), c = run(2, "SYNCING");
+    SyncJob cDone = c;
+    cDone.status = QStringLiteral("SUCCEEDED");
+    cDone.metrics.documentsAdded = 42;
+    const SyncJob d = run(3, "SYNCING");
+    SyncJob bMoved = b; // a corrected start time moves the run
+    bMoved.startTime = Epoch.addSecs(5 * 3600);
+
+    QTest::newRow("live refresh finishes a run")
+        << QList<SyncJob> {c, b, a} << QList<SyncJob> {d, cDone} << true
+        << QList<SyncJob> {a, b, cDone, d} << 1;
+    QTest::newRow("same page twice") << QList<SyncJob> {c, b, a} << QList<SyncJob> {c, b, a}
+                                     << false << QList<SyncJob> {a, b, c} << 0;
+    QTest::newRow("duplicate inside one batch, later wins")
+        << QList<SyncJob> {a} << QList<SyncJob> {c, b, cDone} << false
+        << QList<SyncJob> {a, b, cDone} << 2;
+    QTest::newRow("start time corrected") << QList<SyncJob> {c, b, a} << QList<SyncJob> {bMoved}
+                                          << true << QList<SyncJob> {a, c, bMoved} << 0;
+    QTest::newRow("update into an empty model")
+        << QList<SyncJob> {} << QList<SyncJob> {b, a} << true << QList<SyncJob> {a, b} << 2;
+}
+
+void TestChartDataModel::mergesByExecutionId()
+{
+    QFETCH(QList<SyncJob>, initial);
+    QFETCH(QList<SyncJob>, update);
+    QFETCH(bool, asUpdate);
+    QFETCH(QList<SyncJob>, expected);
+    QFETCH(int, expectedAdded);
+    ChartDataModel model;
+    model.appendJobs(initial);
+    QSignalSpy appended(&model, &ChartDataModel::jobsAppended);
+    QSignalSpy updated(&model, &ChartDataModel::jobsUpdated);
+    if (asUpdate)
+        model.updateJobs(update);
+    else
+        model.appendJobs(update);
+    QSignalSpy &fired = asUpdate ? updated : appended;
+    QCOMPARE(fired.count(), 1);
+    QCOMPARE(fired.first().first().toInt(), expectedAdded);
+    QCOMPARE((asUpdate ? appended : updated).count(), 0);
+    QCOMPARE(model.jobs(), expected);
+    for (int i = 0; i < model.count(); ++i)
+        QCOMPARE(model.indexOf(expected[i].executionId), i);
+}
+
+void TestChartDataModel::keepsRunsWithoutStartTime()
+{
+    SyncJob noStart = run(50, "FAILED");
+    noStart.startTime = QDateTime();
+    noStart.endTime = QDateTime();
+    SyncJob noId = run(51, "SUCCEEDED");
+    noId.executionId.clear();
+    ChartDataModel model;
+    model.appendJobs({run(2, "SUCCEEDED"), noStart, run(1, "SUCCEEDED"), noId});
+    QCOMPARE(model.count(), 4);
+    QCOMPARE(model.firstPlottable(), 1);
+    QCOMPARE(model.plottableCount(), 3);
+    QCOMPARE(model.job(0).executionId, noStart.executionId);
+    QCOMPARE(model.startMs(0), ChartDataModel::NoTime);
+    QVERIFY(!model.value(0, ChartMetric::DurationSeconds));
+    // A run without an id cannot be merged: a second copy is kept, not silently dropped.
+    model.appendJobs({noId});
+    QCOMPARE(model.count(), 5);
+    const auto [first, last] = model.indexRange(-1e18, 1e18);
+    QCOMPARE(first, 1);
+    QCOMPARE(last, 5);
+}
+
+void TestChartDataModel::clears()
+{
+    ChartDataModel model;
+    model.appendJobs(syncdeck::test::generateSyncHistory(30));
+    QSignalSpy cleared(&model, &ChartDataModel::cleared);
+    model.clear();
+    QCOMPARE(cleared.count(), 1);
+    QCOMPARE(model.count(), 0);
+    QCOMPARE(model.firstStartMs(), ChartDataModel::NoTime);
+    QCOMPARE(model.indexOf(syncdeck::test::executionIdFor(1, 3)), -1);
+    QVERIFY(model.downsampled(ChartMetric::Added, 0, 1e15, 100).isEmpty());
+    QCOMPARE(model.nearestIndex(0), -1);
+    model.appendJobs({run(1, "SUCCEEDED")});
+    QCOMPARE(model.count(), 1);
+}
+
+void TestChartDataModel::downsamplingKeepsExtremes_data()
+{
+    QTest::addColumn<int>("runs");
+    QTest::addColumn<int>("buckets");
+    QTest::addColumn<int>("spikeAt");
+    QTest::addColumn<int>("dipAt");
+    QTest::newRow("20000 runs into 800 px") << 20000 << 800 << 12345 << 777;
+    QTest::newRow("spike at the first run") << 5000 << 300 << 0 << 4999;
+    QTest::newRow("spike at the last run") << 5000 << 300 << 4999 << 2500;
+    QTest::newRow("fewer runs than 4 points per bucket") << 300 << 100 << 150 << 10;
+    QTest::newRow("one bucket") << 1000 << 1 << 500 << 501;
+}
+
+void TestChartDataModel::downsamplingKeepsExtremes()
+{
+    QFETCH(int, runs);
+    QFETCH(int, buckets);
+    QFETCH(int, spikeAt);
+    QFETCH(int, dipAt);
+    QList<SyncJob> page;
+    for (int n = 0; n < runs; ++n) {
+        const qint64 v = n == spikeAt ? 100000 : n == dipAt ? 0 : 10 + (n * 7919) % 50;
+        page.append(run(n, "SUCCEEDED", v));
+    }
+    page.append(run(runs, "SYNCING")); // no duration yet: not a DurationSeconds point
+    page.last().metrics.documentsAdded.reset();
+    page.last().endTime = QDateTime();
+    ChartDataModel model;
+    model.appendJobs(page);
+    const double from = double(model.firstStartMs()), to = double(model.lastStartMs());
+    const QList<QPointF> points = model.downsampled(ChartMetric::Added, from, to, buckets);
+    QVERIFY(points.size() <= std::max(4 * buckets, runs));
+    QVERIFY(std::is_sorted(points.cbegin(), points.cend(),
+                           [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
+    auto hasPoint = [&](int n, double v) {
+        const double x = double(Epoch.addSecs(qint64(n) * 3600).toMSecsSinceEpoch());
+        return std::any_of(points.cbegin(), points.cend(),
+                           [&](const QPointF &p) { return p.x() == x && p.y() == v; });
+    };
+    QVERIFY2(hasPoint(spikeAt, 100000), "the spike was dropped");
+    QVERIFY2(hasPoint(dipAt, 0), "the minimum was dropped");
+    QVERIFY(hasPoint(0, model.value(0, ChartMetric::Added).value_or(-1)));
+    QVERIFY(hasPoint(runs - 1, model.value(runs - 1, ChartMetric::Added).value_or(-1)));
+    if (runs > 4 * buckets)
+        QVERIFY(points.size() < runs / 2);
+    else
+        QCOMPARE(points.size(), runs);
+    // Every point is a real run, never an average.
+    for (const QPointF &p : points) {
+        const int i = model.nearestIndex(p.x());
+        QCOMPARE(double(model.startMs(i)), p.x());
+        QCOMPARE(model.value(i, ChartMetric::Added).value_or(-1), p.y());
+    }
+    const QList<QPointF> durations
+        = model.downsampled(ChartMetric::DurationSeconds, from, to, runs + 10);
+    QCOMPARE(durations.size(), runs); // the running job has no duration
+}
+
+void TestChartDataModel::statusMarksKeepEveryFailure_data()
+{
+    QTest::addColumn<int>("runs");
+    QTest::addColumn<int>("buckets");
+    QTest::newRow("20000 runs, 600 px") << 20000 << 600;
+    QTest::newRow("few runs") << 50 << 600;
+}
+
+void TestChartDataModel::statusMarksKeepEveryFailure()
+{
+    QFETCH(int, runs);
+    QFETCH(int, buckets);
+    QList<SyncJob> page;
+    QList<int> failures = {0, 1, runs / 3, runs / 3 + 1, runs - 1};
+    for (int n = 0; n < runs; ++n)
+        page.append(run(n, failures.contains(n) ? "FAILED" : "SUCCEEDED"));
+    ChartDataModel model;
+    model.appendJobs(page);
+    const double from = double(model.firstStartMs()), to = double(model.lastStartMs());
+    const QList<double> failed = model.statusMarks(SyncStatus::Failed, from, to, buckets);
+    const QList<double> succeeded = model.statusMarks(SyncStatus::Succeeded, from, to, buckets);
+    QVERIFY(succeeded.size() <= std::max(buckets, runs));
+    const double width = (to - from) / buckets;
+    for (int n : failures) {
+        const double x = double(Epoch.addSecs(qint64(n) * 3600).toMSecsSinceEpoch());
+        // A mark in the same bucket (pixel) as every failure.
+        QVERIFY2(std::any_of(failed.cbegin(), failed.cend(),
+                             [&](double m) { return std::abs(m - x) <= width; }),
+                 qPrintable(QStringLiteral("failure %1 has no mark").arg(n)));
+    }
+    QVERIFY(model.statusMarks(SyncStatus::Aborted, from, to, buckets).isEmpty());
+}
+
+void TestChartDataModel::bucketsSumRuns_data()
+{
+    QTest::addColumn<int>("runs");
+    QTest::addColumn<int>("buckets");
+    QTest::newRow("more runs than buckets") << 3000 << 120;
+    QTest::newRow("fewer runs than buckets") << 12 << 40;
+    QTest::newRow("one bucket") << 100 << 1;
+}
+
+void TestChartDataModel::bucketsSumRuns()
+{
+    QFETCH(int, runs);
+    QFETCH(int, buckets);
+    ChartDataModel model;
+    model.appendJobs(syncdeck::test::generateSyncHistory(runs, 5));
+    const QList<RunBucket> out
+        = model.buckets(double(model.firstStartMs()), double(model.lastStartMs()), buckets);
+    QCOMPARE(out.size(), buckets);
+    int total = 0;
+    qint64 added = 0, failedDocs = 0;
+    for (const RunBucket &b : out) {
+        total += b.runs;
+        added += b.added;
+        failedDocs += b.failed;
+        if (b.runs == 0) {
+            QCOMPARE(b.representative, -1);
+            continue;
+        }
+        QVERIFY(b.representative >= 0);
+        const double start = double(model.startMs(b.representative));
+        QVERIFY(start >= b.fromMs && start <= b.toMs);
+        if (b.failedRuns > 0)
+            QCOMPARE(model.status(b.representative), SyncStatus::Failed);
+    }
+    qint64 expectedAdded = 0, expectedFailed = 0;
+    for (int i = 0; i < model.count(); ++i) {
+        expectedAdded += model.job(i).metrics.documentsAdded.value_or(0);
+        expectedFailed += model.job(i).metrics.documentsFailed.value_or(0);
+    }
+    QCOMPARE(total, runs);
+    QCOMPARE(added, expectedAdded);
+    QCOMPARE(failedDocs, expectedFailed);
+}
+
+void TestChartDataModel::findsNearestRun()
+{
+    ChartDataModel model;
+    model.appendJobs({run(10, "SUCCEEDED"), run(20, "FAILED"), run(30, "SUCCEEDED")});
+    auto at = [](double hours) { return double(Epoch.toMSecsSinceEpoch()) + hours * 3600000.0; };
+    QCOMPARE(model.nearestIndex(at(0)), 0);
+    QCOMPARE(model.nearestIndex(at(14)), 0);
+    QCOMPARE(model.nearestIndex(at(16)), 1);
+    QCOMPARE(model.nearestIndex(at(99)), 2);
+    QCOMPARE(model.nearestIndex(at(29), statusBit(SyncStatus::Failed)), 1);
+    QCOMPARE(model.nearestIndex(at(29), statusBit(SyncStatus::Aborted)), -1);
+}
+
+void TestChartDataModel::predicateSucceededWithoutScanned_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<qint64>("scanned"); // -1: absent
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("succeeded, zero") << QStringLiteral("SUCCEEDED") << qint64(0) << true;
+    QTest::newRow("succeeded, absent") << QStringLiteral("SUCCEEDED") << qint64(-1) << true;
+    QTest::newRow("succeeded, some") << QStringLiteral("SUCCEEDED") << qint64(3) << false;
+    QTest::newRow("failed, zero") << QStringLiteral("FAILED") << qint64(0) << false;
+    QTest::newRow("syncing, zero") << QStringLiteral("SYNCING") << qint64(0) << false;
+    QTest::newRow("unknown, zero") << QStringLiteral("PAUSED") << qint64(0) << false;
+}
+
+void TestChartDataModel::predicateSucceededWithoutScanned()
+{
+    QFETCH(QString, status);
+    QFETCH(qint64, scanned);
+    QFETCH(bool, expected);
+    SyncJob job = run(1, "SUCCEEDED");
+    job.status = status;
+    job.metrics.documentsScanned.reset();
+    if (scanned >= 0)
+        job.metrics.documentsScanned = scanned;
+    QCOMPARE(isSucceededWithoutScannedDocuments(job), expected);
+}
+
+QTEST_GUILESS_MAIN(TestChartDataModel)
+#include "tst_chartdatamodel.moc"
