@@ -51,6 +51,8 @@ private slots:
     void bucketsSumRuns_data();
     void bucketsSumRuns();
     void findsNearestRun();
+    void findsFailureStreaks_data();
+    void findsFailureStreaks();
     void predicateSucceededWithoutScanned_data();
     void predicateSucceededWithoutScanned();
 };
@@ -329,6 +331,38 @@ void TestChartDataModel::findsNearestRun()
     QCOMPARE(model.nearestIndex(at(99)), 2);
     QCOMPARE(model.nearestIndex(at(29), statusBit(SyncStatus::Failed)), 1);
     QCOMPARE(model.nearestIndex(at(29), statusBit(SyncStatus::Aborted)), -1);
+}
+
+void TestChartDataModel::findsFailureStreaks_data()
+{
+    QTest::addColumn<QString>("statuses"); // one letter per run, oldest first
+    QTest::addColumn<int>("minLength");
+    QTest::addColumn<QString>("expected"); // "first-last" pairs
+    QTest::newRow("none") << QStringLiteral("SSSS") << 3 << QString();
+    QTest::newRow("short streak ignored") << QStringLiteral("SFFS") << 3 << QString();
+    QTest::newRow("streak in the middle") << QStringLiteral("SFFFS") << 3 << QStringLiteral("1-3");
+    QTest::newRow("streak at both ends")
+        << QStringLiteral("FFFSFFFF") << 3 << QStringLiteral("0-2 4-7");
+    QTest::newRow("running run breaks it") << QStringLiteral("FFRFF") << 3 << QString();
+    QTest::newRow("single failures") << QStringLiteral("FSF") << 1 << QStringLiteral("0-0 2-2");
+}
+
+void TestChartDataModel::findsFailureStreaks()
+{
+    QFETCH(QString, statuses);
+    QFETCH(int, minLength);
+    QFETCH(QString, expected);
+    QList<SyncJob> page;
+    for (int n = 0; n < statuses.size(); ++n) {
+        const QChar c = statuses[n];
+        page.append(run(n, c == u'F' ? "FAILED" : c == u'R' ? "SYNCING" : "SUCCEEDED"));
+    }
+    ChartDataModel model;
+    model.appendJobs(page);
+    QStringList got;
+    for (const auto &[first, last] : model.failureStreaks(minLength))
+        got.append(QStringLiteral("%1-%2").arg(first).arg(last));
+    QCOMPARE(got.join(u' '), expected);
 }
 
 void TestChartDataModel::predicateSucceededWithoutScanned_data()

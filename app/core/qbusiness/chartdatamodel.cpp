@@ -274,6 +274,23 @@ QList<RunBucket> ChartDataModel::buckets(double fromMs, double toMs, int bucketC
     return out;
 }
 
+QList<std::pair<int, int>> ChartDataModel::failureStreaks(int minLength) const
+{
+    QList<std::pair<int, int>> out;
+    int start = -1;
+    for (int i = m_firstPlottable; i <= count(); ++i) {
+        const bool failed = i < count() && m_rows[size_t(i)].status == SyncStatus::Failed;
+        if (failed && start < 0)
+            start = i;
+        if (!failed && start >= 0) {
+            if (i - start >= std::max(minLength, 1))
+                out.append({start, i - 1});
+            start = -1;
+        }
+    }
+    return out;
+}
+
 void ChartDataModel::appendJobs(const QList<SyncJob> &jobs)
 {
     if (jobs.isEmpty())

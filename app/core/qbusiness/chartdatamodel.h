@@ -99,6 +99,9 @@ public:
     QList<double> statusMarks(SyncStatus status, double fromMs, double toMs, int buckets) const;
     // Uniform time buckets over [fromMs, toMs) with document sums per bucket.
     QList<RunBucket> buckets(double fromMs, double toMs, int bucketCount) const;
+    // Runs of at least minLength consecutive FAILED plotted runs, as inclusive model index
+    // ranges [first, last] in time order.
+    QList<std::pair<int, int>> failureStreaks(int minLength) const;
 
 public slots:
     // A page of jobs (any order). Known executionIds are replaced, not duplicated.

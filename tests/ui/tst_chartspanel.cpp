@@ -1,0 +1,485 @@
+#include "chartspanel.h"
+#include "durationchartview.h"
+#include "kpistrip.h"
+#include "metricschartview.h"
+#include "qbusiness/chartdatamodel.h"
+#include "statustimelineview.h"
+#include "synchistory.h"
+
+#include <QAbstractButton>
+#include <QAreaSeries>
+#include <QBarSet>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QSignalSpy>
+#include <QStackedBarSeries>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+#include <QValueAxis>
+
+using namespace syncdeck::qbusiness;
+using syncdeck::ui::ChartsPanel;
+using syncdeck::ui::charts::ImageFormat;
+using syncdeck::ui::charts::MetricsChartView;
+using syncdeck::ui::charts::RunChartView;
+
+namespace {
+const QDateTime Epoch(QDate(2025, 6, 1), QTime(0, 0), QTimeZone::utc());
+
+// Hourly runs, oldest first in `codes` (S succeeded, F failed, R running); returned newest first.
+QList<SyncJob> runs(const QString &codes)
+{
+    QList<SyncJob> out;
+    for (int n = 0; n < codes.size(); ++n) {
+        SyncJob job;
+        job.executionId = syncdeck::test::executionIdFor(42, n);
+        job.startTime = Epoch.addSecs(qint64(n) * 3600);
+        const QChar c = codes[n];
+        job.status = c == u'F' ? QStringLiteral("FAILED")
+            : c == u'R'        ? QStringLiteral("SYNCING")
+                               : QStringLiteral("SUCCEEDED");
+        if (c != u'R')
+            job.endTime = job.startTime.addSecs(300 + 60 * (n % 7));
+        job.metrics.documentsAdded = 10 + (n * 37) % 90;
+        job.metrics.documentsModified = 5 + (n * 11) % 20;
+        job.metrics.documentsDeleted = n % 4;
+        job.metrics.documentsFailed = c == u'F' ? 30 : 0;
+        job.metrics.documentsScanned = 1000 + n;
+        out.prepend(job);
+    }
+    return out;
+}
+
+void feedPages(ChartDataModel *model, const QList<SyncJob> &newestFirst, int pageSize = 10)
+{
+    for (qsizetype i = 0; i < newestFirst.size(); i += pageSize)
+        model->appendJobs(newestFirst.mid(i, pageSize));
+}
+
+std::unique_ptr<ChartsPanel> shownPanel()
+{
+    auto panel = std::make_unique<ChartsPanel>();
+    panel->resize(1100, 700);
+    panel->show();
+    if (!QTest::qWaitForWindowExposed(panel.get()))
+        return nullptr;
+    return panel;
+}
+
+QPoint viewportPoint(RunChartView *view, const QPointF &value, QAbstractSeries *series)
+{
+    const QPointF inChart = view->chart()->mapToPosition(value, series);
+    return view->mapFromScene(view->chart()->mapToScene(inChart));
+}
+} // namespace
+
+class TestChartsPanel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void clickingAPointSelectsItsRun_data();
+    void clickingAPointSelectsItsRun();
+    void highlightRunMarksEveryChart();
+    void timelineClickStaysInItsLane();
+    void stackedBarClickSelectsTheWorstRun();
+    void updatesPerPageWithoutRebuilding();
+    void legendTogglesSeries();
+    void largeHistoryIsDownsampledKeepingFailures();
+    void showsKpis();
+    void exportsCharts_data();
+    void exportsCharts();
+    void exportsRunsNewestFirst();
+    void tooltipNamesTheRun();
+    void followsADarkPalette();
+};
+
+void TestChartsPanel::clickingAPointSelectsItsRun_data()
+{
+    QTest::addColumn<QString>("codes");
+    QTest::addColumn<int>("target"); // model index (oldest first)
+    QTest::newRow("first of 30") << QStringLiteral("SSSSSSSSSSFFFSSSSSSSSSSSSSSSSS") << 0;
+    QTest::newRow("middle failure") << QStringLiteral("SSSSSSSSSSFFFSSSSSSSSSSSSSSSSS") << 11;
+    QTest::newRow("newest running") << QStringLiteral("SSSSSSSSSSSSSSSSSSR") << 18;
+    QTest::newRow("single run") << QStringLiteral("F") << 0;
+}
+
+void TestChartsPanel::clickingAPointSelectsItsRun()
+{
+    QFETCH(QString, codes);
+    QFETCH(int, target);
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    feedPages(panel->model(), runs(codes));
+    QTRY_VERIFY(!panel->metricsChart()->chart()->plotArea().isEmpty());
+    MetricsChartView *view = panel->metricsChart();
+    const ChartDataModel *model = panel->model();
+    QLineSeries *added = view->lineSeries(ChartMetric::Added);
+    const QPointF value(double(model->startMs(target)), *model->value(target, ChartMetric::Added));
+    QVERIFY(added->points().contains(value));
+    const QPoint pos = viewportPoint(view, value, added);
+    QVERIFY(view->viewport()->rect().contains(pos));
+
+    QSignalSpy activated(panel.get(), &ChartsPanel::runActivated);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, pos);
+    QCOMPARE(activated.count(), 1);
+    const QString expected = model->job(target).executionId;
+    QCOMPARE(activated.first().first().toString(), expected);
+    QCOMPARE(panel->highlightedRun(), expected);
+    QCOMPARE(panel->timelineChart()->highlightedRun(), expected);
+
+    // Empty space far from any run selects nothing.
+    activated.clear();
+    const QRectF plot = view->chart()->plotArea();
+    QTest::mouseClick(
+        view->viewport(), Qt::LeftButton, {},
+        view->mapFromScene(view->chart()->mapToScene(plot.topLeft() - QPointF(0, 40))));
+    QCOMPARE(activated.count(), 0);
+}
+
+void TestChartsPanel::highlightRunMarksEveryChart()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    feedPages(panel->model(), runs(QStringLiteral("SSSFSSSS")));
+    const QString id = panel->model()->job(3).executionId;
+    const double x = double(panel->model()->startMs(3));
+    panel->highlightRun(id);
+    const QList<RunChartView *> views
+        = {panel->metricsChart(), panel->timelineChart(), panel->durationChart()};
+    for (RunChartView *view : views) {
+        QCOMPARE(view->highlightedRun(), id);
+        const QList<QPointF> line = view->highlightLine()->points();
+        QCOMPARE(line.size(), 2);
+        QCOMPARE(line[0].x(), x);
+        QCOMPARE(line[1].x(), x);
+    }
+    // An unknown run clears the mark instead of pointing somewhere wrong.
+    panel->highlightRun(QStringLiteral("not-loaded"));
+    QVERIFY(panel->metricsChart()->highlightLine()->points().isEmpty());
+    // A run loaded later is marked when it arrives.
+    const QList<SyncJob> later = runs(QStringLiteral("SSSFSSSSSS"));
+    panel->highlightRun(later.first().executionId);
+    panel->model()->updateJobs(later.mid(0, 2));
+    QCOMPARE(panel->metricsChart()->highlightLine()->points().size(), 2);
+}
+
+void TestChartsPanel::timelineClickStaysInItsLane()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    panel->tabs()->setCurrentIndex(1);
+    feedPages(panel->model(), runs(QStringLiteral("SSSSSFFFFSSSSSSSSSSSS")));
+    auto *timeline = panel->timelineChart();
+    QTRY_VERIFY(timeline->isVisible() && !timeline->chart()->plotArea().isEmpty());
+    QCOMPARE(timeline->lanes(), (QList<SyncStatus> {SyncStatus::Succeeded, SyncStatus::Failed}));
+    QCOMPARE(timeline->statusSeries(SyncStatus::Failed)->count(), 4);
+    QCOMPARE(timeline->statusSeries(SyncStatus::Succeeded)->count(), 17);
+    // The failure streak has its band.
+    QCOMPARE(timeline->streakBand()->upperSeries()->count(), 4);
+
+    const int failed = 6;
+    QScatterSeries *failedSeries = timeline->statusSeries(SyncStatus::Failed);
+    const double x = double(panel->model()->startMs(failed));
+    QSignalSpy activated(panel.get(), &ChartsPanel::runActivated);
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {},
+                      viewportPoint(timeline, QPointF(x, 1.5), failedSeries));
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.first().first().toString(), panel->model()->job(failed).executionId);
+    // Same time, succeeded lane: no succeeded run there, so nothing is selected.
+    activated.clear();
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {},
+                      viewportPoint(timeline, QPointF(x, 0.5), failedSeries));
+    QCOMPARE(activated.count(), 0);
+
+    // The duration chart selects by time too.
+    auto *durations = panel->durationChart();
+    const int run = 12;
+    const QPointF value(double(panel->model()->startMs(run)),
+                        *panel->model()->value(run, ChartMetric::DurationSeconds) / 60.0);
+    QTest::mouseClick(durations->viewport(), Qt::LeftButton, {},
+                      viewportPoint(durations, value, durations->durationSeries()));
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.first().first().toString(), panel->model()->job(run).executionId);
+}
+
+void TestChartsPanel::stackedBarClickSelectsTheWorstRun()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    // 600 runs cannot get a bar each: buckets hold several runs.
+    QString codes(600, u'S');
+    codes[300] = u'F';
+    codes[301] = u'F';
+    feedPages(panel->model(), runs(codes));
+    MetricsChartView *view = panel->metricsChart();
+    QSignalSpy modeChanged(view, &MetricsChartView::modeChanged);
+    panel->findChild<QAbstractButton *>(QStringLiteral("barsMode"))->click();
+    QCOMPARE(modeChanged.count(), 1);
+    QCOMPARE(view->mode(), MetricsChartView::Mode::StackedBars);
+    QVERIFY(view->barSeries()->isVisible());
+    QVERIFY(!view->lineSeries(ChartMetric::Added)->isVisible());
+    QVERIFY(view->lineSeries(ChartMetric::Scanned)->isVisible());
+    QVERIFY(view->barCount() > 1 && view->barCount() < 600);
+    QCOMPARE(view->barSeries()->barSets().first()->count(), view->barCount());
+
+    // Find the bar holding the failures: its "failed" segment is the only non-zero one.
+    QBarSet *failedSet = view->barSeries()->barSets().at(int(ChartMetric::Failed));
+    int bar = -1;
+    for (int i = 0; i < failedSet->count(); ++i) {
+        if (failedSet->at(i) > 0)
+            bar = i;
+    }
+    QVERIFY(bar >= 0);
+    QCOMPARE(failedSet->at(bar), 60.0);
+    const QPoint pos = viewportPoint(view, QPointF(bar, 5), view->barSeries());
+    QSignalSpy activated(panel.get(), &ChartsPanel::runActivated);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, pos);
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.first().first().toString(), panel->model()->job(300).executionId);
+}
+
+void TestChartsPanel::updatesPerPageWithoutRebuilding()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    MetricsChartView *view = panel->metricsChart();
+    QLineSeries *added = view->lineSeries(ChartMetric::Added);
+    const QList<QAbstractSeries *> seriesBefore = view->chart()->series();
+    QSignalSpy replaced(added, &QXYSeries::pointsReplaced);
+    QSignalSpy pointAdded(added, &QXYSeries::pointAdded);
+    const QList<SyncJob> history = syncdeck::test::generateSyncHistory(95, 7);
+    int pages = 0;
+    for (qsizetype i = 0; i < history.size(); i += 10, ++pages) {
+        panel->model()->appendJobs(history.mid(i, 10));
+        const int loaded = int(std::min<qsizetype>(i + 10, history.size()));
+        int withAdded = 0;
+        for (int r = 0; r < panel->model()->count(); ++r)
+            withAdded += panel->model()->value(r, ChartMetric::Added) ? 1 : 0;
+        QCOMPARE(panel->model()->count(), loaded);
+        QCOMPARE(added->count(), withAdded);
+        QCOMPARE(panel->kpiStrip()->kpis().runs, loaded);
+        // x in time order
+        const QList<QPointF> pts = added->points();
+        QVERIFY(std::is_sorted(pts.cbegin(), pts.cend(),
+                               [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
+    }
+    QCOMPARE(view->chart()->series(), seriesBefore);
+    QVERIFY(replaced.count() >= pages);
+    QCOMPARE(pointAdded.count(), 0); // batch replace(), never point by point
+    // The timeline tab was hidden: it skipped the work and catches up when shown.
+    QVERIFY(panel->timelineChart()->isStale());
+    panel->tabs()->setCurrentIndex(1);
+    QTRY_VERIFY(!panel->timelineChart()->isStale());
+    int plotted = 0;
+    for (SyncStatus s : panel->timelineChart()->lanes())
+        plotted += panel->timelineChart()->statusSeries(s)->count();
+    QCOMPARE(plotted, 95);
+
+    panel->model()->clear();
+    panel->tabs()->setCurrentIndex(0);
+    QTRY_COMPARE(added->count(), 0);
+    QCOMPARE(panel->kpiStrip()->kpis().runs, 0);
+}
+
+void TestChartsPanel::legendTogglesSeries()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    feedPages(panel->model(), runs(QStringLiteral("SSSSFSSS")));
+    MetricsChartView *view = panel->metricsChart();
+    QLineSeries *deleted = view->lineSeries(ChartMetric::Deleted);
+    const QList<QLegendMarker *> markers = view->chart()->legend()->markers(deleted);
+    QCOMPARE(markers.size(), 1);
+    QVERIFY(markers.first()->isVisible());
+    emit markers.first()->clicked();
+    QVERIFY(!view->isMetricShown(ChartMetric::Deleted));
+    QVERIFY(!deleted->isVisible());
+    QVERIFY(markers.first()->isVisible()); // still there to switch it back on
+    emit markers.first()->clicked();
+    QVERIFY(deleted->isVisible());
+    QCOMPARE(deleted->count(), 8);
+
+    // In bars mode the legend entries are the bar sets; hiding one zeroes its segments.
+    view->setMode(MetricsChartView::Mode::StackedBars);
+    QBarSet *addedSet = view->barSeries()->barSets().first();
+    QLegendMarker *barMarker = nullptr;
+    const QList<QLegendMarker *> barMarkers = view->chart()->legend()->markers(view->barSeries());
+    for (QLegendMarker *m : barMarkers) {
+        if (m->label() == addedSet->label())
+            barMarker = m;
+    }
+    QVERIFY(barMarker && barMarker->isVisible());
+    QVERIFY(addedSet->sum() > 0);
+    emit barMarker->clicked();
+    QCOMPARE(addedSet->sum(), 0.0);
+    QVERIFY(!view->isMetricShown(ChartMetric::Added));
+    emit barMarker->clicked();
+    QVERIFY(addedSet->sum() > 0);
+}
+
+void TestChartsPanel::largeHistoryIsDownsampledKeepingFailures()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    const QList<SyncJob> history = syncdeck::test::generateSyncHistory(20000, 3);
+    panel->model()->appendJobs(history);
+    MetricsChartView *view = panel->metricsChart();
+    const int plotWidth = int(view->chart()->plotArea().width());
+    QVERIFY(plotWidth > 100);
+    // At most two points per pixel per series, far below 5 x 20000.
+    QVERIFY2(view->displayedPointCount() <= 5 * 2 * plotWidth + 50,
+             qPrintable(QString::number(view->displayedPointCount())));
+    // The biggest spike of documents failed is drawn.
+    double maxFailed = 0;
+    for (const SyncJob &job : history)
+        maxFailed = std::max(maxFailed, double(job.metrics.documentsFailed.value_or(0)));
+    const QList<QPointF> failedPts = view->lineSeries(ChartMetric::Failed)->points();
+    QVERIFY(std::any_of(failedPts.cbegin(), failedPts.cend(),
+                        [&](const QPointF &p) { return p.y() == maxFailed; }));
+    // Every failed run has a mark in the failed lane within a few pixels.
+    panel->tabs()->setCurrentIndex(1);
+    auto *timeline = panel->timelineChart();
+    QTRY_VERIFY(!timeline->isStale());
+    const QList<QPointF> marks = timeline->statusSeries(SyncStatus::Failed)->points();
+    QVERIFY(marks.size() < 20000);
+    const double msPerPixel
+        = (double(panel->model()->lastStartMs()) - double(panel->model()->firstStartMs()))
+        / timeline->chart()->plotArea().width();
+    for (int i = 0; i < panel->model()->count(); ++i) {
+        if (panel->model()->status(i) != SyncStatus::Failed)
+            continue;
+        const double x = double(panel->model()->startMs(i));
+        const auto it = std::lower_bound(marks.cbegin(), marks.cend(), x,
+                                         [](const QPointF &p, double v) { return p.x() < v; });
+        const double after = it == marks.cend() ? 1e300 : it->x() - x;
+        const double before = it == marks.cbegin() ? 1e300 : x - (it - 1)->x();
+        QVERIFY2(std::min(after, before) <= 8 * msPerPixel,
+                 qPrintable(QStringLiteral("failed run %1 has no mark").arg(i)));
+    }
+}
+
+void TestChartsPanel::showsKpis()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    QCOMPARE(panel->kpiStrip()->valueText(QStringLiteral("successRate")), QStringLiteral("—"));
+    // 10 runs: 7 succeeded, 3 failed in a row at the end, then one running.
+    const QList<SyncJob> jobs = runs(QStringLiteral("SSSSSSSFFFR"));
+    const QDateTime lastSuccessEnd = jobs[4].endTime; // index 6 oldest-first
+    panel->setClock([lastSuccessEnd] { return lastSuccessEnd.addSecs(3 * 3600 + 5 * 60); });
+    feedPages(panel->model(), jobs);
+    auto *kpis = panel->kpiStrip();
+    QCOMPARE(kpis->valueText(QStringLiteral("successRate")),
+             QLocale().toString(70.0, 'f', 1) + QStringLiteral(" %"));
+    QCOMPARE(kpis->valueText(QStringLiteral("lastSuccess")), QStringLiteral("3 h 5 min ago"));
+    QCOMPARE(kpis->valueText(QStringLiteral("failedRuns")), QStringLiteral("3"));
+    QVERIFY(kpis->captionText(QStringLiteral("failedRuns")).contains(QStringLiteral("3 in a row")));
+    QCOMPARE(kpis->valueText(QStringLiteral("documentsFailed")), QStringLiteral("90"));
+    QCOMPARE(kpis->valueText(QStringLiteral("zeroScanned")), QStringLiteral("0"));
+    QVERIFY(!kpis->valueText(QStringLiteral("p95Duration")).isEmpty());
+}
+
+void TestChartsPanel::exportsCharts_data()
+{
+    QTest::addColumn<ChartsPanel::Chart>("chart");
+    QTest::addColumn<ImageFormat>("format");
+    QTest::newRow("metrics png") << ChartsPanel::Chart::Metrics << ImageFormat::Png;
+    QTest::newRow("metrics svg") << ChartsPanel::Chart::Metrics << ImageFormat::Svg;
+    QTest::newRow("timeline png") << ChartsPanel::Chart::Timeline << ImageFormat::Png;
+    QTest::newRow("timeline svg") << ChartsPanel::Chart::Timeline << ImageFormat::Svg;
+}
+
+void TestChartsPanel::exportsCharts()
+{
+    QFETCH(ChartsPanel::Chart, chart);
+    QFETCH(ImageFormat, format);
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    feedPages(panel->model(), syncdeck::test::generateSyncHistory(300, 2));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(format == ImageFormat::Png ? QStringLiteral("c.png")
+                                                                 : QStringLiteral("c.svg"));
+    QString error;
+    QVERIFY2(panel->exportChart(chart, path, format, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray data = file.readAll();
+    if (format == ImageFormat::Png) {
+        const QImage image = QImage::fromData(data, "PNG");
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size() / image.devicePixelRatio(), panel->chartWidget(chart)->size());
+    } else {
+        QVERIFY(data.contains("<svg"));
+        QVERIFY(data.contains("</svg>"));
+        QVERIFY(data.size() > 2000);
+    }
+    // An impossible path fails with a message and leaves nothing behind.
+    const QString bad = dir.filePath(QStringLiteral("no/such/dir/c.png"));
+    QVERIFY(!panel->exportChart(chart, bad, format, &error));
+    QVERIFY2(error.contains(bad), qPrintable(error));
+    QVERIFY(!QFile::exists(bad));
+}
+
+void TestChartsPanel::exportsRunsNewestFirst()
+{
+    ChartsPanel panel; // works without being shown
+    const QList<SyncJob> jobs = runs(QStringLiteral("SSFSR"));
+    feedPages(panel.model(), jobs, 2);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("runs.json"));
+    QString error;
+    QVERIFY2(panel.exportRuns(path, JobExportFormat::Json, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray history = QJsonDocument::fromJson(file.readAll())
+                                   .object()
+                                   .value(QStringLiteral("history"))
+                                   .toArray();
+    QCOMPARE(history.size(), jobs.size());
+    for (qsizetype i = 0; i < jobs.size(); ++i)
+        QCOMPARE(history[i].toObject().value(QStringLiteral("executionId")).toString(),
+                 jobs[i].executionId);
+}
+
+void TestChartsPanel::tooltipNamesTheRun()
+{
+    ChartsPanel panel;
+    QList<SyncJob> jobs = runs(QStringLiteral("SF"));
+    jobs[0].errorMessage = QStringLiteral("<b>not bold</b> & raw");
+    jobs[0].errorCode = QStringLiteral("InternalError");
+    panel.model()->appendJobs(jobs);
+    const QString tip = panel.metricsChart()->toolTipForRun(1);
+    QVERIFY(tip.contains(jobs[0].executionId));
+    QVERIFY(tip.contains(QStringLiteral("FAILED")));
+    QVERIFY(tip.contains(QStringLiteral("Failed 30")));
+    QVERIFY(tip.contains(QStringLiteral("&lt;b&gt;not bold&lt;/b&gt; &amp; raw")));
+    QVERIFY(tip.contains(
+        jobs[0].startTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+}
+
+void TestChartsPanel::followsADarkPalette()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    panel->setPalette(dark);
+    QCOMPARE(panel->metricsChart()->chart()->backgroundBrush().color(), QColor(0x1e, 0x1e, 0x1e));
+    QCOMPARE(panel->metricsChart()->countAxis()->labelsBrush().color(), QColor(0xee, 0xee, 0xee));
+    QCOMPARE(panel->timelineChart()->chart()->backgroundBrush().color(), QColor(0x1e, 0x1e, 0x1e));
+}
+
+QTEST_MAIN(TestChartsPanel)
+#include "tst_chartspanel.moc"

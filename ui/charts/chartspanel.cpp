@@ -1,0 +1,209 @@
+#include "chartspanel.h"
+
+#include "durationchartview.h"
+#include "kpistrip.h"
+#include "metricschartview.h"
+#include "qbusiness/chartdatamodel.h"
+#include "qbusiness/runkpis.h"
+#include "statustimelineview.h"
+
+#include <QButtonGroup>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace syncdeck::ui {
+
+using charts::ImageFormat;
+using charts::MetricsChartView;
+using qbusiness::ChartDataModel;
+using qbusiness::JobExportFormat;
+
+ChartsPanel::ChartsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ownModel(std::make_unique<ChartDataModel>())
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_kpis = new charts::KpiStrip(this);
+    m_kpis->setObjectName(QStringLiteral("kpiStrip"));
+    layout->addWidget(m_kpis);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_metrics = new MetricsChartView(m_tabs);
+    m_metrics->setObjectName(QStringLiteral("metricsChart"));
+    m_tabs->addTab(m_metrics, tr("Documents"));
+    m_timelineSplit = new QSplitter(Qt::Vertical, m_tabs);
+    m_timeline = new charts::StatusTimelineView(m_timelineSplit);
+    m_timeline->setObjectName(QStringLiteral("statusTimeline"));
+    m_durations = new charts::DurationChartView(m_timelineSplit);
+    m_durations->setObjectName(QStringLiteral("durationChart"));
+    m_timelineSplit->addWidget(m_timeline);
+    m_timelineSplit->addWidget(m_durations);
+    m_timelineSplit->setChildrenCollapsible(false);
+    m_tabs->addTab(m_timelineSplit, tr("Status and duration"));
+    layout->addWidget(m_tabs, 1);
+
+    // Corner: the lines/bars switch (documents tab only) and the export menu.
+    auto *corner = new QWidget(m_tabs);
+    auto *cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 4, 0);
+    cornerLayout->setSpacing(2);
+    m_modeButtons = new QButtonGroup(corner);
+    const std::pair<MetricsChartView::Mode, QString> modes[] = {
+        {MetricsChartView::Mode::Lines, tr("Lines")},
+        {MetricsChartView::Mode::StackedBars, tr("Stacked bars")},
+    };
+    for (const auto &[mode, label] : modes) {
+        auto *button = new QToolButton(corner);
+        button->setText(label);
+        button->setCheckable(true);
+        button->setChecked(mode == m_metrics->mode());
+        button->setObjectName(mode == MetricsChartView::Mode::Lines ? QStringLiteral("linesMode")
+                                                                    : QStringLiteral("barsMode"));
+        m_modeButtons->addButton(button, int(mode));
+        cornerLayout->addWidget(button);
+    }
+    connect(m_modeButtons, &QButtonGroup::idClicked, m_metrics,
+            [this](int id) { m_metrics->setMode(MetricsChartView::Mode(id)); });
+    connect(m_tabs, &QTabWidget::currentChanged, corner, [this](int index) {
+        for (QAbstractButton *b : m_modeButtons->buttons())
+            b->setEnabled(index == 0);
+    });
+
+    m_exportButton = new QToolButton(corner);
+    m_exportButton->setObjectName(QStringLiteral("exportButton"));
+    m_exportButton->setText(tr("Export"));
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_exportButton);
+    menu->addAction(tr("Chart as PNG…"), this, [this] { chooseAndExportChart(ImageFormat::Png); });
+    menu->addAction(tr("Chart as SVG…"), this, [this] { chooseAndExportChart(ImageFormat::Svg); });
+    menu->addSeparator();
+    menu->addAction(tr("Runs as CSV…"), this,
+                    [this] { chooseAndExportRuns(JobExportFormat::Csv); });
+    menu->addAction(tr("Runs as JSON…"), this,
+                    [this] { chooseAndExportRuns(JobExportFormat::Json); });
+    m_exportButton->setMenu(menu);
+    cornerLayout->addSpacing(8);
+    cornerLayout->addWidget(m_exportButton);
+    m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
+
+    const QList<charts::RunChartView *> views = {m_metrics, m_timeline, m_durations};
+    for (charts::RunChartView *view : views)
+        connect(view, &charts::RunChartView::runActivated, this, &ChartsPanel::onRunClicked);
+
+    setModel(nullptr);
+}
+
+ChartsPanel::~ChartsPanel() = default;
+
+ChartDataModel *ChartsPanel::model() const
+{
+    return m_model;
+}
+
+void ChartsPanel::setModel(ChartDataModel *model)
+{
+    m_model = model ? model : m_ownModel.get();
+    for (const QMetaObject::Connection &c : std::as_const(m_modelConnections))
+        disconnect(c);
+    m_modelConnections = {
+        connect(m_model, &ChartDataModel::jobsAppended, this, &ChartsPanel::refreshKpis),
+        connect(m_model, &ChartDataModel::jobsUpdated, this, &ChartsPanel::refreshKpis),
+        connect(m_model, &ChartDataModel::cleared, this, &ChartsPanel::refreshKpis),
+    };
+    m_metrics->setModel(m_model);
+    m_timeline->setModel(m_model);
+    m_durations->setModel(m_model);
+    refreshKpis();
+}
+
+void ChartsPanel::setClock(std::function<QDateTime()> now)
+{
+    m_now = std::move(now);
+    refreshKpis();
+}
+
+void ChartsPanel::refreshKpis()
+{
+    if (m_model)
+        m_kpis->setKpis(qbusiness::computeRunKpis(*m_model), m_now());
+}
+
+void ChartsPanel::highlightRun(const QString &executionId)
+{
+    m_highlighted = executionId;
+    m_metrics->highlightRun(executionId);
+    m_timeline->highlightRun(executionId);
+    m_durations->highlightRun(executionId);
+}
+
+void ChartsPanel::onRunClicked(const QString &executionId)
+{
+    highlightRun(executionId);
+    emit runActivated(executionId);
+}
+
+QWidget *ChartsPanel::chartWidget(Chart chart) const
+{
+    return chart == Chart::Metrics ? static_cast<QWidget *>(m_metrics) : m_timelineSplit;
+}
+
+bool ChartsPanel::exportChart(Chart chart, const QString &path, ImageFormat format, QString *error)
+{
+    // A chart in a background tab skipped its refreshes: bring it up to date first.
+    if (chart == Chart::Metrics) {
+        m_metrics->refreshNow();
+    } else {
+        m_timeline->refreshNow();
+        m_durations->refreshNow();
+    }
+    return charts::saveWidgetImage(chartWidget(chart), path, format, error);
+}
+
+bool ChartsPanel::exportRuns(const QString &path, JobExportFormat format, QString *error) const
+{
+    QList<qbusiness::SyncJob> jobs = m_model ? m_model->jobs() : QList<qbusiness::SyncJob> {};
+    std::reverse(jobs.begin(), jobs.end());
+    return qbusiness::exportJobs(path, jobs, format, error);
+}
+
+void ChartsPanel::chooseAndExportChart(ImageFormat format)
+{
+    const Chart chart = m_tabs->currentIndex() == 0 ? Chart::Metrics : Chart::Timeline;
+    const bool png = format == ImageFormat::Png;
+    const QString base = chart == Chart::Metrics ? QStringLiteral("sync-documents")
+                                                 : QStringLiteral("sync-status");
+    const QString path = QFileDialog::getSaveFileName(
+        this, png ? tr("Save chart as PNG") : tr("Save chart as SVG"),
+        base + (png ? QStringLiteral(".png") : QStringLiteral(".svg")),
+        png ? tr("PNG images (*.png)") : tr("SVG images (*.svg)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportChart(chart, path, format, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void ChartsPanel::chooseAndExportRuns(JobExportFormat format)
+{
+    const bool csv = format == JobExportFormat::Csv;
+    const QString path = QFileDialog::getSaveFileName(
+        this, csv ? tr("Export runs as CSV") : tr("Export runs as JSON"),
+        csv ? QStringLiteral("sync-jobs.csv") : QStringLiteral("sync-jobs.json"),
+        csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportRuns(path, format, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+} // namespace syncdeck::ui

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "chartexport.h"
+#include "qbusiness/exportjobs.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QButtonGroup;
+class QSplitter;
+class QTabWidget;
+class QToolButton;
+
+namespace syncdeck::qbusiness {
+class ChartDataModel;
+}
+
+namespace syncdeck::ui {
+
+namespace charts {
+class DurationChartView;
+class KpiStrip;
+class MetricsChartView;
+class StatusTimelineView;
+} // namespace charts
+
+// Charts and insights for the loaded sync history: a KPI strip over two tabs, "Documents"
+// (metrics per run, lines or stacked bars) and "Status and duration" (status lanes over a
+// duration chart), with export of the charts (PNG, SVG) and of the runs (CSV, JSON).
+// Feed it through its model: appendJobs() per page, updateJobs() for live refreshes.
+class ChartsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Chart { Metrics, Timeline };
+    Q_ENUM(Chart)
+
+    explicit ChartsPanel(QWidget *parent = nullptr);
+    ~ChartsPanel() override;
+
+    // Uses a model owned elsewhere (it must outlive its use here or be destroyed first: the
+    // panel holds a QPointer); nullptr returns to the panel's own model.
+    void setModel(qbusiness::ChartDataModel *model);
+    qbusiness::ChartDataModel *model() const;
+    // The clock for "last success ... ago" (tests pin it).
+    void setClock(std::function<QDateTime()> now);
+
+    charts::KpiStrip *kpiStrip() const { return m_kpis; }
+    charts::MetricsChartView *metricsChart() const { return m_metrics; }
+    charts::StatusTimelineView *timelineChart() const { return m_timeline; }
+    charts::DurationChartView *durationChart() const { return m_durations; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QString highlightedRun() const { return m_highlighted; }
+
+    // The widget a chart export renders.
+    QWidget *chartWidget(Chart chart) const;
+    bool exportChart(Chart chart, const QString &path, charts::ImageFormat format, QString *error);
+    // The loaded runs, newest first as the table and the AWS CLI list them.
+    bool exportRuns(const QString &path, qbusiness::JobExportFormat format, QString *error) const;
+
+public slots:
+    // Marks the run in every chart (the table's selection calls this).
+    void highlightRun(const QString &executionId);
+    void refreshKpis();
+
+signals:
+    // The user clicked a run in a chart.
+    void runActivated(const QString &executionId);
+
+private:
+    void connectModel();
+    void chooseAndExportChart(charts::ImageFormat format);
+    void chooseAndExportRuns(qbusiness::JobExportFormat format);
+    void onRunClicked(const QString &executionId);
+
+    std::unique_ptr<qbusiness::ChartDataModel> m_ownModel;
+    QPointer<qbusiness::ChartDataModel> m_model;
+    QList<QMetaObject::Connection> m_modelConnections;
+    std::function<QDateTime()> m_now;
+    QString m_highlighted;
+
+    charts::KpiStrip *m_kpis = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    charts::MetricsChartView *m_metrics = nullptr;
+    QSplitter *m_timelineSplit = nullptr;
+    charts::StatusTimelineView *m_timeline = nullptr;
+    charts::DurationChartView *m_durations = nullptr;
+    QButtonGroup *m_modeButtons = nullptr;
+    QToolButton *m_exportButton = nullptr;
+};
+
+} // namespace syncdeck::ui

@@ -1,0 +1,152 @@
+#include "chartstyle.h"
+
+#include <QAbstractAxis>
+#include <QChart>
+#include <QCoreApplication>
+#include <QLegend>
+#include <QPalette>
+
+namespace syncdeck::ui::charts {
+
+using qbusiness::ChartMetric;
+using qbusiness::SyncStatus;
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+QColor textColor(const QPalette &palette)
+{
+    return palette.color(QPalette::WindowText);
+}
+
+QColor gridColor(const QPalette &palette)
+{
+    QColor c = textColor(palette);
+    c.setAlpha(isDark(palette) ? 55 : 40);
+    return c;
+}
+
+QColor metricColor(ChartMetric metric, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    switch (metric) {
+    case ChartMetric::Added:
+        return QColor(0x00, 0x9E, 0x73);
+    case ChartMetric::Modified:
+        return dark ? QColor(0x56, 0xB4, 0xE9) : QColor(0x00, 0x72, 0xB2);
+    case ChartMetric::Deleted:
+        return QColor(0xE6, 0x9F, 0x00);
+    case ChartMetric::Failed:
+        return dark ? QColor(0xFF, 0x6E, 0x2E) : QColor(0xD5, 0x5E, 0x00);
+    case ChartMetric::Scanned: {
+        QColor c = textColor(palette);
+        c.setAlpha(150);
+        return c;
+    }
+    case ChartMetric::DurationSeconds:
+        return dark ? QColor(0x56, 0xB4, 0xE9) : QColor(0x00, 0x72, 0xB2);
+    }
+    return textColor(palette);
+}
+
+QString metricName(ChartMetric metric)
+{
+    auto tr = [](const char *text) {
+        return QCoreApplication::translate("syncdeck::ui::charts", text);
+    };
+    switch (metric) {
+    case ChartMetric::Added:
+        return tr("Added");
+    case ChartMetric::Modified:
+        return tr("Modified");
+    case ChartMetric::Deleted:
+        return tr("Deleted");
+    case ChartMetric::Failed:
+        return tr("Failed");
+    case ChartMetric::Scanned:
+        return tr("Scanned");
+    case ChartMetric::DurationSeconds:
+        return tr("Duration");
+    }
+    return {};
+}
+
+QColor statusColor(SyncStatus status, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    switch (status) {
+    case SyncStatus::Succeeded:
+        return QColor(0x00, 0x9E, 0x73);
+    case SyncStatus::Failed:
+        return dark ? QColor(0xFF, 0x6E, 0x2E) : QColor(0xD5, 0x5E, 0x00);
+    case SyncStatus::Incomplete:
+        return QColor(0xE6, 0x9F, 0x00);
+    case SyncStatus::Aborted:
+        return QColor(0xCC, 0x79, 0xA7);
+    case SyncStatus::Syncing:
+        return QColor(0x56, 0xB4, 0xE9);
+    case SyncStatus::SyncingIndexing:
+        return dark ? QColor(0x8C, 0xC8, 0xF0) : QColor(0x00, 0x72, 0xB2);
+    case SyncStatus::Stopping:
+    case SyncStatus::Unknown: {
+        QColor c = textColor(palette);
+        c.setAlpha(170);
+        return c;
+    }
+    }
+    return textColor(palette);
+}
+
+QScatterSeries::MarkerShape statusShape(SyncStatus status)
+{
+    switch (status) {
+    case SyncStatus::Succeeded:
+        return QScatterSeries::MarkerShapeCircle;
+    case SyncStatus::Failed:
+        return QScatterSeries::MarkerShapeTriangle;
+    case SyncStatus::Incomplete:
+        return QScatterSeries::MarkerShapeRotatedRectangle;
+    case SyncStatus::Aborted:
+        return QScatterSeries::MarkerShapeStar;
+    case SyncStatus::Syncing:
+    case SyncStatus::SyncingIndexing:
+        return QScatterSeries::MarkerShapePentagon;
+    case SyncStatus::Stopping:
+    case SyncStatus::Unknown:
+        return QScatterSeries::MarkerShapeRectangle;
+    }
+    return QScatterSeries::MarkerShapeRectangle;
+}
+
+QString statusLabel(SyncStatus status)
+{
+    if (status == SyncStatus::Unknown)
+        return QCoreApplication::translate("syncdeck::ui::charts", "Other");
+    return qbusiness::syncStatusToWire(status);
+}
+
+void applyPalette(QChart *chart, const QPalette &palette)
+{
+    const QColor text = textColor(palette);
+    const QColor grid = gridColor(palette);
+    chart->setBackgroundBrush(palette.color(QPalette::Base));
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setBackgroundRoundness(0);
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    const QList<QAbstractAxis *> axes = chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setGridLineColor(grid);
+        axis->setMinorGridLineColor(grid);
+        QColor line = grid;
+        line.setAlpha(std::min(255, grid.alpha() * 3));
+        axis->setLinePenColor(line);
+    }
+}
+
+} // namespace syncdeck::ui::charts

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "qbusiness/chartdatamodel.h"
+
+#include <QColor>
+#include <QScatterSeries>
+
+class QChart;
+class QPalette;
+
+namespace syncdeck::ui::charts {
+
+// Colours from the Okabe-Ito palette (readable with colour-vision deficiencies) chosen to keep
+// their contrast on light and dark window palettes; shapes so statuses differ without colour.
+QColor metricColor(qbusiness::ChartMetric metric, const QPalette &palette);
+QString metricName(qbusiness::ChartMetric metric);
+QColor statusColor(qbusiness::SyncStatus status, const QPalette &palette);
+QScatterSeries::MarkerShape statusShape(qbusiness::SyncStatus status);
+// Wire name, or "Other" for Unknown.
+QString statusLabel(qbusiness::SyncStatus status);
+
+// Applies the widget palette to a chart: background, text, grid and legend follow the window
+// palette so a dark desktop theme gives a dark chart.
+void applyPalette(QChart *chart, const QPalette &palette);
+QColor gridColor(const QPalette &palette);
+QColor textColor(const QPalette &palette);
+bool isDark(const QPalette &palette);
+
+} // namespace syncdeck::ui::charts

@@ -1,0 +1,285 @@
+#include "runchartview.h"
+
+#include "chartstyle.h"
+#include "qbusiness/runkpis.h"
+
+#include <QDateTimeAxis>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace syncdeck::ui::charts {
+
+using qbusiness::ChartDataModel;
+using qbusiness::ChartMetric;
+
+namespace {
+constexpr double HitRadiusPx = 8.0;
+constexpr qint64 HourMs = 3600 * 1000;
+} // namespace
+
+RunChartView::RunChartView(QWidget *parent)
+    : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    setMinimumSize(320, 180);
+    chart()->setMargins(QMargins(6, 6, 6, 6));
+    chart()->legend()->setAlignment(Qt::AlignTop);
+    m_timeAxis = new QDateTimeAxis(this);
+    chart()->addAxis(m_timeAxis, Qt::AlignBottom);
+}
+
+RunChartView::~RunChartView() = default;
+
+void RunChartView::attachHighlight()
+{
+    m_highlightLine = new QLineSeries(this);
+    m_highlightLine->setName(tr("Selected run"));
+    chart()->addSeries(m_highlightLine);
+    m_highlightLine->attachAxis(m_timeAxis);
+    m_highlightLine->attachAxis(valueAxis());
+    for (QLegendMarker *marker : chart()->legend()->markers(m_highlightLine))
+        marker->setVisible(false);
+    applyColors();
+}
+
+void RunChartView::setModel(ChartDataModel *model)
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_modelConnections))
+        disconnect(c);
+    m_modelConnections.clear();
+    m_model = model;
+    if (model) {
+        m_modelConnections = {
+            connect(model, &ChartDataModel::jobsAppended, this, &RunChartView::refresh),
+            connect(model, &ChartDataModel::jobsUpdated, this, &RunChartView::refresh),
+            connect(model, &ChartDataModel::cleared, this, &RunChartView::refresh),
+        };
+    }
+    refresh();
+}
+
+void RunChartView::refresh()
+{
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    refreshNow();
+}
+
+void RunChartView::refreshNow()
+{
+    m_stale = false;
+    const bool hasData = m_model && m_model->plottableCount() > 0;
+    if (hasData) {
+        const double first = double(m_model->firstStartMs());
+        const double last = double(m_model->lastStartMs());
+        const double pad = std::max((last - first) * 0.02, double(HourMs) / 2);
+        m_fromMs = first - pad;
+        m_toMs = last + pad;
+    } else {
+        // An empty chart still shows a sensible day rather than 1970.
+        const double now = double(QDateTime::currentMSecsSinceEpoch());
+        m_fromMs = now - 24.0 * HourMs;
+        m_toMs = now;
+    }
+    updateTimeAxis();
+    updateSeries(m_fromMs, m_toMs, plotWidthPixels());
+    placeHighlight();
+}
+
+void RunChartView::updateTimeAxis()
+{
+    const double span = m_toMs - m_fromMs;
+    QString format;
+    if (span > 400.0 * 24 * HourMs)
+        format = QStringLiteral("MMM yyyy");
+    else if (span > 3.0 * 24 * HourMs)
+        format = QStringLiteral("MMM d");
+    else
+        format = QStringLiteral("MMM d HH:mm");
+    m_timeAxis->setFormat(format);
+    m_timeAxis->setTickCount(std::clamp(plotWidthPixels() / 110, 2, 10));
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(m_fromMs)),
+                         QDateTime::fromMSecsSinceEpoch(qint64(m_toMs)));
+}
+
+int RunChartView::plotWidthPixels() const
+{
+    const int plot = int(chart()->plotArea().width());
+    // Before the first layout the plot area is empty: estimate from the widget.
+    return std::max(plot > 10 ? plot : width() - 120, 50);
+}
+
+void RunChartView::highlightRun(const QString &executionId)
+{
+    m_highlighted = executionId;
+    placeHighlight();
+}
+
+void RunChartView::placeHighlight()
+{
+    if (!m_highlightLine)
+        return;
+    const int index = m_model && !m_highlighted.isEmpty() ? m_model->indexOf(m_highlighted) : -1;
+    if (index < 0 || index < m_model->firstPlottable()) {
+        m_highlightLine->clear();
+        return;
+    }
+    const double x = double(m_model->startMs(index));
+    QValueAxis *axis = valueAxis();
+    m_highlightLine->replace(QList<QPointF> {{x, axis->min()}, {x, axis->max()}});
+}
+
+QPointF RunChartView::toChart(const QPoint &viewportPos) const
+{
+    return chart()->mapFromScene(mapToScene(viewportPos));
+}
+
+quint32 RunChartView::statusMaskAt(const QPointF &) const
+{
+    return qbusiness::AllStatuses;
+}
+
+int RunChartView::runAt(const QPoint &viewportPos) const
+{
+    if (!m_model || m_model->plottableCount() == 0)
+        return -1;
+    const QPointF pos = toChart(viewportPos);
+    const QRectF plot
+        = chart()->plotArea().adjusted(-HitRadiusPx, -HitRadiusPx, HitRadiusPx, HitRadiusPx);
+    if (!plot.contains(pos))
+        return -1;
+    QAbstractSeries *series = referenceSeries();
+    const QPointF value = chart()->mapToValue(pos, series);
+    const int index = m_model->nearestIndex(value.x(), statusMaskAt(value));
+    if (index < 0)
+        return -1;
+    const QPointF at
+        = chart()->mapToPosition(QPointF(double(m_model->startMs(index)), value.y()), series);
+    return std::abs(at.x() - pos.x()) <= HitRadiusPx ? index : -1;
+}
+
+std::optional<QPoint> RunChartView::viewportPositionOf(int index) const
+{
+    if (!m_model || index < m_model->firstPlottable() || index >= m_model->count())
+        return std::nullopt;
+    const QPointF value(double(m_model->startMs(index)), runY(index));
+    const QPointF inChart = chart()->mapToPosition(value, referenceSeries());
+    return mapFromScene(chart()->mapToScene(inChart));
+}
+
+QString RunChartView::toolTipForRun(int index) const
+{
+    const qbusiness::SyncJob &job = m_model->job(index);
+    auto n = [](const std::optional<qint64> &v) {
+        return v ? QLocale().toString(*v) : QStringLiteral("–");
+    };
+    QString html = QStringLiteral("<qt><b>%1</b> %2<br>")
+                       .arg(job.status.toHtmlEscaped(), job.executionId.toHtmlEscaped());
+    html += tr("Started %1")
+                .arg(job.startTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")));
+    if (const auto d = m_model->value(index, ChartMetric::DurationSeconds))
+        html += QStringLiteral(" · ") + tr("took %1").arg(qbusiness::formatDuration(qint64(*d)));
+    else if (!job.endTime.isValid())
+        html += QStringLiteral(" · ") + tr("still running");
+    html += QStringLiteral("<br>")
+        + tr("Added %1 · Modified %2 · Deleted %3 · Failed %4 · Scanned %5")
+              .arg(n(job.metrics.documentsAdded), n(job.metrics.documentsModified),
+                   n(job.metrics.documentsDeleted), n(job.metrics.documentsFailed),
+                   n(job.metrics.documentsScanned));
+    if (!job.errorCode.isEmpty() || !job.errorMessage.isEmpty()) {
+        html += QStringLiteral("<br>")
+            + tr("Error %1: %2")
+                  .arg(job.errorCode.toHtmlEscaped(), job.errorMessage.toHtmlEscaped());
+    }
+    return html + QStringLiteral("</qt>");
+}
+
+QString RunChartView::toolTipAt(const QPoint &, int index) const
+{
+    return toolTipForRun(index);
+}
+
+void RunChartView::applyColors()
+{
+    applyPalette(chart(), palette());
+    if (m_highlightLine) {
+        QPen pen(palette().color(QPalette::Highlight));
+        pen.setWidthF(2.0);
+        pen.setStyle(Qt::DashLine);
+        m_highlightLine->setPen(pen);
+    }
+}
+
+void RunChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    QChartView::mouseMoveEvent(event);
+    const int index = runAt(event->position().toPoint());
+    if (index < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(event->globalPosition().toPoint(),
+                       toolTipAt(event->position().toPoint(), index), viewport());
+}
+
+void RunChartView::mousePressEvent(QMouseEvent *event)
+{
+    QChartView::mousePressEvent(event);
+    m_pressPos = event->position().toPoint();
+}
+
+void RunChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QChartView::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton)
+        return;
+    const QPoint pos = event->position().toPoint();
+    if ((pos - m_pressPos).manhattanLength() > 4) // a drag, not a click
+        return;
+    const int index = runAt(pos);
+    if (index < 0)
+        return;
+    const QString id = m_model->job(index).executionId;
+    highlightRun(id);
+    emit runActivated(id);
+}
+
+void RunChartView::leaveEvent(QEvent *event)
+{
+    QToolTip::hideText();
+    QChartView::leaveEvent(event);
+}
+
+void RunChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    // Bucket counts follow the plot width.
+    refresh();
+}
+
+void RunChartView::showEvent(QShowEvent *event)
+{
+    QChartView::showEvent(event);
+    if (m_stale)
+        refreshNow();
+}
+
+void RunChartView::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
+}
+
+} // namespace syncdeck::ui::charts
