@@ -28,7 +28,7 @@ QList<qbusiness::SyncJob> generateSyncHistory(int count, quint64 seed)
         job.executionId = executionIdFor(seed, n);
         // Hourly, a few minutes of jitter so the points are not on a perfect grid.
         job.startTime = newest.addSecs(-qint64(count - 1 - n) * 3600 + rng.bounded(0, 240));
-        if (streakLeft == 0 && rng.bounded(100) < 2)
+        if (streakLeft == 0 && rng.bounded(1000) < 8)
             streakLeft = 3 + rng.bounded(10);
         const bool newestRun = n == count - 1;
         QString status;

@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolTip>
 #include <QValueAxis>
 
 using namespace syncdeck::qbusiness;
@@ -99,6 +100,7 @@ private slots:
     void exportsCharts();
     void exportsRunsNewestFirst();
     void tooltipNamesTheRun();
+    void hoverShowsTheRun();
     void followsADarkPalette();
 };
 
@@ -464,6 +466,25 @@ void TestChartsPanel::tooltipNamesTheRun()
     QVERIFY(tip.contains(QStringLiteral("&lt;b&gt;not bold&lt;/b&gt; &amp; raw")));
     QVERIFY(tip.contains(
         jobs[0].startTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+}
+
+void TestChartsPanel::hoverShowsTheRun()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    feedPages(panel->model(), runs(QStringLiteral("SSSSSSFSSSSS")));
+    MetricsChartView *view = panel->metricsChart();
+    QTRY_VERIFY(!view->chart()->plotArea().isEmpty());
+    const int target = 6;
+    const std::optional<QPoint> pos = view->viewportPositionOf(target);
+    QVERIFY(pos);
+    QTest::mouseMove(view->viewport(), *pos);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY(QToolTip::text().contains(panel->model()->job(target).executionId));
+    QVERIFY(QToolTip::text().contains(QStringLiteral("FAILED")));
+    // Away from every run the tooltip goes.
+    QTest::mouseMove(view->viewport(), QPoint(2, 2));
+    QTRY_VERIFY(!QToolTip::isVisible());
 }
 
 void TestChartsPanel::followsADarkPalette()

@@ -8,6 +8,7 @@
 #include "statustimelineview.h"
 
 #include <QButtonGroup>
+#include <QChart>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QMenu>
@@ -48,6 +49,11 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_timelineSplit->addWidget(m_timeline);
     m_timelineSplit->addWidget(m_durations);
     m_timelineSplit->setChildrenCollapsible(false);
+    m_timelineSplit->setStretchFactor(0, 1);
+    m_timelineSplit->setStretchFactor(1, 1);
+    connect(m_timeline->chart(), &QChart::plotAreaChanged, this, &ChartsPanel::alignTimelineCharts);
+    connect(m_durations->chart(), &QChart::plotAreaChanged, this,
+            &ChartsPanel::alignTimelineCharts);
     m_tabs->addTab(m_timelineSplit, tr("Status and duration"));
     layout->addWidget(m_tabs, 1);
 
@@ -149,6 +155,33 @@ void ChartsPanel::onRunClicked(const QString &executionId)
 {
     highlightRun(executionId);
     emit runActivated(executionId);
+}
+
+void ChartsPanel::alignTimelineCharts()
+{
+    // The lane labels are wider than the duration labels: pad the narrower side so one time
+    // reads at the same x in both charts. Extras are tracked so the alignment converges.
+    QChart *a = m_timeline->chart();
+    QChart *b = m_durations->chart();
+    const double baseA = a->plotArea().left() - m_timelineExtra;
+    const double baseB = b->plotArea().left() - m_durationExtra;
+    const double target = std::max(baseA, baseB);
+    const double extraA = target - baseA;
+    const double extraB = target - baseB;
+    auto apply = [](QChart *chart, double extra) {
+        QMargins m = chart->margins();
+        m.setLeft(6 + int(std::lround(extra)));
+        if (m != chart->margins())
+            chart->setMargins(m);
+    };
+    if (std::abs(extraA - m_timelineExtra) >= 1) {
+        m_timelineExtra = extraA;
+        apply(a, extraA);
+    }
+    if (std::abs(extraB - m_durationExtra) >= 1) {
+        m_durationExtra = extraB;
+        apply(b, extraB);
+    }
 }
 
 QWidget *ChartsPanel::chartWidget(Chart chart) const

@@ -75,6 +75,7 @@ private:
     void chooseAndExportChart(charts::ImageFormat format);
     void chooseAndExportRuns(qbusiness::JobExportFormat format);
     void onRunClicked(const QString &executionId);
+    void alignTimelineCharts();
 
     std::unique_ptr<qbusiness::ChartDataModel> m_ownModel;
     QPointer<qbusiness::ChartDataModel> m_model;
@@ -90,6 +91,9 @@ private:
     charts::DurationChartView *m_durations = nullptr;
     QButtonGroup *m_modeButtons = nullptr;
     QToolButton *m_exportButton = nullptr;
+    // Extra left margin given to each chart of the timeline tab so their time axes line up.
+    double m_timelineExtra = 0;
+    double m_durationExtra = 0;
 };
 
 } // namespace syncdeck::ui

@@ -37,12 +37,12 @@ QColor metricColor(ChartMetric metric, const QPalette &palette)
     case ChartMetric::Modified:
         return dark ? QColor(0x56, 0xB4, 0xE9) : QColor(0x00, 0x72, 0xB2);
     case ChartMetric::Deleted:
-        return QColor(0xE6, 0x9F, 0x00);
+        return QColor(0xCC, 0x79, 0xA7);
     case ChartMetric::Failed:
         return dark ? QColor(0xFF, 0x6E, 0x2E) : QColor(0xD5, 0x5E, 0x00);
     case ChartMetric::Scanned: {
         QColor c = textColor(palette);
-        c.setAlpha(150);
+        c.setAlpha(110);
         return c;
     }
     case ChartMetric::DurationSeconds:

@@ -43,7 +43,7 @@ void DurationChartView::updateSeries(double fromMs, double toMs, int pixels)
     const auto *m = model();
     QList<QPointF> line, failed;
     if (m) {
-        line = m->downsampled(ChartMetric::DurationSeconds, fromMs, toMs, std::max(1, pixels / 2));
+        line = m->downsampled(ChartMetric::DurationSeconds, fromMs, toMs, std::max(1, pixels / 4));
         // Failed marks are big: at most one group of four per six pixels.
         failed = m->downsampled(ChartMetric::DurationSeconds, fromMs, toMs,
                                 std::max(1, pixels / 24), qbusiness::statusBit(SyncStatus::Failed));
@@ -55,12 +55,16 @@ void DurationChartView::updateSeries(double fromMs, double toMs, int pixels)
     }
     for (QPointF &p : failed)
         p.setY(p.y() / 60.0);
+    beginApply();
+    const bool dense = line.size() > pixels / 10;
+    if (dense != m_dense) {
+        m_dense = dense;
+        applyColors();
+    }
+    setNiceRange(m_minutesAxis, max);
     m_line->replace(line);
     m_failed->replace(failed);
     m_displayedPoints = int(line.size() + failed.size());
-    m_minutesAxis->setTickCount(5);
-    m_minutesAxis->setRange(0, max * 1.05);
-    m_minutesAxis->applyNiceNumbers();
 }
 
 QAbstractSeries *DurationChartView::referenceSeries() const
@@ -78,7 +82,8 @@ void DurationChartView::applyColors()
     RunChartView::applyColors();
     const QPalette pal = palette();
     QPen pen(metricColor(ChartMetric::DurationSeconds, pal));
-    pen.setWidthF(1.5);
+    pen.setCosmetic(true); // see MetricsChartView::applyColors
+    pen.setWidthF(m_dense ? 1.0 : 1.5);
     m_line->setPen(pen);
     m_failed->setColor(statusColor(SyncStatus::Failed, pal));
     m_failed->setBorderColor(pal.color(QPalette::Base));

@@ -31,6 +31,7 @@ private:
     QLineSeries *m_line = nullptr;
     QScatterSeries *m_failed = nullptr;
     int m_displayedPoints = 0;
+    bool m_dense = false;
 };
 
 } // namespace syncdeck::ui::charts

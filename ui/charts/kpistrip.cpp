@@ -122,7 +122,7 @@ void KpiStrip::setKpis(const RunKpis &k, const QDateTime &now)
     setTile(m_tiles[2], locale.toString(k.failed), tr("runs failed · %1").arg(streak),
             k.currentFailureStreak > 0);
     setTile(m_tiles[3], k.meanDurationSeconds ? formatDuration(*k.meanDurationSeconds) : none,
-            tr("mean duration · %n runs", nullptr, k.durationSamples), false);
+            tr("mean duration · %Ln runs", nullptr, k.durationSamples), false);
     setTile(m_tiles[4], k.p95DurationSeconds ? formatDuration(*k.p95DurationSeconds) : none,
             tr("p95 duration"), false);
     setTile(m_tiles[5], locale.toString(k.documentsFailed), tr("documents failed"),

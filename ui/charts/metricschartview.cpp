@@ -1,6 +1,7 @@
 #include "metricschartview.h"
 
 #include "chartstyle.h"
+#include "qbusiness/runkpis.h"
 
 #include <QBarLegendMarker>
 #include <QBarSet>
@@ -41,12 +42,6 @@ qint64 bucketValue(const RunBucket &b, int metric)
     }
 }
 
-void setAxisMax(QValueAxis *axis, double max)
-{
-    axis->setTickCount(5);
-    axis->setRange(0, std::max(max, 1.0) * 1.05);
-    axis->applyNiceNumbers();
-}
 } // namespace
 
 MetricsChartView::MetricsChartView(QWidget *parent)
@@ -169,9 +164,14 @@ void MetricsChartView::applyColors()
     const QPalette pal = palette();
     for (int i = 0; i < LineMetrics; ++i) {
         QPen pen(metricColor(ChartMetric(i), pal));
-        pen.setWidthF(ChartMetric(i) == ChartMetric::Failed ? 2.0 : 1.5);
-        if (ChartMetric(i) == ChartMetric::Scanned)
-            pen.setStyle(Qt::DashLine);
+        // Dense lines are drawn 1 px wide: the raster engine's fast cosmetic stroker draws them
+        // several times faster than a wide pen, and at one point per pixel width adds nothing.
+        // Scanned is context on its own axis: a thin line that stays behind the counts.
+        const ChartMetric metric = ChartMetric(i);
+        pen.setCosmetic(true);
+        pen.setWidthF(m_dense || metric == ChartMetric::Scanned ? 1.0
+                          : metric == ChartMetric::Failed       ? 2.0
+                                                                : 1.5);
         m_lines[size_t(i)]->setPen(pen);
     }
     for (int i = 0; i < StackedMetrics; ++i) {
@@ -208,12 +208,8 @@ void MetricsChartView::applyColors()
 
 void MetricsChartView::updateSeries(double fromMs, double toMs, int pixels)
 {
-    m_displayedPoints = 0;
-    double maxCount = 0;
-    double maxScanned = 0;
-    // Two M4 buckets per pixel would be exact; one per two pixels keeps at most two points per
-    // pixel, indistinguishable on screen and half the drawing.
-    const int buckets = std::max(1, pixels / 2);
+    // M4 per four pixels: at most one point per pixel on average, every extreme kept.
+    const int buckets = std::max(1, pixels / 4);
     const auto *m = model();
     auto maxY = [](const QList<QPointF> &pts) {
         double v = 0;
@@ -222,56 +218,73 @@ void MetricsChartView::updateSeries(double fromMs, double toMs, int pixels)
         return v;
     };
     const bool lines = m_mode == Mode::Lines;
-    for (int i = 0; i < StackedMetrics; ++i) {
-        QLineSeries *line = m_lines[size_t(i)];
-        if (!lines || !m_shown[size_t(i)] || !m) {
-            if (line->count())
-                line->clear();
-            continue;
-        }
-        const QList<QPointF> pts = m->downsampled(ChartMetric(i), fromMs, toMs, buckets);
-        line->setPointsVisible(!pts.isEmpty() && pts.size() <= pixels / PixelsPerMarker);
-        line->replace(pts);
-        maxCount = std::max(maxCount, maxY(pts));
-        m_displayedPoints += int(pts.size());
+    std::array<QList<QPointF>, LineMetrics> points;
+    double maxCount = 0;
+    for (int i = 0; i < LineMetrics; ++i) {
+        const bool wanted
+            = m && m_shown[size_t(i)] && (lines || ChartMetric(i) == ChartMetric::Scanned);
+        if (wanted)
+            points[size_t(i)] = m->downsampled(ChartMetric(i), fromMs, toMs, buckets);
+        if (ChartMetric(i) != ChartMetric::Scanned)
+            maxCount = std::max(maxCount, maxY(points[size_t(i)]));
     }
+    const double maxScanned = maxY(points[size_t(ChartMetric::Scanned)]);
+    int bars = 0;
     if (!lines) {
         const int runs = m ? m->plottableCount() : 0;
-        const int n = std::clamp(std::min(pixels / MinBarPixels, runs), 1, MaxBars);
-        m_buckets = m ? m->buckets(fromMs, toMs, n) : QList<RunBucket>(n);
-        for (int i = 0; i < StackedMetrics; ++i) {
-            QList<qreal> values;
-            values.reserve(n);
-            for (const RunBucket &b : std::as_const(m_buckets))
-                values.append(m_shown[size_t(i)] ? qreal(bucketValue(b, i)) : 0.0);
-            QBarSet *set = m_sets[size_t(i)];
-            set->remove(0, set->count());
-            set->append(values);
-        }
+        bars = std::clamp(std::min(pixels / MinBarPixels, runs), 1, MaxBars);
+        m_buckets = m ? m->buckets(fromMs, toMs, bars) : QList<RunBucket>(bars);
         for (const RunBucket &b : std::as_const(m_buckets)) {
             double sum = 0;
             for (int i = 0; i < StackedMetrics; ++i)
                 sum += m_shown[size_t(i)] ? double(bucketValue(b, i)) : 0.0;
             maxCount = std::max(maxCount, sum);
         }
-        m_bucketAxis->setRange(-0.5, n - 0.5);
-        m_displayedPoints += n * StackedMetrics;
-    } else if (!m_buckets.isEmpty()) {
-        m_buckets.clear();
-        for (QBarSet *set : m_sets)
-            set->remove(0, set->count());
     }
-    QLineSeries *scanned = m_lines[size_t(ChartMetric::Scanned)];
-    if (m && m_shown[size_t(ChartMetric::Scanned)]) {
-        const QList<QPointF> pts = m->downsampled(ChartMetric::Scanned, fromMs, toMs, buckets);
-        scanned->replace(pts);
-        maxScanned = maxY(pts);
+
+    beginApply();
+    bool dense = false;
+    for (const QList<QPointF> &pts : points)
+        dense = dense || pts.size() > pixels / 10;
+    if (dense != m_dense) {
+        m_dense = dense;
+        applyColors();
+    }
+    setNiceRange(m_countAxis, maxCount);
+    setNiceRange(m_scannedAxis, maxScanned);
+    m_displayedPoints = 0;
+    for (int i = 0; i < LineMetrics; ++i) {
+        const QList<QPointF> &pts = points[size_t(i)];
+        if (pts.isEmpty())
+            continue;
+        QLineSeries *line = m_lines[size_t(i)];
+        line->setPointsVisible(pts.size() <= pixels / PixelsPerMarker);
+        line->replace(pts);
         m_displayedPoints += int(pts.size());
-    } else if (scanned->count()) {
-        scanned->clear();
     }
-    setAxisMax(m_countAxis, maxCount);
-    setAxisMax(m_scannedAxis, maxScanned);
+    if (!lines) {
+        m_bucketAxis->setRange(-0.5, bars - 0.5);
+        m_countAxis->setTitleText(
+            tr("Documents per %1")
+                .arg(qbusiness::formatDuration(qint64((toMs - fromMs) / bars / 1000))));
+        for (int i = 0; i < StackedMetrics; ++i) {
+            QList<qreal> values;
+            values.reserve(bars);
+            for (const RunBucket &b : std::as_const(m_buckets))
+                values.append(m_shown[size_t(i)] ? qreal(bucketValue(b, i)) : 0.0);
+            QBarSet *set = m_sets[size_t(i)];
+            set->remove(0, set->count());
+            set->append(values);
+        }
+        m_displayedPoints += bars * StackedMetrics;
+    } else {
+        m_countAxis->setTitleText(tr("Documents per run"));
+        if (!m_buckets.isEmpty()) {
+            m_buckets.clear();
+            for (QBarSet *set : m_sets)
+                set->remove(0, set->count());
+        }
+    }
 }
 
 int MetricsChartView::displayedPointCount() const

@@ -65,6 +65,7 @@ private:
     QValueAxis *m_bucketAxis = nullptr; // hidden: bar i sits at x = i, aligned with the time axis
     QList<qbusiness::RunBucket> m_buckets;
     int m_displayedPoints = 0;
+    bool m_dense = false; // more points than a tenth of the plot width: thin pens
 };
 
 } // namespace syncdeck::ui::charts

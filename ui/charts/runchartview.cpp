@@ -3,6 +3,7 @@
 #include "chartstyle.h"
 #include "qbusiness/runkpis.h"
 
+#include <QAreaSeries>
 #include <QDateTimeAxis>
 #include <QLegend>
 #include <QLegendMarker>
@@ -35,6 +36,21 @@ RunChartView::RunChartView(QWidget *parent)
     chart()->legend()->setAlignment(Qt::AlignTop);
     m_timeAxis = new QDateTimeAxis(this);
     chart()->addAxis(m_timeAxis, Qt::AlignBottom);
+    // The chart lays out after a resize: once the plot width is known, re-bucket for it. Queued
+    // and coalesced: the plot area also changes inside our own axis updates.
+    connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
+        if (m_rebucketQueued || std::abs(int(plot.width()) - m_bucketedWidth) <= 8)
+            return;
+        m_rebucketQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_rebucketQueued = false;
+                if (std::abs(plotWidthPixels() - m_bucketedWidth) > 8)
+                    refresh();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 RunChartView::~RunChartView() = default;
@@ -92,9 +108,39 @@ void RunChartView::refreshNow()
         m_fromMs = now - 24.0 * HourMs;
         m_toMs = now;
     }
-    updateTimeAxis();
-    updateSeries(m_fromMs, m_toMs, plotWidthPixels());
+    m_bucketedWidth = plotWidthPixels();
+    updateSeries(m_fromMs, m_toMs, m_bucketedWidth);
     placeHighlight();
+}
+
+void RunChartView::beginApply()
+{
+    const QList<QAbstractSeries *> all = chart()->series();
+    for (QAbstractSeries *series : all) {
+        if (auto *xy = qobject_cast<QXYSeries *>(series); xy && xy->count())
+            xy->clear();
+        if (auto *area = qobject_cast<QAreaSeries *>(series)) {
+            if (area->upperSeries() && area->upperSeries()->count())
+                area->upperSeries()->clear();
+            if (area->lowerSeries() && area->lowerSeries()->count())
+                area->lowerSeries()->clear();
+        }
+    }
+    updateTimeAxis();
+}
+
+void RunChartView::setNiceRange(QValueAxis *axis, double max)
+{
+    constexpr int Ticks = 5;
+    const double raw = std::max(max, 1.0) / (Ticks - 1);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    const double norm = raw / magnitude;
+    const double nice = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10;
+    const double top = nice * magnitude * (Ticks - 1);
+    if (axis->tickCount() != Ticks)
+        axis->setTickCount(Ticks);
+    if (axis->min() != 0 || axis->max() != top)
+        axis->setRange(0, top);
 }
 
 void RunChartView::updateTimeAxis()

@@ -55,7 +55,14 @@ signals:
 
 protected:
     // Replace the points of every series for [fromMs, toMs] drawn over `pixels` of plot width.
+    // Prepare every point list first, then call beginApply(), then set the value axes and
+    // replace the points: QtCharts recomputes a series' geometry (a costly stroke of its path)
+    // on every axis change, so series are emptied before the axes move and filled once after.
     virtual void updateSeries(double fromMs, double toMs, int pixels) = 0;
+    // Empties every series of the chart and moves the time axis to [m_fromMs, m_toMs].
+    void beginApply();
+    // Sets axis to [0, a round number >= max] with five ticks, in one range change.
+    static void setNiceRange(QValueAxis *axis, double max);
     // The series whose axes map values to positions (time axis + the main y axis).
     virtual QAbstractSeries *referenceSeries() const = 0;
     virtual QValueAxis *valueAxis() const = 0;
@@ -95,6 +102,8 @@ private:
     QString m_highlighted;
     QPoint m_pressPos;
     bool m_stale = true;
+    int m_bucketedWidth = 0; // plot width the series were last bucketed for
+    bool m_rebucketQueued = false;
 };
 
 } // namespace syncdeck::ui::charts

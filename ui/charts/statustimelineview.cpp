@@ -90,35 +90,30 @@ void StatusTimelineView::setLanes(const QList<SyncStatus> &lanes)
 void StatusTimelineView::updateSeries(double fromMs, double toMs, int pixels)
 {
     const auto *m = model();
+    // Lanes: succeeded and failed always, other statuses once a run has them.
+    quint32 present
+        = qbusiness::statusBit(SyncStatus::Succeeded) | qbusiness::statusBit(SyncStatus::Failed);
+    for (int i = m ? m->firstPlottable() : 0; m && i < m->count(); ++i)
+        present |= qbusiness::statusBit(m->status(i));
     QList<SyncStatus> lanes;
     for (SyncStatus status : laneOrder()) {
-        bool present = status == SyncStatus::Succeeded || status == SyncStatus::Failed;
-        for (int i = m ? m->firstPlottable() : 0; !present && m && i < m->count(); ++i)
-            present = m->status(i) == status;
-        if (present)
+        if (present & qbusiness::statusBit(status))
             lanes.append(status);
     }
-    setLanes(lanes);
-    m_displayedPoints = 0;
     const int buckets = std::max(1, pixels / MarkerPixels);
+    std::array<QList<QPointF>, StatusCount> points;
     for (SyncStatus status : laneOrder()) {
-        QScatterSeries *series = m_series[size_t(status)];
-        const int lane = laneOf(status);
-        if (!m || lane < 0) {
-            if (series->count())
-                series->clear();
+        const int lane = int(lanes.indexOf(status));
+        if (!m || lane < 0)
             continue;
-        }
         const QList<double> xs = m->statusMarks(status, fromMs, toMs, buckets);
-        QList<QPointF> pts;
+        QList<QPointF> &pts = points[size_t(status)];
         pts.reserve(xs.size());
         for (double x : xs)
             pts.append(QPointF(x, lane + 0.5));
-        series->replace(pts);
-        m_displayedPoints += int(pts.size());
     }
     QList<QPointF> upper, lower;
-    const int failedLane = laneOf(SyncStatus::Failed);
+    const int failedLane = int(lanes.indexOf(SyncStatus::Failed));
     if (m && failedLane >= 0) {
         const double pad = (toMs - fromMs) / std::max(pixels, 1) * 6;
         const double mid = failedLane + 0.5;
@@ -130,6 +125,16 @@ void StatusTimelineView::updateSeries(double fromMs, double toMs, int pixels)
             lower << QPointF(x0, mid) << QPointF(x0, mid - 0.4) << QPointF(x1, mid - 0.4)
                   << QPointF(x1, mid);
         }
+    }
+
+    beginApply();
+    setLanes(lanes);
+    m_displayedPoints = 0;
+    for (SyncStatus status : laneOrder()) {
+        const QList<QPointF> &pts = points[size_t(status)];
+        if (!pts.isEmpty())
+            m_series[size_t(status)]->replace(pts);
+        m_displayedPoints += int(pts.size());
     }
     m_streakUpper->replace(upper);
     m_streakLower->replace(lower);
@@ -165,8 +170,8 @@ void StatusTimelineView::applyColors()
     for (SyncStatus status : laneOrder()) {
         QScatterSeries *series = m_series[size_t(status)];
         series->setColor(statusColor(status, pal));
-        // A thin outline in the background colour separates touching marks.
-        series->setBorderColor(pal.color(QPalette::Base));
+        // No outline: dense marks of one status merge into a calm band instead of a pattern.
+        series->setBorderColor(Qt::transparent);
     }
     QColor band = statusColor(SyncStatus::Failed, pal);
     band.setAlpha(isDark(pal) ? 70 : 50);
