@@ -4,7 +4,11 @@
 #include <QChart>
 #include <QCoreApplication>
 #include <QLegend>
+#include <QPainter>
 #include <QPalette>
+#include <QtMath>
+
+#include <cmath>
 
 namespace syncdeck::ui::charts {
 
@@ -118,6 +122,50 @@ QScatterSeries::MarkerShape statusShape(SyncStatus status)
         return QScatterSeries::MarkerShapeRectangle;
     }
     return QScatterSeries::MarkerShapeRectangle;
+}
+
+QImage markerImage(QScatterSeries::MarkerShape shape, const QColor &color, int size, qreal dpr)
+{
+    QImage image(QSize(size, size) * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    const QRectF r(0.5, 0.5, size - 1.0, size - 1.0);
+    const QPointF c = r.center();
+    auto polygon = [&](int corners, double startDegrees, double inner) {
+        QPolygonF poly;
+        const int n = inner > 0 ? corners * 2 : corners;
+        for (int i = 0; i < n; ++i) {
+            const double radius = (inner > 0 && i % 2) ? r.width() / 2 * inner : r.width() / 2;
+            const double a = qDegreesToRadians(startDegrees + 360.0 * i / n);
+            poly << QPointF(c.x() + radius * std::cos(a), c.y() + radius * std::sin(a));
+        }
+        p.drawPolygon(poly);
+    };
+    switch (shape) {
+    case QScatterSeries::MarkerShapeCircle:
+        p.drawEllipse(r);
+        break;
+    case QScatterSeries::MarkerShapeRectangle:
+        p.drawRect(r.adjusted(1, 1, -1, -1));
+        break;
+    case QScatterSeries::MarkerShapeRotatedRectangle:
+        polygon(4, -90, 0);
+        break;
+    case QScatterSeries::MarkerShapeTriangle:
+        p.drawPolygon(QPolygonF {QPointF(c.x(), r.top()), r.bottomRight(), r.bottomLeft()});
+        break;
+    case QScatterSeries::MarkerShapeStar:
+        polygon(5, -90, 0.45);
+        break;
+    case QScatterSeries::MarkerShapePentagon:
+        polygon(5, -90, 0);
+        break;
+    }
+    return image;
 }
 
 QString statusLabel(SyncStatus status)

@@ -16,6 +16,10 @@ QColor metricColor(qbusiness::ChartMetric metric, const QPalette &palette);
 QString metricName(qbusiness::ChartMetric metric);
 QColor statusColor(qbusiness::SyncStatus status, const QPalette &palette);
 QScatterSeries::MarkerShape statusShape(qbusiness::SyncStatus status);
+// The marker of a status drawn into an image (size px, at the device pixel ratio), for
+// QXYSeries::setLightMarker(): light markers are painted by the series, not one graphics item
+// per mark, which keeps hundreds of marks cheap to update and draw.
+QImage markerImage(QScatterSeries::MarkerShape shape, const QColor &color, int size, qreal dpr);
 // Wire name, or "Other" for Unknown.
 QString statusLabel(qbusiness::SyncStatus status);
 

@@ -86,6 +86,9 @@ void DurationChartView::applyColors()
     pen.setWidthF(m_dense ? 1.0 : 1.5);
     m_line->setPen(pen);
     m_failed->setColor(statusColor(SyncStatus::Failed, pal));
+    m_failed->setLightMarker(markerImage(statusShape(SyncStatus::Failed),
+                                         statusColor(SyncStatus::Failed, pal),
+                                         int(m_failed->markerSize()), devicePixelRatioF()));
     m_failed->setBorderColor(pal.color(QPalette::Base));
 }
 

@@ -5,6 +5,7 @@
 
 #include <QAreaSeries>
 #include <QDateTimeAxis>
+#include <QGraphicsScene>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -29,6 +30,8 @@ RunChartView::RunChartView(QWidget *parent)
     : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
+    // Chart items move on every update: a BSP index of them costs more than it saves.
+    scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
     setMouseTracking(true);
     viewport()->setMouseTracking(true);
     setMinimumSize(320, 180);
@@ -117,6 +120,10 @@ void RunChartView::beginApply()
 {
     const QList<QAbstractSeries *> all = chart()->series();
     for (QAbstractSeries *series : all) {
+        // Lines and areas: emptied (their geometry is a path stroke). Scatter series keep their
+        // points: emptying them would delete and recreate one graphics item per mark.
+        if (series->type() == QAbstractSeries::SeriesTypeScatter)
+            continue;
         if (auto *xy = qobject_cast<QXYSeries *>(series); xy && xy->count())
             xy->clear();
         if (auto *area = qobject_cast<QAreaSeries *>(series)) {
@@ -135,7 +142,14 @@ void RunChartView::setNiceRange(QValueAxis *axis, double max)
     const double raw = std::max(max, 1.0) / (Ticks - 1);
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     const double norm = raw / magnitude;
-    const double nice = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10;
+    // Steps of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 or 10: round labels without wasting height.
+    double nice = 10;
+    for (double step : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0}) {
+        if (norm <= step) {
+            nice = step;
+            break;
+        }
+    }
     const double top = nice * magnitude * (Ticks - 1);
     if (axis->tickCount() != Ticks)
         axis->setTickCount(Ticks);

@@ -59,7 +59,7 @@ protected:
     // replace the points: QtCharts recomputes a series' geometry (a costly stroke of its path)
     // on every axis change, so series are emptied before the axes move and filled once after.
     virtual void updateSeries(double fromMs, double toMs, int pixels) = 0;
-    // Empties every series of the chart and moves the time axis to [m_fromMs, m_toMs].
+    // Empties the line and area series and moves the time axis to [m_fromMs, m_toMs].
     void beginApply();
     // Sets axis to [0, a round number >= max] with five ticks, in one range change.
     static void setNiceRange(QValueAxis *axis, double max);

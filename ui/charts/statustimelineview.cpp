@@ -26,7 +26,7 @@ const QList<SyncStatus> &laneOrder()
     };
     return order;
 }
-constexpr int MarkerPixels = 4; // one mark per status per this many pixels
+constexpr int MarkerPixels = 6; // one mark per status per this many pixels
 constexpr int MinStreak = 3;
 } // namespace
 
@@ -170,6 +170,8 @@ void StatusTimelineView::applyColors()
     for (SyncStatus status : laneOrder()) {
         QScatterSeries *series = m_series[size_t(status)];
         series->setColor(statusColor(status, pal));
+        series->setLightMarker(markerImage(statusShape(status), statusColor(status, pal),
+                                           int(series->markerSize()), devicePixelRatioF()));
         // No outline: dense marks of one status merge into a calm band instead of a pattern.
         series->setBorderColor(Qt::transparent);
     }
