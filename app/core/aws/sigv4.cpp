@@ -676,7 +676,8 @@ QByteArray amzDate(const QDateTime &time)
 
 QByteArray dateStamp(const QDateTime &time)
 {
-    return amzDate(time).first(8);
+    const QByteArray date = amzDate(time);
+    return date.isEmpty() ? date : date.first(8);
 }
 
 QByteArray uriEncode(QByteArrayView bytes, bool keepSlash)
