@@ -342,6 +342,15 @@ void TestSigV4::rejectsMalformedInput()
     const sigv4::SigningResult r = sigv4::sign(request, params);
     QVERIFY(!r.ok());
     QVERIFY2(r.error.contains(mentions), qPrintable(r.error));
+    // Request faults and configuration faults are told apart (exit 252 vs 253 in the CLI).
+    const bool paramsFault = QByteArray(QTest::currentDataTag()).contains("token")
+        || QByteArray(QTest::currentDataTag()).contains("key id")
+        || QByteArray(QTest::currentDataTag()).contains("region")
+        || QByteArray(QTest::currentDataTag()).contains("service")
+        || QByteArray(QTest::currentDataTag()).contains("year");
+    QCOMPARE(r.failure,
+             paramsFault ? sigv4::SigningResult::Failure::Parameters
+                         : sigv4::SigningResult::Failure::Request);
     QVERIFY(r.headersToAdd.isEmpty());
     QVERIFY(r.signature.isEmpty());
     // A broken token is located, never quoted.

@@ -177,6 +177,17 @@ RawHttpRequest RawHttpRequest::parse(QByteArrayView text)
     return r;
 }
 
+int RawHttpRequest::lineOf(QByteArrayView name) const
+{
+    const QByteArray lower = name.toByteArray().toLower();
+    for (qsizetype i = 1; i < m_headLines.size(); ++i) {
+        const QByteArray &line = m_headLines[i];
+        if (m_headLineNames[i] == lower && line.front() != ' ' && line.front() != '\t')
+            return int(i + 1);
+    }
+    return 0;
+}
+
 QByteArray RawHttpRequest::withHeaders(const QList<sigv4::Header> &added,
                                        const QList<QByteArray> &redact,
                                        QByteArrayView redaction) const

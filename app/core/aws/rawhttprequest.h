@@ -25,6 +25,9 @@ public:
     // The request for the signer: method, path and query exactly as written, headers in order.
     const sigv4::Request &request() const { return m_request; }
 
+    // 1-based line of the first header called `name` (any case), or 0.
+    int lineOf(QByteArrayView name) const;
+
     // The request with `added` headers after the ones written, as the AWS suite shows a signed
     // request (header-signed-request.txt): request line and header lines as written, the added
     // headers as "Name:value", a blank line, the body. Uses the line ending of the input.

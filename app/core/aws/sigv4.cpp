@@ -780,11 +780,16 @@ SigningResult sign(const Request &request, const SigningParams &params)
     bool hasToken = false;
     QByteArrayView presetContentSha256;
     result.error = checkRequest(request, &hasToken, &presetContentSha256);
-    const CredentialBytes &credentials = credentialBytes(params.credentials);
-    if (result.error.isEmpty())
-        result.error = checkParams(params, credentials);
-    if (!result.error.isEmpty())
+    if (!result.error.isEmpty()) {
+        result.failure = SigningResult::Failure::Request;
         return result;
+    }
+    const CredentialBytes &credentials = credentialBytes(params.credentials);
+    result.error = checkParams(params, credentials);
+    if (!result.error.isEmpty()) {
+        result.failure = SigningResult::Failure::Parameters;
+        return result;
+    }
 
     const Settings &s = params.settings;
     const AmzDate date = *formatAmzDate(params.time);

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "signrequest.h"
 
 #include <syncdeck/version.h>
 
@@ -24,7 +25,10 @@ void printUsage(QTextStream &s)
 
 const QList<Command> &commands()
 {
-    static const QList<Command> all = {};
+    static const QList<Command> all = {
+        {"sign-request", "Sign a raw HTTP request with SigV4 and print a stage (diagnostics)",
+         &signRequest},
+    };
     return all;
 }
 
