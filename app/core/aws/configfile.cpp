@@ -65,6 +65,8 @@ ConfigFile ConfigFile::parse(const QByteArray &text, const QString &path)
     ConfigValue *open = nullptr;
     QString openKey;
     bool openIsNested = false;
+    // After a broken header its lines belong to no section: reported once, at the header.
+    bool skippingBrokenSection = false;
 
     auto issue = [&](int lineNo, const QString &message) {
         ConfigIssue i {path, lineNo, section ? section->header : QString(), message};
@@ -102,6 +104,7 @@ ConfigFile ConfigFile::parse(const QByteArray &text, const QString &path)
         if (trimmed.startsWith(u'[')) {
             if (!trimmed.endsWith(u']')) {
                 section = nullptr;
+                skippingBrokenSection = true;
                 result.m_fileIssues.append(
                     {path,
                      lineNo,
@@ -113,10 +116,12 @@ ConfigFile ConfigFile::parse(const QByteArray &text, const QString &path)
             const QString header = trimmed.mid(1, trimmed.size() - 2).trimmed().toString();
             if (header.isEmpty()) {
                 section = nullptr;
+                skippingBrokenSection = true;
                 result.m_fileIssues.append({path, lineNo, {}, QStringLiteral("empty `[]`")});
                 continue;
             }
             section = nullptr;
+            skippingBrokenSection = false;
             for (ConfigSection &existing : result.m_sections) {
                 if (existing.header == header) {
                     section = &existing;
@@ -135,6 +140,8 @@ ConfigFile ConfigFile::parse(const QByteArray &text, const QString &path)
             continue;
         }
 
+        if (skippingBrokenSection)
+            continue;
         QString key, value;
         if (!splitAssignment(trimmed, &key, &value)) {
             issue(lineNo,
