@@ -160,14 +160,19 @@ CredentialsResult ProcessCredentialsProvider::parseOutput(const QByteArray &json
                     + QStringLiteral(")"));
     const QJsonObject o = doc.object();
     const QJsonValue version = o.value(QLatin1String("Version"));
-    if (!version.isDouble() || version.toDouble() != 1.0)
-        return fail(
-            QStringLiteral("printed an unsupported \"Version\" (")
-            + (version.isUndefined()
-                   ? QStringLiteral("missing")
-                   : QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("v"), version}})
-                                           .toJson(QJsonDocument::Compact)))
-            + QStringLiteral("); only Version 1 is supported"));
+    if (!version.isDouble() || version.toDouble() != 1.0) {
+        QString shown;
+        if (version.isUndefined())
+            shown = QStringLiteral("missing");
+        else if (version.isDouble())
+            shown = QString::number(version.toDouble());
+        else if (version.isString())
+            shown = u'"' + version.toString() + QStringLiteral("\", a string");
+        else
+            shown = QStringLiteral("not a number");
+        return fail(QStringLiteral("printed an unsupported \"Version\" (") + shown
+                    + QStringLiteral("); only Version 1 is supported"));
+    }
     CredentialsResult result;
     result.credentials.accessKeyId = o.value(QLatin1String("AccessKeyId")).toString();
     result.credentials.secretAccessKey
