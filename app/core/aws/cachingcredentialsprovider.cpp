@@ -31,9 +31,20 @@ void CachingCredentialsProvider::invalidate()
     m_cached = {};
 }
 
-void CachingCredentialsProvider::fetchFinished(const CredentialsResult &result)
+void CachingCredentialsProvider::fetchFinished(const CredentialsResult &fetched)
 {
     m_fetching = false;
+    CredentialsResult result = fetched;
+    if (!result.error.isError() && result.credentials.expiresWithin(now(), 0)) {
+        // Using them would only produce signature errors later, far from the cause.
+        result
+            = {{},
+               {CredentialsError::Kind::Expired,
+                description() + QStringLiteral(": the credentials received had already expired (")
+                    + result.credentials.expiration.toUTC().toString(Qt::ISODate)
+                    + QStringLiteral(", now ") + now().toUTC().toString(Qt::ISODate) + u')',
+                QStringLiteral("Check the system clock, then retry.")}};
+    }
     if (!result.error.isError() && result.credentials.isValid()) {
         m_cached = result.credentials;
         deliver(result);
