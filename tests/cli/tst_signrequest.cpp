@@ -15,6 +15,8 @@
 #include <vector>
 
 Q_DECLARE_METATYPE(QProcessEnvironment)
+using EnvList = QList<QPair<QString, QString>>;
+Q_DECLARE_METATYPE(EnvList)
 
 namespace {
 
@@ -27,6 +29,14 @@ struct Run
     QByteArray err;
 };
 
+// Shared config files of the tests (none unless a test writes them): the machine's ~/.aws never
+// plays a part.
+QTemporaryDir &awsHome()
+{
+    static QTemporaryDir dir;
+    return dir;
+}
+
 // The environment without any AWS_ variable of the machine running the tests, plus `aws`.
 QProcessEnvironment environment(const QList<QPair<QString, QString>> &aws)
 {
@@ -35,6 +45,10 @@ QProcessEnvironment environment(const QList<QPair<QString, QString>> &aws)
         if (key.startsWith(QLatin1String("AWS_")))
             env.remove(key);
     }
+    env.insert(QStringLiteral("HOME"), awsHome().path());
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), awsHome().filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
+               awsHome().filePath(QStringLiteral("credentials")));
     for (const auto &[key, value] : aws)
         env.insert(key, value);
     return env;
@@ -115,6 +129,8 @@ private slots:
     void regionFromEnvironment_data();
     void regionFromEnvironment();
     void unusableToken();
+    void profile_data();
+    void profile();
     void defaultTimeIsNow();
     void crlfRequest();
     void help();
@@ -286,24 +302,32 @@ void TestSignRequest::missingConfiguration_data()
 
     QTest::newRow("no credentials")
         << environment({}) << withRegion
-        << QStringList {QStringLiteral("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set")}
+        << QStringList {QStringLiteral("no credentials"), QStringLiteral("AWS_ACCESS_KEY_ID"),
+                        QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("profile default"),
+                        awsHome().filePath(QStringLiteral("credentials"))}
         << QStringList();
-    QTest::newRow("no secret") << environment(
-        {{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDEXAMPLE")}})
-                               << withRegion
-                               << QStringList {QStringLiteral("AWS_SECRET_ACCESS_KEY is not set")}
-                               << QStringList {QStringLiteral("AWS_ACCESS_KEY_ID is")};
-    QTest::newRow("empty key id") << environment(
-        {{QStringLiteral("AWS_ACCESS_KEY_ID"), QString()},
-         {QStringLiteral("AWS_SECRET_ACCESS_KEY"), Secret}})
-                                  << withRegion
-                                  << QStringList {QStringLiteral("AWS_ACCESS_KEY_ID is not set")}
-                                  << QStringList {Secret};
+    QTest::newRow("no secret")
+        << environment({{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDEXAMPLE")}})
+        << withRegion
+        << QStringList {QStringLiteral("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")}
+        << QStringList();
+    QTest::newRow("empty key id")
+        << environment({{QStringLiteral("AWS_ACCESS_KEY_ID"), QString()},
+                        {QStringLiteral("AWS_SECRET_ACCESS_KEY"), Secret}})
+        << withRegion
+        << QStringList {QStringLiteral("AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not")}
+        << QStringList {Secret};
     QTest::newRow("no region") << exampleEnvironment() << QStringList()
                                << QStringList {QStringLiteral("--region"),
                                                QStringLiteral("AWS_REGION"),
-                                               QStringLiteral("AWS_DEFAULT_REGION")}
+                                               QStringLiteral("AWS_DEFAULT_REGION"),
+                                               QStringLiteral("profile default")}
                                << QStringList {Secret};
+    QTest::newRow("missing profile")
+        << exampleEnvironment()
+        << QStringList {QStringLiteral("--profile"), QStringLiteral("nosuchprofile"),
+                        QStringLiteral("--region"), QStringLiteral("us-east-1")}
+        << QStringList {QStringLiteral("nosuchprofile")} << QStringList {Secret};
 }
 
 void TestSignRequest::missingConfiguration()
@@ -366,6 +390,69 @@ void TestSignRequest::unusableToken()
     QVERIFY2(r.err.contains("AWS_SESSION_TOKEN"), r.err.constData());
     QVERIFY(!r.err.contains("FQoGZXIvYXdz"));
     QVERIFY(!r.err.contains("TOKENTAIL"));
+}
+
+void TestSignRequest::profile_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<EnvList>("aws");
+    QTest::addColumn<QByteArray>("credential");
+    const QList<QPair<QString, QString>> envKeys {
+        {QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDFROMENV")},
+        {QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("env-secret")}};
+    QTest::newRow("--profile ignores the key variables")
+        << QStringList {QStringLiteral("--profile"), QStringLiteral("ops")} << envKeys
+        << QByteArray("AKIDFROMFILE/20240501/eu-central-1/qbusiness");
+    QTest::newRow("AWS_PROFILE does not")
+        << QStringList()
+        << (envKeys
+            + QList<QPair<QString, QString>> {{QStringLiteral("AWS_PROFILE"),
+                                               QStringLiteral("ops")}})
+        << QByteArray("AKIDFROMENV/20240501/eu-central-1/qbusiness");
+    QTest::newRow("AWS_PROFILE alone")
+        << QStringList()
+        << QList<QPair<QString, QString>> {{QStringLiteral("AWS_PROFILE"), QStringLiteral("ops")}}
+        << QByteArray("AKIDFROMFILE/20240501/eu-central-1/qbusiness");
+    QTest::newRow("--region over the profile")
+        << QStringList {QStringLiteral("--profile"), QStringLiteral("ops"),
+                        QStringLiteral("--region"), QStringLiteral("us-west-2")}
+        << QList<QPair<QString, QString>>()
+        << QByteArray("AKIDFROMFILE/20240501/us-west-2/qbusiness");
+}
+
+void TestSignRequest::profile()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(EnvList, aws);
+    QFETCH(QByteArray, credential);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString config = dir.filePath(QStringLiteral("config"));
+    const QString credentials = dir.filePath(QStringLiteral("credentials"));
+    QFile c(config);
+    QVERIFY(c.open(QIODevice::WriteOnly));
+    c.write("[profile ops]\nregion = eu-central-1\n");
+    c.close();
+    QFile k(credentials);
+    QVERIFY(k.open(QIODevice::WriteOnly));
+    k.write("[ops]\naws_access_key_id = AKIDFROMFILE\naws_secret_access_key = file-secret\n"
+            "aws_session_token = FILETOKEN123\n");
+    k.close();
+    QProcessEnvironment env = environment(aws);
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), config);
+    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), credentials);
+
+    const QStringList common {QStringLiteral("--request"), QStringLiteral("-"),
+                              QStringLiteral("--time"), QStringLiteral("2024-05-01T12:00:00Z")};
+    const Run r = run(arguments + common, env, SimpleRequest);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains(QByteArray("Credential=" + credential + "/aws4_request")),
+             r.out.constData());
+    // The file's session token is signed and shown redacted, never printed.
+    const bool fileKeys = credential.startsWith("AKIDFROMFILE");
+    QCOMPARE(r.out.contains("X-Amz-Security-Token:** REDACTED **"), fileKeys);
+    QVERIFY(!r.out.contains("FILETOKEN123") && !r.err.contains("FILETOKEN123"));
+    QVERIFY(!r.out.contains("file-secret") && !r.out.contains("env-secret"));
 }
 
 void TestSignRequest::defaultTimeIsNow()

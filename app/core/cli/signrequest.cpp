@@ -1,13 +1,17 @@
 #include "signrequest.h"
 
 #include "aws/rawhttprequest.h"
+#include "aws/session.h"
 #include "aws/sigv4.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileDevice>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -44,8 +48,10 @@ void printHelp(QTextStream &s)
          "  --request FILE            the raw request; '-' reads standard input (required)\n"
          "  --print STAGE             canonical-request, string-to-sign, signature,\n"
          "                            authorization or signed-request (default)\n"
+         "  --profile NAME            take credentials and region from this profile of\n"
+         "                            ~/.aws/config and ~/.aws/credentials\n"
          "  --region REGION           signing region (default: AWS_REGION, then\n"
-         "                            AWS_DEFAULT_REGION)\n"
+         "                            AWS_DEFAULT_REGION, then the profile's region)\n"
          "  --service NAME            signing name (default: qbusiness)\n"
          "  --time TIME               signing time in UTC: 2015-08-30T12:36:00Z or\n"
          "                            20150830T123600Z (default: now)\n"
@@ -55,8 +61,10 @@ void printHelp(QTextStream &s)
          "  --unsigned-session-token  add X-Amz-Security-Token after signing, unsigned\n"
          "  -h, --help                show this help\n"
          "\n"
-         "Credentials come from the environment: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and,\n"
-         "for temporary credentials, AWS_SESSION_TOKEN.\n"
+         "Credentials and region are found as the AWS CLI finds them: AWS_ACCESS_KEY_ID,\n"
+         "AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, then the profile (--profile, else\n"
+         "AWS_PROFILE, else default) with its keys, role, SSO or credential_process. An\n"
+         "explicit --profile ignores the key variables.\n"
          "\n"
          "Output: the bytes of the chosen stage on standard output and nothing else. No\n"
          "newline is added after canonical-request, string-to-sign, signature or\n"
@@ -74,8 +82,8 @@ void printHelp(QTextStream &s)
          "  diff ours.txt aws-canonical-request.txt\n"
          "\n"
          "Exit codes: 0 printed; 252 bad options or a malformed request (the message names\n"
-         "the line); 253 missing or unusable credentials or region (the message says where\n"
-         "it looked).\n";
+         "the line); 253 missing or unusable credentials or region, or a broken profile (the\n"
+         "message says where it looked).\n";
 }
 
 int usageError(Invocation &inv, const QString &message)
@@ -83,6 +91,15 @@ int usageError(Invocation &inv, const QString &message)
     inv.err << "syncdeck-cli sign-request: error: " << message
             << "\nRun `syncdeck-cli sign-request --help` for the options and the file format.\n";
     return UsageError;
+}
+
+// "What is wrong. What to do." from a message and a next step that may lack the full stop.
+QString sentences(const QString &message, const QString &nextStep)
+{
+    if (nextStep.isEmpty())
+        return message;
+    return message + (message.endsWith(u'.') ? QStringLiteral(" ") : QStringLiteral(". "))
+        + nextStep;
 }
 
 int configError(Invocation &inv, const QString &message)
@@ -177,6 +194,8 @@ int signRequest(Invocation &inv)
                                          QStringLiteral("STAGE"), QStringLiteral("signed-request"));
     const QCommandLineOption regionOption(QStringLiteral("region"), QString(),
                                           QStringLiteral("REGION"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"), QString(),
+                                           QStringLiteral("NAME"));
     const QCommandLineOption serviceOption(QStringLiteral("service"), QString(),
                                            QStringLiteral("NAME"), QStringLiteral("qbusiness"));
     const QCommandLineOption timeOption(QStringLiteral("time"), QString(), QStringLiteral("TIME"));
@@ -184,8 +203,9 @@ int signRequest(Invocation &inv)
     const QCommandLineOption contentShaOption(QStringLiteral("content-sha256"));
     const QCommandLineOption unsignedTokenOption(QStringLiteral("unsigned-session-token"));
     const QCommandLineOption helpOption(QStringList {QStringLiteral("h"), QStringLiteral("help")});
-    parser.addOptions({requestOption, printOption, regionOption, serviceOption, timeOption,
-                       noNormalizeOption, contentShaOption, unsignedTokenOption, helpOption});
+    parser.addOptions({requestOption, printOption, regionOption, profileOption, serviceOption,
+                       timeOption, noNormalizeOption, contentShaOption, unsignedTokenOption,
+                       helpOption});
     if (!parser.parse(inv.arguments))
         return usageError(inv, parser.errorText());
     if (parser.isSet(helpOption)) {
@@ -228,38 +248,56 @@ int signRequest(Invocation &inv)
     if (!raw.ok())
         return usageError(inv, QStringLiteral("malformed request: %1").arg(raw.error()));
 
-    // Configuration: credentials and region, saying where they were looked for.
+    // Configuration: credentials and region as the AWS CLI resolves them, saying where they
+    // were looked for when they are missing.
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    QStringList missing;
-    for (const char *name : {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}) {
-        if (env.value(QLatin1String(name)).isEmpty())
-            missing << QLatin1String(name);
-    }
-    if (!missing.isEmpty())
+    aws::SessionOptions options;
+    options.profile = parser.value(profileOption);
+    options.region = parser.value(regionOption);
+    QObject owner; // parent of the credentials provider
+    aws::Session session;
+    aws::SessionError sessionError;
+    if (!aws::describeSession(options, env, &owner, &session, &sessionError))
+        return configError(inv, sentences(sessionError.message, sessionError.nextStep));
+    const QString lookedIn = QStringLiteral("profile %1 in %2 and %3")
+                                 .arg(session.profile, QDir::toNativeSeparators(session.configPath),
+                                      QDir::toNativeSeparators(session.credentialsPath));
+    if (!session.credentials)
         return configError(
             inv,
-            QStringLiteral("no credentials: %1 %2 not set. sign-request reads credentials "
-                           "from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY "
-                           "and, for temporary credentials, AWS_SESSION_TOKEN).")
-                .arg(missing.join(QStringLiteral(" and ")),
-                     missing.size() > 1 ? QStringLiteral("are") : QStringLiteral("is")));
-    QString region = parser.value(regionOption);
-    for (const char *name : {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
-        if (region.isEmpty())
-            region = env.value(QLatin1String(name));
-    }
-    if (region.isEmpty())
+            QStringLiteral("no credentials: looked at the environment (AWS_ACCESS_KEY_ID, "
+                           "AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) and at %1. Set the "
+                           "variables or pass --profile with a profile that has "
+                           "credentials.")
+                .arg(lookedIn));
+    if (session.region.isEmpty())
         return configError(inv,
                            QStringLiteral("no region: pass --region (looked at --region, "
-                                          "AWS_REGION and AWS_DEFAULT_REGION)"));
+                                          "AWS_REGION, AWS_DEFAULT_REGION and %1)")
+                               .arg(lookedIn));
+    aws::CredentialsResult resolved;
+    bool haveCredentials = false;
+    QEventLoop loop;
+    session.credentials->resolve(&loop, [&](const aws::CredentialsResult &r) {
+        resolved = r;
+        haveCredentials = true;
+        loop.quit();
+    });
+    // Providers bound their own waits (processes, STS, SSO); this only guards against a hang.
+    QTimer::singleShot(options.networkTimeoutMs + options.credentialProcessTimeoutMs, &loop,
+                       &QEventLoop::quit);
+    if (!haveCredentials)
+        loop.exec();
+    if (!haveCredentials)
+        return configError(inv,
+                           QStringLiteral("timed out getting credentials for %1")
+                               .arg(session.credentials->description()));
+    if (resolved.error.isError())
+        return configError(inv, sentences(resolved.error.message, resolved.error.nextStep));
 
     sigv4::SigningParams params;
-    params.credentials.accessKeyId = env.value(QStringLiteral("AWS_ACCESS_KEY_ID"));
-    params.credentials.secretAccessKey
-        = SecretString(env.value(QStringLiteral("AWS_SECRET_ACCESS_KEY")));
-    params.credentials.sessionToken = SecretString(env.value(QStringLiteral("AWS_SESSION_TOKEN")));
-    params.credentials.source = QStringLiteral("env");
-    params.region = region;
+    params.credentials = resolved.credentials;
+    params.region = session.region;
     params.service = service;
     params.time = time;
     const bool normalize = !parser.isSet(noNormalizeOption);
