@@ -10,7 +10,6 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTextStream>
-#include <QTimeZone>
 #include <QUuid>
 
 #include <algorithm>
@@ -66,8 +65,9 @@ bool parseIsoTimestamp(const QString &text, qint64 *ms)
               second = m.captured(6).toInt();
     if (!date.isValid() || hour > 23 || minute > 59 || second > 60)
         return false;
-    const QTime time(hour, minute, std::min(second, 59));
-    qint64 value = QDateTime(date, time, QTimeZone::utc()).toMSecsSinceEpoch();
+    // Epoch arithmetic rather than QDateTime: no time zone machinery per request.
+    const qint64 days = date.toJulianDay() - QDate(1970, 1, 1).toJulianDay();
+    qint64 value = ((days * 24 + hour) * 60 + minute) * 60000 + qint64(std::min(second, 59)) * 1000;
     const QString fraction = m.captured(7);
     if (!fraction.isEmpty())
         value += QString(fraction + QStringLiteral("00")).left(3).toInt();
