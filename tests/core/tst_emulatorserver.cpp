@@ -97,6 +97,8 @@ emulator::Options smallOptions()
     emulator::Options o;
     o.seed = 7;
     o.jobsPerDataSource = 60;
+    // The seeded job keeps running for the whole test, however slow the machine.
+    o.syncDurationMs = 3600 * 1000;
     return o;
 }
 
