@@ -98,6 +98,7 @@ private slots:
     void keepAliveThroughput_data();
     void keepAliveThroughput();
     void pageLargeHistory();
+    void catalogueFootprint();
 };
 
 void TestEmulatorBench::keepAliveThroughput_data()
@@ -268,6 +269,31 @@ void TestEmulatorBench::pageLargeHistory()
                .arg(pages)
                .arg(walkMs)
                .arg(double(pages) * 1000.0 / double(std::max<qint64>(1, walkMs)), 0, 'f', 0);
+}
+
+void TestEmulatorBench::catalogueFootprint()
+{
+    // Dozens of data sources with 500 jobs each: 4 applications x 2 indices x 6 data sources.
+    emulator::Options options;
+    options.seed = 9;
+    options.applications = 4;
+    options.indicesPerApplication = 2;
+    options.dataSourcesPerIndex = 6;
+    options.jobsPerDataSource = 500;
+    const qint64 rssBefore = residentKiB();
+    QElapsedTimer timer;
+    timer.start();
+    test::EmulatorThread emulator(options);
+    QVERIFY(emulator.start());
+    const qint64 startMs = timer.elapsed();
+    const qint64 rssAfter = residentKiB();
+    test::SignedHttp http(emulator.url(), test::emulatorCredentials());
+    QCOMPARE(
+        http.get("/applications").json().value(QStringLiteral("applications")).toArray().size(), 4);
+    qInfo().noquote() << QStringLiteral("48 data sources x 500 jobs (24,000 jobs): generated and "
+                                        "listening in %1 ms, resident memory +%2 MiB")
+                             .arg(startMs)
+                             .arg(double(rssAfter - rssBefore) / 1024.0, 0, 'f', 1);
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorBench)
