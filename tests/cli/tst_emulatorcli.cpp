@@ -146,11 +146,15 @@ void TestEmulatorCli::verboseLogNeverShowsSecrets()
     syncdeck::test::SignedHttp http(QUrl(QString::fromLatin1(s.firstLine.mid(13))), credentials);
     QCOMPARE(http.get("/applications").status, 200);
     QCOMPARE(http.get("/applications/x/indices").status, 400);
+    // A token in the query (presigned-URL style) is blanked in the log too.
+    QCOMPARE(http.get("/applications", "X-Amz-Security-Token=" + token.toUtf8()).status, 200);
     s.process->terminate();
     QVERIFY(s.process->waitForFinished(20000));
     const QByteArray log = s.process->readAllStandardError();
     QVERIFY2(log.contains("GET /applications -> 200 key=AKIDSYNCDECKEMULATOR"), log.constData());
     QVERIFY2(log.contains("GET /applications/x/indices -> 400 ValidationException"),
+             log.constData());
+    QVERIFY2(log.contains("GET /applications?X-Amz-Security-Token=**REDACTED** -> 200"),
              log.constData());
     QVERIFY(!log.contains(secret.toUtf8()));
     QVERIFY(!log.contains(token.toUtf8()));

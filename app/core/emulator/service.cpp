@@ -174,6 +174,15 @@ HttpResponse tokenRefused(const QString &why, const QString &token)
                               QStringLiteral("FIELD_VALIDATION_FAILED"));
 }
 
+// The request target for the log, with query credentials (presigned-URL style) blanked out.
+QString loggableTarget(const QByteArray &target)
+{
+    static const QRegularExpression secret(
+        QStringLiteral("((?:^|[?&])X-Amz-(?:Security-Token|Signature|Credential)=)[^&]*"),
+        QRegularExpression::CaseInsensitiveOption);
+    return QString::fromLatin1(target).replace(secret, QStringLiteral("\\1**REDACTED**"));
+}
+
 // Collects the model's constraint violations, phrased as AWS phrases them.
 class Validator
 {
@@ -351,7 +360,7 @@ Reply Service::handle(const HttpRequest &request)
             if (h.name == "x-amzn-ErrorType")
                 errorType = ' ' + h.value.split(':').constFirst();
         }
-        err << QString::fromLatin1(request.method) << ' ' << QString::fromLatin1(request.target)
+        err << QString::fromLatin1(request.method) << ' ' << loggableTarget(request.target)
             << " -> "
             << (reply.network == Reply::Network::Reset ? QStringLiteral("reset")
                                                        : QString::number(reply.response.status))
