@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "configure.h"
+
 #include <syncdeck/version.h>
 
 #include <QCoreApplication>
@@ -24,7 +26,10 @@ void printUsage(QTextStream &s)
 
 const QList<Command> &commands()
 {
-    static const QList<Command> all = {};
+    static const QList<Command> all = {
+        {"configure", "Show the AWS settings and credentials in use (list, list-profiles)",
+         &runConfigure},
+    };
     return all;
 }
 
