@@ -1,6 +1,8 @@
 #include "cli.h"
 #include "signrequest.h"
 
+#include "configure.h"
+
 #include <syncdeck/version.h>
 
 #include <QCoreApplication>
@@ -28,6 +30,8 @@ const QList<Command> &commands()
     static const QList<Command> all = {
         {"sign-request", "Sign a raw HTTP request with SigV4 and print a stage (diagnostics)",
          &signRequest},
+        {"configure", "Show the AWS settings and credentials in use (list, list-profiles)",
+         &runConfigure},
     };
     return all;
 }
