@@ -448,7 +448,7 @@ void Client::Private::onFinished(Job *job)
         return;
     jd->connectTimer.stop();
     jd->readTimer.stop();
-    if (!jd->tooLarge)
+    if (!jd->tooLarge && reply->isOpen())
         jd->body += reply->readAll();
     jd->reply = nullptr;
     reply->deleteLater();
