@@ -270,7 +270,11 @@ struct Client::Private
     void beginAttempt(Job *job);
     void send(Job *job, const aws::Credentials &credentials);
     void onFinished(Job *job);
-    void log(Job *job, const QString &line) { emit job->attemptLogged(line); }
+    void log(Job *job, const QString &line)
+    {
+        emit job->attemptLogged(line);
+        emit q->attemptLogged(line);
+    }
 };
 
 void Client::Private::beginAttempt(Job *job)

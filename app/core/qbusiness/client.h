@@ -173,6 +173,10 @@ public:
     StopSyncJob *stopDataSourceSyncJob(const QString &applicationId, const QString &indexId,
                                        const QString &dataSourceId);
 
+signals:
+    // Every attempt of every job of this client, as Job::attemptLogged (for --debug).
+    void attemptLogged(const QString &line);
+
 private:
     struct Private;
     std::unique_ptr<Private> d;
