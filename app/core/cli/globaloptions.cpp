@@ -1,9 +1,9 @@
 #include "globaloptions.h"
 
 #include "aws/credentialsprovider.h"
+#include "aws/session.h"
+#include "cli.h"
 #include "outputformatter.h"
-
-#include <QRegularExpression>
 
 namespace syncdeck::cli {
 
@@ -101,119 +101,60 @@ bool readGlobalOptions(const QCommandLineParser &parser, const QProcessEnvironme
 bool resolveCliSession(const GlobalOptions &options, const QProcessEnvironment &env,
                        QObject *parent, CliSession *session, CliSessionError *error)
 {
-    const auto fail = [error](const QString &message, const QString &nextStep) {
-        *error = {253, message, nextStep};
+    aws::SessionOptions sessionOptions;
+    sessionOptions.profile = options.profile;
+    sessionOptions.region = options.region.trimmed();
+    sessionOptions.endpointUrl = options.endpointUrl;
+    sessionOptions.caBundle = options.caBundle;
+    aws::Session s;
+    aws::SessionError sessionError;
+    if (!aws::resolveSession(sessionOptions, env, parent, &s, &sessionError)) {
+        *error = {ConfigError, sessionError.message, sessionError.nextStep};
         return false;
-    };
-    if (!options.profile.isEmpty() || env.contains(QStringLiteral("AWS_PROFILE"))) {
-        const QString name = options.profile.isEmpty() ? env.value(QStringLiteral("AWS_PROFILE"))
-                                                       : options.profile;
-        // Honest until profile support lands: an explicit profile must not silently fall back
-        // to other credentials.
-        if (!options.profile.isEmpty() || !env.contains(QStringLiteral("AWS_ACCESS_KEY_ID"))) {
-            return fail(QStringLiteral("The config profile (%1) could not be used: this build of "
-                                       "syncdeck-cli does not read the shared AWS config files")
-                            .arg(name),
-                        QStringLiteral("Set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and "
-                                       "AWS_SESSION_TOKEN) and --region instead of a profile."));
-        }
+    }
+    if (s.region.isEmpty()) {
+        // An explicit endpoint lets the session do without a region, but SigV4 cannot.
+        *error = {ConfigError, QStringLiteral("You must specify a region."),
+                  QStringLiteral("Pass --region (e.g. --region us-east-1), set AWS_REGION, or "
+                                 "add region to the profile.")};
+        return false;
+    }
+    if (!isHttpUrl(s.endpoint)) {
+        *error = {ConfigError,
+                  QStringLiteral("The endpoint \"%1\" (from %2) is not an http(s) URL")
+                      .arg(s.endpoint.toString(), s.endpointSource),
+                  QStringLiteral("Fix it, e.g. https://qbusiness.us-east-1.api.aws.")};
+        return false;
     }
 
     qbusiness::ClientConfig &c = session->config;
-    QString regionSource = QStringLiteral("--region");
-    c.region = options.region.trimmed();
-    for (const char *var : {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
-        if (c.region.isEmpty()) {
-            c.region = env.value(QString::fromLatin1(var)).trimmed();
-            regionSource = QString::fromLatin1(var);
-        }
-    }
-    if (c.region.isEmpty())
-        return fail(QStringLiteral("You must specify a region."),
-                    QStringLiteral("Pass --region (e.g. --region us-east-1) or set AWS_REGION."));
-    static const QRegularExpression regionPattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
-    if (!regionPattern.match(c.region).hasMatch())
-        return fail(QStringLiteral("The region \"%1\" (from %2) is not a region name")
-                        .arg(c.region, regionSource),
-                    QStringLiteral("Use a region such as us-east-1."));
-    session->description.append(QStringLiteral("region %1 (%2)").arg(c.region, regionSource));
-
-    QString endpoint = options.endpointUrl;
-    QString endpointSource = QStringLiteral("--endpoint-url");
-    const bool ignoreConfigured
-        = env.value(QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")).toLower()
-        == QLatin1String("true");
-    if (!ignoreConfigured) {
-        for (const char *var : {"AWS_ENDPOINT_URL_QBUSINESS", "AWS_ENDPOINT_URL"}) {
-            if (endpoint.isEmpty()) {
-                endpoint = env.value(QString::fromLatin1(var));
-                endpointSource = QString::fromLatin1(var);
-            }
-        }
-    }
-    if (endpoint.isEmpty()) {
-        endpoint = QStringLiteral("https://qbusiness.%1.api.aws").arg(c.region);
-        endpointSource = QStringLiteral("default for the region");
-    }
-    c.endpoint = QUrl(endpoint, QUrl::StrictMode);
-    if (!isHttpUrl(c.endpoint))
-        return fail(QStringLiteral("The endpoint \"%1\" (from %2) is not an http(s) URL")
-                        .arg(endpoint, endpointSource),
-                    QStringLiteral("Fix %1, e.g. https://qbusiness.us-east-1.api.aws.")
-                        .arg(endpointSource));
-    session->description.append(
-        QStringLiteral("endpoint %1 (%2)").arg(c.endpoint.toString(), endpointSource));
-
-    const QString attempts = env.value(QStringLiteral("AWS_MAX_ATTEMPTS"));
-    if (!attempts.isEmpty()) {
-        bool ok = false;
-        c.maxAttempts = attempts.toInt(&ok);
-        if (!ok || c.maxAttempts < 1 || c.maxAttempts > 100)
-            return fail(QStringLiteral("AWS_MAX_ATTEMPTS is \"%1\"; it must be a whole number "
-                                       "from 1 to 100")
-                            .arg(attempts),
-                        QStringLiteral("Fix or unset AWS_MAX_ATTEMPTS."));
-    }
-    const QString mode = env.value(QStringLiteral("AWS_RETRY_MODE"));
-    if (!mode.isEmpty()) {
-        if (mode != QLatin1String("standard") && mode != QLatin1String("legacy")
-            && mode != QLatin1String("adaptive"))
-            return fail(QStringLiteral("AWS_RETRY_MODE is \"%1\"; it must be standard, legacy or "
-                                       "adaptive")
-                            .arg(mode),
-                        QStringLiteral("Fix or unset AWS_RETRY_MODE."));
-        c.retryMode = mode;
-    }
-    session->description.append(
-        QStringLiteral("retries: %1 mode, %2 attempts").arg(c.retryMode).arg(c.maxAttempts));
-
+    c.endpoint = s.endpoint;
+    c.region = s.region;
+    c.maxAttempts = s.maxAttempts;
+    c.retryMode = s.retryMode;
+    c.caBundlePath = s.caBundle;
     c.readTimeoutMs = options.readTimeoutSeconds * 1000;
     c.connectTimeoutMs = options.connectTimeoutSeconds * 1000;
-    c.caBundlePath = options.caBundle.isEmpty() ? env.value(QStringLiteral("AWS_CA_BUNDLE"))
-                                                : options.caBundle;
     c.dryRun = options.dryRun;
+    session->credentials = s.credentials;
 
-    const QString keyId = env.value(QStringLiteral("AWS_ACCESS_KEY_ID"));
-    const QString secret = env.value(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
-    if (keyId.isEmpty() && secret.isEmpty())
-        return fail(QStringLiteral("Unable to locate credentials."),
-                    QStringLiteral("Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and "
-                                   "AWS_SESSION_TOKEN for temporary credentials)."));
-    if (keyId.isEmpty() || secret.isEmpty())
-        return fail(QStringLiteral("Partial credentials found in the environment, missing: %1")
-                        .arg(keyId.isEmpty() ? QStringLiteral("AWS_ACCESS_KEY_ID")
-                                             : QStringLiteral("AWS_SECRET_ACCESS_KEY")),
-                    QStringLiteral("Set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."));
-    aws::Credentials creds;
-    creds.accessKeyId = keyId;
-    creds.secretAccessKey = aws::SecretString(secret);
-    creds.sessionToken = aws::SecretString(env.value(QStringLiteral("AWS_SESSION_TOKEN")));
-    creds.source = QStringLiteral("environment");
-    session->credentials = new aws::StaticCredentialsProvider(creds, parent);
-    session->description.append(
-        QStringLiteral("credentials: environment (access key id %1%2)")
-            .arg(keyId,
-                 creds.hasSessionToken() ? QStringLiteral(", with session token") : QString()));
+    // Sources only: never a key or token.
+    session->description = {
+        QStringLiteral("profile %1 (%2)").arg(s.profile, s.profileSource),
+        QStringLiteral("region %1 (%2)").arg(s.region, s.regionSource),
+        QStringLiteral("endpoint %1 (%2)").arg(s.endpoint.toString(), s.endpointSource),
+        QStringLiteral("retries: %1 mode (%2), %3 attempts (%4)")
+            .arg(s.retryMode,
+                 s.retryModeSource.isEmpty() ? QStringLiteral("default") : s.retryModeSource)
+            .arg(s.maxAttempts)
+            .arg(s.maxAttemptsSource.isEmpty() ? QStringLiteral("default") : s.maxAttemptsSource),
+        QStringLiteral("credentials: %1 (%2)")
+            .arg(s.credentials ? s.credentials->description() : QStringLiteral("none"),
+                 s.credentialSource),
+    };
+    if (!s.caBundle.isEmpty())
+        session->description.append(
+            QStringLiteral("CA bundle %1 (%2)").arg(s.caBundle, s.caBundleSource));
     return true;
 }
 

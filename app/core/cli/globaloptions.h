@@ -48,12 +48,10 @@ struct CliSessionError
     QString nextStep;
 };
 
-// THE mapping from global options and environment to a session; nothing else in the CLI reads
-// AWS settings. Region: --region > AWS_REGION > AWS_DEFAULT_REGION. Endpoint: --endpoint-url >
-// AWS_ENDPOINT_URL_QBUSINESS > AWS_ENDPOINT_URL (unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)
-// > https://qbusiness.{region}.api.aws. Retries: AWS_MAX_ATTEMPTS, AWS_RETRY_MODE. CA bundle:
-// --ca-bundle > AWS_CA_BUNDLE. Credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
-// AWS_SESSION_TOKEN. Shared config and credentials files (profiles) are not read by this build.
+// THE mapping from the global options and the environment to a session; nothing else in the
+// CLI reads AWS settings. Profiles, region, endpoint, retry settings, CA bundle and the credential
+// chain are resolved as the AWS CLI v2 does (aws::resolveSession); the CLI adds its timeouts and
+// --dry-run. Errors are configuration errors (253).
 bool resolveCliSession(const GlobalOptions &options, const QProcessEnvironment &env,
                        QObject *parent, CliSession *session, CliSessionError *error);
 
