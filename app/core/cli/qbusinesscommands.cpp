@@ -351,9 +351,15 @@ int runList(Context &ctx, const ListSpec &spec)
             return ctx.usageError(QStringLiteral("argument --starting-token: %1").arg(error));
     }
     OutputFormatter &out = *ctx.out;
-    out.beginList(spec.listKey, spec.columns);
+    // The document starts with the first page: a listing that fails before it, with nothing to
+    // resume, prints nothing on stdout (like the AWS CLI); otherwise it ends with a NextToken.
+    bool begun = false;
     QObject::connect(&paginator, &Paginator::pageLoaded, &paginator,
                      [&](Job *job, int first, int count) {
+                         if (!begun) {
+                             out.beginList(spec.listKey, spec.columns);
+                             begun = true;
+                         }
                          for (int i = first; i < first + count; ++i)
                              out.item(spec.itemAt(job, i));
                          ctx.inv.out.flush(); // stream page by page
@@ -372,7 +378,14 @@ int runList(Context &ctx, const ListSpec &spec)
         tokenKey = QStringLiteral("nextToken");
         token = paginator.lastServiceToken();
     }
-    out.endList(tokenKey, token);
+    // A failed listing with somewhere to resume (e.g. it started from --starting-token) still
+    // prints its document, so that the NextToken is where scripts look for it.
+    if (!begun && (!e.isError() || !token.isEmpty())) {
+        out.beginList(spec.listKey, spec.columns);
+        begun = true;
+    }
+    if (begun)
+        out.endList(tokenKey, token);
     if (e.isError())
         return ctx.reportError(spec.operation, e, token);
     if (!token.isEmpty() && !out.printsToken()) {

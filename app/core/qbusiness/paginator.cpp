@@ -282,7 +282,10 @@ void Paginator::finish(const AwsError &error)
         job->abort();
         delete job;
     }
-    if (!m_complete && error.code != QLatin1String("RepeatedNextToken"))
+    // No token when the listing is complete, when resuming would loop, or when it would only
+    // mean "from the beginning" (nothing delivered yet: run the same command again).
+    const bool atStart = m_token.isEmpty() && m_skip == 0;
+    if (!m_complete && !atStart && error.code != QLatin1String("RepeatedNextToken"))
         m_resumeToken = encodeToken(m_token, m_skip, m_tokenPageSize);
     emit finished();
 }

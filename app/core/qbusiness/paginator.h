@@ -66,7 +66,8 @@ public:
     qint64 itemCount() const; // items delivered through pageLoaded()
     int pageCount() const;
     // After finished(): where to resume to get exactly the items not yet delivered; empty when
-    // the listing is complete. Opaque (base64 of JSON, as the AWS CLI's NextToken).
+    // the listing is complete, or when it stopped before its first page (start it again).
+    // Opaque (base64 of JSON, as the AWS CLI's NextToken).
     QString resumeToken() const;
     // The service's nextToken of the last page (for --no-paginate output).
     QString lastServiceToken() const;
