@@ -126,6 +126,8 @@ void TestDebPackage::controlFields_data()
         << QStringLiteral("Depends") << QStringLiteral("(^|, )libqt6core6 \\(>= [0-9.]+\\)");
     QTest::newRow("depends on Qt Widgets")
         << QStringLiteral("Depends") << QStringLiteral("(^|, )libqt6widgets6 \\(>= [0-9.]+\\)");
+    QTest::newRow("depends on the SVG plugins")
+        << QStringLiteral("Depends") << QStringLiteral("(^|, )libqt6svg6(,| |$)");
     QTest::newRow("homepage") << QStringLiteral("Homepage") << QStringLiteral("^https://");
     QTest::newRow("description") << QStringLiteral("Description") << QStringLiteral("\n .\n");
 }
