@@ -19,7 +19,7 @@ add_custom_command(OUTPUT "${_icns}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${_iconset}"
     ${_iconset_commands}
     COMMAND iconutil --convert icns --output "${_icns}" "${_iconset}"
-    DEPENDS syncdeck-icons
+    DEPENDS ${_icon_outputs}
     VERBATIM)
 target_sources(syncdeck PRIVATE "${_icns}")
 set_source_files_properties("${_icns}" PROPERTIES MACOSX_PACKAGE_LOCATION Resources)

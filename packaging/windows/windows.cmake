@@ -3,7 +3,7 @@
 
 # The executable's icon comes from the same SVG as the Linux icons (rendered by
 # syncdeck-iconrender into syncdeck.ico).
-configure_file(windows/syncdeck.rc.in syncdeck.rc @ONLY)
+configure_file("${CMAKE_CURRENT_SOURCE_DIR}/windows/syncdeck.rc.in" syncdeck.rc @ONLY)
 target_sources(syncdeck PRIVATE "${CMAKE_CURRENT_BINARY_DIR}/syncdeck.rc")
 set_source_files_properties("${CMAKE_CURRENT_BINARY_DIR}/syncdeck.rc" PROPERTIES
     OBJECT_DEPENDS "${SYNCDECK_ICON_ICO}")
