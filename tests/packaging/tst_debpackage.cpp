@@ -72,6 +72,8 @@ private slots:
     void manPages_data();
     void manPages();
     void cliManPageDescribesEveryCommand();
+    void manPagesDescribeEveryOption_data();
+    void manPagesDescribeEveryOption();
     void desktopEntry();
     void metainfo();
     void validateTree();
@@ -292,6 +294,49 @@ void TestDebPackage::cliManPageDescribesEveryCommand()
                                            "does not describe it: add it under COMMANDS in "
                                            "packaging/linux/man/syncdeck-cli.1.in")
                                 .arg(QString::fromUtf8(command))));
+    }
+}
+
+void TestDebPackage::manPagesDescribeEveryOption_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<bool>("listsOptions"); // syncdeck-cli lists commands; they have their own test
+    QTest::newRow("syncdeck") << QStringLiteral("syncdeck") << true;
+    QTest::newRow("syncdeck-cli") << QStringLiteral("syncdeck-cli") << false;
+    QTest::newRow("syncdeck-emulator") << QStringLiteral("syncdeck-emulator") << true;
+}
+
+void TestDebPackage::manPagesDescribeEveryOption()
+{
+    QFETCH(QString, program);
+    QFETCH(bool, listsOptions);
+    const Run help
+        = run(rootPath(QStringLiteral("usr/bin/") + program), {QStringLiteral("--help")});
+    QVERIFY2(help.finished && help.exitCode == 0, help.describe().constData());
+    const QString page = QString::fromUtf8(
+        gunzip(rootPath(QStringLiteral("usr/share/man/man1/%1.1.gz").arg(program))));
+    QVERIFY(!page.isEmpty());
+
+    // QCommandLineParser lists options as "  -x, --name <value>   text" or "  --name ...".
+    static const QRegularExpression optionLine(
+        QStringLiteral("^\\s+(?:-[a-zA-Z?], )*--([a-z0-9][a-z0-9-]*)"),
+        QRegularExpression::MultilineOption);
+    QStringList options;
+    for (auto it = optionLine.globalMatch(QString::fromUtf8(help.out)); it.hasNext();)
+        options.append(it.next().captured(1));
+    QVERIFY2(!listsOptions || options.contains(QStringLiteral("version")), help.out.constData());
+    for (const QString &option : std::as_const(options)) {
+        // In groff a hyphen is written "\-"; the name must not just be a prefix of another.
+        QString escaped = option;
+        escaped.replace(QLatin1Char('-'), QStringLiteral("\\-"));
+        const QRegularExpression inPage(QStringLiteral("\\\\-\\\\-")
+                                        + QRegularExpression::escape(escaped)
+                                        + QStringLiteral("(?![a-z0-9]|\\\\-)"));
+        QVERIFY2(inPage.match(page).hasMatch(),
+                 qPrintable(QStringLiteral("%1 --help lists --%2 but its man page does not "
+                                           "describe it: add it under OPTIONS in "
+                                           "packaging/linux/man/%1.1.in")
+                                .arg(program, option)));
     }
 }
 
