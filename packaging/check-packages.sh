@@ -124,6 +124,10 @@ rpm_checks() {
             return 1
         fi
     done
+    # The %changelog is the Debian changelog converted, not CPack's placeholder.
+    rpm -qp --changelog "$rpm" | head -n 3 | sed 's/^/  changelog: /'
+    rpm -qp --changelog "$rpm" | head -n 1 | grep -q -- "- $(rpm -qp --qf '%{VERSION}-%{RELEASE}' "$rpm")\$" \
+        || { echo "the RPM changelog does not start with this version"; return 1; }
     if grep -q 'changelog.Debian\|lintian' <<<"$files"; then
         echo "Debian-only files in the RPM"
         return 1
