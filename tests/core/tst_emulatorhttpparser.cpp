@@ -17,6 +17,8 @@ private slots:
     void pipelined();
     void refused_data();
     void refused();
+    void expectsContinue_data();
+    void expectsContinue();
 };
 
 void TestEmulatorHttpParser::complete_data()
@@ -172,6 +174,29 @@ void TestEmulatorHttpParser::refused()
     QCOMPARE(parser.parse(&bytes, &request, &gotStatus, &gotMessage), HttpParser::Result::Error);
     QCOMPARE(gotStatus, status);
     QVERIFY2(gotMessage.contains(message), qPrintable(gotMessage));
+}
+
+void TestEmulatorHttpParser::expectsContinue_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("asks") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+                          << true;
+    QTest::newRow("case") << QByteArray("POST / HTTP/1.1\r\nexpect:  100-Continue \r\n\r\n")
+                          << true;
+    QTest::newRow("headers incomplete")
+        << QByteArray("POST / HTTP/1.1\r\nExpect: 100-continue\r\n") << false;
+    QTest::newRow("other expectation")
+        << QByteArray("POST / HTTP/1.1\r\nExpect: something\r\n\r\n") << false;
+    QTest::newRow("none") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\n\r\n") << false;
+}
+
+void TestEmulatorHttpParser::expectsContinue()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, expected);
+    QCOMPARE(HttpParser::expectsContinue(bytes), expected);
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorHttpParser)
