@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace syncdeck::ui {
 
@@ -21,5 +22,17 @@ struct LaunchOptions
     QDateTime endTime;
     bool restoreSettings = true; // false for tests and benchmarks: start from defaults
 };
+
+// Parses syncdeck's command line (arguments including the program name) into *out. Returns false
+// with *error saying what was wrong and how to fix it; --help and --version are handled by the
+// caller through helpRequested/versionRequested.
+struct LaunchParse
+{
+    bool helpRequested = false;
+    bool versionRequested = false;
+    QString helpText;
+};
+bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *out, LaunchParse *parse,
+                        QString *error);
 
 } // namespace syncdeck::ui
