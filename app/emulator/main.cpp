@@ -1,4 +1,8 @@
 // syncdeck-emulator: composition root only; the service lives in app/core/emulator.
+#include "emulator/commandline.h"
+#include "emulator/server.h"
+#include "emulator/signalwatcher.h"
+
 #include <syncdeck/version.h>
 
 #include <QCommandLineParser>
@@ -13,11 +17,35 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("A local, signed, stateful Amazon Q Business endpoint for SyncDeck."));
+        QStringLiteral(
+            "A local, signed, stateful Amazon Q Business endpoint for SyncDeck.\n"
+            "Sign requests with access key id %1, secret access key %2 and region %3 unless told "
+            "otherwise.")
+            .arg(QLatin1String(syncdeck::emulator::DefaultAccessKeyId),
+                 QLatin1String(syncdeck::emulator::DefaultSecretAccessKey),
+                 QLatin1String(syncdeck::emulator::DefaultRegion)));
     parser.addHelpOption();
     parser.addVersionOption();
+    syncdeck::emulator::addCommandLineOptions(&parser);
     parser.process(app);
 
-    QTextStream(stderr) << "syncdeck-emulator: the service is not part of this build yet\n";
-    return 255;
+    syncdeck::emulator::Options options;
+    quint16 port = 0;
+    QString error;
+    QTextStream err(stderr);
+    if (!syncdeck::emulator::optionsFromCommandLine(parser, &options, &port, &error)) {
+        err << "syncdeck-emulator: " << error << '\n';
+        return 252;
+    }
+    syncdeck::emulator::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &syncdeck::emulator::SignalWatcher::terminationRequested, &app,
+                     [] { QCoreApplication::exit(0); });
+    syncdeck::emulator::Server server(options);
+    if (!server.listen(QHostAddress::LocalHost, port)) {
+        err << "syncdeck-emulator: " << server.errorString() << '\n';
+        return 253;
+    }
+    QTextStream out(stdout);
+    out << "listening on " << server.url().toString() << Qt::endl; // endl flushes
+    return app.exec();
 }

@@ -1,0 +1,129 @@
+#include "awsconfig.h"
+
+#include <QDir>
+
+namespace syncdeck::aws {
+namespace {
+
+QString expandHome(const QString &path, const QString &home)
+{
+    if (path == u'~')
+        return home;
+    if (path.startsWith(QStringLiteral("~/")))
+        return QDir(home).filePath(path.mid(2));
+    return path;
+}
+
+// The profile name a config-file header names, or nothing for other sections.
+std::optional<QString> configProfileName(const QString &header)
+{
+    if (header == QLatin1String("default"))
+        return header;
+    if (header.startsWith(QLatin1String("profile "))
+        || header.startsWith(QLatin1String("profile\t")))
+        return header.mid(8).trimmed();
+    return std::nullopt;
+}
+
+std::optional<ConfigSection> prefixedSection(const ConfigFile &file, QLatin1String prefix,
+                                             const QString &name)
+{
+    for (const ConfigSection &s : file.sections()) {
+        if (s.header.startsWith(prefix) && s.header.mid(prefix.size()).trimmed() == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString AwsConfig::homeDirectory(const QProcessEnvironment &env)
+{
+    QString home = env.value(QStringLiteral("HOME"));
+    if (home.isEmpty())
+        home = env.value(QStringLiteral("USERPROFILE"));
+    return home.isEmpty() ? QDir::homePath() : home;
+}
+
+AwsConfig AwsConfig::load(const QProcessEnvironment &env)
+{
+    const QString home = homeDirectory(env);
+    QString configPath = env.value(QStringLiteral("AWS_CONFIG_FILE"));
+    if (configPath.isEmpty())
+        configPath = QDir(home).filePath(QStringLiteral(".aws/config"));
+    QString credentialsPath = env.value(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"));
+    if (credentialsPath.isEmpty())
+        credentialsPath = QDir(home).filePath(QStringLiteral(".aws/credentials"));
+
+    AwsConfig config;
+    config.m_config = ConfigFile::load(expandHome(configPath, home));
+    config.m_credentials = ConfigFile::load(expandHome(credentialsPath, home));
+    return config;
+}
+
+QStringList AwsConfig::profileNames() const
+{
+    QStringList names;
+    for (const ConfigSection &s : m_config.sections()) {
+        if (const auto name = configProfileName(s.header); name && !names.contains(*name))
+            names.append(*name);
+    }
+    for (const ConfigSection &s : m_credentials.sections()) {
+        if (!names.contains(s.header))
+            names.append(s.header);
+    }
+    return names;
+}
+
+std::optional<Profile> AwsConfig::profile(const QString &name) const
+{
+    Profile p;
+    p.name = name;
+    bool found = false;
+    // `[profile default]` and `[default]` both name the default profile; the AWS CLI lets the
+    // explicit `[profile default]` win, so it is applied last.
+    QList<const ConfigSection *> configSections;
+    for (const ConfigSection &s : m_config.sections()) {
+        if (configProfileName(s.header) == name) {
+            if (s.header == QLatin1String("default"))
+                configSections.prepend(&s);
+            else
+                configSections.append(&s);
+        }
+    }
+    for (const ConfigSection *s : configSections) {
+        found = true;
+        if (p.configLocation.isEmpty())
+            p.configLocation = s->location();
+        p.values.insert(s->values);
+        p.issues += s->issues;
+    }
+    for (const ConfigSection &s : m_credentials.sections()) {
+        if (s.header != name)
+            continue;
+        found = true;
+        p.credentialsLocation = s.location();
+        p.values.insert(s.values);
+        p.issues += s.issues;
+    }
+    if (!found)
+        return std::nullopt;
+    return p;
+}
+
+std::optional<ConfigSection> AwsConfig::ssoSession(const QString &name) const
+{
+    return prefixedSection(m_config, QLatin1String("sso-session "), name);
+}
+
+std::optional<ConfigSection> AwsConfig::services(const QString &name) const
+{
+    return prefixedSection(m_config, QLatin1String("services "), name);
+}
+
+QList<ConfigIssue> AwsConfig::fileIssues() const
+{
+    return m_config.fileIssues() + m_credentials.fileIssues();
+}
+
+} // namespace syncdeck::aws

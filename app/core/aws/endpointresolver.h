@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+// Endpoint resolution for the services SyncDeck calls: Amazon Q Business by a hand translation of
+// its Smithy endpoint rule set (endpoint-rule-set-1.json of the service model), and STS and the
+// IAM Identity Center portal by their documented host names, over one table of AWS partitions.
+namespace syncdeck::aws {
+
+// One AWS partition (the outputs of partitions.json).
+struct Partition
+{
+    QString name; // "aws", "aws-cn", "aws-us-gov", ...
+    QString dnsSuffix;
+    QString dualStackDnsSuffix;
+    QString implicitGlobalRegion;
+    bool supportsFIPS = true;
+    bool supportsDualStack = true;
+};
+
+// The rule set's `aws.partition` function: the partition that lists the region, else the one
+// whose region pattern matches, else "aws".
+Partition partitionForRegion(const QString &region);
+
+// Parameters of the Q Business rule set (Region, UseFIPS, Endpoint).
+struct EndpointParams
+{
+    std::optional<QString> region;
+    bool useFips = false;
+    std::optional<QString> endpoint;
+};
+
+struct EndpointResult
+{
+    QUrl url;
+    QString error; // the rule set's error text, e.g. "Invalid Configuration: Missing Region"
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Evaluates the Q Business endpoint rule set.
+EndpointResult resolveQBusinessEndpoint(const EndpointParams &params);
+// STS: https://sts.{region}.{dnsSuffix} (sts-fips with FIPS), the global endpoint without a region.
+EndpointResult resolveStsEndpoint(const EndpointParams &params);
+// IAM Identity Center portal: https://portal.sso.{region}.{dnsSuffix}.
+EndpointResult resolveSsoPortalEndpoint(const EndpointParams &params);
+
+} // namespace syncdeck::aws

@@ -1,0 +1,184 @@
+#include "ssocredentialsprovider.h"
+
+#include "sigv4.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+
+namespace syncdeck::aws {
+
+SsoCredentialsProvider::SsoCredentialsProvider(SsoSettings settings, QObject *parent)
+    : CachingCredentialsProvider(parent)
+    , m_settings(std::move(settings))
+{ }
+
+SsoCredentialsProvider::~SsoCredentialsProvider()
+{
+    if (m_reply)
+        m_reply->abort();
+}
+
+QString SsoCredentialsProvider::description() const
+{
+    return QStringLiteral("profile ") + m_settings.profile + QStringLiteral(" (SSO ")
+        + m_settings.accountId + u'/' + m_settings.roleName + u')';
+}
+
+QString SsoCredentialsProvider::cacheFilePath(const QString &cacheDirectory,
+                                              const QString &sessionName, const QString &startUrl)
+{
+    const QString key = sessionName.isEmpty() ? startUrl : sessionName;
+    const QByteArray hash
+        = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex();
+    return QDir(cacheDirectory).filePath(QString::fromLatin1(hash) + QStringLiteral(".json"));
+}
+
+CredentialsError SsoCredentialsProvider::loginNeeded(const QString &why) const
+{
+    return {CredentialsError::Kind::Expired,
+            QStringLiteral("the SSO session for profile ") + m_settings.profile + u' ' + why,
+            QStringLiteral("Run `aws sso login --profile ") + m_settings.profile
+                + QStringLiteral("`, then retry.")};
+}
+
+CredentialsError SsoCredentialsProvider::failure(const QString &message,
+                                                 const QString &nextStep) const
+{
+    return {CredentialsError::Kind::Failed,
+            QStringLiteral("getting SSO role credentials for profile ") + m_settings.profile
+                + QStringLiteral(" (account ") + m_settings.accountId + QStringLiteral(", role ")
+                + m_settings.roleName + QStringLiteral(") failed: ") + message,
+            nextStep};
+}
+
+void SsoCredentialsProvider::fetch()
+{
+    const QString path
+        = cacheFilePath(m_settings.cacheDirectory, m_settings.sessionName, m_settings.startUrl);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        fetchFinished(
+            {{},
+             loginNeeded(QStringLiteral("has no cached token (") + path + QStringLiteral(" ")
+                         + (file.exists() ? QStringLiteral("cannot be read")
+                                          : QStringLiteral("does not exist"))
+                         + u')')});
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.read(1024 * 1024), &parseError);
+    const QJsonObject cache = doc.object();
+    const QString token = cache.value(QLatin1String("accessToken")).toString();
+    const QString expiresAtText = cache.value(QLatin1String("expiresAt")).toString();
+    if (parseError.error != QJsonParseError::NoError || token.isEmpty()) {
+        fetchFinished({{},
+                       loginNeeded(QStringLiteral("has an unreadable token cache (") + path
+                                   + QStringLiteral(": no accessToken)"))});
+        return;
+    }
+    const QDateTime expiresAt = QDateTime::fromString(expiresAtText, Qt::ISODateWithMs);
+    if (!expiresAt.isValid() || expiresAt <= now()) {
+        fetchFinished(
+            {{},
+             loginNeeded(expiresAt.isValid() ? QStringLiteral("expired at ")
+                                 + expiresAt.toUTC().toString(Qt::ISODate)
+                                             : QStringLiteral("token has no valid expiresAt"))});
+        return;
+    }
+
+    QUrl url = m_settings.portalEndpoint;
+    QString basePath = url.path();
+    if (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + QStringLiteral("/federation/credentials"));
+    url.setQuery(QStringLiteral("account_id=")
+                     + QString::fromLatin1(sigv4::uriEncode(m_settings.accountId.toUtf8()))
+                     + QStringLiteral("&role_name=")
+                     + QString::fromLatin1(sigv4::uriEncode(m_settings.roleName.toUtf8())),
+                 QUrl::StrictMode);
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(m_settings.timeoutMs);
+    if (url.scheme() == QLatin1String("https"))
+        request.setSslConfiguration(m_settings.sslConfiguration);
+    request.setRawHeader("x-amz-sso_bearer_token", token.toUtf8());
+    m_reply = m_network.get(request);
+    connect(m_reply, &QNetworkReply::finished, this, &SsoCredentialsProvider::replyFinished);
+}
+
+void SsoCredentialsProvider::replyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    reply->deleteLater();
+    m_reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray bytes = reply->read(1024 * 1024);
+    if (status == 0) {
+        fetchFinished({{},
+                       failure(QStringLiteral("could not reach the SSO portal at ")
+                                   + m_settings.portalEndpoint.toDisplayString()
+                                   + QStringLiteral(": ") + reply->errorString(),
+                               QStringLiteral("Check the network, sso_region and "
+                                              "AWS_ENDPOINT_URL_SSO, then retry."))});
+        return;
+    }
+    const QJsonObject body = QJsonDocument::fromJson(bytes).object();
+    if (status == 401 || status == 403) {
+        // The portal says UnauthorizedException for a token it no longer accepts.
+        const QString message = body.value(QLatin1String("message")).toString();
+        if (status == 401)
+            fetchFinished(
+                {{},
+                 loginNeeded(QStringLiteral("token was refused by the portal")
+                             + (message.isEmpty() ? QString() : QStringLiteral(": ") + message))});
+        else
+            fetchFinished(
+                {{},
+                 failure(QStringLiteral("HTTP 403 ")
+                             + (message.isEmpty() ? QStringLiteral("ForbiddenException") : message),
+                         QStringLiteral("Check that sso_account_id and sso_role_name name a role "
+                                        "assigned to you, or run `aws sso login --profile ")
+                             + m_settings.profile + QStringLiteral("`, then retry."))});
+        return;
+    }
+    if (status < 200 || status >= 300) {
+        QString code = QString::fromUtf8(reply->rawHeader("x-amzn-ErrorType"));
+        if (code.isEmpty())
+            code = body.value(QLatin1String("__type")).toString();
+        code = code.section(u':', 0, 0).section(u'#', -1);
+        const QString message = body.value(QLatin1String("message")).toString();
+        fetchFinished(
+            {{},
+             failure(QStringLiteral("HTTP ") + QString::number(status) + u' '
+                     + (code.isEmpty() ? QStringLiteral("error") : code)
+                     + (message.isEmpty() ? QString() : QStringLiteral(": ") + message))});
+        return;
+    }
+    const QJsonObject rc = body.value(QLatin1String("roleCredentials")).toObject();
+    CredentialsResult result;
+    result.credentials.accessKeyId = rc.value(QLatin1String("accessKeyId")).toString();
+    result.credentials.secretAccessKey
+        = SecretString(rc.value(QLatin1String("secretAccessKey")).toString());
+    result.credentials.sessionToken
+        = SecretString(rc.value(QLatin1String("sessionToken")).toString());
+    const QJsonValue expiration = rc.value(QLatin1String("expiration"));
+    if (!result.credentials.isValid() || !expiration.isDouble()) {
+        fetchFinished({{},
+                       failure(QStringLiteral("the portal's answer has no usable roleCredentials "
+                                              "(accessKeyId, secretAccessKey, expiration)"))});
+        return;
+    }
+    result.credentials.expiration
+        = QDateTime::fromMSecsSinceEpoch(qint64(expiration.toDouble()), Qt::UTC);
+    result.credentials.source = QStringLiteral("sso:") + m_settings.location;
+    fetchFinished(result);
+}
+
+} // namespace syncdeck::aws

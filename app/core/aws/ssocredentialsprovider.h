@@ -1,0 +1,57 @@
+#pragma once
+
+#include "cachingcredentialsprovider.h"
+
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QUrl>
+
+namespace syncdeck::aws {
+
+// What an IAM Identity Center profile names: the session (or legacy start URL), account, role.
+struct SsoSettings
+{
+    QString profile;
+    QString location; // "file:line" of the profile
+    QString sessionName; // sso_session; empty for legacy profiles
+    QString startUrl;
+    QString ssoRegion;
+    QString accountId;
+    QString roleName;
+    QString cacheDirectory; // ~/.aws/sso/cache of the resolution environment
+    QUrl portalEndpoint; // https://portal.sso.{sso_region}.amazonaws.com or an override
+    QSslConfiguration sslConfiguration;
+    int timeoutMs = 30000;
+};
+
+// IAM Identity Center (SSO): reads the token that `aws sso login` cached, then asks the portal's
+// GetRoleCredentials (an unsigned GET with x-amz-sso_bearer_token) for role credentials. The
+// cache file is read on every fetch, so Retry after `aws sso login` picks up the new token.
+class SsoCredentialsProvider final : public CachingCredentialsProvider
+{
+    Q_OBJECT
+public:
+    explicit SsoCredentialsProvider(SsoSettings settings, QObject *parent = nullptr);
+    ~SsoCredentialsProvider() override;
+
+    QString description() const override;
+
+    // ~/.aws/sso/cache/<sha1 hex of the session name, or of the start URL>.json
+    static QString cacheFilePath(const QString &cacheDirectory, const QString &sessionName,
+                                 const QString &startUrl);
+
+protected:
+    void fetch() override;
+
+private:
+    void replyFinished();
+    CredentialsError loginNeeded(const QString &why) const;
+    CredentialsError failure(const QString &message, const QString &nextStep = {}) const;
+
+    SsoSettings m_settings;
+    QNetworkAccessManager m_network;
+    QPointer<QNetworkReply> m_reply;
+};
+
+} // namespace syncdeck::aws
