@@ -1,5 +1,9 @@
 #include "cli.h"
 
+#include "configure.h"
+#include "qbusinesscommands.h"
+#include "signrequest.h"
+
 #include <syncdeck/version.h>
 
 #include <QCoreApplication>
@@ -24,7 +28,21 @@ void printUsage(QTextStream &s)
 
 const QList<Command> &commands()
 {
-    static const QList<Command> all = {};
+    static const QList<Command> all = {
+        {"list-applications", "List the applications of the region", listApplications},
+        {"list-indices", "List the indices of an application", listIndices},
+        {"list-data-sources", "List the data sources of an index", listDataSources},
+        {"get-data-source", "Show one data source", getDataSource},
+        {"list-data-source-sync-jobs", "List the sync job history of a data source",
+         listDataSourceSyncJobs},
+        {"start-data-source-sync-job", "Start a sync job of a data source", startDataSourceSyncJob},
+        {"stop-data-source-sync-job", "Stop the running sync job of a data source",
+         stopDataSourceSyncJob},
+        {"sign-request", "Sign a raw HTTP request with SigV4 and print a stage (diagnostics)",
+         &signRequest},
+        {"configure", "Show the AWS settings and credentials in use (list, list-profiles)",
+         &runConfigure},
+    };
     return all;
 }
 

@@ -1,15 +1,18 @@
 #pragma once
 
-// CONTRACT (foundation): the asynchronous Amazon Q Business client that the CLI and the dashboard
-// share. The implementation lands with the client issue; callers may rely on these signatures.
+// The asynchronous Amazon Q Business client that the CLI and the dashboard share: one
+// QNetworkAccessManager, SigV4 on every attempt, the AWS "standard" retry mode.
 
 #include "awserror.h"
 #include "types.h"
 
+#include <QDateTime>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -31,6 +34,17 @@ struct ClientConfig
     int readTimeoutMs = 60000; // --cli-read-timeout
     QString caBundlePath; // AWS_CA_BUNDLE / ca_bundle / --ca-bundle
     qint64 maxResponseBytes = 8 * 1024 * 1024; // larger bodies fail with a clear error
+    bool dryRun = false; // sign every request and record it (Job::lastRequest()), never send
+};
+
+// A request as it was (or, with dryRun, would have been) sent, for --dry-run and diagnostics.
+// The value of X-Amz-Security-Token is replaced by "** REDACTED **"; the secret key is never in a
+// request at all.
+struct SentRequest
+{
+    QByteArray method;
+    QByteArray url; // exactly the bytes of the request target, with scheme and authority
+    QList<QPair<QByteArray, QByteArray>> headers; // as set by SyncDeck, in order
 };
 
 // One call. Follows the qtkeychain Job contract: start() is queued (the call begins when the
@@ -49,6 +63,8 @@ public:
     bool autoDelete() const;
     void setAutoDelete(bool autoDelete);
     int attempts() const; // attempts made, for --debug and tests
+    QString operation() const; // e.g. "ListDataSourceSyncJobs"
+    const SentRequest &lastRequest() const; // the last attempt's request (redacted)
 
 signals:
     void finished(syncdeck::qbusiness::Job *job);
@@ -131,6 +147,18 @@ public:
 
     const ClientConfig &config() const;
 
+    // Time source for signing and clock-skew detection (default: the system clock, UTC). The
+    // client signs with clock() plus the skew it learnt from the service's Date header.
+    using Clock = std::function<QDateTime()>;
+    void setClock(Clock clock);
+    qint64 clockSkewMs() const; // server minus local, learnt from skew errors; 0 at first
+    // Delay in ms before the retry after failed attempt n (1-based). Default: the AWS formula,
+    // random(0,1) x min(2^(n-1), 20) s. Tests replace it so fault runs do not sleep.
+    using Backoff = std::function<qint64(int attempt)>;
+    void setBackoff(Backoff backoff);
+    // Tokens left in the retry quota that all calls of this client share.
+    int retryQuotaAvailable() const;
+
     // Each returns a job that has not started yet; call start() on it.
     ListApplicationsJob *listApplications(const QString &nextToken = {}, int maxResults = 0);
     ListIndicesJob *listIndices(const QString &applicationId, const QString &nextToken = {},
@@ -145,9 +173,14 @@ public:
     StopSyncJob *stopDataSourceSyncJob(const QString &applicationId, const QString &indexId,
                                        const QString &dataSourceId);
 
+signals:
+    // Every attempt of every job of this client, as Job::attemptLogged (for --debug).
+    void attemptLogged(const QString &line);
+
 private:
     struct Private;
     std::unique_ptr<Private> d;
+    friend class Job;
 };
 
 } // namespace syncdeck::qbusiness

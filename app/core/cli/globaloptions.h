@@ -1,0 +1,58 @@
+#pragma once
+
+#include "qbusiness/client.h"
+
+#include <QCommandLineParser>
+#include <QProcessEnvironment>
+#include <QString>
+
+namespace syncdeck::aws {
+class CredentialsProvider;
+}
+
+namespace syncdeck::cli {
+
+// The AWS CLI's global options, as syncdeck-cli accepts them on every service command.
+struct GlobalOptions
+{
+    QString profile;
+    QString region;
+    QString endpointUrl;
+    QString output; // json | jsonl | csv | table
+    QString caBundle;
+    bool debug = false;
+    bool noPaginate = false;
+    bool dryRun = false;
+    int readTimeoutSeconds = 60; // 0: no timeout
+    int connectTimeoutSeconds = 60;
+};
+
+void addGlobalOptions(QCommandLineParser &parser);
+// Reads and checks them (AWS_DEFAULT_OUTPUT gives the default --output). False with *error
+// (a bad command line, exit 252) when a value is malformed.
+bool readGlobalOptions(const QCommandLineParser &parser, const QProcessEnvironment &env,
+                       GlobalOptions *options, QString *error);
+
+// Where and as whom to call the service.
+struct CliSession
+{
+    qbusiness::ClientConfig config;
+    aws::CredentialsProvider *credentials = nullptr; // child of the parent given
+    QStringList description; // for --debug: "region us-east-1 (AWS_REGION)", never a secret
+};
+
+struct CliSessionError
+{
+    int exitCode = 0; // 252 for a malformed option, 253 for configuration and credentials
+    QString message;
+    QString nextStep;
+};
+
+// THE mapping from the global options and the environment to a session; nothing else in the
+// CLI reads AWS settings. Profiles, region, endpoint, retry settings, CA bundle and the credential
+// chain are resolved as the AWS CLI v2 does (aws::resolveSession); the CLI adds its timeouts and
+// --dry-run. Errors are configuration errors (253).
+bool resolveCliSession(const GlobalOptions &options, const QProcessEnvironment &env,
+                       QObject *parent, CliSession *session, CliSessionError *error);
+
+} // namespace syncdeck::cli

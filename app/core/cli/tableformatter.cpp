@@ -1,0 +1,74 @@
+#include "tableformatter.h"
+
+namespace syncdeck::cli {
+
+namespace {
+QString printable(QString s)
+{
+    for (QChar &c : s) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            c = u' ';
+    }
+    if (s.size() > TableFormatter::MaxCellWidth)
+        s = s.left(TableFormatter::MaxCellWidth - 1) + QChar(0x2026);
+    return s;
+}
+} // namespace
+
+void TableFormatter::beginList(const QString &, const QList<OutputColumn> &columns)
+{
+    m_columns = columns;
+    m_rows.clear();
+}
+
+void TableFormatter::item(const QJsonObject &item)
+{
+    QStringList cells;
+    for (const OutputColumn &c : std::as_const(m_columns))
+        cells.append(printable(cell(item, c.path)));
+    m_rows.append(cells);
+}
+
+void TableFormatter::endList(const QString &, const QString &)
+{
+    QList<qsizetype> widths;
+    for (const OutputColumn &c : std::as_const(m_columns))
+        widths.append(c.header.size());
+    for (const QStringList &r : std::as_const(m_rows)) {
+        for (qsizetype i = 0; i < r.size(); ++i)
+            widths[i] = std::max(widths[i], r.at(i).size());
+    }
+    const auto line = [this, &widths](const QStringList &cells) {
+        QString s;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            if (i)
+                s += QStringLiteral("  ");
+            s += i + 1 < cells.size() ? cells.at(i).leftJustified(widths.at(i)) : cells.at(i);
+        }
+        m_out << s << '\n';
+    };
+    QStringList headers, rules;
+    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+        headers.append(m_columns.at(i).header);
+        rules.append(QString(widths.at(i), u'-'));
+    }
+    line(headers);
+    line(rules);
+    for (const QStringList &r : std::as_const(m_rows))
+        line(r);
+    m_out.flush();
+    m_rows.clear();
+}
+
+void TableFormatter::object(const QJsonObject &object, const QList<OutputColumn> &columns)
+{
+    // One item: a two-column key/value listing reads better than one very wide row.
+    qsizetype width = 0;
+    for (const OutputColumn &c : columns)
+        width = std::max(width, c.header.size());
+    for (const OutputColumn &c : columns)
+        m_out << c.header.leftJustified(width) << "  " << printable(cell(object, c.path)) << '\n';
+    m_out.flush();
+}
+
+} // namespace syncdeck::cli

@@ -1,0 +1,578 @@
+#include "jsoncodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <cmath>
+#include <limits>
+
+namespace syncdeck::qbusiness::jsoncodec {
+namespace {
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("undefined");
+}
+
+// Reads one body into an object; the body of every operation SyncDeck calls is a JSON object.
+bool parseObject(const QByteArray &body, QJsonObject *out, QString *error)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("the response body is not valid JSON (%1 at byte %2 of %3)")
+                     .arg(pe.errorString())
+                     .arg(pe.offset)
+                     .arg(body.size());
+        return false;
+    }
+    if (!doc.isObject()) {
+        *error = QStringLiteral("the response body is JSON but not an object");
+        return false;
+    }
+    *out = doc.object();
+    return true;
+}
+
+// Member access with the codec's rules; `path` names the member in error messages.
+class Reader
+{
+public:
+    Reader(const QJsonObject &object, QString path, QString *error)
+        : m_object(object)
+        , m_path(std::move(path))
+        , m_error(error)
+    { }
+
+    bool ok() const { return m_error->isEmpty(); }
+
+    QString string(QLatin1String key)
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isString()) {
+            fail(key, QStringLiteral("is %1, expected a string").arg(typeName(v)));
+            return {};
+        }
+        return v.toString();
+    }
+
+    QDateTime timestamp(QLatin1String key)
+    {
+        QString e;
+        const QDateTime t = readTimestamp(m_object.value(key), &e);
+        if (!e.isEmpty())
+            fail(key, e);
+        return t;
+    }
+
+    std::optional<qint64> metric(QLatin1String key)
+    {
+        QString e;
+        const std::optional<qint64> m = readMetric(m_object.value(key), &e);
+        if (!e.isEmpty())
+            fail(key, e);
+        return m;
+    }
+
+    // An optional nested object: absent/null gives an empty object.
+    QJsonObject object(QLatin1String key)
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isObject()) {
+            fail(key, QStringLiteral("is %1, expected an object").arg(typeName(v)));
+            return {};
+        }
+        return v.toObject();
+    }
+
+    QJsonArray array(QLatin1String key)
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isArray()) {
+            fail(key, QStringLiteral("is %1, expected an array").arg(typeName(v)));
+            return {};
+        }
+        return v.toArray();
+    }
+
+    QString path(QLatin1String key) const
+    {
+        return m_path.isEmpty() ? QString(key) : m_path + u'.' + key;
+    }
+
+    // A reader for a nested object member (absent/null reads as empty).
+    Reader nested(QLatin1String key) { return Reader(object(key), path(key), m_error); }
+
+    void fail(QLatin1String key, const QString &what)
+    {
+        if (m_error->isEmpty())
+            *m_error = QStringLiteral("member %1 %2").arg(path(key), what);
+    }
+
+private:
+    QJsonObject m_object;
+    QString m_path;
+    QString *m_error;
+};
+
+// Items of a list member, each an object (null items are skipped as absent).
+template<typename T, typename ReadItem>
+bool readList(const QJsonObject &root, QLatin1String key, QList<T> *out, QString *error,
+              ReadItem readItem)
+{
+    Reader r(root, {}, error);
+    const QJsonArray items = r.array(key);
+    if (!r.ok())
+        return false;
+    out->reserve(out->size() + items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonValue v = items.at(i);
+        if (v.isNull())
+            continue;
+        const QString path = QStringLiteral("%1[%2]").arg(key).arg(i);
+        if (!v.isObject()) {
+            *error = QStringLiteral("member %1 is %2, expected an object").arg(path, typeName(v));
+            return false;
+        }
+        Reader item(v.toObject(), path, error);
+        out->append(readItem(item));
+        if (!item.ok())
+            return false;
+    }
+    return true;
+}
+
+SyncJob readSyncJob(Reader &r)
+{
+    SyncJob job;
+    job.executionId = r.string(QLatin1String("executionId"));
+    job.startTime = r.timestamp(QLatin1String("startTime"));
+    job.endTime = r.timestamp(QLatin1String("endTime"));
+    job.status = r.string(QLatin1String("status"));
+    job.dataSourceErrorCode = r.string(QLatin1String("dataSourceErrorCode"));
+    Reader error = r.nested(QLatin1String("error"));
+    job.errorCode = error.string(QLatin1String("errorCode"));
+    job.errorMessage = error.string(QLatin1String("errorMessage"));
+    Reader metrics = r.nested(QLatin1String("metrics"));
+    job.metrics.documentsAdded = metrics.metric(QLatin1String("documentsAdded"));
+    job.metrics.documentsModified = metrics.metric(QLatin1String("documentsModified"));
+    job.metrics.documentsDeleted = metrics.metric(QLatin1String("documentsDeleted"));
+    job.metrics.documentsFailed = metrics.metric(QLatin1String("documentsFailed"));
+    job.metrics.documentsScanned = metrics.metric(QLatin1String("documentsScanned"));
+    return job;
+}
+
+Application readApplication(Reader &r)
+{
+    Application a;
+    a.applicationId = r.string(QLatin1String("applicationId"));
+    a.displayName = r.string(QLatin1String("displayName"));
+    a.status = r.string(QLatin1String("status"));
+    a.identityType = r.string(QLatin1String("identityType"));
+    a.createdAt = r.timestamp(QLatin1String("createdAt"));
+    a.updatedAt = r.timestamp(QLatin1String("updatedAt"));
+    return a;
+}
+
+Index readIndex(Reader &r)
+{
+    Index i;
+    i.indexId = r.string(QLatin1String("indexId"));
+    i.displayName = r.string(QLatin1String("displayName"));
+    i.status = r.string(QLatin1String("status"));
+    i.createdAt = r.timestamp(QLatin1String("createdAt"));
+    i.updatedAt = r.timestamp(QLatin1String("updatedAt"));
+    return i;
+}
+
+DataSource readDataSource(Reader &r)
+{
+    DataSource d;
+    d.dataSourceId = r.string(QLatin1String("dataSourceId"));
+    d.displayName = r.string(QLatin1String("displayName"));
+    d.type = r.string(QLatin1String("type"));
+    d.status = r.string(QLatin1String("status"));
+    d.createdAt = r.timestamp(QLatin1String("createdAt"));
+    d.updatedAt = r.timestamp(QLatin1String("updatedAt"));
+    return d;
+}
+
+template<typename T, typename ReadItem>
+bool readListBody(const QByteArray &body, QLatin1String key, QList<T> *out, QString *nextToken,
+                  QString *error, ReadItem readItem)
+{
+    error->clear();
+    QJsonObject root;
+    if (!parseObject(body, &root, error))
+        return false;
+    // Read into locals so that a malformed body leaves the caller's values untouched.
+    QList<T> items;
+    if (!readList(root, key, &items, error, readItem))
+        return false;
+    Reader r(root, {}, error);
+    const QString token = r.string(QLatin1String("nextToken"));
+    if (!r.ok())
+        return false;
+    *out = std::move(items);
+    *nextToken = token;
+    return true;
+}
+
+void insertIfValid(QJsonObject &o, QLatin1String key, const QDateTime &t)
+{
+    if (t.isValid())
+        o.insert(key, isoTimestamp(t));
+}
+
+void insertIfSet(QJsonObject &o, QLatin1String key, const QString &s)
+{
+    if (!s.isEmpty())
+        o.insert(key, s);
+}
+
+void insertIfSet(QJsonObject &o, QLatin1String key, const std::optional<qint64> &m)
+{
+    // The wire form of a metric is a string of digits, and the AWS CLI prints it as such.
+    if (m)
+        o.insert(key, QString::number(*m));
+}
+
+} // namespace
+
+QDateTime readTimestamp(const QJsonValue &value, QString *error)
+{
+    switch (value.type()) {
+    case QJsonValue::Undefined:
+    case QJsonValue::Null:
+        return {};
+    case QJsonValue::Double: {
+        const double seconds = value.toDouble();
+        // Beyond year 9999 QDateTime cannot help, and the service never sends such times.
+        if (!std::isfinite(seconds) || std::fabs(seconds) > 253402300799.0) {
+            *error = QStringLiteral("is %1, which is not a usable epoch time").arg(seconds);
+            return {};
+        }
+        return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000.0)), Qt::UTC);
+    }
+    case QJsonValue::String: {
+        const QString s = value.toString();
+        QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+        if (!t.isValid() || t.timeSpec() == Qt::LocalTime) {
+            // A time without zone designator is ambiguous; AWS always sends UTC ones.
+            *error = QStringLiteral("is \"%1\", which is neither epoch seconds nor an ISO 8601 "
+                                    "time with a zone")
+                         .arg(s.left(64));
+            return {};
+        }
+        return t.toUTC();
+    }
+    case QJsonValue::Bool:
+    case QJsonValue::Array:
+    case QJsonValue::Object:
+        break;
+    }
+    *error = QStringLiteral("is %1, expected epoch seconds or an ISO 8601 string")
+                 .arg(typeName(value));
+    return {};
+}
+
+std::optional<qint64> readMetric(const QJsonValue &value, QString *error)
+{
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    QString digits;
+    if (value.isString()) {
+        digits = value.toString();
+    } else if (value.isDouble()) {
+        // Not the model's form, but an integral number is unambiguous; keep it.
+        const double d = value.toDouble();
+        if (d >= 0 && d <= 9007199254740992.0 && d == std::floor(d))
+            return qint64(d);
+        *error = QStringLiteral("is the number %1, expected a string of digits").arg(d);
+        return std::nullopt;
+    } else {
+        *error = QStringLiteral("is %1, expected a string of digits").arg(typeName(value));
+        return std::nullopt;
+    }
+    if (digits.isEmpty()) {
+        *error = QStringLiteral("is an empty string, expected digits");
+        return std::nullopt;
+    }
+    qint64 n = 0;
+    for (const QChar c : std::as_const(digits)) {
+        if (c < u'0' || c > u'9') {
+            *error = QStringLiteral("is \"%1\", expected a string of decimal digits")
+                         .arg(digits.left(64));
+            return std::nullopt;
+        }
+        const int digit = c.unicode() - u'0';
+        if (n > (std::numeric_limits<qint64>::max() - digit) / 10) {
+            *error = QStringLiteral("is %1, which overflows a 64-bit integer (largest %2)")
+                         .arg(digits.left(64))
+                         .arg(std::numeric_limits<qint64>::max());
+            return std::nullopt;
+        }
+        n = n * 10 + digit;
+    }
+    return n;
+}
+
+bool readSyncJobPage(const QByteArray &body, SyncJobPage *page, QString *error)
+{
+    return readListBody(body, QLatin1String("history"), &page->history, &page->nextToken, error,
+                        readSyncJob);
+}
+
+bool readApplications(const QByteArray &body, QList<Application> *applications, QString *nextToken,
+                      QString *error)
+{
+    return readListBody(body, QLatin1String("applications"), applications, nextToken, error,
+                        readApplication);
+}
+
+bool readIndices(const QByteArray &body, QList<Index> *indices, QString *nextToken, QString *error)
+{
+    return readListBody(body, QLatin1String("indices"), indices, nextToken, error, readIndex);
+}
+
+bool readDataSources(const QByteArray &body, QList<DataSource> *dataSources, QString *nextToken,
+                     QString *error)
+{
+    return readListBody(body, QLatin1String("dataSources"), dataSources, nextToken, error,
+                        readDataSource);
+}
+
+bool readDataSourceDetails(const QByteArray &body, DataSourceDetails *details, QString *error)
+{
+    error->clear();
+    QJsonObject root;
+    if (!parseObject(body, &root, error))
+        return false;
+    Reader r(root, {}, error);
+    DataSourceDetails d;
+    d.applicationId = r.string(QLatin1String("applicationId"));
+    d.indexId = r.string(QLatin1String("indexId"));
+    d.dataSourceId = r.string(QLatin1String("dataSourceId"));
+    d.dataSourceArn = r.string(QLatin1String("dataSourceArn"));
+    d.displayName = r.string(QLatin1String("displayName"));
+    d.type = r.string(QLatin1String("type"));
+    d.status = r.string(QLatin1String("status"));
+    d.description = r.string(QLatin1String("description"));
+    d.syncSchedule = r.string(QLatin1String("syncSchedule"));
+    d.roleArn = r.string(QLatin1String("roleArn"));
+    d.createdAt = r.timestamp(QLatin1String("createdAt"));
+    d.updatedAt = r.timestamp(QLatin1String("updatedAt"));
+    Reader e = r.nested(QLatin1String("error"));
+    d.errorCode = e.string(QLatin1String("errorCode"));
+    d.errorMessage = e.string(QLatin1String("errorMessage"));
+    if (!r.ok())
+        return false;
+    *details = d;
+    return true;
+}
+
+bool readStartSyncJob(const QByteArray &body, QString *executionId, QString *error)
+{
+    error->clear();
+    QJsonObject root;
+    if (!parseObject(body, &root, error))
+        return false;
+    Reader r(root, {}, error);
+    *executionId = r.string(QLatin1String("executionId"));
+    return r.ok();
+}
+
+QString sanitizeErrorCode(QString code)
+{
+    const qsizetype colon = code.indexOf(u':');
+    if (colon >= 0)
+        code.truncate(colon);
+    const qsizetype hash = code.lastIndexOf(u'#');
+    if (hash >= 0)
+        code = code.mid(hash + 1);
+    return code.trimmed();
+}
+
+AwsError readError(int httpStatus, const QByteArray &reasonPhrase,
+                   const std::function<QByteArray(const QByteArray &)> &header,
+                   const QByteArray &body)
+{
+    AwsError e;
+    e.kind = AwsError::Kind::Service;
+    e.httpStatus = httpStatus;
+    e.requestId = QString::fromUtf8(header("x-amzn-RequestId"));
+    if (e.requestId.isEmpty())
+        e.requestId = QString::fromUtf8(header("x-amz-request-id"));
+
+    // Error bodies are JSON objects when the service itself answered; a proxy or load balancer
+    // answers with HTML or nothing, and that is still an error, named by its status.
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    const QJsonObject o = doc.isObject() ? doc.object() : QJsonObject();
+    const auto str = [&o](QLatin1String key) {
+        const QJsonValue v = o.value(key);
+        return v.isString() ? v.toString() : QString();
+    };
+
+    QString code = QString::fromUtf8(header("x-amzn-ErrorType"));
+    if (code.isEmpty())
+        code = str(QLatin1String("code"));
+    if (code.isEmpty())
+        code = str(QLatin1String("Code"));
+    if (code.isEmpty())
+        code = str(QLatin1String("__type"));
+    e.code = sanitizeErrorCode(code);
+    if (e.code.isEmpty())
+        e.code = QString::number(httpStatus);
+
+    e.message = str(QLatin1String("message"));
+    if (e.message.isEmpty())
+        e.message = str(QLatin1String("Message"));
+    if (e.message.isEmpty()) {
+        QString what = QString::fromLatin1(reasonPhrase).trimmed();
+        if (what.isEmpty())
+            what = QStringLiteral("HTTP %1").arg(httpStatus);
+        if (!doc.isObject() && !body.trimmed().isEmpty()) {
+            const bool html = body.trimmed().startsWith('<');
+            what += QStringLiteral(" (the body is %1, %2 bytes, not an AWS error document)")
+                        .arg(html ? QStringLiteral("HTML") : QStringLiteral("not JSON"))
+                        .arg(body.size());
+        }
+        e.message = what;
+    }
+
+    static const QLatin1String NotModeled[]
+        = {QLatin1String("code"), QLatin1String("Code"), QLatin1String("__type"),
+           QLatin1String("message"), QLatin1String("Message")};
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.value().isNull())
+            continue;
+        bool skip = false;
+        for (const QLatin1String &k : NotModeled)
+            skip = skip || it.key() == k;
+        if (!skip)
+            e.fields.insert(it.key(), it.value());
+    }
+    return e;
+}
+
+QByteArray queryTimestamp(const QDateTime &time)
+{
+    const QDateTime utc = time.toUTC();
+    const QString format = utc.time().msec() == 0 ? QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")
+                                                  : QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ");
+    return utc.toString(format).toLatin1();
+}
+
+QString isoTimestamp(const QDateTime &time)
+{
+    return QString::fromLatin1(queryTimestamp(time));
+}
+
+QJsonObject toJson(const SyncJob &job)
+{
+    QJsonObject o;
+    insertIfSet(o, QLatin1String("executionId"), job.executionId);
+    insertIfValid(o, QLatin1String("startTime"), job.startTime);
+    insertIfValid(o, QLatin1String("endTime"), job.endTime);
+    insertIfSet(o, QLatin1String("status"), job.status);
+    if (!job.errorCode.isEmpty() || !job.errorMessage.isEmpty()) {
+        QJsonObject e;
+        insertIfSet(e, QLatin1String("errorMessage"), job.errorMessage);
+        insertIfSet(e, QLatin1String("errorCode"), job.errorCode);
+        o.insert(QLatin1String("error"), e);
+    }
+    insertIfSet(o, QLatin1String("dataSourceErrorCode"), job.dataSourceErrorCode);
+    QJsonObject m;
+    insertIfSet(m, QLatin1String("documentsAdded"), job.metrics.documentsAdded);
+    insertIfSet(m, QLatin1String("documentsModified"), job.metrics.documentsModified);
+    insertIfSet(m, QLatin1String("documentsDeleted"), job.metrics.documentsDeleted);
+    insertIfSet(m, QLatin1String("documentsFailed"), job.metrics.documentsFailed);
+    insertIfSet(m, QLatin1String("documentsScanned"), job.metrics.documentsScanned);
+    if (!m.isEmpty())
+        o.insert(QLatin1String("metrics"), m);
+    return o;
+}
+
+QJsonObject toJson(const Application &a)
+{
+    QJsonObject o;
+    insertIfSet(o, QLatin1String("displayName"), a.displayName);
+    insertIfSet(o, QLatin1String("applicationId"), a.applicationId);
+    insertIfValid(o, QLatin1String("createdAt"), a.createdAt);
+    insertIfValid(o, QLatin1String("updatedAt"), a.updatedAt);
+    insertIfSet(o, QLatin1String("status"), a.status);
+    insertIfSet(o, QLatin1String("identityType"), a.identityType);
+    return o;
+}
+
+QJsonObject toJson(const Index &i)
+{
+    QJsonObject o;
+    insertIfSet(o, QLatin1String("displayName"), i.displayName);
+    insertIfSet(o, QLatin1String("indexId"), i.indexId);
+    insertIfValid(o, QLatin1String("createdAt"), i.createdAt);
+    insertIfValid(o, QLatin1String("updatedAt"), i.updatedAt);
+    insertIfSet(o, QLatin1String("status"), i.status);
+    return o;
+}
+
+QJsonObject toJson(const DataSource &d)
+{
+    QJsonObject o;
+    insertIfSet(o, QLatin1String("displayName"), d.displayName);
+    insertIfSet(o, QLatin1String("dataSourceId"), d.dataSourceId);
+    insertIfSet(o, QLatin1String("type"), d.type);
+    insertIfValid(o, QLatin1String("createdAt"), d.createdAt);
+    insertIfValid(o, QLatin1String("updatedAt"), d.updatedAt);
+    insertIfSet(o, QLatin1String("status"), d.status);
+    return o;
+}
+
+QJsonObject toJson(const DataSourceDetails &d)
+{
+    QJsonObject o;
+    insertIfSet(o, QLatin1String("applicationId"), d.applicationId);
+    insertIfSet(o, QLatin1String("indexId"), d.indexId);
+    insertIfSet(o, QLatin1String("dataSourceId"), d.dataSourceId);
+    insertIfSet(o, QLatin1String("dataSourceArn"), d.dataSourceArn);
+    insertIfSet(o, QLatin1String("displayName"), d.displayName);
+    insertIfSet(o, QLatin1String("type"), d.type);
+    insertIfValid(o, QLatin1String("createdAt"), d.createdAt);
+    insertIfValid(o, QLatin1String("updatedAt"), d.updatedAt);
+    insertIfSet(o, QLatin1String("description"), d.description);
+    insertIfSet(o, QLatin1String("status"), d.status);
+    insertIfSet(o, QLatin1String("syncSchedule"), d.syncSchedule);
+    insertIfSet(o, QLatin1String("roleArn"), d.roleArn);
+    if (!d.errorCode.isEmpty() || !d.errorMessage.isEmpty()) {
+        QJsonObject e;
+        insertIfSet(e, QLatin1String("errorMessage"), d.errorMessage);
+        insertIfSet(e, QLatin1String("errorCode"), d.errorCode);
+        o.insert(QLatin1String("error"), e);
+    }
+    return o;
+}
+
+} // namespace syncdeck::qbusiness::jsoncodec

@@ -1,0 +1,328 @@
+#include "paginator.h"
+
+#include "client.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaObject>
+
+namespace syncdeck::qbusiness {
+
+namespace {
+AwsError makeError(AwsError::Kind kind, const QString &code, const QString &message,
+                   const QString &nextStep = {}, const QString &requestId = {}, int status = 0)
+{
+    AwsError e;
+    e.kind = kind;
+    e.code = code;
+    e.message = message;
+    e.nextStep = nextStep;
+    e.requestId = requestId;
+    e.httpStatus = status;
+    return e;
+}
+} // namespace
+
+namespace {
+// Members of the resume token. "nextToken" and "boto_truncate_amount" are the AWS CLI's own.
+constexpr char TokenKey[] = "nextToken";
+constexpr char SkipKey[] = "boto_truncate_amount";
+constexpr char PageSizeKey[] = "syncdeck_page_size";
+} // namespace
+
+Paginator::Paginator(StartPage startPage, ReadPage readPage, QObject *parent)
+    : QObject(parent)
+    , m_startPage(std::move(startPage))
+    , m_readPage(std::move(readPage))
+{ }
+
+Paginator::~Paginator()
+{
+    if (m_job) {
+        m_job->disconnect(this);
+        m_job->abort();
+    }
+}
+
+Paginator *Paginator::listDataSourceSyncJobs(Client *client, const ListSyncJobsRequest &request,
+                                             QObject *parent)
+{
+    QPointer<Client> c(client);
+    return new Paginator(
+        [c, request](const QString &token, int pageSize) -> Job * {
+            if (!c)
+                return nullptr;
+            ListSyncJobsRequest r = request;
+            r.nextToken = token;
+            r.maxResults = pageSize;
+            return c->listDataSourceSyncJobs(r);
+        },
+        [](Job *job) {
+            auto *j = static_cast<ListSyncJobsJob *>(job);
+            return PageInfo {int(j->page.history.size()), j->page.nextToken};
+        },
+        parent);
+}
+
+Paginator *Paginator::listApplications(Client *client, QObject *parent)
+{
+    QPointer<Client> c(client);
+    return new Paginator(
+        [c](const QString &token, int pageSize) -> Job * {
+            return c ? c->listApplications(token, pageSize) : nullptr;
+        },
+        [](Job *job) {
+            auto *j = static_cast<ListApplicationsJob *>(job);
+            return PageInfo {int(j->applications.size()), j->nextToken};
+        },
+        parent);
+}
+
+Paginator *Paginator::listIndices(Client *client, const QString &applicationId, QObject *parent)
+{
+    QPointer<Client> c(client);
+    return new Paginator(
+        [c, applicationId](const QString &token, int pageSize) -> Job * {
+            return c ? c->listIndices(applicationId, token, pageSize) : nullptr;
+        },
+        [](Job *job) {
+            auto *j = static_cast<ListIndicesJob *>(job);
+            return PageInfo {int(j->indices.size()), j->nextToken};
+        },
+        parent);
+}
+
+Paginator *Paginator::listDataSources(Client *client, const QString &applicationId,
+                                      const QString &indexId, QObject *parent)
+{
+    QPointer<Client> c(client);
+    return new Paginator(
+        [c, applicationId, indexId](const QString &token, int pageSize) -> Job * {
+            return c ? c->listDataSources(applicationId, indexId, token, pageSize) : nullptr;
+        },
+        [](Job *job) {
+            auto *j = static_cast<ListDataSourcesJob *>(job);
+            return PageInfo {int(j->dataSources.size()), j->nextToken};
+        },
+        parent);
+}
+
+void Paginator::setPageSize(int pageSize)
+{
+    m_pageSize = std::max(0, pageSize);
+}
+
+void Paginator::setMaxItems(qint64 maxItems)
+{
+    m_maxItems = std::max<qint64>(0, maxItems);
+}
+
+void Paginator::setSinglePage(bool singlePage)
+{
+    m_singlePage = singlePage;
+}
+
+QString Paginator::encodeToken(const QString &serviceToken, int skip, int pageSize)
+{
+    QJsonObject o;
+    o.insert(QLatin1String(TokenKey), serviceToken);
+    if (skip > 0) {
+        o.insert(QLatin1String(SkipKey), skip);
+        if (pageSize > 0)
+            o.insert(QLatin1String(PageSizeKey), pageSize);
+    }
+    return QString::fromLatin1(QJsonDocument(o).toJson(QJsonDocument::Compact).toBase64());
+}
+
+bool Paginator::setStartingToken(const QString &token, QString *error)
+{
+    m_token.clear();
+    m_skip = 0;
+    m_tokenPageSize = 0;
+    const QString trimmed = token.trimmed();
+    if (trimmed.isEmpty()) {
+        *error = QStringLiteral("the starting token is empty");
+        return false;
+    }
+    const auto decoded = QByteArray::fromBase64Encoding(trimmed.toLatin1(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const QJsonDocument doc = decoded ? QJsonDocument::fromJson(*decoded) : QJsonDocument();
+    if (!doc.isObject()) {
+        // Not one of ours: a service nextToken, as `--no-paginate` prints it.
+        m_token = trimmed;
+        return true;
+    }
+    const QJsonObject o = doc.object();
+    const QJsonValue t = o.value(QLatin1String(TokenKey));
+    const QJsonValue skip = o.value(QLatin1String(SkipKey));
+    const QJsonValue size = o.value(QLatin1String(PageSizeKey));
+    if (!t.isString() || (!skip.isUndefined() && (!skip.isDouble() || skip.toInt(-1) < 0))
+        || (!size.isUndefined() && (!size.isDouble() || size.toInt(-1) < 1))) {
+        *error = QStringLiteral("the starting token is not one SyncDeck or the AWS CLI printed "
+                                "as NextToken; copy it exactly as printed");
+        return false;
+    }
+    m_token = t.toString();
+    m_skip = skip.toInt(0);
+    m_tokenPageSize = size.toInt(0);
+    return true;
+}
+
+void Paginator::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    QMetaObject::invokeMethod(this, &Paginator::requestPage, Qt::QueuedConnection);
+}
+
+void Paginator::abort()
+{
+    if (m_finished)
+        return;
+    AwsError e;
+    e.kind = AwsError::Kind::Aborted;
+    e.code = QStringLiteral("Aborted");
+    e.message = QStringLiteral("the listing was cancelled");
+    finish(e);
+}
+
+void Paginator::requestPage()
+{
+    if (m_finished)
+        return;
+    // A skip only means the same items when the page is asked for with the same size.
+    const int pageSize = m_skip > 0 && m_tokenPageSize > 0 ? m_tokenPageSize : m_pageSize;
+    Job *job = m_startPage(m_token, pageSize);
+    if (!job) {
+        finish(makeError(AwsError::Kind::Client, QStringLiteral("NoClient"),
+                         QStringLiteral("the client of this listing no longer exists")));
+        return;
+    }
+    m_tokenPageSize = pageSize;
+    m_job = job;
+    job->setAutoDelete(false);
+    connect(job, &Job::finished, this, &Paginator::onPageFinished);
+    job->start();
+}
+
+void Paginator::onPageFinished(Job *job)
+{
+    m_job = nullptr;
+    job->deleteLater(); // after pageLoaded's slots have read it
+    if (m_finished)
+        return;
+    if (job->error().isError()) {
+        finish(job->error());
+        return;
+    }
+    const PageInfo page = m_readPage(job);
+    ++m_pages;
+    m_lastServiceToken = page.nextToken;
+
+    const int first = std::min(m_skip, page.itemCount);
+    int count = page.itemCount - first;
+    bool cut = false;
+    if (m_maxItems > 0 && m_items + count >= m_maxItems) {
+        cut = m_items + count > m_maxItems;
+        count = int(m_maxItems - m_items);
+    }
+    if (count > 0) {
+        m_items += count;
+        emit pageLoaded(job, first, count);
+        if (m_finished) // a slot aborted us
+            return;
+    }
+
+    if (cut) {
+        // Stopped inside this page: resume at the same page, past what was delivered.
+        m_skip = first + count;
+        finish({});
+        return;
+    }
+    m_skip = 0;
+    if (page.nextToken.isEmpty()) {
+        m_token.clear();
+        m_complete = true;
+        finish({});
+        return;
+    }
+    if (page.nextToken == m_token || m_seenTokens.contains(page.nextToken)) {
+        finish(makeError(
+            AwsError::Kind::Client, QStringLiteral("RepeatedNextToken"),
+            QStringLiteral("the service returned a nextToken it had already returned (after "
+                           "%1 pages, %2 items); stopping instead of listing the same "
+                           "items again")
+                .arg(m_pages)
+                .arg(m_items),
+            QStringLiteral("Report this to the service owner; the items listed so far are "
+                           "complete up to this page.")));
+        return;
+    }
+    if (!m_token.isEmpty())
+        m_seenTokens.insert(m_token);
+    m_token = page.nextToken;
+    if (m_singlePage || (m_maxItems > 0 && m_items >= m_maxItems)) {
+        finish({});
+        return;
+    }
+    requestPage();
+}
+
+void Paginator::finish(const AwsError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    if (m_job) {
+        Job *job = m_job;
+        m_job = nullptr;
+        job->disconnect(this);
+        job->abort();
+        delete job;
+    }
+    // No token when the listing is complete, when resuming would loop, or when it would only
+    // mean "from the beginning" (nothing delivered yet: run the same command again).
+    const bool atStart = m_token.isEmpty() && m_skip == 0;
+    if (!m_complete && !atStart && error.code != QLatin1String("RepeatedNextToken"))
+        m_resumeToken = encodeToken(m_token, m_skip, m_tokenPageSize);
+    emit finished();
+}
+
+bool Paginator::isFinished() const
+{
+    return m_finished;
+}
+
+bool Paginator::isComplete() const
+{
+    return m_complete;
+}
+
+const AwsError &Paginator::error() const
+{
+    return m_error;
+}
+
+qint64 Paginator::itemCount() const
+{
+    return m_items;
+}
+
+int Paginator::pageCount() const
+{
+    return m_pages;
+}
+
+QString Paginator::resumeToken() const
+{
+    return m_resumeToken;
+}
+
+QString Paginator::lastServiceToken() const
+{
+    return m_lastServiceToken;
+}
+
+} // namespace syncdeck::qbusiness

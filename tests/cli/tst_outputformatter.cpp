@@ -1,0 +1,150 @@
+// The output formats: CSV quoting and formula neutralization, table alignment and control
+// characters, json shape with NextToken, jsonl lines.
+#include "cli/csvformatter.h"
+#include "cli/outputformatter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace syncdeck::cli;
+
+namespace {
+QString render(const QString &format, const QList<QJsonObject> &items, const QString &token = {})
+{
+    QString text;
+    QTextStream out(&text);
+    auto f = OutputFormatter::create(format, out);
+    f->beginList(QStringLiteral("history"),
+                 {{QStringLiteral("id"), QStringLiteral("executionId")},
+                  {QStringLiteral("code"), QStringLiteral("error.errorCode")}});
+    for (const QJsonObject &o : items)
+        f->item(o);
+    f->endList(QStringLiteral("NextToken"), token);
+    out.flush();
+    return text;
+}
+
+QJsonObject job(const QString &id, const QString &code)
+{
+    return QJsonObject {
+        {QStringLiteral("executionId"), id},
+        {QStringLiteral("error"), QJsonObject {{QStringLiteral("errorCode"), code}}}};
+}
+} // namespace
+
+class TestOutputFormatter : public QObject
+{
+    Q_OBJECT
+private slots:
+    void csvField_data();
+    void csvField();
+    void csvDocument();
+    void jsonDocument_data();
+    void jsonDocument();
+    void jsonl();
+    void tableNeutralizesControlCharacters();
+    void unknownFormat();
+};
+
+void TestOutputFormatter::csvField_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain") << QStringLiteral("abc") << QStringLiteral("abc");
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("comma") << QStringLiteral("a,b") << QStringLiteral("\"a,b\"");
+    QTest::newRow("quote") << QStringLiteral("say \"hi\"") << QStringLiteral("\"say \"\"hi\"\"\"");
+    QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
+    QTest::newRow("formula =") << QStringLiteral("=1+2") << QStringLiteral("'=1+2");
+    QTest::newRow("formula +") << QStringLiteral("+1") << QStringLiteral("'+1");
+    QTest::newRow("formula -") << QStringLiteral("-1") << QStringLiteral("'-1");
+    QTest::newRow("formula @") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+    QTest::newRow("tab") << QStringLiteral("\tx") << QStringLiteral("'\tx");
+    QTest::newRow("formula with comma") << QStringLiteral("=cmd|' /C calc'!A0, \"x\"")
+                                        << QStringLiteral("\"'=cmd|' /C calc'!A0, \"\"x\"\"\"");
+    QTest::newRow("inner = kept") << QStringLiteral("a=b") << QStringLiteral("a=b");
+}
+
+void TestOutputFormatter::csvField()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    QCOMPARE(CsvFormatter::field(value), expected);
+}
+
+void TestOutputFormatter::csvDocument()
+{
+    const QString text = render(QStringLiteral("csv"),
+                                {job(QStringLiteral("e1"), QStringLiteral("=HYPERLINK()")),
+                                 job(QStringLiteral("e2"), QString())});
+    QCOMPARE(text, QStringLiteral("id,code\r\ne1,'=HYPERLINK()\r\ne2,\r\n"));
+}
+
+void TestOutputFormatter::jsonDocument_data()
+{
+    QTest::addColumn<int>("items");
+    QTest::addColumn<QString>("token");
+    QTest::newRow("empty") << 0 << QString();
+    QTest::newRow("two") << 2 << QString();
+    QTest::newRow("with token") << 3 << QStringLiteral("abc+/=");
+}
+
+void TestOutputFormatter::jsonDocument()
+{
+    QFETCH(int, items);
+    QFETCH(QString, token);
+    QList<QJsonObject> list;
+    for (int i = 0; i < items; ++i)
+        list.append(job(QStringLiteral("e%1").arg(i), QStringLiteral("X")));
+    const QString text = render(QStringLiteral("json"), list, token);
+    QJsonParseError pe;
+    const QJsonObject doc = QJsonDocument::fromJson(text.toUtf8(), &pe).object();
+    QCOMPARE(pe.error, QJsonParseError::NoError);
+    QCOMPARE(doc.value(QLatin1String("history")).toArray().size(), items);
+    QCOMPARE(doc.value(QLatin1String("NextToken")).toString(), token);
+    QCOMPARE(doc.contains(QLatin1String("NextToken")), !token.isEmpty());
+    QVERIFY(text.startsWith(QLatin1String("{\n    \"history\": [")));
+}
+
+void TestOutputFormatter::jsonl()
+{
+    const QString text = render(
+        QStringLiteral("jsonl"),
+        {job(QStringLiteral("e1"), QStringLiteral("a\nb")), job(QStringLiteral("e2"), QString())},
+        QStringLiteral("token-not-printed"));
+    const QStringList lines = text.split(u'\n');
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines.last().isEmpty());
+    QCOMPARE(QJsonDocument::fromJson(lines.at(0).toUtf8())
+                 .object()
+                 .value(QLatin1String("executionId"))
+                 .toString(),
+             QStringLiteral("e1"));
+    QVERIFY(!text.contains(QLatin1String("token-not-printed")));
+}
+
+void TestOutputFormatter::tableNeutralizesControlCharacters()
+{
+    const QString text = render(QStringLiteral("table"),
+                                {job(QStringLiteral("e1"), QStringLiteral("x\x1b[31mred\nline")),
+                                 job(QStringLiteral("e22"), QString(100, u'y'))});
+    QVERIFY(!text.contains(QChar(0x1b)));
+    const QStringList lines = text.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines.at(0), QStringLiteral("id   code"));
+    QCOMPARE(lines.at(1).left(5), QStringLiteral("---  "));
+    QVERIFY(lines.at(2).startsWith(QLatin1String("e1   x [31mred line")));
+    QCOMPARE(lines.at(3).size(), 5 + 60); // shortened to the cell limit
+    QVERIFY(lines.at(3).endsWith(QChar(0x2026)));
+}
+
+void TestOutputFormatter::unknownFormat()
+{
+    QString text;
+    QTextStream out(&text);
+    QVERIFY(!OutputFormatter::create(QStringLiteral("text"), out));
+}
+
+QTEST_GUILESS_MAIN(TestOutputFormatter)
+#include "tst_outputformatter.moc"

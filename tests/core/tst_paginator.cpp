@@ -1,0 +1,320 @@
+// The paginator over real TCP: streaming, max items and resume tokens (also mid-page), loops,
+// and fault runs that must neither lose nor repeat a job.
+#include "aws/credentialsprovider.h"
+#include "fakeqbusiness.h"
+#include "qbusiness/client.h"
+#include "qbusiness/paginator.h"
+#include "rawhttpserver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace syncdeck;
+using namespace syncdeck::qbusiness;
+using syncdeck::test::FakeQBusiness;
+using syncdeck::test::RawHttpReply;
+using syncdeck::test::RawHttpRequest;
+using syncdeck::test::RawHttpServer;
+
+namespace {
+aws::Credentials fakeCredentials()
+{
+    aws::Credentials c;
+    c.accessKeyId = QString::fromLatin1(FakeQBusiness::AccessKeyId);
+    c.secretAccessKey = aws::SecretString(QString::fromLatin1(FakeQBusiness::SecretAccessKey));
+    return c;
+}
+
+ListSyncJobsRequest syncJobsRequest()
+{
+    ListSyncJobsRequest r;
+    r.applicationId = QString::fromLatin1(FakeQBusiness::ApplicationId);
+    r.indexId = QString::fromLatin1(FakeQBusiness::IndexId);
+    r.dataSourceId = QString::fromLatin1(FakeQBusiness::DataSourceId);
+    return r;
+}
+
+struct Listing
+{
+    QStringList ids;
+    int pages = 0;
+    AwsError error;
+    QString resumeToken;
+    bool complete = false;
+    bool finishedOnce = false;
+};
+
+// One paginator run to its end.
+Listing list(Client *client, int pageSize, qint64 maxItems, const QString &startingToken = {})
+{
+    Listing out;
+    std::unique_ptr<Paginator> p(Paginator::listDataSourceSyncJobs(client, syncJobsRequest()));
+    p->setPageSize(pageSize);
+    p->setMaxItems(maxItems);
+    if (!startingToken.isEmpty()) {
+        QString error;
+        if (!p->setStartingToken(startingToken, &error)) {
+            out.error.code = QStringLiteral("BadToken");
+            out.error.message = error;
+            return out;
+        }
+    }
+    QObject::connect(p.get(), &Paginator::pageLoaded, p.get(),
+                     [&out](Job *job, int first, int count) {
+                         const auto &history = static_cast<ListSyncJobsJob *>(job)->page.history;
+                         for (int i = first; i < first + count; ++i)
+                             out.ids.append(history.at(i).executionId);
+                         ++out.pages;
+                     });
+    QSignalSpy finished(p.get(), &Paginator::finished);
+    p->start();
+    if (!finished.wait(60000) && finished.isEmpty())
+        return out;
+    QTest::qWait(0);
+    out.finishedOnce = finished.count() == 1;
+    out.error = p->error();
+    out.resumeToken = p->resumeToken();
+    out.complete = p->isComplete();
+    return out;
+}
+
+QStringList allIds(int total)
+{
+    QStringList ids;
+    for (int i = total - 1; i >= 0; --i)
+        ids.append(FakeQBusiness::executionId(i));
+    return ids;
+}
+} // namespace
+
+class TestPaginator : public QObject
+{
+    Q_OBJECT
+private slots:
+    void streamsEveryPage();
+    void maxItemsResumesExactly_data();
+    void maxItemsResumesExactly();
+    void repeatedTokenStops();
+    void faultRunReturnsEveryJobOnce();
+    void faultsBeyondBudgetGiveAResumeToken();
+    void singlePage();
+    void startingTokens_data();
+    void startingTokens();
+};
+
+void TestPaginator::streamsEveryPage()
+{
+    FakeQBusiness::Options options;
+    options.jobs = 95;
+    FakeQBusiness fake(options);
+    RawHttpServer server(fake.handler());
+    QVERIFY(server.listen());
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    ClientConfig config;
+    config.endpoint = QUrl::fromEncoded(server.url());
+    config.region = QStringLiteral("us-east-1");
+    Client client(config, &creds);
+    const Listing l = list(&client, 10, 0);
+    QVERIFY2(!l.error.isError(), qPrintable(l.error.message));
+    QVERIFY(l.finishedOnce);
+    QVERIFY(l.complete);
+    QVERIFY(l.resumeToken.isEmpty());
+    QCOMPARE(l.pages, 10);
+    QCOMPARE(l.ids, allIds(95));
+    QCOMPARE(fake.signatureFailures(), 0);
+    // One keep-alive connection carries the whole listing.
+    QCOMPARE(server.connectionCount(), 1);
+}
+
+void TestPaginator::maxItemsResumesExactly_data()
+{
+    QTest::addColumn<int>("total");
+    QTest::addColumn<int>("pageSize");
+    QTest::addColumn<int>("maxItems");
+    QTest::newRow("mid-page cuts") << 47 << 10 << 7;
+    QTest::newRow("page-aligned cuts") << 40 << 10 << 20;
+    QTest::newRow("one at a time") << 12 << 5 << 1;
+    QTest::newRow("larger than pages") << 33 << 4 << 9;
+    QTest::newRow("max beyond total") << 8 << 3 << 100;
+}
+
+void TestPaginator::maxItemsResumesExactly()
+{
+    QFETCH(int, total);
+    QFETCH(int, pageSize);
+    QFETCH(int, maxItems);
+    FakeQBusiness::Options options;
+    options.jobs = total;
+    FakeQBusiness fake(options);
+    RawHttpServer server(fake.handler());
+    QVERIFY(server.listen());
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    ClientConfig config;
+    config.endpoint = QUrl::fromEncoded(server.url());
+    config.region = QStringLiteral("us-east-1");
+    Client client(config, &creds);
+
+    QStringList seen;
+    QString token;
+    int runs = 0;
+    do {
+        const Listing l = list(&client, pageSize, maxItems, token);
+        QVERIFY2(!l.error.isError(), qPrintable(l.error.message));
+        QVERIFY(l.ids.size() <= maxItems);
+        seen += l.ids;
+        token = l.resumeToken;
+        QCOMPARE(l.complete, token.isEmpty());
+        QVERIFY(++runs <= total + 1);
+    } while (!token.isEmpty());
+    QCOMPARE(seen, allIds(total));
+}
+
+void TestPaginator::repeatedTokenStops()
+{
+    int calls = 0;
+    RawHttpServer server([&calls](const RawHttpRequest &r) {
+        ++calls;
+        // Page 1 -> token A, page A -> token B, page B -> token A again: a loop.
+        QByteArray next = "A";
+        if (r.query.contains("nextToken=A"))
+            next = "B";
+        return RawHttpReply::json(200,
+                                  "{\"history\":[{\"executionId\":\"e" + QByteArray::number(calls)
+                                      + "\"}],\"nextToken\":\"" + next + "\"}");
+    });
+    QVERIFY(server.listen());
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    ClientConfig config;
+    config.endpoint = QUrl::fromEncoded(server.url());
+    config.region = QStringLiteral("us-east-1");
+    Client client(config, &creds);
+    const Listing l = list(&client, 0, 0);
+    QCOMPARE(l.error.code, QStringLiteral("RepeatedNextToken"));
+    QVERIFY(l.error.message.contains(QLatin1String("already returned")));
+    QCOMPARE(l.ids,
+             (QStringList {QStringLiteral("e1"), QStringLiteral("e2"), QStringLiteral("e3")}));
+    QCOMPARE(calls, 3);
+    QVERIFY(!l.complete);
+}
+
+void TestPaginator::faultRunReturnsEveryJobOnce()
+{
+    FakeQBusiness::Options options;
+    options.jobs = 5000;
+    options.seed = 20240501;
+    options.throttleRate = 0.30;
+    options.serverErrorRate = 0.05;
+    options.resetRate = 0.02;
+    FakeQBusiness fake(options);
+    RawHttpServer server(fake.handler());
+    QVERIFY(server.listen());
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    ClientConfig config;
+    config.endpoint = QUrl::fromEncoded(server.url());
+    config.region = QStringLiteral("us-east-1");
+    config.maxAttempts = 25; // generous: the point is exactly-once, not giving up
+    Client client(config, &creds);
+    client.setBackoff([](int) { return 0; }); // the AWS formula is tested in tst_retrystrategy
+    const Listing l = list(&client, 10, 0);
+    QVERIFY2(!l.error.isError(), qPrintable(l.error.code + u' ' + l.error.message));
+    QVERIFY(l.complete);
+    QCOMPARE(l.ids.size(), 5000);
+    QCOMPARE(QSet<QString>(l.ids.begin(), l.ids.end()).size(), 5000);
+    QCOMPARE(l.ids, allIds(5000));
+    QVERIFY2(fake.faultsInjected() > 300, "the fault plan did not inject faults");
+    qInfo("5000 jobs in %d pages through %d injected faults", l.pages, fake.faultsInjected());
+}
+
+void TestPaginator::faultsBeyondBudgetGiveAResumeToken()
+{
+    FakeQBusiness::Options options;
+    options.jobs = 60;
+    FakeQBusiness healthy(options);
+    int calls = 0;
+    RawHttpServer server([&](const RawHttpRequest &r) {
+        // Pages 1-3 fine, then the service throttles every request.
+        if (++calls > 3)
+            return RawHttpReply::awsError(429, "ThrottlingException", "Rate exceeded",
+                                          "req-throttled");
+        return healthy.handle(r);
+    });
+    QVERIFY(server.listen());
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    ClientConfig config;
+    config.endpoint = QUrl::fromEncoded(server.url());
+    config.region = QStringLiteral("us-east-1");
+    config.maxAttempts = 3;
+    Client client(config, &creds);
+    client.setBackoff([](int) { return 0; });
+    const Listing broken = list(&client, 10, 0);
+    QCOMPARE(broken.error.code, QStringLiteral("ThrottlingException"));
+    QCOMPARE(broken.error.requestId, QStringLiteral("req-throttled"));
+    QCOMPARE(broken.ids.size(), 30);
+    QVERIFY(!broken.complete);
+    QVERIFY(!broken.resumeToken.isEmpty());
+
+    // The service recovers; the token resumes exactly after the last delivered job.
+    server.setHandler(healthy.handler());
+    const Listing rest = list(&client, 10, 0, broken.resumeToken);
+    QVERIFY2(!rest.error.isError(), qPrintable(rest.error.message));
+    QCOMPARE(broken.ids + rest.ids, allIds(60));
+}
+
+void TestPaginator::singlePage()
+{
+    FakeQBusiness::Options options;
+    options.jobs = 30;
+    FakeQBusiness fake(options);
+    RawHttpServer server(fake.handler());
+    QVERIFY(server.listen());
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    ClientConfig config;
+    config.endpoint = QUrl::fromEncoded(server.url());
+    config.region = QStringLiteral("us-east-1");
+    Client client(config, &creds);
+    std::unique_ptr<Paginator> p(Paginator::listDataSourceSyncJobs(&client, syncJobsRequest()));
+    p->setSinglePage(true);
+    p->setPageSize(4);
+    QSignalSpy pages(p.get(), &Paginator::pageLoaded);
+    QSignalSpy finished(p.get(), &Paginator::finished);
+    p->start();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(pages.count(), 1);
+    QCOMPARE(p->itemCount(), 4);
+    QVERIFY(!p->lastServiceToken().isEmpty());
+    QCOMPARE(server.requests().size(), 1);
+    // The raw service token works as a starting token too.
+    const Listing rest = list(&client, 4, 0, p->lastServiceToken());
+    QCOMPARE(rest.ids, allIds(30).mid(4));
+}
+
+void TestPaginator::startingTokens_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("ours, mid-page") << Paginator::encodeToken(QStringLiteral("abc"), 3, 10) << true;
+    QTest::newRow("aws cli shape") << QString::fromLatin1(
+        QByteArray(R"({"nextToken": "abc", "boto_truncate_amount": 2})").toBase64())
+                                   << true;
+    QTest::newRow("negative skip") << QString::fromLatin1(
+        QByteArray(R"({"nextToken":"abc","boto_truncate_amount":-2})").toBase64())
+                                   << false;
+    QTest::newRow("token not a string")
+        << QString::fromLatin1(QByteArray(R"({"nextToken":5})").toBase64()) << false;
+    QTest::newRow("raw service token") << QStringLiteral("not+base64/json==") << true;
+}
+
+void TestPaginator::startingTokens()
+{
+    QFETCH(QString, token);
+    QFETCH(bool, accepted);
+    Paginator p([](const QString &, int) -> Job * { return nullptr; },
+                [](Job *) { return Paginator::PageInfo {}; });
+    QString error;
+    QCOMPARE(p.setStartingToken(token, &error), accepted);
+    QCOMPARE(error.isEmpty(), accepted);
+}
+
+QTEST_GUILESS_MAIN(TestPaginator)
+#include "tst_paginator.moc"
