@@ -11,10 +11,11 @@
 namespace syncdeck::ui {
 namespace {
 
-QString tr(const char *text)
+// lupdate sees Text::tr() as the context "LaunchOptions".
+class Text
 {
-    return QCoreApplication::translate("syncdeck::ui::LaunchOptions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(LaunchOptions)
+};
 
 // ISO 8601 as the AWS CLI accepts it: a date, or a date and time with Z or an offset (local
 // time when neither is given), or epoch seconds.
@@ -41,53 +42,59 @@ bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *out, Launch
                         QString *error)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Dashboard for Amazon Q Business data source sync jobs."));
+    parser.setApplicationDescription(
+        Text::tr("Dashboard for Amazon Q Business data source sync jobs."));
     const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
-                                  tr("Show this help."));
-    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  tr("Open on the built-in demo service (no AWS account needed)."));
+                                  Text::tr("Show this help."));
+    const QCommandLineOption version(QStringList {QStringLiteral("v"), QStringLiteral("version")},
+                                     Text::tr("Show the version."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        Text::tr("Open on the built-in demo service (no AWS account needed)."));
     const QCommandLineOption demoState(QStringLiteral("demo-state"),
-                                       tr("Serve exactly this fixture in the demo service."),
-                                       tr("file"));
-    const QCommandLineOption profile(QStringLiteral("profile"), tr("Use this profile of ~/.aws."),
-                                     tr("name"));
-    const QCommandLineOption region(QStringLiteral("region"), tr("Use this region."), tr("region"));
+                                       Text::tr("Serve exactly this fixture in the demo service."),
+                                       Text::tr("file"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     Text::tr("Use this profile of ~/.aws."), Text::tr("name"));
+    const QCommandLineOption region(QStringLiteral("region"), Text::tr("Use this region."),
+                                    Text::tr("region"));
     const QCommandLineOption endpoint(QStringLiteral("endpoint-url"),
-                                      tr("Send requests to this endpoint instead."), tr("url"));
-    const QCommandLineOption app(QStringLiteral("application-id"), tr("Open this application."),
-                                 tr("id"));
-    const QCommandLineOption index(QStringLiteral("index-id"), tr("Open this index."), tr("id"));
-    const QCommandLineOption ds(QStringLiteral("data-source-id"), tr("Open this data source."),
-                                tr("id"));
+                                      Text::tr("Send requests to this endpoint instead."),
+                                      Text::tr("url"));
+    const QCommandLineOption app(QStringLiteral("application-id"),
+                                 Text::tr("Open this application."), Text::tr("id"));
+    const QCommandLineOption index(QStringLiteral("index-id"), Text::tr("Open this index."),
+                                   Text::tr("id"));
+    const QCommandLineOption ds(QStringLiteral("data-source-id"),
+                                Text::tr("Open this data source."), Text::tr("id"));
     const QCommandLineOption status(QStringLiteral("status-filter"),
-                                    tr("Show only runs with this status (e.g. FAILED)."),
-                                    tr("status"));
-    const QCommandLineOption start(QStringLiteral("start-time"),
-                                   tr("Show runs that started at or after this time (ISO 8601)."),
-                                   tr("time"));
+                                    Text::tr("Show only runs with this status (e.g. FAILED)."),
+                                    Text::tr("status"));
+    const QCommandLineOption start(
+        QStringLiteral("start-time"),
+        Text::tr("Show runs that started at or after this time (ISO 8601)."), Text::tr("time"));
     const QCommandLineOption end(QStringLiteral("end-time"),
-                                 tr("Show runs that started before this time (ISO 8601)."),
-                                 tr("time"));
+                                 Text::tr("Show runs that started before this time (ISO 8601)."),
+                                 Text::tr("time"));
     parser.addOptions({help, version, demo, demoState, profile, region, endpoint, app, index, ds,
                        status, start, end});
     if (!parser.parse(arguments)) {
-        *error
-            = parser.errorText() + QLatin1Char('\n') + tr("Run syncdeck --help for the options.");
+        *error = parser.errorText() + QLatin1Char('\n')
+            + Text::tr("Run syncdeck --help for the options.");
         return false;
     }
     parse->helpText = parser.helpText();
     parse->helpRequested = parser.isSet(help);
     parse->versionRequested = parser.isSet(version);
     if (!parser.positionalArguments().isEmpty()) {
-        *error = tr("Unexpected argument \"%1\". Run syncdeck --help for the options.")
+        *error = Text::tr("Unexpected argument \"%1\". Run syncdeck --help for the options.")
                      .arg(parser.positionalArguments().constFirst());
         return false;
     }
 
     LaunchOptions o;
     o.demo = parser.isSet(demo);
-    o.demoStatePath = parser.value(demoState);
+    o.demoService.statePath = parser.value(demoState);
     o.profile = parser.value(profile);
     o.region = parser.value(region);
     o.endpointUrl = parser.value(endpoint);
@@ -96,11 +103,11 @@ bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *out, Launch
     o.dataSourceId = parser.value(ds);
     o.statusFilter = parser.value(status).trimmed();
     if (o.demo && !o.profile.isEmpty()) {
-        *error = tr("--demo and --profile exclude each other: the demo has its own keys.");
+        *error = Text::tr("--demo and --profile exclude each other: the demo has its own keys.");
         return false;
     }
-    if (!o.demoStatePath.isEmpty() && !o.demo) {
-        *error = tr("--demo-state needs --demo.");
+    if (!o.demoService.statePath.isEmpty() && !o.demo) {
+        *error = Text::tr("--demo-state needs --demo.");
         return false;
     }
     const bool anyId
@@ -115,14 +122,15 @@ bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *out, Launch
                    {"--data-source-id", o.dataSourceId}};
         for (const auto &id : ids) {
             if (id.value.isEmpty()) {
-                *error = tr("%1 is missing: give --application-id, --index-id and "
-                            "--data-source-id together.")
+                *error = Text::tr("%1 is missing: give --application-id, --index-id and "
+                                  "--data-source-id together.")
                              .arg(QLatin1String(id.option));
                 return false;
             }
             if (!qbusiness::isResourceId(id.value)) {
-                *error = tr("%1 \"%2\" is not a Q Business ID (36 letters, digits and dashes).")
-                             .arg(QLatin1String(id.option), id.value);
+                *error
+                    = Text::tr("%1 \"%2\" is not a Q Business ID (36 letters, digits and dashes).")
+                          .arg(QLatin1String(id.option), id.value);
                 return false;
             }
         }
@@ -133,7 +141,7 @@ bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *out, Launch
             QStringList known;
             for (qbusiness::SyncStatus s : qbusiness::knownSyncStatuses())
                 known << qbusiness::syncStatusToWire(s);
-            *error = tr("--status-filter \"%1\" is not a status; use one of %2.")
+            *error = Text::tr("--status-filter \"%1\" is not a status; use one of %2.")
                          .arg(o.statusFilter, known.join(QStringLiteral(", ")));
             return false;
         }
@@ -144,13 +152,13 @@ bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *out, Launch
             continue;
         *target = parseTime(parser.value(*option));
         if (!target->isValid()) {
-            *error = tr("--%1 \"%2\" is not a time; use ISO 8601, e.g. 2024-05-01T12:00:00Z.")
+            *error = Text::tr("--%1 \"%2\" is not a time; use ISO 8601, e.g. 2024-05-01T12:00:00Z.")
                          .arg(option->names().constFirst(), parser.value(*option));
             return false;
         }
     }
     if (o.startTime.isValid() && o.endTime.isValid() && o.endTime <= o.startTime) {
-        *error = tr("--end-time must be after --start-time.");
+        *error = Text::tr("--end-time must be after --start-time.");
         return false;
     }
     *out = o;

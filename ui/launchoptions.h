@@ -1,5 +1,7 @@
 #pragma once
 
+#include "emulator/options.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -10,7 +12,7 @@ namespace syncdeck::ui {
 struct LaunchOptions
 {
     bool demo = false;
-    QString demoStatePath; // --demo-state FILE: the demo service serves exactly this fixture
+    emulator::Options demoService; // --demo-state FILE sets statePath: serve exactly that fixture
     QString profile;
     QString region;
     QString endpointUrl;
@@ -21,6 +23,7 @@ struct LaunchOptions
     QDateTime startTime; // invalid: the remembered range
     QDateTime endTime;
     bool restoreSettings = true; // false for tests and benchmarks: start from defaults
+    int pollIntervalMs = 0; // live refresh base interval; 0: the setting (10 s by default)
 };
 
 // Parses syncdeck's command line (arguments including the program name) into *out. Returns false

@@ -7,10 +7,11 @@
 namespace syncdeck::qbusiness {
 namespace {
 
-QString tr(const char *text)
+// lupdate sees Text::tr() as the context "ConsoleLinks".
+class Text
 {
-    return QCoreApplication::translate("syncdeck::qbusiness::ConsoleLinks", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ConsoleLinks)
+};
 
 QString consoleOrigin(const QString &region)
 {
@@ -81,8 +82,8 @@ bool parseResourceReference(const QString &input, ResourceReference *out, QStrin
     const QString text = input.trimmed();
     *out = {};
     if (text.isEmpty()) {
-        *error = tr("Enter a data source ARN, its console URL, or the application, index and "
-                    "data source IDs.");
+        *error = Text::tr("Enter a data source ARN, its console URL, or the application, index and "
+                          "data source IDs.");
         return false;
     }
     if (text.startsWith(QLatin1String("arn:"))) {
@@ -92,9 +93,9 @@ bool parseResourceReference(const QString &input, ResourceReference *out, QStrin
                 .arg(IdPattern));
         const QRegularExpressionMatch m = arn.match(text);
         if (!m.hasMatch()) {
-            *error
-                = tr("This ARN is not a Q Business data source ARN (expected "
-                     "arn:aws:qbusiness:REGION:ACCOUNT:application/ID/index/ID/data-source/ID).");
+            *error = Text::tr(
+                "This ARN is not a Q Business data source ARN (expected "
+                "arn:aws:qbusiness:REGION:ACCOUNT:application/ID/index/ID/data-source/ID).");
             return false;
         }
         *out = {m.captured(1), m.captured(2), m.captured(3), m.captured(4)};
@@ -109,8 +110,9 @@ bool parseResourceReference(const QString &input, ResourceReference *out, QStrin
         if (!m.hasMatch())
             m = path.match(url.fragment());
         if (!url.isValid() || !m.hasMatch()) {
-            *error = tr("This URL does not point at a Q Business data source (it should contain "
-                        "/applications/ID/indices/ID/datasources/ID).");
+            *error
+                = Text::tr("This URL does not point at a Q Business data source (it should contain "
+                           "/applications/ID/indices/ID/datasources/ID).");
             return false;
         }
         out->applicationId = m.captured(1);
@@ -128,13 +130,14 @@ bool parseResourceReference(const QString &input, ResourceReference *out, QStrin
     static const QRegularExpression separators(QStringLiteral("[\\s,/]+"));
     const QStringList parts = text.split(separators, Qt::SkipEmptyParts);
     if (parts.size() != 3) {
-        *error = tr("Expected three IDs (application, index, data source), found %1.")
+        *error = Text::tr("Expected three IDs (application, index, data source), found %1.")
                      .arg(parts.size());
         return false;
     }
     for (const QString &p : parts) {
         if (!isResourceId(p)) {
-            *error = tr("\"%1\" is not a Q Business ID (36 letters, digits and dashes).").arg(p);
+            *error
+                = Text::tr("\"%1\" is not a Q Business ID (36 letters, digits and dashes).").arg(p);
             return false;
         }
     }

@@ -1,7 +1,5 @@
 #include "resourcelistmodel.h"
 
-#include <algorithm>
-
 namespace syncdeck::qbusiness {
 
 ResourceListModel::ResourceListModel(QObject *parent)
@@ -34,11 +32,7 @@ void ResourceListModel::setDataSources(const QList<DataSource> &dataSources)
 
 void ResourceListModel::setEntries(QList<Entry> entries)
 {
-    // Sorted by name so the pickers read like the console; the ID breaks ties deterministically.
-    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
-        const int c = a.displayName.localeAwareCompare(b.displayName);
-        return c != 0 ? c < 0 : a.id < b.id;
-    });
+    // The service's order, as the console and the AWS CLI show it.
     beginResetModel();
     m_entries = std::move(entries);
     endResetModel();
