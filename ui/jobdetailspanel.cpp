@@ -154,10 +154,9 @@ void JobDetailsPanel::setJob(const SyncJob &job)
     const qbusiness::SyncStatus kind = job.statusKind();
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_statusIcon->setPixmap(statusIcon(kind).pixmap(size, size));
-    m_status->setText(qbusiness::SyncJobModel::statusText(job.status)
-                      + (kind == qbusiness::SyncStatus::Unknown
-                             ? QString()
-                             : QStringLiteral("  (") + job.status + QLatin1Char(')')));
+    // A readable label; the tooltip keeps the wire value (unknown statuses show it verbatim).
+    m_status->setText(qbusiness::SyncJobModel::statusText(job.status));
+    m_status->setToolTip(job.status);
     QPalette statusPalette = m_status->palette();
     statusPalette.setColor(QPalette::WindowText, statusColor(kind, palette()));
     m_status->setPalette(statusPalette);

@@ -449,13 +449,13 @@ void MainWindow::buildCentral()
     m_view->horizontalHeader()->setStretchLastSection(true);
     // Widths from the font, so they fit at any DPI and font size.
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_view->setColumnWidth(SyncJobModel::StatusColumn, digit * 17);
-    m_view->setColumnWidth(SyncJobModel::StartColumn, digit * 21);
-    m_view->setColumnWidth(SyncJobModel::EndColumn, digit * 21);
+    m_view->setColumnWidth(SyncJobModel::StatusColumn, digit * 14);
+    m_view->setColumnWidth(SyncJobModel::StartColumn, digit * 19);
+    m_view->setColumnWidth(SyncJobModel::EndColumn, digit * 19);
     for (int c = SyncJobModel::DurationColumn; c <= SyncJobModel::FailedColumn; ++c)
-        m_view->setColumnWidth(c, digit * 10);
-    m_view->setColumnWidth(SyncJobModel::ErrorCodeColumn, digit * 16);
-    m_view->setColumnWidth(SyncJobModel::DataSourceErrorCodeColumn, digit * 16);
+        m_view->setColumnWidth(c, digit * 9);
+    m_view->setColumnWidth(SyncJobModel::ErrorCodeColumn, digit * 15);
+    m_view->setColumnWidth(SyncJobModel::DataSourceErrorCodeColumn, digit * 15);
     m_view->viewport()->installEventFilter(this);
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
             &MainWindow::showColumnMenu);

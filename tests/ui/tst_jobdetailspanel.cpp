@@ -73,7 +73,8 @@ void TestJobDetailsPanel::explainsTheError()
     JobDetailsPanel panel;
     panel.setJob(failedJob(QStringLiteral("x")));
     QVERIFY(panel.explanationLabel()->text().contains(QLatin1String("IAM role")));
-    QVERIFY(panel.statusLabel()->text().contains(QLatin1String("FAILED")));
+    QCOMPARE(panel.statusLabel()->text(), QStringLiteral("Failed"));
+    QCOMPARE(panel.statusLabel()->toolTip(), QStringLiteral("FAILED"));
     auto *duration = panel.findChild<QLabel *>(QStringLiteral("detailsDuration"));
     QVERIFY(duration);
     QCOMPARE(duration->text(), QStringLiteral("1h 02m 05s"));
