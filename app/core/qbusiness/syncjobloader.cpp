@@ -14,8 +14,11 @@ SyncJobLoader::SyncJobLoader(SyncJobModel *model, QObject *parent)
     connect(model, &SyncJobModel::pageRequested, this, &SyncJobLoader::requestPage);
     connect(model, &SyncJobModel::stateChanged, this, &SyncJobLoader::modelStateChanged);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        // A new listing: answers to the old one are useless, and so is a poll of it.
-        abortPageJob();
+        // A new listing: answers to the old one are useless, and so is a poll of it. Someone
+        // connected before us (a view, the model tester) may already have asked for the new
+        // listing's first page: that one stays.
+        if (m_model && m_pageGeneration != m_model->generation())
+            abortPageJob();
         if (m_pollJob)
             m_pollJob->abort();
         m_interval = m_baseInterval;
@@ -97,6 +100,7 @@ void SyncJobLoader::requestPage(quint64 generation, const ListSyncJobsRequest &r
     }
     ListSyncJobsJob *job = m_client->listDataSourceSyncJobs(request);
     m_pageJob = job;
+    m_pageGeneration = generation;
     connect(job, &Job::finished, this, [this, generation](Job *j) {
         pageFinished(static_cast<ListSyncJobsJob *>(j), generation);
     });

@@ -58,6 +58,7 @@ private:
     QPointer<SyncJobModel> m_model;
     QPointer<Client> m_client;
     QPointer<ListSyncJobsJob> m_pageJob;
+    quint64 m_pageGeneration = 0; // the listing m_pageJob answers
     QPointer<ListSyncJobsJob> m_pollJob;
     QTimer m_pollTimer;
     int m_baseInterval = 10000;
