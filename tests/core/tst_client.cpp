@@ -11,6 +11,11 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace syncdeck;
 using namespace syncdeck::qbusiness;
 using syncdeck::test::FakeQBusiness;
@@ -72,6 +77,7 @@ private slots:
     void retries_data();
     void retries();
     void readTimeout();
+    void connectTimeout();
     void retryQuotaIsSharedPerClient();
     void clockSkew_data();
     void clockSkew();
@@ -299,6 +305,44 @@ void TestClient::readTimeout()
     QCOMPARE(job->attempts(), 2);
     // A retry after a timeout costs 10 tokens.
     QCOMPARE(client.retryQuotaAvailable(), 490);
+    delete job;
+}
+
+void TestClient::connectTimeout()
+{
+    // A listening socket with a full backlog that never accepts: the kernel drops further SYNs,
+    // so a connect hangs until SyncDeck's connect timeout fires.
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    QVERIFY(listener >= 0);
+    sockaddr_in addr = {};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    QVERIFY(::bind(listener, reinterpret_cast<sockaddr *>(&addr), len) == 0);
+    QVERIFY(::listen(listener, 0) == 0);
+    QVERIFY(::getsockname(listener, reinterpret_cast<sockaddr *>(&addr), &len) == 0);
+    QList<int> fillers;
+    for (int i = 0; i < 4; ++i) {
+        const int f = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        ::connect(f, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+        fillers.append(f);
+    }
+    QTest::qWait(100);
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    ClientConfig config
+        = configFor("http://127.0.0.1:" + QByteArray::number(ntohs(addr.sin_port)), 1);
+    config.connectTimeoutMs = 300;
+    Client client(config, &creds);
+    auto *job = client.listApplications();
+    job->setAutoDelete(false);
+    QVERIFY(runJob(job));
+    for (const int f : std::as_const(fillers))
+        ::close(f);
+    ::close(listener);
+    QCOMPARE(job->error().kind, AwsError::Kind::Timeout);
+    QCOMPARE(job->error().code, QStringLiteral("ConnectTimeout"));
+    QVERIFY(job->error().retryable);
+    QVERIFY(job->error().message.contains(QLatin1String("300 ms")));
     delete job;
 }
 
