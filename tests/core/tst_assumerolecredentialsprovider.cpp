@@ -207,6 +207,8 @@ private slots:
     void mfa();
     void chainedRoles();
     void credentialSourceEnvironment();
+    void stsEndpointOrder_data();
+    void stsEndpointOrder();
     void parseResponse_data();
     void parseResponse();
 };
@@ -483,6 +485,54 @@ void TestAssumeRoleCredentialsProvider::credentialSourceEnvironment()
     // --profile ignores env keys as the chain's first step, but the role uses them as its source.
     QCOMPARE(r.session.credentialKind, CredentialKind::AssumeRole);
     QVERIFY(sts.requests().first().header("authorization").contains("Credential=AKIDENVSOURCE/"));
+}
+
+void TestAssumeRoleCredentialsProvider::stsEndpointOrder_data()
+{
+    QTest::addColumn<QByteArray>("extraConfig");
+    QTest::addColumn<QStringList>("env"); // NAME=right|wrong: the server the variable points to
+    QTest::newRow("AWS_ENDPOINT_URL_STS over AWS_ENDPOINT_URL")
+        << QByteArray()
+        << QStringList {QStringLiteral("AWS_ENDPOINT_URL_STS=right"),
+                        QStringLiteral("AWS_ENDPOINT_URL=wrong")};
+    QTest::newRow("AWS_ENDPOINT_URL over [services]")
+        << QByteArray("services = s\n[services s]\nsts =\n  endpoint_url = @wrong\n")
+        << QStringList {QStringLiteral("AWS_ENDPOINT_URL=right")};
+    QTest::newRow("[services] sts block over profile endpoint_url")
+        << QByteArray("services = s\nendpoint_url = @wrong\n[services s]\nsts =\n"
+                      "  endpoint_url = @right\nqbusiness =\n  endpoint_url = @wrong\n")
+        << QStringList();
+    QTest::newRow("profile endpoint_url") << QByteArray("endpoint_url = @right\n") << QStringList();
+}
+
+void TestAssumeRoleCredentialsProvider::stsEndpointOrder()
+{
+    QFETCH(QByteArray, extraConfig);
+    QFETCH(QStringList, env);
+    auto answer = [](const LoopbackServer::Request &) {
+        return LoopbackServer::Response {200, SuccessXml, {}, false};
+    };
+    LoopbackServer right(answer);
+    LoopbackServer wrong(answer);
+    QVERIFY(right.listen() && wrong.listen());
+    extraConfig.replace("@right", right.url().toString().toUtf8());
+    extraConfig.replace("@wrong", wrong.url().toString().toUtf8());
+    // role_arn beside the profile's own keys, naming itself as source: allowed.
+    Home home("[profile self]\nregion = us-east-1\nrole_arn = arn:aws:iam::1:role/r\n"
+              "source_profile = self\naws_access_key_id = AKIDSELF\n"
+              "aws_secret_access_key = s\n"
+              + extraConfig);
+    for (const QString &kv : std::as_const(env)) {
+        const bool isRight = kv.section(u'=', 1) == QLatin1String("right");
+        home.env.insert(kv.section(u'=', 0, 0), (isRight ? right.url() : wrong.url()).toString());
+    }
+    QObject parent;
+    const Resolved r = resolveProfile(QStringLiteral("self"), home.env, &parent);
+    QVERIFY2(r.ok, qPrintable(r.error.message));
+    QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.message));
+    QCOMPARE(right.requests().size(), 1);
+    QCOMPARE(wrong.requests().size(), 0);
+    QVERIFY(right.requests().first().header("authorization").contains("Credential=AKIDSELF/"));
 }
 
 void TestAssumeRoleCredentialsProvider::parseResponse_data()

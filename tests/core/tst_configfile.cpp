@@ -20,6 +20,8 @@ private slots:
     void brokenProfileDoesNotHideOthers();
     void catalogue();
     void missingFileIsNotAnError();
+    void explicitProfileDefaultWins();
+    void configFileFromEnvironmentWithTilde();
 };
 
 void TestConfigFile::values_data()
@@ -141,6 +143,12 @@ void TestConfigFile::brokenProfileDoesNotHideOthers()
     const auto broken = config.profile(QStringLiteral("broken"));
     QCOMPARE(broken->issues.size(), 1);
     QCOMPARE(broken->issues.first().line, 5);
+    const QList<ProfileEntry> entries = profileCatalogue(config);
+    QCOMPARE(entries.size(), 3);
+    QCOMPARE(entries.at(1).problems.size(), 1);
+    QVERIFY(entries.at(1).problems.first().startsWith(
+        home.filePath(QStringLiteral(".aws/config:5: expected `key = value`"))));
+    QVERIFY(entries.at(0).problems.isEmpty() && entries.at(2).problems.isEmpty());
     const auto services = config.services(QStringLiteral("s"));
     QVERIFY(services);
     const ConfigValue qb = services->values.value(QStringLiteral("qbusiness"));
@@ -220,6 +228,40 @@ void TestConfigFile::missingFileIsNotAnError()
     QVERIFY(!file.exists());
     QVERIFY(file.issues().isEmpty());
     QVERIFY(file.sections().isEmpty());
+}
+
+void TestConfigFile::explicitProfileDefaultWins()
+{
+    QTemporaryDir dir;
+    QSaveFile f(dir.filePath(QStringLiteral("cfg")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[profile default]\nregion = from-profile-default\n\n[default]\n"
+            "region = from-default\noutput = json\n");
+    QVERIFY(f.commit());
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HOME"), dir.path());
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), dir.filePath(QStringLiteral("cfg")));
+    const AwsConfig config = AwsConfig::load(env);
+    QCOMPARE(config.profileNames(), QStringList {QStringLiteral("default")});
+    const auto p = config.profile(QStringLiteral("default"));
+    QCOMPARE(p->text(QStringLiteral("region")), QStringLiteral("from-profile-default"));
+    QCOMPARE(p->text(QStringLiteral("output")), QStringLiteral("json"));
+}
+
+void TestConfigFile::configFileFromEnvironmentWithTilde()
+{
+    QTemporaryDir home;
+    QVERIFY(QDir(home.path()).mkpath(QStringLiteral("etc")));
+    QSaveFile f(home.filePath(QStringLiteral("etc/aws.ini")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[profile x]\nregion = r\n");
+    QVERIFY(f.commit());
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), QStringLiteral("~/etc/aws.ini"));
+    const AwsConfig config = AwsConfig::load(env);
+    QCOMPARE(config.configPath(), home.filePath(QStringLiteral("etc/aws.ini")));
+    QCOMPARE(config.profileNames(), QStringList {QStringLiteral("x")});
 }
 
 QTEST_GUILESS_MAIN(TestConfigFile)

@@ -1,5 +1,6 @@
 // Known-answer tests of the OpenSSL primitives: FIPS 180-2 SHA-256 and RFC 4231 HMAC-SHA256.
 #include "aws/crypto.h"
+#include "aws/hmacsha256.h"
 
 #include <QTest>
 
@@ -13,6 +14,9 @@ private slots:
     void sha256();
     void hmacSha256_data();
     void hmacSha256();
+    void preparedKey_data();
+    void preparedKey();
+    void toHex();
 };
 
 void TestCrypto::sha256_data()
@@ -86,6 +90,45 @@ void TestCrypto::hmacSha256()
     const QByteArray mac = crypto::hmacSha256(key, data).toHex();
     QCOMPARE(mac.first(macHex.size()), macHex);
     QCOMPARE(mac.size(), 64);
+    // The same thread-local context serves every call: a second run must not see the first.
+    QCOMPARE(crypto::hmacSha256(key, data).toHex(), mac);
+    QCOMPARE(crypto::hmacSha256(QByteArray("other"), data).toHex() == mac, false);
+}
+
+void TestCrypto::preparedKey_data()
+{
+    hmacSha256_data();
+}
+
+void TestCrypto::preparedKey()
+{
+    // One prepared key, many messages: each MAC must start again from the key, never from the
+    // state the previous message left.
+    QFETCH(QByteArray, key);
+    QFETCH(QByteArray, data);
+    QFETCH(QByteArray, macHex);
+    crypto::HmacSha256 prepared(key);
+    for (int i = 0; i < 3; ++i) {
+        const crypto::Digest d = prepared.mac(data);
+        const QByteArray hex
+            = QByteArray(reinterpret_cast<const char *>(d.data()), crypto::Sha256Size).toHex();
+        QCOMPARE(hex.first(macHex.size()), macHex);
+        const crypto::Digest other = prepared.mac("something else");
+        QCOMPARE(other, crypto::hmacSha256Digest(key, "something else"));
+    }
+    crypto::HmacSha256 moved = std::move(prepared);
+    QCOMPARE(moved.mac(data), crypto::hmacSha256Digest(key, data));
+}
+
+void TestCrypto::toHex()
+{
+    char out[8];
+    crypto::toHex(QByteArrayView("\x00\x7f\x80\xff", 4), out);
+    QCOMPARE(QByteArrayView(out, 8), QByteArrayView("007f80ff"));
+    const crypto::Digest abc = crypto::sha256Digest("abc");
+    QCOMPARE(
+        QByteArray(reinterpret_cast<const char *>(abc.data()), crypto::Sha256Size),
+        QByteArray::fromHex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
 }
 
 QTEST_GUILESS_MAIN(TestCrypto)

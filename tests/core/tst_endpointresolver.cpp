@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace syncdeck::aws;
@@ -20,6 +21,139 @@ QJsonObject readJson(const QString &path)
         return {};
     return QJsonDocument::fromJson(f.readAll()).object();
 }
+
+// A small, independent evaluator of Smithy endpoint rule sets (the subset this rule set uses:
+// isSet, booleanEquals, getAttr, aws.partition, templates), over partitions.json as read from
+// disk. It exists to check the hand translation in endpointresolver.cpp for every region.
+class RuleSetEvaluator
+{
+public:
+    RuleSetEvaluator(QJsonObject ruleSet, QJsonArray partitions)
+        : m_ruleSet(std::move(ruleSet))
+        , m_partitions(std::move(partitions))
+    { }
+
+    EndpointResult evaluate(const QJsonObject &params) const
+    {
+        QJsonObject scope = params;
+        const QJsonObject declared = m_ruleSet.value(QLatin1String("parameters")).toObject();
+        for (auto it = declared.begin(); it != declared.end(); ++it) {
+            const QJsonObject p = it.value().toObject();
+            if (!scope.contains(it.key()) && p.contains(QLatin1String("default")))
+                scope.insert(it.key(), p.value(QLatin1String("default")));
+        }
+        EndpointResult result;
+        if (!evaluateRules(m_ruleSet.value(QLatin1String("rules")).toArray(), scope, &result))
+            result.error = QStringLiteral("no rule matched");
+        return result;
+    }
+
+private:
+    bool evaluateRules(const QJsonArray &rules, QJsonObject scope, EndpointResult *out) const
+    {
+        for (const QJsonValue &r : rules) {
+            const QJsonObject rule = r.toObject();
+            QJsonObject local = scope;
+            bool matched = true;
+            for (const QJsonValue &c : rule.value(QLatin1String("conditions")).toArray()) {
+                const QJsonObject condition = c.toObject();
+                const QJsonValue value = call(condition, local);
+                if (value.isNull() || value.isUndefined() || value == QJsonValue(false)) {
+                    matched = false;
+                    break;
+                }
+                if (condition.contains(QLatin1String("assign")))
+                    local.insert(condition.value(QLatin1String("assign")).toString(), value);
+            }
+            if (!matched)
+                continue;
+            const QString type = rule.value(QLatin1String("type")).toString();
+            if (type == QLatin1String("tree")) {
+                if (evaluateRules(rule.value(QLatin1String("rules")).toArray(), local, out))
+                    return true;
+                continue; // a tree whose rules all fail falls through (Smithy semantics)
+            }
+            if (type == QLatin1String("error")) {
+                out->error = expand(rule.value(QLatin1String("error")), local).toString();
+                return true;
+            }
+            const QJsonValue url
+                = rule.value(QLatin1String("endpoint")).toObject().value(QLatin1String("url"));
+            out->url = QUrl(expand(url, local).toString());
+            return true;
+        }
+        return false;
+    }
+
+    QJsonValue expand(const QJsonValue &v, const QJsonObject &scope) const
+    {
+        if (v.isObject())
+            return value(v, scope);
+        QString text = v.toString();
+        static const QRegularExpression placeholder(QStringLiteral("\\{([^}#]+)(?:#([^}]+))?\\}"));
+        QString result;
+        qsizetype last = 0;
+        auto it = placeholder.globalMatch(text);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            result += text.mid(last, m.capturedStart() - last);
+            QJsonValue ref = scope.value(m.captured(1));
+            if (m.lastCapturedIndex() == 2)
+                ref = ref.toObject().value(m.captured(2));
+            result += ref.toString();
+            last = m.capturedEnd();
+        }
+        return QString(result + text.mid(last));
+    }
+
+    QJsonValue value(const QJsonValue &v, const QJsonObject &scope) const
+    {
+        if (!v.isObject())
+            return v.isString() ? expand(v, scope) : v;
+        const QJsonObject o = v.toObject();
+        if (o.contains(QLatin1String("ref")))
+            return scope.value(o.value(QLatin1String("ref")).toString());
+        return call(o, scope);
+    }
+
+    QJsonValue call(const QJsonObject &fn, const QJsonObject &scope) const
+    {
+        const QString name = fn.value(QLatin1String("fn")).toString();
+        const QJsonArray argv = fn.value(QLatin1String("argv")).toArray();
+        if (name == QLatin1String("isSet"))
+            return !value(argv.at(0), scope).isUndefined() && !value(argv.at(0), scope).isNull();
+        if (name == QLatin1String("booleanEquals"))
+            return value(argv.at(0), scope) == value(argv.at(1), scope);
+        if (name == QLatin1String("getAttr"))
+            return value(argv.at(0), scope).toObject().value(argv.at(1).toString());
+        if (name == QLatin1String("aws.partition"))
+            return partition(value(argv.at(0), scope).toString());
+        qWarning("rule set uses an unsupported function %s", qPrintable(name));
+        return QJsonValue();
+    }
+
+    QJsonValue partition(const QString &region) const
+    {
+        for (const QJsonValue &p : m_partitions) {
+            if (p.toObject().value(QLatin1String("regions")).toObject().contains(region))
+                return p.toObject().value(QLatin1String("outputs"));
+        }
+        for (const QJsonValue &p : m_partitions) {
+            const QRegularExpression re(
+                p.toObject().value(QLatin1String("regionRegex")).toString());
+            if (re.match(region).hasMatch())
+                return p.toObject().value(QLatin1String("outputs"));
+        }
+        for (const QJsonValue &p : m_partitions) {
+            if (p.toObject().value(QLatin1String("id")) == QLatin1String("aws"))
+                return p.toObject().value(QLatin1String("outputs"));
+        }
+        return QJsonValue();
+    }
+
+    QJsonObject m_ruleSet;
+    QJsonArray m_partitions;
+};
 } // namespace
 
 class TestEndpointResolver : public QObject
@@ -29,6 +163,7 @@ private slots:
     void ruleSetTests_data();
     void ruleSetTests();
     void partitionsMatchReference();
+    void translationAgreesWithRuleSet();
     void otherServices_data();
     void otherServices();
     void rejectsBadInput_data();
@@ -114,6 +249,72 @@ void TestEndpointResolver::partitionsMatchReference()
     QCOMPARE(partitionForRegion(QStringLiteral("cn-south-7")).name, QStringLiteral("aws-cn"));
     QCOMPARE(partitionForRegion(QStringLiteral("eu-central-9")).name, QStringLiteral("aws"));
     QCOMPARE(partitionForRegion(QStringLiteral("mars-east-1")).name, QStringLiteral("aws"));
+}
+
+void TestEndpointResolver::translationAgreesWithRuleSet()
+{
+    const QString dir = syncdeck::test::sharedReferenceDir();
+    if (dir.isEmpty())
+        QSKIP(qPrintable(syncdeck::test::sharedReferenceMissingMessage()));
+    const QJsonObject ruleSet
+        = readJson(dir + QStringLiteral("/qbusiness-model/endpoint-rule-set-1.json"));
+    const QJsonArray partitions = readJson(dir + QStringLiteral("/qbusiness-model/partitions.json"))
+                                      .value(QLatin1String("partitions"))
+                                      .toArray();
+    QVERIFY(!ruleSet.isEmpty() && !partitions.isEmpty());
+    const RuleSetEvaluator evaluator(ruleSet, partitions);
+
+    // The evaluator itself must reproduce the model's own test cases first.
+    const QJsonArray cases
+        = readJson(dir + QStringLiteral("/qbusiness-model/endpoint-tests-1.json"))
+              .value(QLatin1String("testCases"))
+              .toArray();
+    for (const QJsonValue &c : cases) {
+        const QJsonObject expect = c.toObject().value(QLatin1String("expect")).toObject();
+        const EndpointResult r
+            = evaluator.evaluate(c.toObject().value(QLatin1String("params")).toObject());
+        if (expect.contains(QLatin1String("error")))
+            QCOMPARE(r.error, expect.value(QLatin1String("error")).toString());
+        else
+            QCOMPARE(r.url.toString(),
+                     expect.value(QLatin1String("endpoint"))
+                         .toObject()
+                         .value(QLatin1String("url"))
+                         .toString());
+    }
+
+    // Then every known region (and unlisted ones of each pattern) x FIPS x custom endpoint.
+    QStringList regions = {QStringLiteral("us-gov-central-9"), QStringLiteral("cn-south-7"),
+                           QStringLiteral("eusc-de-west-3"), QStringLiteral("mars-east-1")};
+    for (const QJsonValue &p : partitions)
+        regions += p.toObject().value(QLatin1String("regions")).toObject().keys();
+    int compared = 0;
+    for (const QString &region : std::as_const(regions)) {
+        for (const bool fips : {false, true}) {
+            for (const bool custom : {false, true}) {
+                QJsonObject params {{QStringLiteral("Region"), region},
+                                    {QStringLiteral("UseFIPS"), fips}};
+                EndpointParams mine;
+                mine.region = region;
+                mine.useFips = fips;
+                if (custom) {
+                    params.insert(QStringLiteral("Endpoint"),
+                                  QStringLiteral("https://example.com"));
+                    mine.endpoint = QStringLiteral("https://example.com");
+                }
+                const EndpointResult expected = evaluator.evaluate(params);
+                const EndpointResult actual = resolveQBusinessEndpoint(mine);
+                QVERIFY2(actual.error == expected.error && actual.url == expected.url,
+                         qPrintable(region + QStringLiteral(" fips=") + QString::number(fips)
+                                    + QStringLiteral(" custom=") + QString::number(custom)
+                                    + QStringLiteral(": rule set says ") + expected.url.toString()
+                                    + expected.error + QStringLiteral(", SyncDeck says ")
+                                    + actual.url.toString() + actual.error));
+                ++compared;
+            }
+        }
+    }
+    qInfo("%d parameter combinations agree with the rule set", compared);
 }
 
 void TestEndpointResolver::otherServices_data()

@@ -259,7 +259,7 @@ void TestProcessCredentialsProvider::parseOutput_data()
 void TestProcessCredentialsProvider::parseOutput()
 {
     QFETCH(QByteArray, json);
-    const CredentialsResult r = ProcessCredentialsProvider::parseOutput(json, QStringLiteral("p"));
+    const CredentialsResult r = ProcessCredentialsProvider::parseOutput(json);
     QTEST(!r.error.isError(), "ok");
     if (json.contains("+01:00"))
         QCOMPARE(r.credentials.expiration, QDateTime(QDate(2030, 1, 1), QTime(12, 0), Qt::UTC));

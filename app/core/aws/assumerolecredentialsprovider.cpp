@@ -33,8 +33,11 @@ AssumeRoleCredentialsProvider::AssumeRoleCredentialsProvider(AssumeRoleSettings 
 
 AssumeRoleCredentialsProvider::~AssumeRoleCredentialsProvider()
 {
-    if (m_reply)
+    if (m_reply) {
+        // No callbacks into a half-destroyed provider.
+        m_reply->disconnect(this);
         m_reply->abort();
+    }
 }
 
 QString AssumeRoleCredentialsProvider::description() const

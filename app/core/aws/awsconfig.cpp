@@ -58,56 +58,64 @@ AwsConfig AwsConfig::load(const QProcessEnvironment &env)
     AwsConfig config;
     config.m_config = ConfigFile::load(expandHome(configPath, home));
     config.m_credentials = ConfigFile::load(expandHome(credentialsPath, home));
+    config.buildIndex();
     return config;
+}
+
+void AwsConfig::buildIndex()
+{
+    const QList<ConfigSection> &config = m_config.sections();
+    for (qsizetype i = 0; i < config.size(); ++i) {
+        const auto name = configProfileName(config.at(i).header);
+        if (!name)
+            continue;
+        auto it = m_configProfiles.find(*name);
+        if (it == m_configProfiles.end()) {
+            m_profileNames.append(*name);
+            it = m_configProfiles.insert(*name, {});
+        }
+        // `[profile default]` and `[default]` both name the default profile; the AWS CLI lets
+        // the explicit `[profile default]` win, so it is applied last.
+        if (config.at(i).header == QLatin1String("default"))
+            it->prepend(i);
+        else
+            it->append(i);
+    }
+    const QList<ConfigSection> &credentials = m_credentials.sections();
+    for (qsizetype i = 0; i < credentials.size(); ++i) {
+        const QString &name = credentials.at(i).header;
+        if (!m_configProfiles.contains(name) && !m_credentialsProfiles.contains(name))
+            m_profileNames.append(name);
+        m_credentialsProfiles[name].append(i);
+    }
 }
 
 QStringList AwsConfig::profileNames() const
 {
-    QStringList names;
-    for (const ConfigSection &s : m_config.sections()) {
-        if (const auto name = configProfileName(s.header); name && !names.contains(*name))
-            names.append(*name);
-    }
-    for (const ConfigSection &s : m_credentials.sections()) {
-        if (!names.contains(s.header))
-            names.append(s.header);
-    }
-    return names;
+    return m_profileNames;
 }
 
 std::optional<Profile> AwsConfig::profile(const QString &name) const
 {
+    const QList<qsizetype> configIndexes = m_configProfiles.value(name);
+    const QList<qsizetype> credentialsIndexes = m_credentialsProfiles.value(name);
+    if (configIndexes.isEmpty() && credentialsIndexes.isEmpty())
+        return std::nullopt;
     Profile p;
     p.name = name;
-    bool found = false;
-    // `[profile default]` and `[default]` both name the default profile; the AWS CLI lets the
-    // explicit `[profile default]` win, so it is applied last.
-    QList<const ConfigSection *> configSections;
-    for (const ConfigSection &s : m_config.sections()) {
-        if (configProfileName(s.header) == name) {
-            if (s.header == QLatin1String("default"))
-                configSections.prepend(&s);
-            else
-                configSections.append(&s);
-        }
-    }
-    for (const ConfigSection *s : configSections) {
-        found = true;
+    for (const qsizetype i : configIndexes) {
+        const ConfigSection &s = m_config.sections().at(i);
         if (p.configLocation.isEmpty())
-            p.configLocation = s->location();
-        p.values.insert(s->values);
-        p.issues += s->issues;
+            p.configLocation = s.location();
+        p.values.insert(s.values);
+        p.issues += s.issues;
     }
-    for (const ConfigSection &s : m_credentials.sections()) {
-        if (s.header != name)
-            continue;
-        found = true;
+    for (const qsizetype i : credentialsIndexes) {
+        const ConfigSection &s = m_credentials.sections().at(i);
         p.credentialsLocation = s.location();
         p.values.insert(s.values);
         p.issues += s.issues;
     }
-    if (!found)
-        return std::nullopt;
     return p;
 }
 

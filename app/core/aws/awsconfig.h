@@ -2,6 +2,7 @@
 
 #include "configfile.h"
 
+#include <QHash>
 #include <QProcessEnvironment>
 #include <QStringList>
 
@@ -54,8 +55,14 @@ public:
     QList<ConfigIssue> fileIssues() const;
 
 private:
+    void buildIndex();
+
     ConfigFile m_config;
     ConfigFile m_credentials;
+    // Profile name -> section indexes, so lookups stay linear in large files.
+    QHash<QString, QList<qsizetype>> m_configProfiles;
+    QHash<QString, QList<qsizetype>> m_credentialsProfiles;
+    QStringList m_profileNames;
 };
 
 } // namespace syncdeck::aws

@@ -1,4 +1,5 @@
 #include "crypto.h"
+#include "hmacsha256.h"
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
@@ -41,12 +42,12 @@ EVP_MAC *hmac()
 {
     static const std::unique_ptr<EVP_MAC, MacDeleter> mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr));
     if (!mac)
-        throw std::runtime_error("OpenSSL has no HMAC implementation");
+        throw std::runtime_error("OpenSSL could not fetch HMAC");
     return mac.get();
 }
 
-// A fully initialised HMAC-SHA256 context with an empty key; EVP_MAC_init() only swaps the key
-// per call, and EVP_MAC_CTX_dup() from this template skips the parameter parsing.
+// A fully initialised HMAC-SHA256 context with no key yet: EVP_MAC_CTX_dup() of it skips the
+// parameter parsing.
 const EVP_MAC_CTX *hmacTemplate()
 {
     static const std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter> ctx = [] {
@@ -63,44 +64,122 @@ const EVP_MAC_CTX *hmacTemplate()
     return ctx.get();
 }
 
+EVP_MAC_CTX *newHmacContext()
+{
+    EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(hmacTemplate());
+    if (!ctx)
+        throw std::runtime_error("OpenSSL could not allocate an HMAC context");
+    return ctx;
+}
+
+// Per-thread contexts, reused call after call: creating and freeing them costs as much as
+// hashing a short message.
+EVP_MD_CTX *threadDigestContext()
+{
+    thread_local const std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+    if (!ctx)
+        throw std::runtime_error("OpenSSL could not allocate a digest context");
+    return ctx.get();
+}
+
+EVP_MAC_CTX *threadMacContext()
+{
+    thread_local const std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter> ctx(newHmacContext());
+    return ctx.get();
+}
+
+const unsigned char *bytes(QByteArrayView v)
+{
+    // A null pointer means "reuse the previous key" to EVP_MAC_init(); an empty view may be null.
+    static const unsigned char empty = 0;
+    return v.isEmpty() ? &empty : reinterpret_cast<const unsigned char *>(v.data());
+}
+
+void macInto(EVP_MAC_CTX *ctx, const unsigned char *key, size_t keyLen, QByteArrayView data,
+             Digest &out)
+{
+    size_t len = 0;
+    if (EVP_MAC_init(ctx, key, keyLen, nullptr) != 1
+        || EVP_MAC_update(ctx, bytes(data), size_t(data.size())) != 1
+        || EVP_MAC_final(ctx, out.data(), &len, out.size()) != 1 || len != Sha256Size)
+        throw std::runtime_error("OpenSSL HMAC-SHA256 failed");
+}
+
+QByteArray toByteArray(const Digest &d)
+{
+    return QByteArray(reinterpret_cast<const char *>(d.data()), Sha256Size);
+}
+
 } // namespace
 
-QByteArray sha256(QByteArrayView data)
+Digest sha256Digest(QByteArrayView data)
 {
-    QByteArray out(Sha256Size, Qt::Uninitialized);
-    const std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+    Digest out;
+    EVP_MD_CTX *ctx = threadDigestContext();
     unsigned int len = 0;
-    if (!ctx || EVP_DigestInit_ex2(ctx.get(), sha256Md(), nullptr) != 1
-        || EVP_DigestUpdate(ctx.get(), data.data(), size_t(data.size())) != 1
-        || EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &len) != 1
-        || len != Sha256Size)
+    if (EVP_DigestInit_ex2(ctx, sha256Md(), nullptr) != 1
+        || EVP_DigestUpdate(ctx, data.data(), size_t(data.size())) != 1
+        || EVP_DigestFinal_ex(ctx, out.data(), &len) != 1 || len != Sha256Size)
         throw std::runtime_error("OpenSSL SHA256 failed");
     return out;
 }
 
+QByteArray sha256(QByteArrayView data)
+{
+    return toByteArray(sha256Digest(data));
+}
+
 QByteArray sha256Hex(QByteArrayView data)
 {
-    return sha256(data).toHex();
+    QByteArray out(2 * Sha256Size, Qt::Uninitialized);
+    toHex(sha256Digest(data), out.data());
+    return out;
+}
+
+Digest hmacSha256Digest(QByteArrayView key, QByteArrayView data)
+{
+    Digest out;
+    macInto(threadMacContext(), bytes(key), size_t(key.size()), data, out);
+    return out;
 }
 
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
 {
-    QByteArray out(Sha256Size, Qt::Uninitialized);
-    const std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter> ctx(EVP_MAC_CTX_dup(hmacTemplate()));
-    size_t len = 0;
-    // A null key means "reuse the previous key" to EVP_MAC_init(); an empty key must be non-null.
-    static const unsigned char emptyKey = 0;
-    const auto *keyBytes
-        = key.isEmpty() ? &emptyKey : reinterpret_cast<const unsigned char *>(key.data());
-    if (!ctx || EVP_MAC_init(ctx.get(), keyBytes, size_t(key.size()), nullptr) != 1
-        || EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char *>(data.data()),
-                          size_t(data.size()))
-            != 1
-        || EVP_MAC_final(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &len,
-                         size_t(out.size()))
-            != 1
-        || len != Sha256Size)
-        throw std::runtime_error("OpenSSL HMAC-SHA256 failed");
+    return toByteArray(hmacSha256Digest(key, data));
+}
+
+void toHex(QByteArrayView raw, char *out)
+{
+    static constexpr char Hex[] = "0123456789abcdef";
+    for (const char c : raw) {
+        const auto b = static_cast<unsigned char>(c);
+        *out++ = Hex[b >> 4];
+        *out++ = Hex[b & 0xF];
+    }
+}
+
+void HmacSha256::Free::operator()(evp_mac_ctx_st *ctx) const
+{
+    EVP_MAC_CTX_free(ctx);
+}
+
+HmacSha256::HmacSha256(QByteArrayView key)
+    : m_ctx(newHmacContext())
+{
+    // Setting the key hashes the inner and outer pads once; mac() then passes a null key,
+    // which OpenSSL documents as "reuse the key set before".
+    if (EVP_MAC_init(m_ctx.get(), bytes(key), size_t(key.size()), nullptr) != 1)
+        throw std::runtime_error("OpenSSL could not key HMAC-SHA256");
+}
+
+HmacSha256::~HmacSha256() = default;
+HmacSha256::HmacSha256(HmacSha256 &&) noexcept = default;
+HmacSha256 &HmacSha256::operator=(HmacSha256 &&) noexcept = default;
+
+Digest HmacSha256::mac(QByteArrayView data)
+{
+    Digest out;
+    macInto(m_ctx.get(), nullptr, 0, data, out);
     return out;
 }
 

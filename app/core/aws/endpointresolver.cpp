@@ -120,10 +120,15 @@ Partition partitionForRegion(const QString &region)
                 return entry.partition;
         }
     }
-    for (const PartitionEntry &entry : partitionTable()) {
-        const QRegularExpression re(QString::fromLatin1(entry.regionRegex));
-        if (re.match(region).hasMatch())
-            return entry.partition;
+    static const QList<QRegularExpression> patterns = [] {
+        QList<QRegularExpression> list;
+        for (const PartitionEntry &entry : partitionTable())
+            list.append(QRegularExpression(QString::fromLatin1(entry.regionRegex)));
+        return list;
+    }();
+    for (qsizetype i = 0; i < patterns.size(); ++i) {
+        if (patterns.at(i).match(region).hasMatch())
+            return partitionTable().at(i).partition;
     }
     return partitionTable().first().partition;
 }

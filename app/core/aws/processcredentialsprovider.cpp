@@ -108,7 +108,7 @@ void ProcessCredentialsProvider::processFinished(int exitCode, QProcess::ExitSta
                                                    : QStringLiteral(": ") + excerpt(err)))});
         return;
     }
-    CredentialsResult result = parseOutput(out, m_profile);
+    CredentialsResult result = parseOutput(out);
     if (result.error.isError()) {
         result.error = failure(result.error.message);
     } else {
@@ -143,10 +143,8 @@ void ProcessCredentialsProvider::finish(const CredentialsResult &result)
     fetchFinished(result);
 }
 
-CredentialsResult ProcessCredentialsProvider::parseOutput(const QByteArray &json,
-                                                          const QString &profile)
+CredentialsResult ProcessCredentialsProvider::parseOutput(const QByteArray &json)
 {
-    Q_UNUSED(profile)
     auto fail = [](const QString &message) {
         return CredentialsResult {{}, {CredentialsError::Kind::Failed, message, {}}};
     };

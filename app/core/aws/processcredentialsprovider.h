@@ -28,7 +28,7 @@ public:
     QString description() const override;
 
     // Parses the helper's stdout (public for the parser tests).
-    static CredentialsResult parseOutput(const QByteArray &json, const QString &profile);
+    static CredentialsResult parseOutput(const QByteArray &json);
 
 protected:
     void fetch() override;

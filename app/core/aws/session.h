@@ -54,9 +54,13 @@ struct SessionError
 };
 
 // Resolves everything; on success *out is filled and out->credentials is a new provider owned by
-// `parent`. Fails (returns false, *error set) for configuration errors: a missing named profile,
-// a syntax error in the chosen profile, no region and no endpoint, FIPS with a custom endpoint,
-// an invalid max_attempts/retry_mode/ca_bundle, a broken role chain, or no credentials at all.
+// `parent`. Nothing here touches the network or runs a helper: that happens on the first
+// out->credentials->resolve(). A CredentialsError::Kind::Expired (SSO) or NeedsInput (MFA) result
+// is meant for a Retry button: invalidate() then resolve() again re-reads the SSO token cache and
+// asks for a new MFA code. Fails (returns false, *error set) for configuration errors: a missing
+// named profile, a syntax error in the chosen profile, no region and no endpoint, FIPS with a
+// custom endpoint, an invalid max_attempts/retry_mode/ca_bundle, a broken role chain, or no
+// credentials at all.
 bool resolveSession(const SessionOptions &options, const QProcessEnvironment &env, QObject *parent,
                     Session *out, SessionError *error);
 

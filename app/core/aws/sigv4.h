@@ -58,7 +58,12 @@ struct SigningParams
 // places them) plus every intermediate stage, for diagnostics such as `sign-request`.
 struct SigningResult
 {
+    // What a failure was about: the request itself (fix the request) or the signing
+    // parameters (credentials, region, service, time: fix the configuration).
+    enum class Failure { None, Request, Parameters };
+
     QString error; // empty on success
+    Failure failure = Failure::None;
     QList<Header> headersToAdd;
     QByteArray canonicalRequest;
     QByteArray stringToSign;
@@ -100,7 +105,8 @@ QByteArray signingKey(const SecretString &secret, QByteArrayView date, const QSt
                       const QString &service);
 QByteArray signature(QByteArrayView signingKey, QByteArrayView stringToSign);
 
-// Everything: refuses requests that already carry Authorization or X-Amz-Date, or lack Host.
+// Everything: refuses requests that already carry Authorization or X-Amz-Date, or lack Host,
+// and malformed methods, header names and values, credentials or scope parts.
 SigningResult sign(const Request &request, const SigningParams &params);
 
 // True for headers SigV4 must not sign (user-agent, authorization, hop-by-hop, ...).

@@ -18,8 +18,11 @@ SsoCredentialsProvider::SsoCredentialsProvider(SsoSettings settings, QObject *pa
 
 SsoCredentialsProvider::~SsoCredentialsProvider()
 {
-    if (m_reply)
+    if (m_reply) {
+        // No callbacks into a half-destroyed provider.
+        m_reply->disconnect(this);
         m_reply->abort();
+    }
 }
 
 QString SsoCredentialsProvider::description() const

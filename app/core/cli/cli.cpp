@@ -1,6 +1,8 @@
 #include "cli.h"
 
+#include "configure.h"
 #include "qbusinesscommands.h"
+#include "signrequest.h"
 
 #include <syncdeck/version.h>
 
@@ -36,6 +38,10 @@ const QList<Command> &commands()
         {"start-data-source-sync-job", "Start a sync job of a data source", startDataSourceSyncJob},
         {"stop-data-source-sync-job", "Stop the running sync job of a data source",
          stopDataSourceSyncJob},
+        {"sign-request", "Sign a raw HTTP request with SigV4 and print a stage (diagnostics)",
+         &signRequest},
+        {"configure", "Show the AWS settings and credentials in use (list, list-profiles)",
+         &runConfigure},
     };
     return all;
 }

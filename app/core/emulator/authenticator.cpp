@@ -2,8 +2,6 @@
 
 #include "aws/crypto.h"
 
-#include <QTimeZone>
-
 namespace syncdeck::emulator {
 
 namespace {
@@ -19,14 +17,32 @@ AuthResult failure(const char *code, QString message)
     return r;
 }
 
+// "20240501T120000Z", parsed by hand: QDateTime::fromString goes through local time, which
+// costs a stat() of /etc/localtime per request.
 QDateTime parseAmzDate(QByteArrayView value)
 {
-    QDateTime t
-        = QDateTime::fromString(QString::fromLatin1(value), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    if (!t.isValid())
+    if (value.size() != 16 || value[8] != 'T' || value[15] != 'Z')
         return {};
-    t.setTimeZone(QTimeZone::utc());
-    return t;
+    auto number = [&](qsizetype from, qsizetype length, int *out) {
+        int n = 0;
+        for (qsizetype i = from; i < from + length; ++i) {
+            if (value[i] < '0' || value[i] > '9')
+                return false;
+            n = n * 10 + (value[i] - '0');
+        }
+        *out = n;
+        return true;
+    };
+    int year, month, day, hour, minute, second;
+    if (!number(0, 4, &year) || !number(4, 2, &month) || !number(6, 2, &day) || !number(9, 2, &hour)
+        || !number(11, 2, &minute) || !number(13, 2, &second))
+        return {};
+    const QDate date(year, month, day);
+    if (!date.isValid() || hour > 23 || minute > 59 || second > 59)
+        return {};
+    const qint64 days = date.toJulianDay() - QDate(1970, 1, 1).toJulianDay();
+    return QDateTime::fromMSecsSinceEpoch(
+        ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000, Qt::UTC);
 }
 
 } // namespace

@@ -269,7 +269,10 @@ void Generator::generateJobs(Store *store, DataSourceRecord *ds, quint64 streamA
             const double reached = rng.chance(0.4) ? 0.0 : rng.unit() * 0.6;
             for (int m = 0; m < MetricCount; ++m)
                 job.metrics[m] = qint64(double(job.metrics[m]) * reached);
-            job.metrics[DocumentsFailed] = reached == 0.0 ? 0 : rng.range(1, scanned / 20 + 1);
+            // Some of what it reached failed too, never more than it scanned.
+            job.metrics[DocumentsFailed] = reached == 0.0
+                ? 0
+                : rng.range(1, std::max<qint64>(1, job.metrics[DocumentsScanned] / 10));
             job.hasMetrics = !(reached == 0.0 && rng.chance(0.3));
             job.endMs = job.startMs + std::max<qint64>(5000, duration / 4);
             if (streakLeft > 0)

@@ -10,7 +10,6 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTextStream>
-#include <QTimeZone>
 #include <QUuid>
 
 #include <algorithm>
@@ -66,8 +65,9 @@ bool parseIsoTimestamp(const QString &text, qint64 *ms)
               second = m.captured(6).toInt();
     if (!date.isValid() || hour > 23 || minute > 59 || second > 60)
         return false;
-    const QTime time(hour, minute, std::min(second, 59));
-    qint64 value = QDateTime(date, time, QTimeZone::utc()).toMSecsSinceEpoch();
+    // Epoch arithmetic rather than QDateTime: no time zone machinery per request.
+    const qint64 days = date.toJulianDay() - QDate(1970, 1, 1).toJulianDay();
+    qint64 value = ((days * 24 + hour) * 60 + minute) * 60000 + qint64(std::min(second, 59)) * 1000;
     const QString fraction = m.captured(7);
     if (!fraction.isEmpty())
         value += QString(fraction + QStringLiteral("00")).left(3).toInt();
@@ -115,6 +115,72 @@ QJsonObject jobJson(const Store &store, const JobRecord &job)
         o.insert(QStringLiteral("metrics"), metrics);
     }
     return o;
+}
+
+struct FieldError
+{
+    QString name;
+    QString message;
+    QString value;
+};
+
+HttpResponse jsonResponse(const QJsonObject &body, int status = 200)
+{
+    HttpResponse response;
+    response.status = status;
+    response.setHeader("Content-Type", "application/json");
+    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+// A modeled error: x-amzn-ErrorType names it, the body has `message` and the modeled members.
+HttpResponse errorResponse(int status, const QString &code, const QString &message,
+                           const QJsonObject &members = {})
+{
+    QJsonObject body = members;
+    body.insert(QStringLiteral("message"), message);
+    HttpResponse response = jsonResponse(body, status);
+    response.setHeader("x-amzn-ErrorType", code.toLatin1());
+    return response;
+}
+
+// ValidationException worded as AWS words it: "2 validation errors detected: Value 'x' at
+// 'maxResults' failed to satisfy constraint: ...; Value ...".
+HttpResponse validationResponse(const QList<FieldError> &errors, const QString &reason)
+{
+    QStringList parts;
+    QJsonArray fields;
+    for (const FieldError &e : errors) {
+        parts << QStringLiteral("Value '%1' at '%2' failed to satisfy constraint: %3")
+                     .arg(e.value, e.name, e.message);
+        QJsonObject field;
+        field.insert(QStringLiteral("name"), e.name);
+        field.insert(QStringLiteral("message"), e.message);
+        fields.append(field);
+    }
+    const QString message = QStringLiteral("%1 validation error%2 detected: %3")
+                                .arg(errors.size())
+                                .arg(errors.size() == 1 ? QString() : QStringLiteral("s"))
+                                .arg(parts.join(QStringLiteral("; ")));
+    QJsonObject members;
+    members.insert(QStringLiteral("reason"), reason);
+    members.insert(QStringLiteral("fields"), fields);
+    return errorResponse(400, QStringLiteral("ValidationException"), message, members);
+}
+
+HttpResponse tokenRefused(const QString &why, const QString &token)
+{
+    return validationResponse({{QStringLiteral("nextToken"), why, token}},
+                              QStringLiteral("FIELD_VALIDATION_FAILED"));
+}
+
+// The request target for the log, with query credentials (presigned-URL style) blanked out.
+QString loggableTarget(const QByteArray &target)
+{
+    static const QRegularExpression secret(
+        QStringLiteral("((?:^|[?&])X-Amz-(?:Security-Token|Signature|Credential)=)[^&]*"),
+        QRegularExpression::CaseInsensitiveOption);
+    return QString::fromLatin1(target).replace(secret, QStringLiteral("\\1**REDACTED**"));
 }
 
 // Collects the model's constraint violations, phrased as AWS phrases them.
@@ -180,20 +246,19 @@ public:
     }
     void add(const QString &name, const QString &value, const QString &message)
     {
-        m_errors.append({name, message, value, false});
+        m_errors.append({name, message, value});
     }
 
     bool ok() const { return m_errors.isEmpty(); }
-    bool cannotParse() const { return m_cannotParse; }
-    const auto &errors() const { return m_errors; }
+    HttpResponse response() const
+    {
+        return validationResponse(m_errors,
+                                  m_cannotParse ? QStringLiteral("CANNOT_PARSE")
+                                                : QStringLiteral("FIELD_VALIDATION_FAILED"));
+    }
 
 private:
-    struct Error
-    {
-        QString name, message, value;
-        bool null;
-    };
-    QList<Error> m_errors;
+    QList<FieldError> m_errors;
     bool m_cannotParse = false;
 };
 
@@ -245,7 +310,7 @@ Reply Service::handle(const HttpRequest &request)
     const AuthResult auth = m_authenticator.verify(request, now());
     QString outcome;
     if (!auth.ok) {
-        reply.response = error(auth.httpStatus, auth.code, auth.message);
+        reply.response = errorResponse(auth.httpStatus, auth.code, auth.message);
         reply.response.setHeader("x-amzn-ErrorType",
                                  (auth.code + QLatin1String(CoralServiceSuffix)).toLatin1());
     } else {
@@ -254,8 +319,8 @@ Reply Service::handle(const HttpRequest &request)
             reply.response = dispatch(request);
             break;
         case FaultInjector::Fault::Throttle:
-            reply.response = error(429, QStringLiteral("ThrottlingException"),
-                                   QStringLiteral("Rate exceeded"));
+            reply.response = errorResponse(429, QStringLiteral("ThrottlingException"),
+                                           QStringLiteral("Rate exceeded"));
             outcome = QStringLiteral(" [fault: throttle]");
             break;
         case FaultInjector::Fault::Error500:
@@ -295,7 +360,7 @@ Reply Service::handle(const HttpRequest &request)
             if (h.name == "x-amzn-ErrorType")
                 errorType = ' ' + h.value.split(':').constFirst();
         }
-        err << QString::fromLatin1(request.method) << ' ' << QString::fromLatin1(request.target)
+        err << QString::fromLatin1(request.method) << ' ' << loggableTarget(request.target)
             << " -> "
             << (reply.network == Reply::Network::Reset ? QStringLiteral("reset")
                                                        : QString::number(reply.response.status))
@@ -312,7 +377,7 @@ HttpResponse Service::malformed(int status, const QString &message) const
 {
     QJsonObject body;
     body.insert(QStringLiteral("message"), message);
-    HttpResponse response = json(body, status);
+    HttpResponse response = jsonResponse(body, status);
     finish(&response);
     return response;
 }
@@ -326,48 +391,6 @@ void Service::finish(HttpResponse *response) const
         hasType = hasType || h.name.compare("content-type", Qt::CaseInsensitive) == 0;
     if (!hasType)
         response->setHeader("Content-Type", "application/json");
-}
-
-HttpResponse Service::json(const QJsonObject &body, int status) const
-{
-    HttpResponse response;
-    response.status = status;
-    response.setHeader("Content-Type", "application/json");
-    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    return response;
-}
-
-HttpResponse Service::error(int status, const QString &code, const QString &message,
-                            const QJsonObject &members) const
-{
-    QJsonObject body = members;
-    body.insert(QStringLiteral("message"), message);
-    HttpResponse response = json(body, status);
-    response.setHeader("x-amzn-ErrorType", code.toLatin1());
-    return response;
-}
-
-HttpResponse Service::validationError(const QList<FieldError> &errors, const QString &reason) const
-{
-    QStringList parts;
-    QJsonArray fields;
-    for (const FieldError &e : errors) {
-        parts << QStringLiteral("Value %1 at '%2' failed to satisfy constraint: %3")
-                     .arg(e.null ? QStringLiteral("null") : QStringLiteral("'%1'").arg(e.value),
-                          e.name, e.message);
-        QJsonObject field;
-        field.insert(QStringLiteral("name"), e.name);
-        field.insert(QStringLiteral("message"), e.message);
-        fields.append(field);
-    }
-    const QString message = QStringLiteral("%1 validation error%2 detected: %3")
-                                .arg(errors.size())
-                                .arg(errors.size() == 1 ? QString() : QStringLiteral("s"))
-                                .arg(parts.join(QStringLiteral("; ")));
-    QJsonObject members;
-    members.insert(QStringLiteral("reason"), reason);
-    members.insert(QStringLiteral("fields"), fields);
-    return error(400, QStringLiteral("ValidationException"), message, members);
 }
 
 HttpResponse Service::dispatch(const HttpRequest &request)
@@ -411,10 +434,11 @@ HttpResponse Service::dispatch(const HttpRequest &request)
     }
     QJsonObject members;
     members.insert(QStringLiteral("reason"), QStringLiteral("UNKNOWN_OPERATION"));
-    return error(400, QStringLiteral("ValidationException"),
-                 QStringLiteral("No Amazon Q Business operation matches %1 %2.")
-                     .arg(QString::fromLatin1(request.method), QString::fromLatin1(request.path)),
-                 members);
+    return errorResponse(
+        400, QStringLiteral("ValidationException"),
+        QStringLiteral("No Amazon Q Business operation matches %1 %2.")
+            .arg(QString::fromLatin1(request.method), QString::fromLatin1(request.path)),
+        members);
 }
 
 bool Service::find(const QString &appId, const QString &indexId, const QString &dsId,
@@ -425,8 +449,8 @@ bool Service::find(const QString &appId, const QString &indexId, const QString &
         QJsonObject members;
         members.insert(QStringLiteral("resourceId"), id);
         members.insert(QStringLiteral("resourceType"), type);
-        *out = error(404, QStringLiteral("ResourceNotFoundException"),
-                     QStringLiteral("The %1 %2 cannot be found.").arg(what, id), members);
+        *out = errorResponse(404, QStringLiteral("ResourceNotFoundException"),
+                             QStringLiteral("The %1 %2 cannot be found.").arg(what, id), members);
         return false;
     };
     *app = m_store.application(appId);
@@ -467,18 +491,6 @@ QJsonObject summaryTimes(QJsonObject o, qint64 created, qint64 updated)
 
 } // namespace
 
-#define SYNCDECK_VALIDATE(v)                                                                       \
-    do {                                                                                           \
-        if (!(v).ok()) {                                                                           \
-            QList<FieldError> errors;                                                              \
-            for (const auto &e : (v).errors())                                                     \
-                errors.append({e.name, e.message, e.value, e.null});                               \
-            return validationError(errors,                                                         \
-                                   (v).cannotParse() ? QStringLiteral("CANNOT_PARSE")              \
-                                                     : QStringLiteral("FIELD_VALIDATION_FAILED")); \
-        }                                                                                          \
-    } while (false)
-
 HttpResponse Service::listApplications(const Query &query)
 {
     Validator v;
@@ -486,13 +498,13 @@ HttpResponse Service::listApplications(const Query &query)
                                  queryValue(query, QLatin1String("maxResults")), 100);
     const QString *token = queryValue(query, QLatin1String("nextToken"));
     v.nextToken(token);
-    SYNCDECK_VALIDATE(v);
+    if (!v.ok())
+        return v.response();
     const QByteArray filters = "applications";
     quint64 start = 0;
     QString tokenError;
     if (token && !m_tokens.decode(*token, filters, &start, &tokenError))
-        return validationError({{QStringLiteral("nextToken"), tokenError, *token}},
-                               QStringLiteral("FIELD_VALIDATION_FAILED"));
+        return tokenRefused(tokenError, *token);
     QJsonArray list;
     quint64 next = 0;
     const bool more = pageOver(
@@ -510,7 +522,7 @@ HttpResponse Service::listApplications(const Query &query)
     body.insert(QStringLiteral("applications"), list);
     if (more)
         body.insert(QStringLiteral("nextToken"), m_tokens.encode(filters, next));
-    return json(body);
+    return jsonResponse(body);
 }
 
 HttpResponse Service::listIndices(const QString &appId, const Query &query)
@@ -521,7 +533,8 @@ HttpResponse Service::listIndices(const QString &appId, const Query &query)
                                  queryValue(query, QLatin1String("maxResults")), 100);
     const QString *token = queryValue(query, QLatin1String("nextToken"));
     v.nextToken(token);
-    SYNCDECK_VALIDATE(v);
+    if (!v.ok())
+        return v.response();
     ApplicationRecord *app = nullptr;
     HttpResponse notFound;
     if (!find(appId, {}, {}, &app, nullptr, nullptr, &notFound))
@@ -530,8 +543,7 @@ HttpResponse Service::listIndices(const QString &appId, const Query &query)
     quint64 start = 0;
     QString tokenError;
     if (token && !m_tokens.decode(*token, filters, &start, &tokenError))
-        return validationError({{QStringLiteral("nextToken"), tokenError, *token}},
-                               QStringLiteral("FIELD_VALIDATION_FAILED"));
+        return tokenRefused(tokenError, *token);
     QJsonArray list;
     quint64 next = 0;
     const bool more = pageOver(
@@ -548,7 +560,7 @@ HttpResponse Service::listIndices(const QString &appId, const Query &query)
     body.insert(QStringLiteral("indices"), list);
     if (more)
         body.insert(QStringLiteral("nextToken"), m_tokens.encode(filters, next));
-    return json(body);
+    return jsonResponse(body);
 }
 
 HttpResponse Service::listDataSources(const QString &appId, const QString &indexId,
@@ -561,7 +573,8 @@ HttpResponse Service::listDataSources(const QString &appId, const QString &index
                                  queryValue(query, QLatin1String("maxResults")), 10);
     const QString *token = queryValue(query, QLatin1String("nextToken"));
     v.nextToken(token);
-    SYNCDECK_VALIDATE(v);
+    if (!v.ok())
+        return v.response();
     ApplicationRecord *app = nullptr;
     IndexRecord *index = nullptr;
     HttpResponse notFound;
@@ -571,8 +584,7 @@ HttpResponse Service::listDataSources(const QString &appId, const QString &index
     quint64 start = 0;
     QString tokenError;
     if (token && !m_tokens.decode(*token, filters, &start, &tokenError))
-        return validationError({{QStringLiteral("nextToken"), tokenError, *token}},
-                               QStringLiteral("FIELD_VALIDATION_FAILED"));
+        return tokenRefused(tokenError, *token);
     QJsonArray list;
     quint64 next = 0;
     const bool more = pageOver(
@@ -590,7 +602,7 @@ HttpResponse Service::listDataSources(const QString &appId, const QString &index
     body.insert(QStringLiteral("dataSources"), list);
     if (more)
         body.insert(QStringLiteral("nextToken"), m_tokens.encode(filters, next));
-    return json(body);
+    return jsonResponse(body);
 }
 
 HttpResponse Service::getDataSource(const QString &appId, const QString &indexId,
@@ -600,7 +612,8 @@ HttpResponse Service::getDataSource(const QString &appId, const QString &indexId
     v.id(QStringLiteral("applicationId"), appId);
     v.id(QStringLiteral("indexId"), indexId);
     v.id(QStringLiteral("dataSourceId"), dsId);
-    SYNCDECK_VALIDATE(v);
+    if (!v.ok())
+        return v.response();
     ApplicationRecord *app = nullptr;
     IndexRecord *index = nullptr;
     DataSourceRecord *ds = nullptr;
@@ -627,7 +640,7 @@ HttpResponse Service::getDataSource(const QString &appId, const QString &indexId
         body.insert(QStringLiteral("syncSchedule"), ds->syncSchedule);
     if (!ds->roleArn.isEmpty())
         body.insert(QStringLiteral("roleArn"), ds->roleArn);
-    return json(body);
+    return jsonResponse(body);
 }
 
 HttpResponse Service::listSyncJobs(const QString &appId, const QString &indexId,
@@ -655,7 +668,8 @@ HttpResponse Service::listSyncJobs(const QString &appId, const QString &indexId,
               QStringLiteral("Member must satisfy enum value set: [%1]")
                   .arg(names.join(QStringLiteral(", "))));
     }
-    SYNCDECK_VALIDATE(v);
+    if (!v.ok())
+        return v.response();
     ApplicationRecord *app = nullptr;
     IndexRecord *index = nullptr;
     DataSourceRecord *ds = nullptr;
@@ -683,8 +697,7 @@ HttpResponse Service::listSyncJobs(const QString &appId, const QString &indexId,
     if (token) {
         QString tokenError;
         if (!m_tokens.decode(*token, filters, &position, &tokenError))
-            return validationError({{QStringLiteral("nextToken"), tokenError, *token}},
-                                   QStringLiteral("FIELD_VALIDATION_FAILED"));
+            return tokenRefused(tokenError, *token);
         position = std::min<quint64>(position, hi);
     }
     const int pageSize = max > 0 ? max : 10;
@@ -706,7 +719,7 @@ HttpResponse Service::listSyncJobs(const QString &appId, const QString &indexId,
     body.insert(QStringLiteral("history"), history);
     if (more)
         body.insert(QStringLiteral("nextToken"), m_tokens.encode(filters, i));
-    return json(body);
+    return jsonResponse(body);
 }
 
 HttpResponse Service::startSync(const QString &appId, const QString &indexId, const QString &dsId)
@@ -715,7 +728,8 @@ HttpResponse Service::startSync(const QString &appId, const QString &indexId, co
     v.id(QStringLiteral("dataSourceId"), dsId);
     v.id(QStringLiteral("applicationId"), appId);
     v.id(QStringLiteral("indexId"), indexId);
-    SYNCDECK_VALIDATE(v);
+    if (!v.ok())
+        return v.response();
     ApplicationRecord *app = nullptr;
     IndexRecord *index = nullptr;
     DataSourceRecord *ds = nullptr;
@@ -728,17 +742,18 @@ HttpResponse Service::startSync(const QString &appId, const QString &indexId, co
         QJsonObject members;
         members.insert(QStringLiteral("resourceId"), ds->id);
         members.insert(QStringLiteral("resourceType"), QStringLiteral("DataSource"));
-        return error(409, QStringLiteral("ConflictException"),
-                     QStringLiteral("The data source %1 is already syncing (execution %2 is %3). "
-                                    "Wait for it to finish or stop it, then start a new sync.")
-                         .arg(ds->id, running->executionIdString(), jobStatusName(running->status)),
-                     members);
+        return errorResponse(
+            409, QStringLiteral("ConflictException"),
+            QStringLiteral("The data source %1 is already syncing (execution %2 is %3). "
+                           "Wait for it to finish or stop it, then start a new sync.")
+                .arg(ds->id, running->executionIdString(), jobStatusName(running->status)),
+            members);
     }
     const JobRecord &job = m_store.startJob(ds, nowMs, std::max(1000, m_options.syncDurationMs),
                                             m_options.seed + (++m_startCounter));
     QJsonObject body;
     body.insert(QStringLiteral("executionId"), job.executionIdString());
-    return json(body);
+    return jsonResponse(body);
 }
 
 HttpResponse Service::stopSync(const QString &appId, const QString &indexId, const QString &dsId)
@@ -747,7 +762,8 @@ HttpResponse Service::stopSync(const QString &appId, const QString &indexId, con
     v.id(QStringLiteral("dataSourceId"), dsId);
     v.id(QStringLiteral("applicationId"), appId);
     v.id(QStringLiteral("indexId"), indexId);
-    SYNCDECK_VALIDATE(v);
+    if (!v.ok())
+        return v.response();
     ApplicationRecord *app = nullptr;
     IndexRecord *index = nullptr;
     DataSourceRecord *ds = nullptr;
@@ -761,7 +777,7 @@ HttpResponse Service::stopSync(const QString &appId, const QString &indexId, con
         QJsonObject members;
         members.insert(QStringLiteral("resourceId"), ds->id);
         members.insert(QStringLiteral("resourceType"), QStringLiteral("DataSource"));
-        return error(
+        return errorResponse(
             409, QStringLiteral("ConflictException"),
             running
                 ? QStringLiteral("The sync job of data source %1 is already stopping.").arg(ds->id)
@@ -769,7 +785,7 @@ HttpResponse Service::stopSync(const QString &appId, const QString &indexId, con
             members);
     }
     m_store.stopJob(ds, nowMs);
-    return json(QJsonObject());
+    return jsonResponse(QJsonObject());
 }
 
 } // namespace syncdeck::emulator

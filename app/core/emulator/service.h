@@ -37,13 +37,6 @@ public:
     QDateTime now() const;
 
 private:
-    struct FieldError
-    {
-        QString name;
-        QString message;
-        QString value;
-        bool null = false;
-    };
     using Query = QList<std::pair<QString, QString>>;
 
     HttpResponse dispatch(const HttpRequest &request);
@@ -61,10 +54,6 @@ private:
               ApplicationRecord **app, IndexRecord **index, DataSourceRecord **ds,
               HttpResponse *error);
 
-    HttpResponse json(const QJsonObject &body, int status = 200) const;
-    HttpResponse error(int status, const QString &code, const QString &message,
-                       const QJsonObject &members = {}) const;
-    HttpResponse validationError(const QList<FieldError> &errors, const QString &reason) const;
     void finish(HttpResponse *response) const;
 
     Options m_options;
