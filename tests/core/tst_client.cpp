@@ -87,6 +87,7 @@ private slots:
     void errorsCarryModeledFields();
     void abortFinishesOnce();
     void abortBeforeStart();
+    void jobOutlivesItsClient();
     void dryRunSendsNothingAndRedactsToken();
     void missingCredentials();
     void endpointWithPathPrefix();
@@ -545,6 +546,27 @@ void TestClient::abortBeforeStart()
     QCOMPARE(finished.count(), 1);
     QCOMPARE(job->attempts(), 0);
     delete job;
+}
+
+void TestClient::jobOutlivesItsClient()
+{
+    RawHttpServer server([](const RawHttpRequest &) {
+        return RawHttpReply::awsError(429, "ThrottlingException", "slow down");
+    });
+    QVERIFY(server.listen());
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    auto client = std::make_unique<Client>(configFor(server.url(), 5), &creds);
+    client->setBackoff([](int) { return 200; });
+    std::unique_ptr<ListApplicationsJob> job(client->listApplications());
+    job->setParent(nullptr); // the caller owns it now
+    job->setAutoDelete(false);
+    QSignalSpy finished(job.get(), &Job::finished);
+    job->start();
+    QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, 10000);
+    client.reset(); // while the job waits to retry
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(job->error().code, QStringLiteral("NoClient"));
 }
 
 void TestClient::dryRunSendsNothingAndRedactsToken()
