@@ -38,7 +38,7 @@ one_file() {
     echo "$found"
 }
 
-for tool in lintian desktop-file-validate appstreamcli rpm rpm2archive dpkg-deb man; do
+for tool in lintian desktop-file-validate appstreamcli rpm rpm2archive dpkg-deb man readelf; do
     command -v "$tool" >/dev/null || {
         echo "$tool is missing: run 'make deps' to install the packaging tools." >&2
         exit 1
@@ -76,6 +76,21 @@ man_warnings() {
     return $status
 }
 check "man --warnings (every page)" man_warnings
+
+# The hardening the lintian overrides rely on: every file compiled with _FORTIFY_SOURCE and every
+# program linked with full RELRO (BIND_NOW) as a position-independent executable.
+hardening() {
+    local commands unfortified program
+    commands=$(grep -c '"command":' "$build_dir/compile_commands.json")
+    unfortified=$(grep '"command":' "$build_dir/compile_commands.json" | grep -vc -- '-D_FORTIFY_SOURCE=2' || true)
+    echo "  $commands compile commands, $unfortified without -D_FORTIFY_SOURCE=2"
+    [ "$unfortified" -eq 0 ] || return 1
+    for program in syncdeck syncdeck-cli syncdeck-emulator; do
+        readelf -d "$stage/usr/bin/$program" | grep -q 'FLAGS_1.*NOW.*PIE' \
+            || { echo "$program is not linked with -z now as a PIE"; return 1; }
+    done
+}
+check "hardening flags" hardening
 
 deb_control() {
     local depends

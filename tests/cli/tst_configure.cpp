@@ -1,6 +1,9 @@
 // `syncdeck-cli configure` as a user runs it: the real binary, a temporary HOME, real files.
+#include "loopbackserver.h"
+
 #include <QProcess>
 #include <QSaveFile>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,6 +61,9 @@ public:
 private:
     QTemporaryDir m_dir;
     QProcessEnvironment m_env;
+
+public:
+    const QProcessEnvironment &environment() const { return m_env; }
 };
 
 // The row of `configure list` output named `name`, split into its four columns.
@@ -107,6 +113,7 @@ private slots:
     void failures_data();
     void failures();
     void listProfiles();
+    void mfaCodeFromTheTerminal();
     void usage_data();
     void usage();
 };
@@ -241,6 +248,49 @@ void TestConfigure::listProfiles()
     const Run none = empty.run({QStringLiteral("list-profiles")});
     QCOMPARE(none.exitCode, 0);
     QCOMPARE(none.out, QString());
+}
+
+void TestConfigure::mfaCodeFromTheTerminal()
+{
+    // `script` gives the CLI a pseudo-terminal, so it asks for the code as it would a person.
+    const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+    if (script.isEmpty())
+        QSKIP("needs util-linux `script` to run the CLI on a pseudo-terminal");
+    syncdeck::test::LoopbackServer sts([](const syncdeck::test::LoopbackServer::Request &) {
+        return syncdeck::test::LoopbackServer::Response {
+            200,
+            "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAMFA1234"
+            "</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken>"
+            "<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleResult>"
+            "</AssumeRoleResponse>",
+            {},
+            false};
+    });
+    QVERIFY(sts.listen());
+    Home home;
+    home.write(QStringLiteral(".aws/config"), Config);
+    home.write(QStringLiteral(".aws/credentials"), Credentials);
+    home.set(QStringLiteral("AWS_ENDPOINT_URL_STS"), sts.url().toString());
+    QProcess p;
+    p.setProcessEnvironment(home.environment());
+    p.start(script,
+            {QStringLiteral("-qec"),
+             QStringLiteral("'") + QStringLiteral(SYNCDECK_CLI_PATH)
+                 + QStringLiteral("' configure list --profile mfa"),
+             QStringLiteral("/dev/null")});
+    QVERIFY(p.waitForStarted(10000));
+    p.write("123456\n");
+    p.closeWriteChannel();
+    // The STS server lives in this process, so wait with the event loop running.
+    QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 60000);
+    const QString out = QString::fromUtf8(p.readAll());
+    QVERIFY2(p.exitCode() == 0, qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("Enter MFA code for arn:aws:iam::1:mfa/me: ")),
+             qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("****************1234")));
+    QCOMPARE(sts.requests().size(), 1);
+    QVERIFY(sts.requests().first().body.contains("&SerialNumber=arn%3Aaws%3Aiam%3A%3A1%3Amfa%2Fme"
+                                                 "&TokenCode=123456"));
 }
 
 void TestConfigure::usage_data()

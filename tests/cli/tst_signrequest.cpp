@@ -131,6 +131,9 @@ private slots:
     void unusableToken();
     void profile_data();
     void profile();
+    void timeFormats_data();
+    void timeFormats();
+    void tokenInTheRequestIsRedacted();
     void defaultTimeIsNow();
     void crlfRequest();
     void help();
@@ -453,6 +456,50 @@ void TestSignRequest::profile()
     QCOMPARE(r.out.contains("X-Amz-Security-Token:** REDACTED **"), fileKeys);
     QVERIFY(!r.out.contains("FILETOKEN123") && !r.err.contains("FILETOKEN123"));
     QVERIFY(!r.out.contains("file-secret") && !r.out.contains("env-secret"));
+}
+
+void TestSignRequest::timeFormats_data()
+{
+    QTest::addColumn<QString>("time");
+    QTest::newRow("ISO 8601 Z") << QStringLiteral("2015-08-30T12:36:00Z");
+    QTest::newRow("X-Amz-Date") << QStringLiteral("20150830T123600Z");
+    QTest::newRow("milliseconds") << QStringLiteral("2015-08-30T12:36:00.250Z");
+    QTest::newRow("offset") << QStringLiteral("2015-08-30T14:36:00+02:00");
+    QTest::newRow("negative offset") << QStringLiteral("2015-08-30T07:36:00-05:00");
+}
+
+void TestSignRequest::timeFormats()
+{
+    QFETCH(QString, time);
+    const Run r = run({QStringLiteral("--region"), QStringLiteral("us-east-1"),
+                       QStringLiteral("--request"), QStringLiteral("-"), QStringLiteral("--time"),
+                       time, QStringLiteral("--print"), QStringLiteral("string-to-sign")},
+                      exampleEnvironment(), SimpleRequest);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out.split('\n').value(1), QByteArray("20150830T123600Z"));
+}
+
+void TestSignRequest::tokenInTheRequestIsRedacted()
+{
+    // An operator may paste a request that carries its own token: it is signed as written and
+    // still never printed.
+    const QByteArray request = "GET / HTTP/1.1\nHost:h\nX-Amz-Security-Token:PASTEDTOKEN\n";
+    const QStringList args {QStringLiteral("--region"),  QStringLiteral("us-east-1"),
+                            QStringLiteral("--request"), QStringLiteral("-"),
+                            QStringLiteral("--time"),    QStringLiteral("20150830T123600Z")};
+    for (const QString &stage :
+         {QStringLiteral("signed-request"), QStringLiteral("canonical-request")}) {
+        const Run r = run(args + QStringList {QStringLiteral("--print"), stage},
+                          exampleEnvironment(), request);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.out.contains("PASTEDTOKEN"), r.out.constData());
+        QVERIFY2(r.out.contains(syncdeck::cli::RedactedToken), r.out.constData());
+        QVERIFY(r.err.contains("shown as"));
+    }
+    const Run r
+        = run(args + QStringList {QStringLiteral("--print"), QStringLiteral("authorization")},
+              exampleEnvironment(), request);
+    QVERIFY(r.out.contains("SignedHeaders=host;x-amz-date;x-amz-security-token,"));
 }
 
 void TestSignRequest::defaultTimeIsNow()

@@ -201,6 +201,8 @@ class TestAssumeRoleCredentialsProvider : public QObject
 private slots:
     void motoAcceptsSignedRequest();
     void requestOnTheWire();
+    void signedExactlyWhatWasSent_data();
+    void signedExactlyWhatWasSent();
     void errorPaths_data();
     void errorPaths();
     void mfa_data();
@@ -319,6 +321,58 @@ void TestAssumeRoleCredentialsProvider::requestOnTheWire()
     // Cached: a second resolve does not call STS again.
     QVERIFY(!resolveNow(r.session.credentials).error.isError());
     QCOMPARE(sts.requests().size(), 1);
+}
+
+void TestAssumeRoleCredentialsProvider::signedExactlyWhatWasSent_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::newRow("IPv4") << "127.0.0.1";
+    QTest::newRow("IPv6") << "::1";
+}
+
+void TestAssumeRoleCredentialsProvider::signedExactlyWhatWasSent()
+{
+    QFETCH(QString, address);
+    LoopbackServer sts([](const LoopbackServer::Request &) {
+        return LoopbackServer::Response {200, SuccessXml, {}, false};
+    });
+    if (!sts.listen(QHostAddress(address)))
+        QSKIP("this machine has no such loopback address");
+    Home home("[profile base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = basesecret\n"
+              "aws_session_token = basetoken\n"
+              "[profile role]\nregion = eu-west-3\nrole_arn = arn:aws:iam::1:role/r\n"
+              "source_profile = base\n");
+    home.env.insert(QStringLiteral("AWS_ENDPOINT_URL_STS"), sts.url().toString());
+    QObject parent;
+    const Resolved r = resolveProfile(QStringLiteral("role"), home.env, &parent);
+    QVERIFY2(r.ok, qPrintable(r.error.message));
+    QVERIFY2(!r.result.error.isError(), qPrintable(r.result.error.message));
+    QCOMPARE(sts.requests().size(), 1);
+
+    // Re-sign the request exactly as it arrived: the signature must come out the same.
+    const LoopbackServer::Request &q = sts.requests().first();
+    Credentials base;
+    base.accessKeyId = QStringLiteral("AKIDBASE");
+    base.secretAccessKey = SecretString(QStringLiteral("basesecret"));
+    base.sessionToken = SecretString(QStringLiteral("basetoken"));
+    const QDateTime time = QDateTime::fromString(QString::fromLatin1(q.header("x-amz-date")),
+                                                 QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    QVERIFY(time.isValid());
+    sigv4::Request received {
+        q.method,
+        q.path(),
+        q.query(),
+        {{"Host", q.header("host")}, {"Content-Type", q.header("content-type")}},
+        q.body};
+    QDateTime utc = time;
+    utc.setTimeSpec(Qt::UTC);
+    const sigv4::SigningResult again = sigv4::sign(
+        received, {base, QStringLiteral("eu-west-3"), QStringLiteral("sts"), utc, {}});
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QCOMPARE(q.header("authorization"), again.authorization);
+    QCOMPARE(q.header("x-amz-security-token"), QByteArray("basetoken"));
+    if (address.contains(u':'))
+        QVERIFY(q.header("host").startsWith("[::1]:"));
 }
 
 void TestAssumeRoleCredentialsProvider::errorPaths_data()

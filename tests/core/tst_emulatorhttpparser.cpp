@@ -17,6 +17,9 @@ private slots:
     void pipelined();
     void refused_data();
     void refused();
+    void expectsContinue_data();
+    void expectsContinue();
+    void mutatedInputNeverBreaksIt();
 };
 
 void TestEmulatorHttpParser::complete_data()
@@ -172,6 +175,87 @@ void TestEmulatorHttpParser::refused()
     QCOMPARE(parser.parse(&bytes, &request, &gotStatus, &gotMessage), HttpParser::Result::Error);
     QCOMPARE(gotStatus, status);
     QVERIFY2(gotMessage.contains(message), qPrintable(gotMessage));
+}
+
+void TestEmulatorHttpParser::expectsContinue_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("asks") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+                          << true;
+    QTest::newRow("case") << QByteArray("POST / HTTP/1.1\r\nexpect:  100-Continue \r\n\r\n")
+                          << true;
+    QTest::newRow("headers incomplete")
+        << QByteArray("POST / HTTP/1.1\r\nExpect: 100-continue\r\n") << false;
+    QTest::newRow("other expectation")
+        << QByteArray("POST / HTTP/1.1\r\nExpect: something\r\n\r\n") << false;
+    QTest::newRow("none") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\n\r\n") << false;
+}
+
+void TestEmulatorHttpParser::expectsContinue()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, expected);
+    QCOMPARE(HttpParser::expectsContinue(bytes), expected);
+}
+
+// Deterministic mutations of a valid pipelined stream (bytes flipped, cut, repeated): the parser
+// answers Complete, NeedMore or Error, consumes only what it returns, and never reads past the
+// buffer (ASan watches).
+void TestEmulatorHttpParser::mutatedInputNeverBreaksIt()
+{
+    const QByteArray valid(
+        "POST /applications/a/indices/b/datasources/c/startsync?x=%2B HTTP/1.1\r\n"
+        "Host: 127.0.0.1:1\r\nX-Amz-Date: 20240501T000000Z\r\nContent-Length: 2\r\n\r\n{}"
+        "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+    quint64 state = 42;
+    auto next = [&state] {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return quint32(state >> 33);
+    };
+    HttpParser parser(256, 64);
+    for (int round = 0; round < 5000; ++round) {
+        QByteArray bytes = valid;
+        const int edits = 1 + int(next() % 4);
+        for (int e = 0; e < edits; ++e) {
+            const qsizetype at = qsizetype(next() % quint32(bytes.size()));
+            switch (next() % 4) {
+            case 0:
+                bytes[at] = char(next() & 0xFF);
+                break;
+            case 1:
+                bytes.truncate(at);
+                break;
+            case 2:
+                bytes.insert(at, bytes.mid(at, qsizetype(next() % 40)));
+                break;
+            default:
+                bytes.remove(at, qsizetype(next() % 8));
+                break;
+            }
+            if (bytes.isEmpty())
+                bytes = "G";
+        }
+        int requests = 0;
+        for (;;) {
+            const qsizetype before = bytes.size();
+            HttpRequest request;
+            int status = 0;
+            QString message;
+            const auto result = parser.parse(&bytes, &request, &status, &message);
+            if (result == HttpParser::Result::Error) {
+                QVERIFY(status >= 400 && status <= 505);
+                QVERIFY(!message.isEmpty());
+                break;
+            }
+            if (result == HttpParser::Result::NeedMore)
+                break;
+            QVERIFY(bytes.size() < before);
+            QVERIFY(request.body.size() <= 64);
+            QVERIFY(++requests <= 2 + 40);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorHttpParser)

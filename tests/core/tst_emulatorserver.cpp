@@ -143,6 +143,7 @@ private slots:
     void keepAliveManyConnections();
     void pipelining();
     void connectionClose();
+    void expectContinue();
     void malformedHttp_data();
     void malformedHttp();
 
@@ -1023,6 +1024,28 @@ void TestEmulatorServer::connectionClose()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.header("Connection"), QByteArray("close"));
     QVERIFY(r.closed);
+}
+
+void TestEmulatorServer::expectContinue()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_emulator->port());
+    QVERIFY(socket.waitForConnected(10000));
+    SignedRequest request;
+    request.method = "POST";
+    request.path = m_tree.dsPath(0) + "/startsync";
+    request.body = "{}";
+    request.extraHeaders.append(qMakePair(QByteArray("Expect"), QByteArray("100-continue")));
+    const QByteArray bytes = m_http->wireBytes(request);
+    const qsizetype headerEnd = bytes.indexOf("\r\n\r\n") + 4;
+    socket.write(bytes.first(headerEnd));
+    QByteArray pending;
+    const HttpResult interim = test::readResponse(&socket, &pending);
+    QCOMPARE(interim.status, 100);
+    socket.write(bytes.sliced(headerEnd));
+    const HttpResult final = test::readResponse(&socket, &pending);
+    QCOMPARE(final.status, 409); // the seeded job runs
+    QCOMPARE(final.errorType(), QByteArray("ConflictException"));
 }
 
 void TestEmulatorServer::malformedHttp_data()

@@ -54,6 +54,30 @@ QStringList iconSizes()
 
 const char *const Programs[] = {"syncdeck", "syncdeck-cli", "syncdeck-emulator"};
 
+// The long options a --help text lists: QCommandLineParser's "  -x, --name <value>   text" and
+// a hand-written "  --name VALUE   text" alike.
+QStringList optionsListedIn(const QByteArray &help)
+{
+    static const QRegularExpression optionLine(
+        QStringLiteral("^\\s+(?:-[a-zA-Z?], )*--([a-z0-9][a-z0-9-]*)"),
+        QRegularExpression::MultilineOption);
+    QStringList options;
+    for (auto it = optionLine.globalMatch(QString::fromUtf8(help)); it.hasNext();)
+        options.append(it.next().captured(1));
+    return options;
+}
+
+// In groff a hyphen is written "\-"; the name must not just be a prefix of another option.
+bool describesOption(const QString &page, const QString &option)
+{
+    QString escaped = option;
+    escaped.replace(QLatin1Char('-'), QStringLiteral("\\-"));
+    const QRegularExpression inPage(QStringLiteral("\\\\-\\\\-")
+                                    + QRegularExpression::escape(escaped)
+                                    + QStringLiteral("(?![a-z0-9]|\\\\-)"));
+    return inPage.match(page).hasMatch();
+}
+
 } // namespace
 
 class TestDebPackage : public QObject
@@ -288,6 +312,7 @@ void TestDebPackage::cliManPageDescribesEveryCommand()
     const QList<QByteArray> lines = help.out.split('\n');
     const qsizetype start = lines.indexOf("Commands:");
     QVERIFY2(start >= 0, help.out.constData());
+    qsizetype commands = 0;
     for (qsizetype i = start + 1; i < lines.size() && !lines.at(i).trimmed().isEmpty(); ++i) {
         const QByteArray command = lines.at(i).trimmed().split(' ').first();
         QByteArray escaped = command;
@@ -297,7 +322,25 @@ void TestDebPackage::cliManPageDescribesEveryCommand()
                                            "does not describe it: add it under COMMANDS in "
                                            "packaging/linux/man/syncdeck-cli.1.in")
                                 .arg(QString::fromUtf8(command))));
+        ++commands;
+
+        // And every option the command's own --help lists.
+        const Run commandHelp = run(rootPath(QStringLiteral("usr/bin/syncdeck-cli")),
+                                    {QString::fromUtf8(command), QStringLiteral("--help")});
+        QVERIFY2(commandHelp.finished && commandHelp.exitCode == 0,
+                 commandHelp.describe().constData());
+        const QStringList options = optionsListedIn(commandHelp.out);
+        QVERIFY2(options.contains(QStringLiteral("help")), commandHelp.out.constData());
+        for (const QString &option : options) {
+            QVERIFY2(describesOption(QString::fromUtf8(page), option),
+                     qPrintable(QStringLiteral("syncdeck-cli %1 --help lists --%2 but the man "
+                                               "page does not describe it: add it to "
+                                               "packaging/linux/man/syncdeck-cli.1.in")
+                                    .arg(QString::fromUtf8(command), option)));
+        }
     }
+    qInfo("syncdeck-cli lists %d commands; the man page describes them and their options",
+          int(commands));
 }
 
 void TestDebPackage::manPagesDescribeEveryOption_data()
@@ -320,22 +363,10 @@ void TestDebPackage::manPagesDescribeEveryOption()
         gunzip(rootPath(QStringLiteral("usr/share/man/man1/%1.1.gz").arg(program))));
     QVERIFY(!page.isEmpty());
 
-    // QCommandLineParser lists options as "  -x, --name <value>   text" or "  --name ...".
-    static const QRegularExpression optionLine(
-        QStringLiteral("^\\s+(?:-[a-zA-Z?], )*--([a-z0-9][a-z0-9-]*)"),
-        QRegularExpression::MultilineOption);
-    QStringList options;
-    for (auto it = optionLine.globalMatch(QString::fromUtf8(help.out)); it.hasNext();)
-        options.append(it.next().captured(1));
+    const QStringList options = optionsListedIn(help.out);
     QVERIFY2(!listsOptions || options.contains(QStringLiteral("version")), help.out.constData());
-    for (const QString &option : std::as_const(options)) {
-        // In groff a hyphen is written "\-"; the name must not just be a prefix of another.
-        QString escaped = option;
-        escaped.replace(QLatin1Char('-'), QStringLiteral("\\-"));
-        const QRegularExpression inPage(QStringLiteral("\\\\-\\\\-")
-                                        + QRegularExpression::escape(escaped)
-                                        + QStringLiteral("(?![a-z0-9]|\\\\-)"));
-        QVERIFY2(inPage.match(page).hasMatch(),
+    for (const QString &option : options) {
+        QVERIFY2(describesOption(page, option),
                  qPrintable(QStringLiteral("%1 --help lists --%2 but its man page does not "
                                            "describe it: add it under OPTIONS in "
                                            "packaging/linux/man/%1.1.in")

@@ -11,16 +11,16 @@ LoopbackServer::LoopbackServer(Handler handler, QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &LoopbackServer::acceptConnections);
 }
 
-bool LoopbackServer::listen()
+bool LoopbackServer::listen(const QHostAddress &address)
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server.listen(address, 0);
 }
 
 QUrl LoopbackServer::url() const
 {
     QUrl u;
     u.setScheme(QStringLiteral("http"));
-    u.setHost(QStringLiteral("127.0.0.1"));
+    u.setHost(m_server.serverAddress().toString());
     u.setPort(port());
     return u;
 }

@@ -48,7 +48,7 @@ public:
 
     explicit LoopbackServer(Handler handler, QObject *parent = nullptr);
 
-    bool listen();
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost);
     quint16 port() const { return m_server.serverPort(); }
     QUrl url() const; // http://127.0.0.1:PORT
     const QList<Request> &requests() const { return m_requests; }

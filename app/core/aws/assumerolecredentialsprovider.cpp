@@ -11,6 +11,8 @@ namespace {
 QByteArray hostHeader(const QUrl &url)
 {
     QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']'; // an IPv6 literal, as QNetworkAccessManager sends it
     const int port = url.port();
     const int defaultPort = url.scheme() == QLatin1String("http") ? 80 : 443;
     if (port != -1 && port != defaultPort)

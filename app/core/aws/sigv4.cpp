@@ -560,14 +560,13 @@ bool isValidHeaderValue(QByteArrayView v)
 
 QString quoted(QByteArrayView v)
 {
-    // For messages: the bytes as Latin-1 with control characters made visible, capped.
+    // For messages: the bytes as UTF-8 with control characters made visible, capped.
     QString out;
-    for (const char c : v.first(std::min<qsizetype>(v.size(), 60))) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b < 0x20 || b == 0x7F)
-            out += QStringLiteral("\\x%1").arg(b, 2, 16, QLatin1Char('0'));
+    for (const QChar ch : QString::fromUtf8(v.first(std::min<qsizetype>(v.size(), 60)))) {
+        if (ch.unicode() < 0x20 || ch.unicode() == 0x7F)
+            out += QStringLiteral("\\x%1").arg(ch.unicode(), 2, 16, QLatin1Char('0'));
         else
-            out += QChar(char16_t(b));
+            out += ch;
     }
     if (v.size() > 60)
         out += QStringLiteral("...");

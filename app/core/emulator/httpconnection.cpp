@@ -45,6 +45,11 @@ void HttpConnection::processBuffer()
         case HttpParser::Result::NeedMore:
             if (m_socket->bytesAvailable() > 0 && m_buffer.size() < m_bufferLimit)
                 continue;
+            // The headers are in and acceptable, the body is not: tell a waiting client to go on.
+            if (!m_continueSent && HttpParser::expectsContinue(m_buffer)) {
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+                m_continueSent = true;
+            }
             return;
         case HttpParser::Result::Error:
             // The byte stream cannot be resynchronised after a malformed request.
@@ -52,6 +57,7 @@ void HttpConnection::processBuffer()
             m_buffer.clear();
             return;
         case HttpParser::Result::Complete:
+            m_continueSent = false;
             send(m_service->handle(request), request.keepAlive());
             break;
         }

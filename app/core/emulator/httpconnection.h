@@ -44,6 +44,7 @@ private:
     bool m_busy = false; // an answer is being held back (stall fault)
     bool m_closing = false;
     bool m_finished = false;
+    bool m_continueSent = false; // "100 Continue" already sent for the request being read
 };
 
 } // namespace syncdeck::emulator

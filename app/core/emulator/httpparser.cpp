@@ -89,6 +89,20 @@ QByteArray reasonPhrase(int status)
     }
 }
 
+bool HttpParser::expectsContinue(const QByteArray &buffer)
+{
+    const qsizetype end = buffer.indexOf("\r\n\r\n");
+    if (end < 0)
+        return false;
+    for (const QByteArray &line : buffer.first(end).split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.first(colon).compare("expect", Qt::CaseInsensitive) == 0)
+            return line.sliced(colon + 1).trimmed().compare("100-continue", Qt::CaseInsensitive)
+                == 0;
+    }
+    return false;
+}
+
 HttpParser::HttpParser(int maxHeaderBytes, qint64 maxBodyBytes)
     : m_maxHeaderBytes(maxHeaderBytes)
     , m_maxBodyBytes(maxBodyBytes)

@@ -22,6 +22,10 @@ public:
     Result parse(QByteArray *buffer, HttpRequest *out, int *errorStatus,
                  QString *errorMessage) const;
 
+    // True when *buffer starts with a complete header section that asks for
+    // "Expect: 100-continue" (the client waits for an interim answer before sending the body).
+    static bool expectsContinue(const QByteArray &buffer);
+
 private:
     int m_maxHeaderBytes;
     qint64 m_maxBodyBytes;
