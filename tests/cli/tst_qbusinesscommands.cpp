@@ -552,15 +552,21 @@ void TestQBusinessCommands::dryRun()
 
 void TestQBusinessCommands::debugLogsAttemptsWithoutSecrets()
 {
-    emulator::Options options = m_server->options();
-    options.faults.throttle = 0.3;
-    emulator::Server faulty(options);
-    QVERIFY(faulty.listen());
+    // The first call is throttled, the next ones answer: one retry, with a real (short) backoff.
+    int calls = 0;
+    RawHttpServer server([&calls](const RawHttpRequest &) {
+        if (++calls == 1)
+            return RawHttpReply::awsError(429, "ThrottlingException", "Rate exceeded", "req-429");
+        return RawHttpReply::json(
+            200, R"({"history":[{"executionId":"e1","status":"FAILED"}],"dataSourceId":"d"})",
+            {"x-amzn-RequestId: req-200"});
+    });
+    QVERIFY(server.listen());
     Cli cli;
     cli.env().insert(QStringLiteral("AWS_SESSION_TOKEN"), QString::fromLatin1(SessionToken));
     cli.env().insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("8"));
     const QStringList base = idArgs()
-        + QStringList {QStringLiteral("--endpoint-url"), faulty.url().toString(),
+        + QStringList {QStringLiteral("--endpoint-url"), QString::fromLatin1(server.url()),
                        QStringLiteral("--debug")};
     QList<Run> runs;
     runs.append(cli.run(QStringList {QStringLiteral("list-data-source-sync-jobs"),
@@ -574,10 +580,13 @@ void TestQBusinessCommands::debugLogsAttemptsWithoutSecrets()
     QVERIFY2(runs.first().exitCode == 0, explain(runs.first()));
     const QByteArray &err = runs.first().err;
     QVERIFY2(err.contains("attempt 1/8: GET http://127.0.0.1:"), err.constData());
-    QVERIFY2(err.contains("-> 429 ThrottlingException (request id "), err.constData());
+    QVERIFY2(err.contains("-> 429 ThrottlingException (request id req-429); retrying in "),
+             err.constData());
     QVERIFY2(err.contains("; retrying in "), err.constData());
-    QVERIFY2(err.contains("-> 200 (request id "), err.constData());
+    QVERIFY2(err.contains("attempt 2/8: GET http://127.0.0.1:"), err.constData());
+    QVERIFY2(err.contains("-> 200 (request id req-200)"), err.constData());
     for (const Run &r : std::as_const(runs)) {
+        QVERIFY2(r.exitCode == 0, explain(r));
         for (const QByteArray &secret :
              {QByteArray(SessionToken), QByteArray(emulator::DefaultSecretAccessKey),
               QByteArray("EXAMPLESESSIONTOKEN")}) {

@@ -11,6 +11,11 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace syncdeck;
 using namespace syncdeck::qbusiness;
 using syncdeck::test::FakeQBusiness;
@@ -72,6 +77,7 @@ private slots:
     void retries_data();
     void retries();
     void readTimeout();
+    void connectTimeout();
     void retryQuotaIsSharedPerClient();
     void clockSkew_data();
     void clockSkew();
@@ -81,6 +87,7 @@ private slots:
     void errorsCarryModeledFields();
     void abortFinishesOnce();
     void abortBeforeStart();
+    void jobOutlivesItsClient();
     void dryRunSendsNothingAndRedactsToken();
     void missingCredentials();
     void endpointWithPathPrefix();
@@ -302,6 +309,44 @@ void TestClient::readTimeout()
     delete job;
 }
 
+void TestClient::connectTimeout()
+{
+    // A listening socket with a full backlog that never accepts: the kernel drops further SYNs,
+    // so a connect hangs until SyncDeck's connect timeout fires.
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    QVERIFY(listener >= 0);
+    sockaddr_in addr = {};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    QVERIFY(::bind(listener, reinterpret_cast<sockaddr *>(&addr), len) == 0);
+    QVERIFY(::listen(listener, 0) == 0);
+    QVERIFY(::getsockname(listener, reinterpret_cast<sockaddr *>(&addr), &len) == 0);
+    QList<int> fillers;
+    for (int i = 0; i < 4; ++i) {
+        const int f = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        ::connect(f, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+        fillers.append(f);
+    }
+    QTest::qWait(100);
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    ClientConfig config
+        = configFor("http://127.0.0.1:" + QByteArray::number(ntohs(addr.sin_port)), 1);
+    config.connectTimeoutMs = 300;
+    Client client(config, &creds);
+    auto *job = client.listApplications();
+    job->setAutoDelete(false);
+    QVERIFY(runJob(job));
+    for (const int f : std::as_const(fillers))
+        ::close(f);
+    ::close(listener);
+    QCOMPARE(job->error().kind, AwsError::Kind::Timeout);
+    QCOMPARE(job->error().code, QStringLiteral("ConnectTimeout"));
+    QVERIFY(job->error().retryable);
+    QVERIFY(job->error().message.contains(QLatin1String("300 ms")));
+    delete job;
+}
+
 void TestClient::retryQuotaIsSharedPerClient()
 {
     RawHttpServer server([](const RawHttpRequest &) {
@@ -501,6 +546,27 @@ void TestClient::abortBeforeStart()
     QCOMPARE(finished.count(), 1);
     QCOMPARE(job->attempts(), 0);
     delete job;
+}
+
+void TestClient::jobOutlivesItsClient()
+{
+    RawHttpServer server([](const RawHttpRequest &) {
+        return RawHttpReply::awsError(429, "ThrottlingException", "slow down");
+    });
+    QVERIFY(server.listen());
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    auto client = std::make_unique<Client>(configFor(server.url(), 5), &creds);
+    client->setBackoff([](int) { return 200; });
+    std::unique_ptr<ListApplicationsJob> job(client->listApplications());
+    job->setParent(nullptr); // the caller owns it now
+    job->setAutoDelete(false);
+    QSignalSpy finished(job.get(), &Job::finished);
+    job->start();
+    QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, 10000);
+    client.reset(); // while the job waits to retry
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(job->error().code, QStringLiteral("NoClient"));
 }
 
 void TestClient::dryRunSendsNothingAndRedactsToken()

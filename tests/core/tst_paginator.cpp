@@ -1,6 +1,7 @@
 // The paginator over real TCP: streaming, max items and resume tokens (also mid-page), loops,
 // and fault runs that must neither lose nor repeat a job.
 #include "aws/credentialsprovider.h"
+#include "emulator/server.h"
 #include "fakeqbusiness.h"
 #include "qbusiness/client.h"
 #include "qbusiness/paginator.h"
@@ -96,6 +97,7 @@ private slots:
     void maxItemsResumesExactly();
     void repeatedTokenStops();
     void faultRunReturnsEveryJobOnce();
+    void emulatorFaultRunReturnsEveryJobOnce();
     void faultsBeyondBudgetGiveAResumeToken();
     void singlePage();
     void startingTokens_data();
@@ -223,6 +225,72 @@ void TestPaginator::faultRunReturnsEveryJobOnce()
     QCOMPARE(l.ids, allIds(5000));
     QVERIFY2(fake.faultsInjected() > 300, "the fault plan did not inject faults");
     qInfo("5000 jobs in %d pages through %d injected faults", l.pages, fake.faultsInjected());
+}
+
+void TestPaginator::emulatorFaultRunReturnsEveryJobOnce()
+{
+    // The same run against the real emulator: 30% throttling, 5% 500s (HTML bodies), 2% resets.
+    emulator::Options options;
+    options.applications = 1;
+    options.dataSourcesPerIndex = 1;
+    options.jobsPerDataSource = 5000;
+    options.seed = 5000;
+    options.faults.throttle = 0.30;
+    options.faults.error500 = 0.05;
+    options.faults.reset = 0.02;
+    emulator::Server server(options);
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    aws::Credentials c;
+    c.accessKeyId = QString::fromLatin1(emulator::DefaultAccessKeyId);
+    c.secretAccessKey = aws::SecretString(QString::fromLatin1(emulator::DefaultSecretAccessKey));
+    aws::StaticCredentialsProvider creds(c);
+    ClientConfig config;
+    config.endpoint = server.url();
+    config.region = QString::fromLatin1(emulator::DefaultRegion);
+    config.maxAttempts = 25;
+    Client client(config, &creds);
+    client.setBackoff([](int) { return 0; });
+
+    // Discovery goes through the same faults.
+    const auto runJob = [](Job *job) {
+        job->setAutoDelete(false);
+        QSignalSpy spy(job, &Job::finished);
+        job->start();
+        return spy.wait(30000) || spy.count() == 1;
+    };
+    std::unique_ptr<ListApplicationsJob> apps(client.listApplications());
+    QVERIFY(runJob(apps.get()));
+    QVERIFY2(!apps->error().isError(), qPrintable(apps->error().message));
+    ListSyncJobsRequest request;
+    request.applicationId = apps->applications.value(0).applicationId;
+    std::unique_ptr<ListIndicesJob> indices(client.listIndices(request.applicationId));
+    QVERIFY(runJob(indices.get()));
+    request.indexId = indices->indices.value(0).indexId;
+    std::unique_ptr<ListDataSourcesJob> sources(
+        client.listDataSources(request.applicationId, request.indexId));
+    QVERIFY(runJob(sources.get()));
+    request.dataSourceId = sources->dataSources.value(0).dataSourceId;
+    QVERIFY(!request.dataSourceId.isEmpty());
+
+    std::unique_ptr<Paginator> p(Paginator::listDataSourceSyncJobs(&client, request));
+    p->setPageSize(10);
+    QStringList ids;
+    int attempts = 0;
+    connect(&client, &Client::attemptLogged, this, [&attempts] { ++attempts; });
+    connect(p.get(), &Paginator::pageLoaded, this, [&ids](Job *job, int first, int count) {
+        const auto &history = static_cast<ListSyncJobsJob *>(job)->page.history;
+        for (int i = first; i < first + count; ++i)
+            ids.append(history.at(i).executionId);
+    });
+    QSignalSpy finished(p.get(), &Paginator::finished);
+    p->start();
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(!p->error().isError(), qPrintable(p->error().code + u' ' + p->error().message));
+    QVERIFY(p->isComplete());
+    QCOMPARE(ids.size(), 5000);
+    QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 5000);
+    QVERIFY2(attempts > p->pageCount() + 200, "the emulator injected too few faults");
+    qInfo("emulator: 5000 jobs in %d pages, %d attempts", p->pageCount(), attempts);
 }
 
 void TestPaginator::faultsBeyondBudgetGiveAResumeToken()

@@ -268,6 +268,19 @@ struct Client::Private
     }
 
     void beginAttempt(Job *job);
+    // A job may outlive its client (a caller can reparent it): later steps check for that.
+    static AwsError clientGone()
+    {
+        return makeError(AwsError::Kind::Client, QStringLiteral("NoClient"),
+                         QStringLiteral("the client of this call no longer exists"));
+    }
+    static void retry(const QPointer<Client> &client, Job *job)
+    {
+        if (client)
+            client->d->beginAttempt(job);
+        else
+            job->d->finish(clientGone());
+    }
     void send(Job *job, const aws::Credentials &credentials);
     void onFinished(Job *job);
     void log(Job *job, const QString &line)
@@ -309,17 +322,23 @@ void Client::Private::beginAttempt(Job *job)
                              QStringLiteral("Choose a profile or enter access keys.")));
         return;
     }
-    credentials->resolve(job, [this, job](const aws::CredentialsResult &result) {
-        Job::Private *jd = job->d.get();
-        if (jd->finished)
-            return;
-        if (result.error.isError()) {
-            jd->finish(makeError(AwsError::Kind::Credentials, QStringLiteral("CredentialsError"),
-                                 result.error.message, result.error.nextStep));
-            return;
-        }
-        send(job, result.credentials);
-    });
+    credentials->resolve(job,
+                         [client = QPointer<Client>(q), job](const aws::CredentialsResult &result) {
+                             Job::Private *jd = job->d.get();
+                             if (jd->finished)
+                                 return;
+                             if (!client) {
+                                 jd->finish(clientGone());
+                                 return;
+                             }
+                             if (result.error.isError()) {
+                                 jd->finish(makeError(AwsError::Kind::Credentials,
+                                                      QStringLiteral("CredentialsError"),
+                                                      result.error.message, result.error.nextStep));
+                                 return;
+                             }
+                             client->d->send(job, result.credentials);
+                         });
 }
 
 void Client::Private::send(Job *job, const aws::Credentials &creds)
@@ -554,7 +573,8 @@ void Client::Private::onFinished(Job *job)
                     .arg(attemptText, outcome)
                     .arg(double(-*skew) / 1000.0, 0, 'f', 1));
             QMetaObject::invokeMethod(
-                job, [this, job] { beginAttempt(job); }, Qt::QueuedConnection);
+                job, [client = QPointer<Client>(q), job] { retry(client, job); },
+                Qt::QueuedConnection);
             return;
         }
     }
@@ -578,7 +598,7 @@ void Client::Private::onFinished(Job *job)
             QStringLiteral("%1 -> %2; retrying in %3 ms").arg(attemptText, outcome).arg(delay));
         jd->retryTimer.disconnect();
         QObject::connect(&jd->retryTimer, &QTimer::timeout, job,
-                         [this, job] { beginAttempt(job); });
+                         [client = QPointer<Client>(q), job] { retry(client, job); });
         jd->retryTimer.start(int(std::clamp<qint64>(delay, 0, 60000)));
         return;
     }

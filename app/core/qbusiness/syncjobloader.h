@@ -1,0 +1,70 @@
+#pragma once
+
+#include "awserror.h"
+#include "client.h"
+#include "types.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace syncdeck::qbusiness {
+
+class SyncJobModel;
+
+// Feeds a SyncJobModel from the service: answers its page requests with
+// ListDataSourceSyncJobs calls, loads everything on request ("Load all", cancellable), and keeps
+// running jobs fresh by polling the first page while any loaded job is still running.
+class SyncJobLoader : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncJobLoader(SyncJobModel *model, QObject *parent = nullptr);
+    ~SyncJobLoader() override;
+
+    // The client to call; nullptr stops everything. Not owned.
+    void setClient(Client *client);
+    Client *client() const { return m_client; }
+
+    // Live refresh: first poll after baseMs, backing off by half up to maxMs while nothing
+    // changes, back to baseMs when something did. Polls only while a loaded job is running.
+    void setPollIntervals(int baseMs, int maxMs);
+    int currentPollInterval() const { return m_interval; }
+    bool isPollScheduled() const { return m_pollTimer.isActive(); }
+    bool isPolling() const { return !m_pollJob.isNull(); }
+
+    bool isLoadingAll() const { return m_loadingAll; }
+
+public slots:
+    void loadAll();
+    void cancelLoadAll();
+    // Polls the first page now (also used by Refresh-less updates after Start/Stop sync).
+    void pollNow();
+
+signals:
+    void loadAllProgressed(int rows);
+    void loadAllFinished(bool cancelled);
+    void pollFailed(const syncdeck::qbusiness::AwsError &error);
+    void pollSucceeded();
+
+private:
+    void requestPage(quint64 generation, const ListSyncJobsRequest &request);
+    void pageFinished(ListSyncJobsJob *job, quint64 generation);
+    void pollFinished(ListSyncJobsJob *job, quint64 generation);
+    void modelStateChanged();
+    void schedulePoll();
+    void abortPageJob();
+
+    QPointer<SyncJobModel> m_model;
+    QPointer<Client> m_client;
+    QPointer<ListSyncJobsJob> m_pageJob;
+    quint64 m_pageGeneration = 0; // the listing m_pageJob answers
+    QPointer<ListSyncJobsJob> m_pollJob;
+    QTimer m_pollTimer;
+    int m_baseInterval = 10000;
+    int m_maxInterval = 120000;
+    int m_interval = 10000;
+    bool m_loadingAll = false;
+};
+
+} // namespace syncdeck::qbusiness

@@ -1,0 +1,162 @@
+#pragma once
+
+#include "awserror.h"
+#include "types.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QStringList>
+
+#include <vector>
+
+namespace syncdeck::qbusiness {
+
+// The sync jobs of one data source, loaded page by page (Qt's fetchmore pattern, asynchronous).
+//
+// The model never talks to the network: it asks for a page with pageRequested() and is answered
+// with appendPage() or failPage(), both tagged with the generation the request was made for, so
+// pages of an earlier listing (before a filter change) are dropped. A page in flight is never
+// requested twice. Rows are stored compactly (about 100 bytes a job plus its error text) so that
+// 100,000 jobs stay small; job() rebuilds the value on demand.
+class SyncJobModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        StatusColumn,
+        StartColumn,
+        EndColumn,
+        DurationColumn,
+        ScannedColumn,
+        AddedColumn,
+        ModifiedColumn,
+        DeletedColumn,
+        FailedColumn,
+        ErrorCodeColumn,
+        DataSourceErrorCodeColumn,
+        ExecutionIdColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        SortRole = Qt::UserRole + 1, // numbers and times as qint64, text as QString
+        StatusRole, // SyncStatus as int
+        StatusWireRole, // the verbatim wire value
+        ExecutionIdRole,
+        ErrorMessageRole,
+    };
+
+    explicit SyncJobModel(QObject *parent = nullptr);
+    ~SyncJobModel() override;
+
+    // Starts a new listing for request (its nextToken is ignored): drops every row (one reset)
+    // and every answer still on its way. The first page is requested by the view's fetchMore().
+    void setRequest(const ListSyncJobsRequest &request);
+    // No data source: no rows, nothing to fetch.
+    void clear();
+    const ListSyncJobsRequest &request() const { return m_request; }
+    bool isActive() const { return m_active; }
+    // True when the request narrows the listing (status or time range).
+    bool isFiltered() const;
+    quint64 generation() const { return m_generation; }
+
+    bool isLoading() const { return m_inFlight; }
+    bool hasMore() const { return m_active && (!m_firstPageLoaded || !m_nextToken.isEmpty()); }
+    bool isFirstPageLoaded() const { return m_firstPageLoaded; }
+    const AwsError &lastError() const { return m_error; }
+    // True while any loaded job is SYNCING, SYNCING_INDEXING or STOPPING.
+    bool hasRunningJobs() const;
+
+    SyncJob job(int row) const;
+    QString executionId(int row) const;
+    int rowOfExecutionId(const QString &executionId) const;
+    // Row of the most recent job with status, or -1.
+    int firstRowWithStatus(SyncStatus status) const;
+
+    // Answers to pageRequested(); answers of another generation are ignored.
+    void appendPage(quint64 generation, const syncdeck::qbusiness::SyncJobPage &page);
+    void failPage(quint64 generation, const syncdeck::qbusiness::AwsError &error);
+    // After failPage(): request the same page again.
+    void retry();
+    // Live refresh: updates loaded jobs in place (merged by executionId, dataChanged only) and
+    // inserts jobs not loaded yet at the top (they are newer than every loaded job).
+    void mergeJobs(const QList<syncdeck::qbusiness::SyncJob> &jobs);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    static QString statusText(const QString &wire);
+    static QString durationText(qint64 msecs);
+
+signals:
+    // Asks for one page: request has the filters and the nextToken to send.
+    void pageRequested(quint64 generation, const syncdeck::qbusiness::ListSyncJobsRequest &request);
+    void jobsAppended(const QList<syncdeck::qbusiness::SyncJob> &jobs);
+    void jobsUpdated(const QList<syncdeck::qbusiness::SyncJob> &jobs);
+    // A job seen running before is now in a final status.
+    void jobFinished(const syncdeck::qbusiness::SyncJob &job);
+    void loadingChanged(bool loading);
+    void pageFailed(const syncdeck::qbusiness::AwsError &error);
+    // Rows, hasMore, loading or error changed: status bars and empty states re-read the model.
+    void stateChanged();
+
+private:
+    enum Presence : quint8 {
+        HasStart = 1 << 5,
+        HasEnd = 1 << 6,
+        IdIsText = 1 << 7, // the execution id is not a canonical UUID: m_idLo indexes m_texts
+    };
+    struct Row
+    {
+        qint64 start = 0; // ms since the epoch, UTC
+        qint64 end = 0;
+        qint64 metrics[5] = {}; // added, modified, deleted, failed, scanned
+        quint64 idHi = 0; // execution id as 128 bits
+        quint64 idLo = 0;
+        quint32 errorMessage = 0; // 0: none, else 1 + index into m_texts
+        quint32 errorCode = 0; // 0: none, else 1 + index into m_codes
+        quint32 dataSourceErrorCode = 0;
+        quint32 unknownStatus = 0; // for SyncStatus::Unknown: 1 + index into m_codes
+        quint8 status = 0; // SyncStatus
+        quint8 presence = 0; // bit i: metrics[i] present, plus Presence flags
+    };
+
+    Row pack(const SyncJob &job);
+    SyncJob unpack(const Row &row) const;
+    QString idText(const Row &row) const;
+    bool sameId(const Row &row, const SyncJob &job) const;
+    quint32 internCode(const QString &text);
+    quint32 internText(const QString &text);
+    QString code(quint32 ref) const { return ref ? m_codes.at(ref - 1) : QString(); }
+    QString text(quint32 ref) const { return ref ? m_texts.at(ref - 1) : QString(); }
+    QVariant displayData(const Row &row, int column) const;
+    QVariant sortData(const Row &row, int column) const;
+    void setInFlight(bool inFlight);
+    void requestPage();
+
+    ListSyncJobsRequest m_request;
+    bool m_active = false;
+    quint64 m_generation = 0;
+    bool m_inFlight = false;
+    bool m_firstPageLoaded = false;
+    QString m_nextToken;
+    AwsError m_error;
+
+    std::vector<Row> m_rows;
+    // Error codes and unknown statuses: a handful of distinct values, interned.
+    QStringList m_codes;
+    QHash<QString, quint32> m_codeIndex;
+    // Error messages (repeat a lot, interned) and non-UUID execution ids.
+    QStringList m_texts;
+    QHash<QString, quint32> m_textIndex;
+    // Execution ids inserted by mergeJobs(): a later page may list them again.
+    QStringList m_mergedIds;
+};
+
+} // namespace syncdeck::qbusiness

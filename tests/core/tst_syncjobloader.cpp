@@ -1,0 +1,183 @@
+// SyncJobLoader feeding a SyncJobModel over real TCP from the emulator.
+#include "aws/credentialsprovider.h"
+#include "emulator/server.h"
+#include "qbusiness/client.h"
+#include "qbusiness/syncjobloader.h"
+#include "qbusiness/syncjobmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace syncdeck;
+using qbusiness::SyncJobLoader;
+using qbusiness::SyncJobModel;
+
+namespace {
+
+constexpr int Timeout = 20000;
+
+struct Fixture
+{
+    std::unique_ptr<emulator::Server> server;
+    std::unique_ptr<aws::StaticCredentialsProvider> credentials;
+    std::unique_ptr<qbusiness::Client> client;
+    qbusiness::ListSyncJobsRequest request;
+};
+
+// One application, index and data source (the featured one, with a running sync).
+bool start(Fixture *f, int jobs, int syncDurationMs)
+{
+    emulator::Options o;
+    o.applications = 1;
+    o.indicesPerApplication = 1;
+    o.dataSourcesPerIndex = 1;
+    o.jobsPerDataSource = jobs;
+    o.syncDurationMs = syncDurationMs;
+    f->server = std::make_unique<emulator::Server>(o);
+    if (!f->server->listen())
+        return false;
+    aws::Credentials keys;
+    keys.accessKeyId = QString::fromLatin1(emulator::DefaultAccessKeyId);
+    keys.secretAccessKey = aws::SecretString(QString::fromLatin1(emulator::DefaultSecretAccessKey));
+    f->credentials = std::make_unique<aws::StaticCredentialsProvider>(keys);
+    qbusiness::ClientConfig config;
+    config.endpoint = f->server->url();
+    config.region = QString::fromLatin1(emulator::DefaultRegion);
+    f->client = std::make_unique<qbusiness::Client>(config, f->credentials.get());
+    auto *apps = f->client->listApplications();
+    apps->setAutoDelete(false);
+    QSignalSpy appsDone(apps, &qbusiness::Job::finished);
+    apps->start();
+    if (!appsDone.wait(Timeout) || apps->applications.isEmpty())
+        return false;
+    f->request.applicationId = apps->applications.constFirst().applicationId;
+    delete apps;
+    auto *indices = f->client->listIndices(f->request.applicationId);
+    indices->setAutoDelete(false);
+    QSignalSpy indicesDone(indices, &qbusiness::Job::finished);
+    indices->start();
+    if (!indicesDone.wait(Timeout) || indices->indices.isEmpty())
+        return false;
+    f->request.indexId = indices->indices.constFirst().indexId;
+    delete indices;
+    auto *sources = f->client->listDataSources(f->request.applicationId, f->request.indexId);
+    sources->setAutoDelete(false);
+    QSignalSpy sourcesDone(sources, &qbusiness::Job::finished);
+    sources->start();
+    if (!sourcesDone.wait(Timeout) || sources->dataSources.isEmpty())
+        return false;
+    f->request.dataSourceId = sources->dataSources.constFirst().dataSourceId;
+    delete sources;
+    return true;
+}
+
+} // namespace
+
+class TestSyncJobLoader : public QObject
+{
+    Q_OBJECT
+private slots:
+    void loadAllPagesEverything_data();
+    void loadAllPagesEverything();
+    void notConnectedThenRetry();
+    void pollsUntilTheRunEnds();
+};
+
+void TestSyncJobLoader::loadAllPagesEverything_data()
+{
+    QTest::addColumn<int>("jobs");
+    QTest::addColumn<QString>("statusFilter");
+    QTest::newRow("45 jobs") << 45 << QString();
+    QTest::newRow("one page") << 7 << QString();
+    QTest::newRow("failed only") << 45 << QStringLiteral("FAILED");
+}
+
+void TestSyncJobLoader::loadAllPagesEverything()
+{
+    QFETCH(int, jobs);
+    QFETCH(QString, statusFilter);
+    Fixture f;
+    QVERIFY(start(&f, jobs, 600000));
+    SyncJobModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SyncJobLoader loader(&model);
+    loader.setClient(f.client.get());
+    QSignalSpy finished(&loader, &SyncJobLoader::loadAllFinished);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    f.request.statusFilter = statusFilter;
+    model.setRequest(f.request);
+    loader.loadAll();
+    QVERIFY(finished.wait(Timeout));
+    QCOMPARE(finished.constFirst().at(0).toBool(), false); // not cancelled
+    QVERIFY(!model.hasMore());
+    QCOMPARE(resets.size(), 1); // setRequest only: pages are appended
+    if (statusFilter.isEmpty()) {
+        QCOMPARE(model.rowCount(), jobs);
+    } else {
+        QVERIFY(model.rowCount() > 0);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.job(r).status, statusFilter);
+    }
+    QSet<QString> ids;
+    for (int r = 0; r < model.rowCount(); ++r)
+        ids.insert(model.executionId(r));
+    QCOMPARE(ids.size(), model.rowCount());
+}
+
+void TestSyncJobLoader::notConnectedThenRetry()
+{
+    Fixture f;
+    QVERIFY(start(&f, 12, 600000));
+    SyncJobModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SyncJobLoader loader(&model);
+    QSignalSpy failed(&model, &SyncJobModel::pageFailed);
+    model.setRequest(f.request);
+    model.fetchMore({});
+    QVERIFY(failed.wait(Timeout));
+    QVERIFY(model.lastError().message.contains(QLatin1String("Not connected")));
+    QCOMPARE(model.rowCount(), 0);
+
+    loader.setClient(f.client.get());
+    QSignalSpy appended(&model, &SyncJobModel::jobsAppended);
+    model.retry();
+    QVERIFY(appended.wait(Timeout));
+    QCOMPARE(model.rowCount(), 10);
+    QVERIFY(!model.lastError().isError());
+}
+
+void TestSyncJobLoader::pollsUntilTheRunEnds()
+{
+    Fixture f;
+    // The featured data source's running sync is a quarter through a 2 s run.
+    QVERIFY(start(&f, 20, 2000));
+    SyncJobModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SyncJobLoader loader(&model);
+    loader.setClient(f.client.get());
+    loader.setPollIntervals(100, 400);
+    QSignalSpy appended(&model, &SyncJobModel::jobsAppended);
+    QSignalSpy ended(&model, &SyncJobModel::jobFinished);
+    model.setRequest(f.request);
+    model.fetchMore({});
+    QVERIFY(appended.wait(Timeout));
+    QVERIFY(model.hasRunningJobs());
+    QVERIFY(loader.isPollScheduled() || loader.isPolling());
+    const int rows = model.rowCount();
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), Timeout);
+    QCOMPARE(ended.constFirst().at(0).value<qbusiness::SyncJob>().status, QStringLiteral("FAILED"));
+    QVERIFY(!model.hasRunningJobs());
+    // The tester fetches further pages as a view would; the merge itself adds no row.
+    QVERIFY(model.rowCount() >= rows);
+    QSet<QString> ids;
+    for (int r = 0; r < model.rowCount(); ++r)
+        ids.insert(model.executionId(r));
+    QCOMPARE(ids.size(), model.rowCount());
+    QCOMPARE(resets.size(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!loader.isPollScheduled() && !loader.isPolling(), Timeout);
+}
+
+QTEST_GUILESS_MAIN(TestSyncJobLoader)
+#include "tst_syncjobloader.moc"

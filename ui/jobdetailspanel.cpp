@@ -1,0 +1,240 @@
+#include "jobdetailspanel.h"
+
+#include "qbusiness/consolelinks.h"
+#include "qbusiness/errorexplanation.h"
+#include "qbusiness/syncjobexport.h"
+#include "qbusiness/syncjobmodel.h"
+#include "statusstyle.h"
+
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStyle>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace syncdeck::ui {
+
+using qbusiness::SyncJob;
+
+namespace {
+
+QString timeText(const QDateTime &t)
+{
+    if (!t.isValid())
+        return {};
+    return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral("  (")
+        + t.toTimeZone(QTimeZone::utc()).toString(QStringLiteral("HH:mm:ss 'UTC'"))
+        + QLatin1Char(')');
+}
+
+QString metricText(const std::optional<qint64> &v)
+{
+    return v ? QLocale().toString(*v) : JobDetailsPanel::tr("not reported");
+}
+
+} // namespace
+
+JobDetailsPanel::JobDetailsPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    setAccessibleName(tr("Run details"));
+    m_placeholder = new QLabel(tr("Select a run to see its details."), this);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setTextFormat(Qt::PlainText);
+
+    m_content = new QWidget;
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+
+    m_statusIcon = new QLabel;
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("detailsStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_statusIcon);
+    statusRow->addWidget(m_status, 1);
+    form->addRow(tr("Status:"), statusRow);
+
+    m_start = addRow(form, tr("Started:"), QStringLiteral("detailsStart"));
+    m_end = addRow(form, tr("Ended:"), QStringLiteral("detailsEnd"));
+    m_duration = addRow(form, tr("Duration:"), QStringLiteral("detailsDuration"));
+    m_scanned = addRow(form, tr("Scanned:"), QStringLiteral("detailsScanned"));
+    m_added = addRow(form, tr("Added:"), QStringLiteral("detailsAdded"));
+    m_modified = addRow(form, tr("Modified:"), QStringLiteral("detailsModified"));
+    m_deleted = addRow(form, tr("Deleted:"), QStringLiteral("detailsDeleted"));
+    m_failed = addRow(form, tr("Failed:"), QStringLiteral("detailsFailed"));
+    m_errorCode = addRow(form, tr("Error code:"), QStringLiteral("detailsErrorCode"));
+    m_explanation = addRow(form, tr("What it means:"), QStringLiteral("detailsExplanation"));
+    m_nextStep = addRow(form, tr("Next step:"), QStringLiteral("detailsNextStep"));
+    m_errorMessage = addRow(form, tr("Error message:"), QStringLiteral("detailsErrorMessage"));
+    m_dataSourceErrorCode
+        = addRow(form, tr("Data source error:"), QStringLiteral("detailsDataSourceErrorCode"));
+    m_executionId = addRow(form, tr("Execution ID:"), QStringLiteral("detailsExecutionId"));
+
+    m_copyId = new QPushButton(tr("Copy &ID"));
+    m_copyId->setToolTip(tr("Copy the execution ID"));
+    m_copyJson = new QPushButton(tr("Copy as &JSON"));
+    m_copyJson->setToolTip(tr("Copy the run as JSON, as the AWS CLI prints it"));
+    m_openConsole = new QPushButton(tr("Open in &console"));
+    m_openConsole->setToolTip(tr("Open the data source in the AWS console"));
+    m_openLog = new QPushButton(tr("Open &log stream"));
+    m_openLog->setToolTip(tr("Open this run's document report in CloudWatch Logs"));
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(m_copyId, 0, 0);
+    buttons->addWidget(m_copyJson, 0, 1);
+    buttons->addWidget(m_openConsole, 1, 0);
+    buttons->addWidget(m_openLog, 1, 1);
+
+    auto *contentLayout = new QVBoxLayout(m_content);
+    contentLayout->addLayout(form);
+    contentLayout->addLayout(buttons);
+    contentLayout->addStretch(1);
+
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(m_content);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_placeholder);
+    layout->addWidget(m_scroll);
+    m_scroll->hide();
+
+    connect(m_copyId, &QPushButton::clicked, this, &JobDetailsPanel::copyExecutionId);
+    connect(m_copyJson, &QPushButton::clicked, this, &JobDetailsPanel::copyJson);
+    connect(m_openConsole, &QPushButton::clicked, this, &JobDetailsPanel::openConsole);
+    connect(m_openLog, &QPushButton::clicked, this, &JobDetailsPanel::openLogStream);
+    clearJob();
+}
+
+QLabel *JobDetailsPanel::addRow(QFormLayout *form, const QString &label, const QString &objectName)
+{
+    auto *value = new QLabel;
+    value->setObjectName(objectName);
+    // Everything here may come from the service: never interpret it as rich text.
+    value->setTextFormat(Qt::PlainText);
+    value->setWordWrap(true);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    value->setFocusPolicy(Qt::StrongFocus);
+    QString accessible = label;
+    accessible.remove(QLatin1Char(':'));
+    value->setAccessibleName(accessible);
+    form->addRow(label, value);
+    return value;
+}
+
+void JobDetailsPanel::setContext(const QString &region, const QString &applicationId,
+                                 const QString &indexId, const QString &dataSourceId)
+{
+    m_region = region;
+    m_applicationId = applicationId;
+    m_indexId = indexId;
+    m_dataSourceId = dataSourceId;
+    const bool known = !m_region.isEmpty() && !m_applicationId.isEmpty();
+    m_openConsole->setEnabled(m_hasJob && known);
+    m_openLog->setEnabled(m_hasJob && known);
+}
+
+void JobDetailsPanel::setJob(const SyncJob &job)
+{
+    m_job = job;
+    m_hasJob = true;
+    const qbusiness::SyncStatus kind = job.statusKind();
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_statusIcon->setPixmap(statusIcon(kind).pixmap(size, size));
+    // A readable label; the tooltip keeps the wire value (unknown statuses show it verbatim).
+    m_status->setText(qbusiness::SyncJobModel::statusText(job.status));
+    m_status->setToolTip(job.status);
+    QPalette statusPalette = m_status->palette();
+    statusPalette.setColor(QPalette::WindowText, statusColor(kind, palette()));
+    m_status->setPalette(statusPalette);
+    m_start->setText(timeText(job.startTime));
+    m_end->setText(job.endTime.isValid() ? timeText(job.endTime) : tr("still running"));
+    if (job.startTime.isValid() && job.endTime.isValid())
+        m_duration->setText(
+            qbusiness::SyncJobModel::durationText(job.startTime.msecsTo(job.endTime)));
+    else
+        m_duration->clear();
+    m_scanned->setText(metricText(job.metrics.documentsScanned));
+    m_added->setText(metricText(job.metrics.documentsAdded));
+    m_modified->setText(metricText(job.metrics.documentsModified));
+    m_deleted->setText(metricText(job.metrics.documentsDeleted));
+    m_failed->setText(metricText(job.metrics.documentsFailed));
+
+    const qbusiness::ErrorExplanation e
+        = qbusiness::explainJobError(job.errorCode, job.dataSourceErrorCode);
+    m_errorCode->setText(job.errorCode.isEmpty() ? tr("none") : job.errorCode);
+    m_explanation->setText(e.summary.isEmpty() ? tr("No error reported for this run.") : e.summary);
+    m_nextStep->setText(e.nextStep);
+    m_errorMessage->setText(job.errorMessage.isEmpty() ? tr("none") : job.errorMessage);
+    m_dataSourceErrorCode->setText(job.dataSourceErrorCode.isEmpty() ? tr("none")
+                                                                     : job.dataSourceErrorCode);
+    m_executionId->setText(job.executionId);
+
+    m_placeholder->hide();
+    m_scroll->show();
+    m_copyId->setEnabled(true);
+    m_copyJson->setEnabled(true);
+    setContext(m_region, m_applicationId, m_indexId, m_dataSourceId);
+}
+
+void JobDetailsPanel::clearJob()
+{
+    m_job = {};
+    m_hasJob = false;
+    m_placeholder->show();
+    m_scroll->hide();
+    m_copyId->setEnabled(false);
+    m_copyJson->setEnabled(false);
+    m_openConsole->setEnabled(false);
+    m_openLog->setEnabled(false);
+}
+
+QUrl JobDetailsPanel::consoleUrl() const
+{
+    return qbusiness::dataSourceConsoleUrl(m_region, m_applicationId, m_indexId, m_dataSourceId);
+}
+
+QUrl JobDetailsPanel::logStreamUrl() const
+{
+    return qbusiness::syncRunLogUrl(m_region, m_applicationId, m_dataSourceId, m_job.executionId);
+}
+
+void JobDetailsPanel::copyExecutionId()
+{
+    if (m_hasJob)
+        QGuiApplication::clipboard()->setText(m_job.executionId);
+}
+
+void JobDetailsPanel::copyJson()
+{
+    if (m_hasJob)
+        QGuiApplication::clipboard()->setText(QString::fromUtf8(
+            QJsonDocument(qbusiness::syncJobToJson(m_job)).toJson(QJsonDocument::Indented)));
+}
+
+void JobDetailsPanel::openConsole()
+{
+    if (m_hasJob)
+        QDesktopServices::openUrl(consoleUrl());
+}
+
+void JobDetailsPanel::openLogStream()
+{
+    if (m_hasJob)
+        QDesktopServices::openUrl(logStreamUrl());
+}
+
+} // namespace syncdeck::ui

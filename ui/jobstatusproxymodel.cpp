@@ -1,0 +1,47 @@
+#include "jobstatusproxymodel.h"
+
+#include "qbusiness/syncjobmodel.h"
+#include "statusstyle.h"
+
+namespace syncdeck::ui {
+
+using qbusiness::SyncJobModel;
+using qbusiness::SyncStatus;
+
+JobStatusProxyModel::JobStatusProxyModel(QObject *parent)
+    : QIdentityProxyModel(parent)
+{ }
+
+void JobStatusProxyModel::setPalette(const QPalette &palette)
+{
+    m_palette = palette;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, SyncJobModel::StatusColumn),
+                         index(rowCount() - 1, SyncJobModel::StatusColumn), {Qt::ForegroundRole});
+}
+
+QVariant JobStatusProxyModel::data(const QModelIndex &index, int role) const
+{
+    if (index.isValid() && index.column() == SyncJobModel::StatusColumn) {
+        const auto status
+            = SyncStatus(QIdentityProxyModel::data(index, SyncJobModel::StatusRole).toInt());
+        switch (role) {
+        case Qt::DecorationRole:
+            return statusIcon(status);
+        case Qt::ForegroundRole:
+            return statusColor(status, m_palette);
+        case Qt::AccessibleTextRole:
+            return tr("Status: %1")
+                .arg(QIdentityProxyModel::data(index, Qt::DisplayRole).toString());
+        default:
+            break;
+        }
+    }
+    if (index.isValid() && role == Qt::ForegroundRole
+        && index.column() == SyncJobModel::FailedColumn
+        && QIdentityProxyModel::data(index, SyncJobModel::SortRole).toLongLong() > 0)
+        return statusColor(SyncStatus::Failed, m_palette);
+    return QIdentityProxyModel::data(index, role);
+}
+
+} // namespace syncdeck::ui

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QIdentityProxyModel>
+#include <QPalette>
+
+namespace syncdeck::ui {
+
+// Adds the presentation of the core job model: status icon and colour, accessible text.
+// Core stays QtCore-only; this is the only place the jobs table gets its looks.
+class JobStatusProxyModel : public QIdentityProxyModel
+{
+    Q_OBJECT
+public:
+    explicit JobStatusProxyModel(QObject *parent = nullptr);
+
+    void setPalette(const QPalette &palette);
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+private:
+    QPalette m_palette;
+};
+
+} // namespace syncdeck::ui

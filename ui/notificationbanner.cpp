@@ -1,0 +1,123 @@
+#include "notificationbanner.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace syncdeck::ui {
+
+NotificationBanner::NotificationBanner(QWidget *parent)
+    : QFrame(parent)
+{
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setAccessibleName(tr("Notification"));
+
+    m_icon = new QLabel(this);
+    m_icon->setAlignment(Qt::AlignTop);
+    m_title = new QLabel(this);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_text = new QLabel(this);
+    m_text->setTextFormat(Qt::PlainText);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setObjectName(QStringLiteral("bannerText"));
+    m_action = new QPushButton(this);
+    m_action->setObjectName(QStringLiteral("bannerAction"));
+    m_close = new QToolButton(this);
+    m_close->setAutoRaise(true);
+    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setToolTip(tr("Dismiss"));
+    m_close->setAccessibleName(tr("Dismiss notification"));
+
+    auto *texts = new QVBoxLayout;
+    texts->setSpacing(2);
+    texts->addWidget(m_title);
+    texts->addWidget(m_text);
+    auto *row = new QHBoxLayout(this);
+    row->setContentsMargins(8, 6, 6, 6);
+    row->addWidget(m_icon);
+    row->addLayout(texts, 1);
+    row->addWidget(m_action, 0, Qt::AlignTop);
+    row->addWidget(m_close, 0, Qt::AlignTop);
+
+    connect(m_action, &QPushButton::clicked, this, &NotificationBanner::actionTriggered);
+    connect(m_close, &QToolButton::clicked, this, [this] {
+        hide();
+        emit dismissed();
+    });
+    hide();
+}
+
+void NotificationBanner::showMessage(Kind kind, const QString &title, const QString &text,
+                                     const QString &actionText, bool closable)
+{
+    m_kind = kind;
+    m_title->setText(title);
+    m_title->setVisible(!title.isEmpty());
+    m_text->setText(text);
+    m_text->setVisible(!text.isEmpty());
+    m_action->setText(actionText);
+    m_action->setVisible(!actionText.isEmpty());
+    m_close->setVisible(closable);
+    QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+    if (kind == Kind::Warning)
+        icon = QStyle::SP_MessageBoxWarning;
+    else if (kind == Kind::Error)
+        icon = QStyle::SP_MessageBoxCritical;
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
+    setAccessibleDescription(title + QLatin1Char(' ') + text);
+    applyPalette();
+    show();
+}
+
+QString NotificationBanner::title() const
+{
+    return m_title->text();
+}
+
+QString NotificationBanner::text() const
+{
+    return m_text->text();
+}
+
+void NotificationBanner::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    // Our own setPalette() raises PaletteChange too: react only to changes from outside.
+    if (!m_applying
+        && (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange))
+        applyPalette();
+}
+
+void NotificationBanner::applyPalette()
+{
+    // Tint the window colour towards the kind's hue: works on light and dark palettes alike.
+    const QPalette base = parentWidget() ? parentWidget()->palette() : palette();
+    const QColor window = base.color(QPalette::Window);
+    QColor tint = base.color(QPalette::Highlight);
+    if (m_kind == Kind::Error)
+        tint = QColor::fromHsl(4, 200, window.lightness() < 128 ? 150 : 110);
+    else if (m_kind == Kind::Warning)
+        tint = QColor::fromHsl(38, 200, window.lightness() < 128 ? 150 : 110);
+    const qreal a = 0.18;
+    const QColor mixed = QColor::fromRgbF(window.redF() * (1 - a) + tint.redF() * a,
+                                          window.greenF() * (1 - a) + tint.greenF() * a,
+                                          window.blueF() * (1 - a) + tint.blueF() * a);
+    QPalette p = base;
+    p.setColor(QPalette::Window, mixed);
+    m_applying = true;
+    setPalette(p);
+    m_applying = false;
+}
+
+} // namespace syncdeck::ui
