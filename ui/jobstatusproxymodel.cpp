@@ -1,5 +1,6 @@
 #include "jobstatusproxymodel.h"
 
+#include "qbusiness/chartdatamodel.h"
 #include "qbusiness/syncjobmodel.h"
 #include "statusstyle.h"
 
@@ -35,6 +36,21 @@ QVariant JobStatusProxyModel::data(const QModelIndex &index, int role) const
                 .arg(QIdentityProxyModel::data(index, Qt::DisplayRole).toString());
         default:
             break;
+        }
+    }
+    // A run that SUCCEEDED but scanned nothing is flagged on its Scanned cell: it looks healthy
+    // and is often a connector, filter or permission problem.
+    if (index.isValid() && index.column() == SyncJobModel::ScannedColumn
+        && (role == Qt::ForegroundRole || role == Qt::ToolTipRole || role == Qt::DecorationRole)) {
+        const auto *jobs = qobject_cast<const SyncJobModel *>(sourceModel());
+        if (jobs
+            && qbusiness::isSucceededWithoutScannedDocuments(jobs->job(mapToSource(index).row()))) {
+            if (role == Qt::ForegroundRole)
+                return statusColor(SyncStatus::Incomplete, m_palette);
+            if (role == Qt::ToolTipRole)
+                return tr("Succeeded but scanned no documents: check the data source's "
+                          "connection, filters and permissions.");
+            return statusIcon(SyncStatus::Incomplete);
         }
     }
     if (index.isValid() && role == Qt::ForegroundRole

@@ -18,6 +18,8 @@ private slots:
     void decoratesStatus_data();
     void decoratesStatus();
     void followsPalette();
+    void flagsSucceededWithoutScanned_data();
+    void flagsSucceededWithoutScanned();
 };
 
 void TestJobStatusProxyModel::decoratesStatus_data()
@@ -55,6 +57,40 @@ void TestJobStatusProxyModel::decoratesStatus()
     QCOMPARE(idx.data(Qt::AccessibleTextRole).toString(), QStringLiteral("Status: ") + text);
     QVERIFY(proxy.index(0, SyncJobModel::FailedColumn).data(Qt::ForegroundRole).isValid());
     QVERIFY(!proxy.index(0, SyncJobModel::StartColumn).data(Qt::DecorationRole).isValid());
+}
+
+void TestJobStatusProxyModel::flagsSucceededWithoutScanned_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<qint64>("scanned");
+    QTest::addColumn<bool>("flagged");
+    QTest::newRow("succeeded, 0 scanned") << QStringLiteral("SUCCEEDED") << qint64(0) << true;
+    QTest::newRow("succeeded, 10 scanned") << QStringLiteral("SUCCEEDED") << qint64(10) << false;
+    QTest::newRow("failed, 0 scanned") << QStringLiteral("FAILED") << qint64(0) << false;
+}
+
+void TestJobStatusProxyModel::flagsSucceededWithoutScanned()
+{
+    QFETCH(QString, status);
+    QFETCH(qint64, scanned);
+    QFETCH(bool, flagged);
+    SyncJobModel model;
+    JobStatusProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    syncdeck::qbusiness::ListSyncJobsRequest request;
+    request.dataSourceId = QStringLiteral("d");
+    model.setRequest(request);
+    model.fetchMore({});
+    SyncJob job;
+    job.executionId = QStringLiteral("00000000-0000-4000-8000-000000000002");
+    job.status = status;
+    job.metrics.documentsScanned = scanned;
+    model.appendPage(model.generation(), SyncJobPage {{job}, {}});
+    const QModelIndex idx = proxy.index(0, SyncJobModel::ScannedColumn);
+    QCOMPARE(idx.data(Qt::ToolTipRole).toString().contains(QStringLiteral("scanned no documents")),
+             flagged);
+    QCOMPARE(idx.data(Qt::ForegroundRole).isValid(), flagged);
 }
 
 void TestJobStatusProxyModel::followsPalette()
