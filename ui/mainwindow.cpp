@@ -25,7 +25,9 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -223,6 +225,11 @@ void MainWindow::buildActions()
     QAction *settings
         = file->addAction(tr("Connection &settings…"), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    file->addAction(tr("Export table as &CSV…"), this,
+                    [this] { chooseAndExportTable(qbusiness::JobExportFormat::Csv); });
+    file->addAction(tr("Export table as &JSON…"), this,
+                    [this] { chooseAndExportTable(qbusiness::JobExportFormat::Json); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -525,6 +532,42 @@ void MainWindow::buildChartsDock()
         if (a->menu() && a->text() == tr("&View"))
             a->menu()->addAction(m_chartsDock->toggleViewAction());
     }
+}
+
+QList<SyncJob> MainWindow::tableJobs() const
+{
+    QList<SyncJob> jobs;
+    jobs.reserve(m_sortProxy->rowCount());
+    for (int r = 0; r < m_sortProxy->rowCount(); ++r) {
+        const QModelIndex source
+            = m_statusProxy->mapToSource(m_sortProxy->mapToSource(m_sortProxy->index(r, 0)));
+        jobs.append(m_jobModel->job(source.row()));
+    }
+    return jobs;
+}
+
+bool MainWindow::exportTable(const QString &path, qbusiness::JobExportFormat format,
+                             QString *error) const
+{
+    return qbusiness::exportJobs(path, tableJobs(), format, error);
+}
+
+void MainWindow::chooseAndExportTable(qbusiness::JobExportFormat format)
+{
+    const bool csv = format == qbusiness::JobExportFormat::Csv;
+    const QString path = QFileDialog::getSaveFileName(
+        this, csv ? tr("Export table as CSV") : tr("Export table as JSON"),
+        csv ? QStringLiteral("sync-jobs.csv") : QStringLiteral("sync-jobs.json"),
+        csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportTable(path, format, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Exported %n runs to %1", nullptr, m_sortProxy->rowCount())
+                                     .arg(QDir::toNativeSeparators(path)),
+                                 5000);
 }
 
 void MainWindow::fillProfiles()

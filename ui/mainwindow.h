@@ -4,6 +4,8 @@
 #include "qbusiness/awserror.h"
 #include "qbusiness/types.h"
 
+#include "qbusiness/exportjobs.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -69,6 +71,10 @@ public:
     QLabel *emptyStateLabel() const { return m_emptyState; }
     JobDetailsPanel *detailsPanel() const { return m_details; }
     ChartsPanel *chartsPanel() const { return m_charts; }
+    // The jobs of the table as shown: its sort order and filters.
+    QList<qbusiness::SyncJob> tableJobs() const;
+    // Writes tableJobs() as CSV or JSON (whole file or nothing); *error says why not.
+    bool exportTable(const QString &path, qbusiness::JobExportFormat format, QString *error) const;
     NotificationBanner *errorBanner() const { return m_errorBanner; }
     NotificationBanner *demoBanner() const { return m_demoBanner; }
     NotificationBanner *runBanner() const { return m_runBanner; }
@@ -107,6 +113,7 @@ private:
     void buildCentral();
     void buildDetailsDock();
     void buildChartsDock();
+    void chooseAndExportTable(qbusiness::JobExportFormat format);
     void restoreSettings();
     void saveSettings() const;
     void fillProfiles();

@@ -365,6 +365,25 @@ void TestMainWindow::chartsFollowTheTableBothWays()
     emit charts->runActivated(other);
     QCOMPARE(window.detailsPanel()->job().executionId, other);
     QCOMPARE(charts->highlightedRun(), other);
+
+    // The table exports as shown, in the AWS CLI's JSON shape.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("table.json"));
+    QString error;
+    QVERIFY2(window.exportTable(path, syncdeck::qbusiness::JobExportFormat::Json, &error),
+             qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray history = QJsonDocument::fromJson(file.readAll())
+                                   .object()
+                                   .value(QStringLiteral("history"))
+                                   .toArray();
+    QCOMPARE(history.size(), window.sortProxy()->rowCount());
+    QCOMPARE(history.first().toObject().value(QStringLiteral("executionId")).toString(),
+             window.tableJobs().first().executionId);
+    QVERIFY(!window.exportTable(dir.filePath(QStringLiteral("missing/t.csv")),
+                                syncdeck::qbusiness::JobExportFormat::Csv, &error));
+    QVERIFY(error.contains(QStringLiteral("missing")));
 }
 
 QTEST_MAIN(TestMainWindow)
