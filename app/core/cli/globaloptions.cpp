@@ -99,9 +99,11 @@ bool readGlobalOptions(const QCommandLineParser &parser, const QProcessEnvironme
 }
 
 bool resolveCliSession(const GlobalOptions &options, const QProcessEnvironment &env,
-                       QObject *parent, CliSession *session, CliSessionError *error)
+                       QObject *parent, CliSession *session, CliSessionError *error,
+                       const aws::MfaPrompt &mfaPrompt)
 {
     aws::SessionOptions sessionOptions;
+    sessionOptions.mfaPrompt = mfaPrompt;
     sessionOptions.profile = options.profile;
     sessionOptions.region = options.region.trimmed();
     sessionOptions.endpointUrl = options.endpointUrl;

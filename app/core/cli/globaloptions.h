@@ -1,5 +1,7 @@
 #pragma once
 
+#include "aws/mfaprompt.h"
+
 #include "qbusiness/client.h"
 
 #include <QCommandLineParser>
@@ -52,7 +54,9 @@ struct CliSessionError
 // CLI reads AWS settings. Profiles, region, endpoint, retry settings, CA bundle and the credential
 // chain are resolved as the AWS CLI v2 does (aws::resolveSession); the CLI adds its timeouts and
 // --dry-run. Errors are configuration errors (253).
+// `mfaPrompt` answers assume-role profiles with mfa_serial (the terminal prompt in the CLI).
 bool resolveCliSession(const GlobalOptions &options, const QProcessEnvironment &env,
-                       QObject *parent, CliSession *session, CliSessionError *error);
+                       QObject *parent, CliSession *session, CliSessionError *error,
+                       const aws::MfaPrompt &mfaPrompt = {});
 
 } // namespace syncdeck::cli

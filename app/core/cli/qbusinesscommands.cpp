@@ -3,6 +3,7 @@
 #include "globaloptions.h"
 #include "interruptwatcher.h"
 #include "outputformatter.h"
+#include "terminalprompt.h"
 #include "timeargument.h"
 
 #include "qbusiness/client.h"
@@ -194,7 +195,8 @@ int Context::prepare()
     out = OutputFormatter::create(globals.output, inv.out);
     CliSession session;
     CliSessionError sessionError;
-    if (!resolveCliSession(globals, env, &root, &session, &sessionError)) {
+    if (!resolveCliSession(globals, env, &root, &session, &sessionError,
+                           terminalMfaPrompt(inv.err))) {
         inv.err << "syncdeck-cli: error: " << sessionError.message << '\n';
         if (!sessionError.nextStep.isEmpty())
             inv.err << "  What to do: " << sessionError.nextStep << '\n';

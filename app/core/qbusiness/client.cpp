@@ -2,19 +2,18 @@
 
 #include "aws/credentialsprovider.h"
 #include "aws/sigv4.h"
+#include "aws/tls.h"
 #include "jsoncodec.h"
 #include "retryquota.h"
 #include "retrystrategy.h"
 
 #include <syncdeck/version.h>
 
-#include <QFile>
 #include <QMetaObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
-#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTimer>
 #include <QUuid>
@@ -226,7 +225,7 @@ struct Client::Private
     Backoff backoff;
     qint64 skewMs = 0;
     QByteArray userAgent;
-    QList<QSslCertificate> caCertificates;
+    QSslConfiguration ssl; // from aws::sslConfigurationFor: CA bundle, verification always on
     QString caError;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
@@ -409,11 +408,8 @@ void Client::Private::send(Job *job, const aws::Credentials &creds)
     nr.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     nr.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     nr.setTransferTimeout(0); // the connect and read timeouts below are SyncDeck's own
-    if (!caCertificates.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setCaCertificates(caCertificates);
+    if (nr.url().scheme() == QLatin1String("https"))
         nr.setSslConfiguration(ssl);
-    }
 
     jd->body.clear();
     jd->timedOut = false;
@@ -643,18 +639,7 @@ Client::Client(ClientConfig config, aws::CredentialsProvider *credentials, QObje
     d->nam = new QNetworkAccessManager(this);
     d->nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     d->userAgent = QByteArray("syncdeck/") + Version;
-    if (!d->config.caBundlePath.isEmpty()) {
-        QFile f(d->config.caBundlePath);
-        if (!f.open(QIODevice::ReadOnly)) {
-            d->caError = QStringLiteral("cannot read the CA bundle %1: %2")
-                             .arg(d->config.caBundlePath, f.errorString());
-        } else {
-            d->caCertificates = QSslCertificate::fromData(f.readAll(), QSsl::Pem);
-            if (d->caCertificates.isEmpty())
-                d->caError = QStringLiteral("the CA bundle %1 holds no PEM certificate")
-                                 .arg(d->config.caBundlePath);
-        }
-    }
+    d->ssl = aws::sslConfigurationFor(d->config.endpoint, d->config.caBundlePath, &d->caError);
 }
 
 Client::~Client()
