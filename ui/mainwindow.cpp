@@ -28,6 +28,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -40,6 +41,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -92,7 +94,11 @@ MainWindow::MainWindow(const LaunchOptions &options, QWidget *parent)
     setWindowTitle(tr("SyncDeck"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/syncdeck.svg")));
     setMinimumSize(640, 400);
-    resize(1280, 800);
+    // A roomy first size that still fits the screen; later starts restore the saved geometry.
+    QSize initial(1440, 920);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        initial = initial.boundedTo(screen->availableSize() * 0.92);
+    resize(initial);
 
     m_applications = new ResourceListModel(this);
     m_indices = new ResourceListModel(this);
@@ -112,6 +118,8 @@ MainWindow::MainWindow(const LaunchOptions &options, QWidget *parent)
     buildConnectionBar();
     buildFilterBar();
     buildCentral();
+    // The details panel runs the full height on the right; the charts sit under the table.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     buildDetailsDock();
     buildChartsDock();
 
@@ -598,7 +606,12 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // First start: the table keeps most of the height, the charts get a strip below it and
+        // the details panel the full height on the right.
+        resizeDocks({m_detailsDock}, {380}, Qt::Horizontal);
+        resizeDocks({m_chartsDock}, {height() * 2 / 5}, Qt::Vertical);
+    }
     m_view->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("jobs/header")).toByteArray());
     const QString region = settings.value(QStringLiteral("connection/region")).toString();
