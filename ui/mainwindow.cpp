@@ -11,6 +11,7 @@
 #include "enterkeysdialog.h"
 #include "jobdetailspanel.h"
 #include "jobstatusproxymodel.h"
+#include "mfadialog.h"
 #include "notificationbanner.h"
 #include "qbusiness/client.h"
 #include "qbusiness/consolelinks.h"
@@ -37,6 +38,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcessEnvironment>
 #include <QProgressBar>
 #include <QPushButton>
@@ -779,6 +781,13 @@ void MainWindow::connectSelectedProfile()
         options.profile = currentProfileName();
         options.region = currentRegion();
         options.endpointUrl = m_endpointOverride;
+        options.mfaPrompt = [window = QPointer<MainWindow>(this)](const aws::MfaRequest &request,
+                                                                  aws::MfaAnswer answer) {
+            if (window)
+                askForMfaCode(window, request, std::move(answer));
+            else
+                answer(std::nullopt);
+        };
         aws::Session session;
         aws::SessionError error;
         if (!aws::resolveSession(options, QProcessEnvironment::systemEnvironment(), m_connection,
