@@ -2,7 +2,7 @@
 
 #include "qbusiness/consolelinks.h"
 #include "qbusiness/errorexplanation.h"
-#include "qbusiness/syncjobexport.h"
+#include "qbusiness/jsoncodec.h"
 #include "qbusiness/syncjobmodel.h"
 #include "statusstyle.h"
 
@@ -222,7 +222,7 @@ void JobDetailsPanel::copyJson()
 {
     if (m_hasJob)
         QGuiApplication::clipboard()->setText(QString::fromUtf8(
-            QJsonDocument(qbusiness::syncJobToJson(m_job)).toJson(QJsonDocument::Indented)));
+            QJsonDocument(qbusiness::jsoncodec::toJson(m_job)).toJson(QJsonDocument::Indented)));
 }
 
 void JobDetailsPanel::openConsole()

@@ -27,6 +27,20 @@ struct AwsError
     QString nextStep; // what the operator should do, when SyncDeck knows
 
     bool isError() const { return kind != Kind::None; }
+
+    static AwsError make(Kind kind, const QString &code, const QString &message,
+                         const QString &nextStep = {}, const QString &requestId = {},
+                         int httpStatus = 0)
+    {
+        AwsError e;
+        e.kind = kind;
+        e.code = code;
+        e.message = message;
+        e.nextStep = nextStep;
+        e.requestId = requestId;
+        e.httpStatus = httpStatus;
+        return e;
+    }
 };
 
 } // namespace syncdeck::qbusiness

@@ -21,21 +21,6 @@
 namespace syncdeck::qbusiness {
 
 namespace {
-AwsError makeError(AwsError::Kind kind, const QString &code, const QString &message,
-                   const QString &nextStep = {}, const QString &requestId = {}, int status = 0)
-{
-    AwsError e;
-    e.kind = kind;
-    e.code = code;
-    e.message = message;
-    e.nextStep = nextStep;
-    e.requestId = requestId;
-    e.httpStatus = status;
-    return e;
-}
-} // namespace
-
-namespace {
 constexpr char ServiceName[] = "qbusiness";
 constexpr char RedactedValue[] = "** REDACTED **";
 
@@ -270,8 +255,8 @@ struct Client::Private
     // A job may outlive its client (a caller can reparent it): later steps check for that.
     static AwsError clientGone()
     {
-        return makeError(AwsError::Kind::Client, QStringLiteral("NoClient"),
-                         QStringLiteral("the client of this call no longer exists"));
+        return AwsError::make(AwsError::Kind::Client, QStringLiteral("NoClient"),
+                              QStringLiteral("the client of this call no longer exists"));
     }
     static void retry(const QPointer<Client> &client, Job *job)
     {
@@ -302,42 +287,43 @@ void Client::Private::beginAttempt(Job *job)
     if (!config.endpoint.isValid() || config.endpoint.host().isEmpty()
         || (config.endpoint.scheme() != QLatin1String("https")
             && config.endpoint.scheme() != QLatin1String("http"))) {
-        jd->finish(
-            makeError(AwsError::Kind::Client, QStringLiteral("InvalidEndpoint"),
-                      QStringLiteral("the endpoint \"%1\" is not an http(s) URL")
-                          .arg(config.endpoint.toString()),
-                      QStringLiteral("Give an endpoint such as https://qbusiness.us-east-1.api.aws "
-                                     "(--endpoint-url).")));
+        jd->finish(AwsError::make(
+            AwsError::Kind::Client, QStringLiteral("InvalidEndpoint"),
+            QStringLiteral("the endpoint \"%1\" is not an http(s) URL")
+                .arg(config.endpoint.toString()),
+            QStringLiteral("Give an endpoint such as https://qbusiness.us-east-1.api.aws "
+                           "(--endpoint-url).")));
         return;
     }
     if (!caError.isEmpty()) {
-        jd->finish(makeError(AwsError::Kind::Client, QStringLiteral("InvalidCaBundle"), caError,
-                             QStringLiteral("Point --ca-bundle (AWS_CA_BUNDLE) at a PEM file.")));
+        jd->finish(
+            AwsError::make(AwsError::Kind::Client, QStringLiteral("InvalidCaBundle"), caError,
+                           QStringLiteral("Point --ca-bundle (AWS_CA_BUNDLE) at a PEM file.")));
         return;
     }
     if (!credentials) {
-        jd->finish(makeError(AwsError::Kind::Credentials, QStringLiteral("NoCredentials"),
-                             QStringLiteral("no credentials provider is configured"),
-                             QStringLiteral("Choose a profile or enter access keys.")));
+        jd->finish(AwsError::make(AwsError::Kind::Credentials, QStringLiteral("NoCredentials"),
+                                  QStringLiteral("no credentials provider is configured"),
+                                  QStringLiteral("Choose a profile or enter access keys.")));
         return;
     }
-    credentials->resolve(job,
-                         [client = QPointer<Client>(q), job](const aws::CredentialsResult &result) {
-                             Job::Private *jd = job->d.get();
-                             if (jd->finished)
-                                 return;
-                             if (!client) {
-                                 jd->finish(clientGone());
-                                 return;
-                             }
-                             if (result.error.isError()) {
-                                 jd->finish(makeError(AwsError::Kind::Credentials,
-                                                      QStringLiteral("CredentialsError"),
-                                                      result.error.message, result.error.nextStep));
-                                 return;
-                             }
-                             client->d->send(job, result.credentials);
-                         });
+    credentials->resolve(
+        job, [client = QPointer<Client>(q), job](const aws::CredentialsResult &result) {
+            Job::Private *jd = job->d.get();
+            if (jd->finished)
+                return;
+            if (!client) {
+                jd->finish(clientGone());
+                return;
+            }
+            if (result.error.isError()) {
+                jd->finish(AwsError::make(AwsError::Kind::Credentials,
+                                          QStringLiteral("CredentialsError"), result.error.message,
+                                          result.error.nextStep));
+                return;
+            }
+            client->d->send(job, result.credentials);
+        });
 }
 
 void Client::Private::send(Job *job, const aws::Credentials &creds)
@@ -365,8 +351,8 @@ void Client::Private::send(Job *job, const aws::Credentials &creds)
     params.time = now().toUTC().addMSecs(skewMs);
     const aws::sigv4::SigningResult signedRequest = aws::sigv4::sign(request, params);
     if (!signedRequest.ok()) {
-        jd->finish(makeError(AwsError::Kind::Client, QStringLiteral("SigningFailed"),
-                             signedRequest.error, {}));
+        jd->finish(AwsError::make(AwsError::Kind::Client, QStringLiteral("SigningFailed"),
+                                  signedRequest.error, {}));
         return;
     }
 
@@ -392,7 +378,7 @@ void Client::Private::send(Job *job, const aws::Credentials &creds)
     // the signature would cover other bytes than the ones sent.
     const QUrl qurl = QUrl::fromEncoded(url, QUrl::StrictMode);
     if (!qurl.isValid()) {
-        jd->finish(makeError(
+        jd->finish(AwsError::make(
             AwsError::Kind::Client, QStringLiteral("InvalidUrl"),
             QStringLiteral("could not build the request URL: %1").arg(qurl.errorString()), {}));
         return;
@@ -485,12 +471,12 @@ void Client::Private::onFinished(Job *job)
 
     AwsError e;
     if (jd->tooLarge) {
-        e = makeError(AwsError::Kind::Client, QStringLiteral("ResponseTooLarge"),
-                      QStringLiteral("the response body is larger than the %1-byte limit")
-                          .arg(config.maxResponseBytes),
-                      QStringLiteral("Ask for smaller pages (--page-size), or check that the "
-                                     "endpoint is an Amazon Q Business endpoint."),
-                      QString::fromUtf8(reply->rawHeader("x-amzn-RequestId")), status);
+        e = AwsError::make(AwsError::Kind::Client, QStringLiteral("ResponseTooLarge"),
+                           QStringLiteral("the response body is larger than the %1-byte limit")
+                               .arg(config.maxResponseBytes),
+                           QStringLiteral("Ask for smaller pages (--page-size), or check that the "
+                                          "endpoint is an Amazon Q Business endpoint."),
+                           QString::fromUtf8(reply->rawHeader("x-amzn-RequestId")), status);
     } else if (jd->timedOut) {
         e.kind = AwsError::Kind::Timeout;
         e.code = jd->connected ? QStringLiteral("ReadTimeout") : QStringLiteral("ConnectTimeout");
@@ -526,12 +512,12 @@ void Client::Private::onFinished(Job *job)
         } else {
             QString parseError;
             if (jd->parse && !jd->parse(jd->body, &parseError)) {
-                e = makeError(AwsError::Kind::Client, QStringLiteral("MalformedResponse"),
-                              QStringLiteral("the %1 response could not be read: %2")
-                                  .arg(jd->operation, parseError),
-                              QStringLiteral("Check that the endpoint is an Amazon Q Business "
-                                             "endpoint; if it is, report the request id."),
-                              QString::fromUtf8(reply->rawHeader("x-amzn-RequestId")), status);
+                e = AwsError::make(AwsError::Kind::Client, QStringLiteral("MalformedResponse"),
+                                   QStringLiteral("the %1 response could not be read: %2")
+                                       .arg(jd->operation, parseError),
+                                   QStringLiteral("Check that the endpoint is an Amazon Q Business "
+                                                  "endpoint; if it is, report the request id."),
+                                   QString::fromUtf8(reply->rawHeader("x-amzn-RequestId")), status);
             }
         }
     } else {
@@ -618,8 +604,9 @@ void Job::start()
             if (d->finished)
                 return;
             if (!d->client) {
-                d->finish(makeError(AwsError::Kind::Client, QStringLiteral("NoClient"),
-                                    QStringLiteral("the client of this call no longer exists")));
+                d->finish(
+                    AwsError::make(AwsError::Kind::Client, QStringLiteral("NoClient"),
+                                   QStringLiteral("the client of this call no longer exists")));
                 return;
             }
             d->client->d->beginAttempt(this);

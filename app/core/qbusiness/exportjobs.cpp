@@ -1,5 +1,7 @@
 #include "exportjobs.h"
 
+#include "jsoncodec.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -50,10 +52,7 @@ QString csvCell(const QString &text)
 
 QString isoUtc(const QDateTime &time)
 {
-    if (!time.isValid())
-        return {};
-    const QDateTime utc = time.toUTC();
-    return utc.toString(utc.time().msec() ? Qt::ISODateWithMs : Qt::ISODate);
+    return time.isValid() ? jsoncodec::isoTimestamp(time) : QString();
 }
 
 QByteArray jobsToCsv(const QList<SyncJob> &jobs)
@@ -92,40 +91,8 @@ QByteArray jobsToCsv(const QList<SyncJob> &jobs)
 QByteArray jobsToJson(const QList<SyncJob> &jobs)
 {
     QJsonArray history;
-    for (const SyncJob &job : jobs) {
-        QJsonObject o;
-        if (!job.executionId.isEmpty())
-            o.insert(QStringLiteral("executionId"), job.executionId);
-        if (job.startTime.isValid())
-            o.insert(QStringLiteral("startTime"), isoUtc(job.startTime));
-        if (job.endTime.isValid())
-            o.insert(QStringLiteral("endTime"), isoUtc(job.endTime));
-        if (!job.status.isEmpty())
-            o.insert(QStringLiteral("status"), job.status);
-        if (!job.errorCode.isEmpty() || !job.errorMessage.isEmpty()) {
-            QJsonObject error;
-            if (!job.errorMessage.isEmpty())
-                error.insert(QStringLiteral("errorMessage"), job.errorMessage);
-            if (!job.errorCode.isEmpty())
-                error.insert(QStringLiteral("errorCode"), job.errorCode);
-            o.insert(QStringLiteral("error"), error);
-        }
-        if (!job.dataSourceErrorCode.isEmpty())
-            o.insert(QStringLiteral("dataSourceErrorCode"), job.dataSourceErrorCode);
-        QJsonObject metrics;
-        auto put = [&metrics](const char *name, const std::optional<qint64> &v) {
-            if (v)
-                metrics.insert(QLatin1String(name), QString::number(*v));
-        };
-        put("documentsAdded", job.metrics.documentsAdded);
-        put("documentsModified", job.metrics.documentsModified);
-        put("documentsDeleted", job.metrics.documentsDeleted);
-        put("documentsFailed", job.metrics.documentsFailed);
-        put("documentsScanned", job.metrics.documentsScanned);
-        if (!metrics.isEmpty())
-            o.insert(QStringLiteral("metrics"), metrics);
-        history.append(o);
-    }
+    for (const SyncJob &job : jobs)
+        history.append(jsoncodec::toJson(job));
     QJsonObject root;
     root.insert(QStringLiteral("history"), history);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);

@@ -9,21 +9,6 @@
 namespace syncdeck::qbusiness {
 
 namespace {
-AwsError makeError(AwsError::Kind kind, const QString &code, const QString &message,
-                   const QString &nextStep = {}, const QString &requestId = {}, int status = 0)
-{
-    AwsError e;
-    e.kind = kind;
-    e.code = code;
-    e.message = message;
-    e.nextStep = nextStep;
-    e.requestId = requestId;
-    e.httpStatus = status;
-    return e;
-}
-} // namespace
-
-namespace {
 // Members of the resume token. "nextToken" and "boto_truncate_amount" are the AWS CLI's own.
 constexpr char TokenKey[] = "nextToken";
 constexpr char SkipKey[] = "boto_truncate_amount";
@@ -195,8 +180,8 @@ void Paginator::requestPage()
     const int pageSize = m_skip > 0 && m_tokenPageSize > 0 ? m_tokenPageSize : m_pageSize;
     Job *job = m_startPage(m_token, pageSize);
     if (!job) {
-        finish(makeError(AwsError::Kind::Client, QStringLiteral("NoClient"),
-                         QStringLiteral("the client of this listing no longer exists")));
+        finish(AwsError::make(AwsError::Kind::Client, QStringLiteral("NoClient"),
+                              QStringLiteral("the client of this listing no longer exists")));
         return;
     }
     m_tokenPageSize = pageSize;
@@ -248,7 +233,7 @@ void Paginator::onPageFinished(Job *job)
         return;
     }
     if (page.nextToken == m_token || m_seenTokens.contains(page.nextToken)) {
-        finish(makeError(
+        finish(AwsError::make(
             AwsError::Kind::Client, QStringLiteral("RepeatedNextToken"),
             QStringLiteral("the service returned a nextToken it had already returned (after "
                            "%1 pages, %2 items); stopping instead of listing the same "
