@@ -471,15 +471,26 @@ bool Service::find(const QString &appId, const QString &indexId, const QString &
 
 namespace {
 
+// The shared tail of the list operations: resume from the page token (refused when it was made
+// for other filters), take up to pageSize items, answer {member: [...], nextToken?}.
 template<typename Record, typename ToJson>
-bool pageOver(const std::vector<Record> &items, quint64 start, int pageSize, ToJson toJson,
-              QJsonArray *out, quint64 *next)
+HttpResponse listPage(const PageTokenCodec &tokens, const QByteArray &filters, const QString *token,
+                      const std::vector<Record> &items, int pageSize, const QString &member,
+                      ToJson toJson)
 {
+    quint64 start = 0;
+    QString tokenError;
+    if (token && !tokens.decode(*token, filters, &start, &tokenError))
+        return tokenRefused(tokenError, *token);
+    QJsonArray list;
     quint64 i = start;
-    for (; i < items.size() && out->size() < pageSize; ++i)
-        out->append(toJson(items[i]));
-    *next = i < items.size() ? i : 0;
-    return i < items.size();
+    for (; i < items.size() && list.size() < pageSize; ++i)
+        list.append(toJson(items[i]));
+    QJsonObject body;
+    body.insert(member, list);
+    if (i < items.size())
+        body.insert(QStringLiteral("nextToken"), tokens.encode(filters, i));
+    return jsonResponse(body);
 }
 
 QJsonObject summaryTimes(QJsonObject o, qint64 created, qint64 updated)
@@ -501,28 +512,15 @@ HttpResponse Service::listApplications(const Query &query)
     if (!v.ok())
         return v.response();
     const QByteArray filters = "applications";
-    quint64 start = 0;
-    QString tokenError;
-    if (token && !m_tokens.decode(*token, filters, &start, &tokenError))
-        return tokenRefused(tokenError, *token);
-    QJsonArray list;
-    quint64 next = 0;
-    const bool more = pageOver(
-        m_store.applications(), start, max > 0 ? max : 100,
-        [](const ApplicationRecord &a) {
-            QJsonObject o;
-            o.insert(QStringLiteral("displayName"), a.displayName);
-            o.insert(QStringLiteral("applicationId"), a.id);
-            o.insert(QStringLiteral("status"), a.status);
-            o.insert(QStringLiteral("identityType"), a.identityType);
-            return summaryTimes(o, a.createdMs, a.updatedMs);
-        },
-        &list, &next);
-    QJsonObject body;
-    body.insert(QStringLiteral("applications"), list);
-    if (more)
-        body.insert(QStringLiteral("nextToken"), m_tokens.encode(filters, next));
-    return jsonResponse(body);
+    return listPage(m_tokens, filters, token, m_store.applications(), max > 0 ? max : 100,
+                    QStringLiteral("applications"), [](const ApplicationRecord &a) {
+                        QJsonObject o;
+                        o.insert(QStringLiteral("displayName"), a.displayName);
+                        o.insert(QStringLiteral("applicationId"), a.id);
+                        o.insert(QStringLiteral("status"), a.status);
+                        o.insert(QStringLiteral("identityType"), a.identityType);
+                        return summaryTimes(o, a.createdMs, a.updatedMs);
+                    });
 }
 
 HttpResponse Service::listIndices(const QString &appId, const Query &query)
@@ -540,27 +538,14 @@ HttpResponse Service::listIndices(const QString &appId, const Query &query)
     if (!find(appId, {}, {}, &app, nullptr, nullptr, &notFound))
         return notFound;
     const QByteArray filters = "indices|" + appId.toLatin1();
-    quint64 start = 0;
-    QString tokenError;
-    if (token && !m_tokens.decode(*token, filters, &start, &tokenError))
-        return tokenRefused(tokenError, *token);
-    QJsonArray list;
-    quint64 next = 0;
-    const bool more = pageOver(
-        app->indices, start, max > 0 ? max : 100,
-        [](const IndexRecord &i) {
-            QJsonObject o;
-            o.insert(QStringLiteral("displayName"), i.displayName);
-            o.insert(QStringLiteral("indexId"), i.id);
-            o.insert(QStringLiteral("status"), i.status);
-            return summaryTimes(o, i.createdMs, i.updatedMs);
-        },
-        &list, &next);
-    QJsonObject body;
-    body.insert(QStringLiteral("indices"), list);
-    if (more)
-        body.insert(QStringLiteral("nextToken"), m_tokens.encode(filters, next));
-    return jsonResponse(body);
+    return listPage(m_tokens, filters, token, app->indices, max > 0 ? max : 100,
+                    QStringLiteral("indices"), [](const IndexRecord &i) {
+                        QJsonObject o;
+                        o.insert(QStringLiteral("displayName"), i.displayName);
+                        o.insert(QStringLiteral("indexId"), i.id);
+                        o.insert(QStringLiteral("status"), i.status);
+                        return summaryTimes(o, i.createdMs, i.updatedMs);
+                    });
 }
 
 HttpResponse Service::listDataSources(const QString &appId, const QString &indexId,
@@ -581,28 +566,15 @@ HttpResponse Service::listDataSources(const QString &appId, const QString &index
     if (!find(appId, indexId, {}, &app, &index, nullptr, &notFound))
         return notFound;
     const QByteArray filters = "datasources|" + appId.toLatin1() + '|' + indexId.toLatin1();
-    quint64 start = 0;
-    QString tokenError;
-    if (token && !m_tokens.decode(*token, filters, &start, &tokenError))
-        return tokenRefused(tokenError, *token);
-    QJsonArray list;
-    quint64 next = 0;
-    const bool more = pageOver(
-        index->dataSources, start, max > 0 ? max : 10,
-        [](const DataSourceRecord &d) {
-            QJsonObject o;
-            o.insert(QStringLiteral("displayName"), d.displayName);
-            o.insert(QStringLiteral("dataSourceId"), d.id);
-            o.insert(QStringLiteral("type"), d.type);
-            o.insert(QStringLiteral("status"), d.status);
-            return summaryTimes(o, d.createdMs, d.updatedMs);
-        },
-        &list, &next);
-    QJsonObject body;
-    body.insert(QStringLiteral("dataSources"), list);
-    if (more)
-        body.insert(QStringLiteral("nextToken"), m_tokens.encode(filters, next));
-    return jsonResponse(body);
+    return listPage(m_tokens, filters, token, index->dataSources, max > 0 ? max : 10,
+                    QStringLiteral("dataSources"), [](const DataSourceRecord &d) {
+                        QJsonObject o;
+                        o.insert(QStringLiteral("displayName"), d.displayName);
+                        o.insert(QStringLiteral("dataSourceId"), d.id);
+                        o.insert(QStringLiteral("type"), d.type);
+                        o.insert(QStringLiteral("status"), d.status);
+                        return summaryTimes(o, d.createdMs, d.updatedMs);
+                    });
 }
 
 HttpResponse Service::getDataSource(const QString &appId, const QString &indexId,
