@@ -40,7 +40,7 @@ QJsonObject validFixture()
             "history": [
               {"executionId": "e0000000-0000-4000-8000-000000000001", "startTime": 1714550400.25,
                "endTime": 1714551000, "status": "FAILED",
-               "error": {"errorMessage": "Bucket gone", "errorCode": "ResourceNotFound"},
+               "error": {"errorMessage": "Bucket \u0022gone\u0022 \\ \n\tsee caf\u00e9 \ud83d\ude00 \u0001", "errorCode": "ResourceNotFound"},
                "dataSourceErrorCode": "NoSuchBucket"},
               {"executionId": "e0000000-0000-4000-8000-000000000002", "startTime": "2024-05-01T06:00:00Z",
                "endTime": "2024-05-01T06:10:00.5Z", "status": "SUCCEEDED",
@@ -112,6 +112,9 @@ void TestEmulatorFixture::servedExactly()
     QCOMPARE(jobs.status, 200);
     const QJsonArray history = jobs.json().value(QStringLiteral("history")).toArray();
     QCOMPARE(history.size(), 3);
+    // The body is compact JSON with members in key order: byte for byte what QJsonDocument
+    // writes for the same document (escapes, UTF-8 and numbers included).
+    QCOMPARE(jobs.body, QJsonDocument::fromJson(jobs.body).toJson(QJsonDocument::Compact));
     // Newest first whatever the file's order; members exactly as written, absent ones absent.
     QCOMPARE(
         history.at(0).toObject(),
@@ -121,7 +124,7 @@ void TestEmulatorFixture::servedExactly()
     QCOMPARE(
         history.at(1).toObject(),
         QJsonDocument::fromJson(
-            R"({"executionId": "e0000000-0000-4000-8000-000000000001", "startTime": 1714550400.25, "endTime": 1714551000, "status": "FAILED", "error": {"errorMessage": "Bucket gone", "errorCode": "ResourceNotFound"}, "dataSourceErrorCode": "NoSuchBucket"})")
+            R"({"executionId": "e0000000-0000-4000-8000-000000000001", "startTime": 1714550400.25, "endTime": 1714551000, "status": "FAILED", "error": {"errorMessage": "Bucket \u0022gone\u0022 \\ \n\tsee caf\u00e9 \ud83d\ude00 \u0001", "errorCode": "ResourceNotFound"}, "dataSourceErrorCode": "NoSuchBucket"})")
             .object());
     QCOMPARE(
         history.at(2).toObject(),

@@ -67,6 +67,11 @@ QString metricName(int metric)
     return QString::fromLatin1(MetricNames[metric]);
 }
 
+const char *metricNameLatin1(int metric)
+{
+    return MetricNames[metric];
+}
+
 QString makeId(quint64 a, quint64 b)
 {
     // Version-4 layout so the ids look like what the service hands out.

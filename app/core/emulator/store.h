@@ -46,6 +46,7 @@ enum Metric {
     MetricCount
 };
 QString metricName(int metric);
+const char *metricNameLatin1(int metric); // the same name, as ASCII
 
 struct JobRecord
 {
