@@ -3,11 +3,14 @@
 #include "aws/credentialsprovider.h"
 #include "fakeqbusiness.h"
 #include "qbusiness/client.h"
+#include "qbusiness/proxyfactory.h"
 #include "rawhttpserver.h"
 
 #include <syncdeck/version.h>
 
 #include <QJsonArray>
+#include <QNetworkProxy>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -91,6 +94,8 @@ private slots:
     void dryRunSendsNothingAndRedactsToken();
     void missingCredentials();
     void endpointWithPathPrefix();
+    void proxyChoice();
+    void applicationProxyIsHonoured();
 };
 
 void TestClient::wireBytesAreTheSignedBytes_data()
@@ -635,6 +640,53 @@ void TestClient::endpointWithPathPrefix()
     QVERIFY(runJob(job));
     QVERIFY2(!job->error().isError(), qPrintable(job->error().message));
     QCOMPARE(server.requests().value(0).target, QByteArray("/prefix/applications?maxResults=50"));
+    delete job;
+}
+
+void TestClient::proxyChoice()
+{
+    // Qt's own answer, except "no proxy" for plain http becomes "the default proxy" (a buffered
+    // socket that resolves to a direct connection).
+    ClientProxyFactory factory;
+    const QNetworkProxyQuery http(QUrl(QStringLiteral("http://qbusiness.invalid:8080/a")));
+    const QNetworkProxyQuery loopback(QUrl(QStringLiteral("http://127.0.0.1:8080/a")));
+    const QNetworkProxyQuery https(QUrl(QStringLiteral("https://qbusiness.us-east-1.api.aws/")));
+    QCOMPARE(factory.queryProxy(http).value(0).type(), QNetworkProxy::DefaultProxy);
+    QCOMPARE(factory.queryProxy(https).value(0).type(), QNetworkProxy::NoProxy);
+    QCOMPARE(factory.queryProxy(loopback).value(0).type(), QNetworkProxy::DefaultProxy);
+
+    const QNetworkProxy corporate(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 3128);
+    QNetworkProxy::setApplicationProxy(corporate);
+    const auto restore = qScopeGuard([] { QNetworkProxy::setApplicationProxy({}); });
+    QCOMPARE(factory.queryProxy(http).value(0), corporate);
+    QCOMPARE(factory.queryProxy(https).value(0), corporate);
+    // Qt never proxies loopback addresses: still direct, still buffered.
+    QCOMPARE(factory.queryProxy(loopback).value(0).type(), QNetworkProxy::DefaultProxy);
+}
+
+void TestClient::applicationProxyIsHonoured()
+{
+    // With an HTTP proxy configured, a plain-http request goes to the proxy, in absolute form.
+    RawHttpServer proxy([](const RawHttpRequest &) {
+        return RawHttpReply::json(200, R"({"applications":[{"applicationId":"a1"}]})");
+    });
+    QVERIFY(proxy.listen());
+    const QUrl proxyUrl = QUrl::fromEncoded(proxy.url());
+    QNetworkProxy::setApplicationProxy(
+        QNetworkProxy(QNetworkProxy::HttpProxy, proxyUrl.host(), quint16(proxyUrl.port())));
+    const auto restore = qScopeGuard([] { QNetworkProxy::setApplicationProxy({}); });
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    Client client(configFor("http://qbusiness.invalid:8080", 1), &creds);
+    auto *job = client.listApplications();
+    job->setAutoDelete(false);
+    QVERIFY(runJob(job));
+    QVERIFY2(!job->error().isError(), qPrintable(job->error().message));
+    QCOMPARE(job->applications.value(0).applicationId, QStringLiteral("a1"));
+    QCOMPARE(proxy.requests().size(), 1);
+    QVERIFY2(
+        proxy.requests().at(0).head.startsWith("GET http://qbusiness.invalid:8080/applications"),
+        proxy.requests().at(0).head.constData());
+    QCOMPARE(proxy.requests().at(0).header("Host"), QByteArray("qbusiness.invalid:8080"));
     delete job;
 }
 

@@ -4,6 +4,7 @@
 #include "aws/sigv4.h"
 #include "aws/tls.h"
 #include "jsoncodec.h"
+#include "proxyfactory.h"
 #include "retryquota.h"
 #include "retrystrategy.h"
 
@@ -17,6 +18,8 @@
 #include <QSslConfiguration>
 #include <QTimer>
 #include <QUuid>
+
+#include <optional>
 
 namespace syncdeck::qbusiness {
 
@@ -210,7 +213,9 @@ struct Client::Private
     Backoff backoff;
     qint64 skewMs = 0;
     QByteArray userAgent;
-    QSslConfiguration ssl; // from aws::sslConfigurationFor: CA bundle, verification always on
+    // From aws::sslConfigurationFor (CA bundle, verification always on); https endpoints only:
+    // even a default-constructed QSslConfiguration loads the TLS backend.
+    std::optional<QSslConfiguration> ssl;
     QString caError;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
@@ -394,8 +399,8 @@ void Client::Private::send(Job *job, const aws::Credentials &creds)
     nr.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     nr.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     nr.setTransferTimeout(0); // the connect and read timeouts below are SyncDeck's own
-    if (nr.url().scheme() == QLatin1String("https"))
-        nr.setSslConfiguration(ssl);
+    if (ssl && nr.url().scheme() == QLatin1String("https"))
+        nr.setSslConfiguration(*ssl);
 
     jd->body.clear();
     jd->timedOut = false;
@@ -443,6 +448,7 @@ void Client::Private::send(Job *job, const aws::Credentials &creds)
         }
     });
     QObject::connect(reply, &QNetworkReply::finished, job, [this, job] { onFinished(job); });
+    emit job->requestSent(job);
 }
 
 void Client::Private::onFinished(Job *job)
@@ -625,8 +631,12 @@ Client::Client(ClientConfig config, aws::CredentialsProvider *credentials, QObje
     d->credentials = credentials;
     d->nam = new QNetworkAccessManager(this);
     d->nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    d->nam->setProxyFactory(new ClientProxyFactory); // the manager owns it
     d->userAgent = QByteArray("syncdeck/") + Version;
-    d->ssl = aws::sslConfigurationFor(d->config.endpoint, d->config.caBundlePath, &d->caError);
+    // TLS settings only for an https endpoint: a plain-http endpoint (the emulator) never needs
+    // the TLS backend or the CA bundle, and loading them costs tens of milliseconds.
+    if (d->config.endpoint.scheme() == QLatin1String("https"))
+        d->ssl = aws::sslConfigurationFor(d->config.endpoint, d->config.caBundlePath, &d->caError);
 }
 
 Client::~Client()
