@@ -1,9 +1,12 @@
 // The rest-json codec: timestamps, metrics, tolerant reading, error documents.
+#include "aws/jsonwriter.h"
 #include "qbusiness/jsoncodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace syncdeck::qbusiness;
 
@@ -23,6 +26,7 @@ private slots:
     void queryTimestamp_data();
     void queryTimestamp();
     void roundTripToJson();
+    void writeJsonMatchesToJson();
     void otherBodies();
 };
 
@@ -238,6 +242,18 @@ void TestJsonCodec::queryTimestamp_data()
     QTest::newRow("fraction") << base.addMSecs(120) << QByteArray("2024-05-01T12:00:00.120Z");
     QTest::newRow("offset converted")
         << base.toOffsetFromUtc(3600) << QByteArray("2024-05-01T12:00:00Z");
+    QTest::newRow("single digits everywhere")
+        << QDateTime(QDate(7, 1, 2), QTime(3, 4, 5, 6), Qt::UTC)
+        << QByteArray("0007-01-02T03:04:05.006Z");
+    QTest::newRow("leap day, last millisecond")
+        << QDateTime(QDate(2028, 2, 29), QTime(23, 59, 59, 999), Qt::UTC)
+        << QByteArray("2028-02-29T23:59:59.999Z");
+    QTest::newRow("offset crosses the year")
+        << QDateTime(QDate(2027, 1, 1), QTime(0, 30), Qt::OffsetFromUTC, 3600)
+        << QByteArray("2026-12-31T23:30:00Z");
+    QTest::newRow("year past 9999 (locale formatter)")
+        << QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC)
+        << QByteArray("10000-01-01T00:00:00Z");
 }
 
 void TestJsonCodec::queryTimestamp()
@@ -245,6 +261,49 @@ void TestJsonCodec::queryTimestamp()
     QFETCH(QDateTime, time);
     QFETCH(QByteArray, expected);
     QCOMPARE(jsoncodec::queryTimestamp(time), expected);
+}
+
+void TestJsonCodec::writeJsonMatchesToJson()
+{
+    // Every combination of present and absent members, with text that needs escaping.
+    QRandomGenerator rng(7);
+    const QStringList texts {QString(),
+                             QStringLiteral("SUCCEEDED"),
+                             QStringLiteral("quote \" backslash \\ newline \n tab \t"),
+                             QString::fromUtf16(u"caf\u00e9 \U0001F600 \u2028"),
+                             QString(QChar(char16_t(0xd800))) + QStringLiteral("lone"),
+                             QStringLiteral("=cmd|' /C calc'!A0")};
+    for (int round = 0; round < 3000; ++round) {
+        SyncJob job;
+        job.executionId = texts.at(rng.bounded(texts.size()));
+        job.status = texts.at(rng.bounded(texts.size()));
+        job.errorCode = rng.bounded(2) ? texts.at(rng.bounded(texts.size())) : QString();
+        job.errorMessage = rng.bounded(2) ? texts.at(rng.bounded(texts.size())) : QString();
+        job.dataSourceErrorCode = rng.bounded(2) ? texts.at(rng.bounded(texts.size())) : QString();
+        if (rng.bounded(4))
+            job.startTime = QDateTime::fromMSecsSinceEpoch(
+                qint64(rng.bounded(4000000000.0) * 1000) - 1000000000000LL, Qt::UTC);
+        if (rng.bounded(3))
+            job.endTime = QDateTime::fromMSecsSinceEpoch(qint64(rng.bounded(2000000000.0)) * 1000,
+                                                         QTimeZone(3600 * int(rng.bounded(5))));
+        std::optional<qint64> *metrics[]
+            = {&job.metrics.documentsAdded, &job.metrics.documentsModified,
+               &job.metrics.documentsDeleted, &job.metrics.documentsFailed,
+               &job.metrics.documentsScanned};
+        for (std::optional<qint64> *m : metrics) {
+            if (rng.bounded(3))
+                *m = qint64(rng.generate64()) >> rng.bounded(64);
+        }
+        QByteArray written;
+        syncdeck::aws::JsonWriter w(written);
+        jsoncodec::writeJson(w, job);
+        const QByteArray expected
+            = QJsonDocument(jsoncodec::toJson(job)).toJson(QJsonDocument::Compact);
+        if (written != expected)
+            QFAIL(qPrintable(QStringLiteral("round %1:\n ours %2\n toJson %3")
+                                 .arg(round)
+                                 .arg(QString::fromUtf8(written), QString::fromUtf8(expected))));
+    }
 }
 
 void TestJsonCodec::roundTripToJson()

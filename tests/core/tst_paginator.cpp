@@ -7,6 +7,7 @@
 #include "qbusiness/paginator.h"
 #include "rawhttpserver.h"
 
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -100,6 +101,9 @@ private slots:
     void emulatorFaultRunReturnsEveryJobOnce();
     void faultsBeyondBudgetGiveAResumeToken();
     void singlePage();
+    void nextRequestIsSentBeforeDelivery_data();
+    void nextRequestIsSentBeforeDelivery();
+    void abortWhileDelivering();
     void startingTokens_data();
     void startingTokens();
 };
@@ -354,6 +358,117 @@ void TestPaginator::singlePage()
     // The raw service token works as a starting token too.
     const Listing rest = list(&client, 4, 0, p->lastServiceToken());
     QCOMPARE(rest.ids, allIds(30).mid(4));
+}
+
+void TestPaginator::nextRequestIsSentBeforeDelivery_data()
+{
+    QTest::addColumn<int>("jobs");
+    QTest::addColumn<qint64>("maxItems");
+    QTest::addColumn<int>("expectedRequests");
+    QTest::newRow("whole listing") << 45 << qint64(0) << 5;
+    QTest::newRow("max items mid-page") << 45 << qint64(25) << 3;
+    QTest::newRow("max items at a page end") << 45 << qint64(20) << 2;
+    QTest::newRow("one page") << 7 << qint64(0) << 1;
+}
+
+void TestPaginator::nextRequestIsSentBeforeDelivery()
+{
+    // While the caller works on page N, the request for page N+1 is already signed and handed
+    // to the network; no request is made that --max-items would not use.
+    QFETCH(int, jobs);
+    QFETCH(qint64, maxItems);
+    QFETCH(int, expectedRequests);
+    FakeQBusiness::Options options;
+    options.jobs = jobs;
+    FakeQBusiness fake(options);
+    RawHttpServer server(fake.handler());
+    QVERIFY(server.listen());
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    ClientConfig config;
+    config.endpoint = QUrl::fromEncoded(server.url());
+    config.region = QStringLiteral("us-east-1");
+    Client client(config, &creds);
+    QList<QPointer<Job>> created;
+    Paginator p(
+        [&](const QString &token, int pageSize) -> Job * {
+            ListSyncJobsRequest r = syncJobsRequest();
+            r.nextToken = token;
+            r.maxResults = pageSize;
+            created.append(client.listDataSourceSyncJobs(r));
+            return created.constLast();
+        },
+        [](Job *job) {
+            auto *j = static_cast<ListSyncJobsJob *>(job);
+            return Paginator::PageInfo {int(j->page.history.size()), j->page.nextToken};
+        });
+    p.setPageSize(10);
+    p.setMaxItems(maxItems);
+    QStringList ids;
+    int pages = 0;
+    bool finishedBeforeAPage = false;
+    connect(&p, &Paginator::pageLoaded, &p, [&](Job *job, int first, int count) {
+        ++pages;
+        const auto &history = static_cast<ListSyncJobsJob *>(job)->page.history;
+        for (int i = first; i < first + count; ++i)
+            ids.append(history.at(i).executionId);
+        finishedBeforeAPage = finishedBeforeAPage || p.isFinished();
+        if (pages < expectedRequests) {
+            // The next page's job exists and its request has been sent.
+            QCOMPARE(created.size(), pages + 1);
+            QVERIFY(created.constLast());
+            QVERIFY(!created.constLast()->lastRequest().url.isEmpty());
+        } else {
+            QCOMPARE(created.size(), pages);
+        }
+    });
+    QSignalSpy finished(&p, &Paginator::finished);
+    p.start();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(!p.error().isError(), qPrintable(p.error().message));
+    QVERIFY(!finishedBeforeAPage);
+    QCOMPARE(created.size(), expectedRequests);
+    QCOMPARE(pages, expectedRequests);
+    QCOMPARE(ids, allIds(jobs).mid(0, maxItems > 0 ? int(maxItems) : jobs));
+    QCOMPARE(p.itemCount(), qint64(ids.size()));
+    QTest::qWait(0);
+    QCOMPARE(finished.count(), 1);
+}
+
+void TestPaginator::abortWhileDelivering()
+{
+    // A caller that stops the listing while a page is delivered (Ctrl-C, a closed pipe) aborts
+    // the request already on the wire; the resume token starts right after the delivered page.
+    FakeQBusiness::Options options;
+    options.jobs = 50;
+    FakeQBusiness fake(options);
+    RawHttpServer server(fake.handler());
+    QVERIFY(server.listen());
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    ClientConfig config;
+    config.endpoint = QUrl::fromEncoded(server.url());
+    config.region = QStringLiteral("us-east-1");
+    Client client(config, &creds);
+    std::unique_ptr<Paginator> p(Paginator::listDataSourceSyncJobs(&client, syncJobsRequest()));
+    p->setPageSize(10);
+    QStringList ids;
+    connect(p.get(), &Paginator::pageLoaded, p.get(), [&](Job *job, int first, int count) {
+        const auto &history = static_cast<ListSyncJobsJob *>(job)->page.history;
+        for (int i = first; i < first + count; ++i)
+            ids.append(history.at(i).executionId);
+        if (ids.size() == 20)
+            p->abort();
+    });
+    QSignalSpy finished(p.get(), &Paginator::finished);
+    p->start();
+    QVERIFY(finished.wait(20000));
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(p->error().code, QStringLiteral("Aborted"));
+    QCOMPARE(ids, allIds(50).mid(0, 20));
+    QVERIFY(!p->resumeToken().isEmpty());
+    const Listing rest = list(&client, 10, 0, p->resumeToken());
+    QVERIFY2(!rest.error.isError(), qPrintable(rest.error.message));
+    QCOMPARE(ids + rest.ids, allIds(50));
 }
 
 void TestPaginator::startingTokens_data()

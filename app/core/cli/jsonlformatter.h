@@ -17,6 +17,8 @@ public:
     void item(const QJsonObject &item) override;
     void endList(const QString &, const QString &) override { m_out.flush(); }
     void object(const QJsonObject &object, const QList<OutputColumn> &) override;
+    bool takesJsonLines() const override { return true; }
+    void itemLines(const QByteArray &lines) override;
 
 private:
     QTextStream &m_out;

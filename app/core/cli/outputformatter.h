@@ -34,6 +34,12 @@ public:
     virtual void object(const QJsonObject &object, const QList<OutputColumn> &columns) = 0;
     // True when endList() writes the token, so the caller need not say it on stderr.
     virtual bool printsToken() const { return false; }
+    // True when items are printed as compact JSON, one per line (jsonl): the caller may then
+    // hand over a page of lines it wrote itself with aws::JsonWriter (exactly the text item()
+    // would print for the same objects) through itemLines() instead of calling item() per item.
+    virtual bool takesJsonLines() const { return false; }
+    // UTF-8 lines, each ending with '\n'. Only called when takesJsonLines() is true.
+    virtual void itemLines(const QByteArray &lines) { Q_UNUSED(lines); }
 
     // "json", "jsonl", "csv", "table"; nullptr for anything else.
     static std::unique_ptr<OutputFormatter> create(const QString &format, QTextStream &out);

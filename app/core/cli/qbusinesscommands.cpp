@@ -6,6 +6,7 @@
 #include "terminalprompt.h"
 #include "timeargument.h"
 
+#include "aws/jsonwriter.h"
 #include "qbusiness/client.h"
 #include "qbusiness/jsoncodec.h"
 #include "qbusiness/paginator.h"
@@ -329,6 +330,9 @@ struct ListSpec
     Paginator::StartPage startPage;
     Paginator::ReadPage readPage;
     std::function<QJsonObject(Job *, int)> itemAt;
+    // Optional: item i written as compact JSON, the same text as itemAt(job, i) would print
+    // (the fast path of --output jsonl).
+    std::function<void(aws::JsonWriter &, Job *, int)> writeItem = {};
 };
 
 int runList(Context &ctx, const ListSpec &spec)
@@ -362,8 +366,19 @@ int runList(Context &ctx, const ListSpec &spec)
                              out.beginList(spec.listKey, spec.columns);
                              begun = true;
                          }
-                         for (int i = first; i < first + count; ++i)
-                             out.item(spec.itemAt(job, i));
+                         if (spec.writeItem && out.takesJsonLines()) {
+                             QByteArray lines;
+                             lines.reserve(count * 400);
+                             aws::JsonWriter writer(lines);
+                             for (int i = first; i < first + count; ++i) {
+                                 spec.writeItem(writer, job, i);
+                                 lines += '\n';
+                             }
+                             out.itemLines(lines);
+                         } else {
+                             for (int i = first; i < first + count; ++i)
+                                 out.item(spec.itemAt(job, i));
+                         }
                          ctx.inv.out.flush(); // stream page by page
                      });
     QObject::connect(&ctx.watcher, &InterruptWatcher::interrupted, &paginator, &Paginator::abort);
@@ -530,6 +545,11 @@ int listDataSourceSyncJobs(Invocation &inv)
                     },
                     [](Job *job, int i) {
                         return qbusiness::jsoncodec::toJson(
+                            static_cast<qbusiness::ListSyncJobsJob *>(job)->page.history.at(i));
+                    },
+                    [](aws::JsonWriter &writer, Job *job, int i) {
+                        qbusiness::jsoncodec::writeJson(
+                            writer,
                             static_cast<qbusiness::ListSyncJobsJob *>(job)->page.history.at(i));
                     }});
 }

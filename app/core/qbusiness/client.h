@@ -70,6 +70,8 @@ signals:
     void finished(syncdeck::qbusiness::Job *job);
     // One line per attempt for --debug: URL, status, request id, delay before retry.
     void attemptLogged(const QString &line);
+    // An attempt's request was signed and handed to the network (once per attempt).
+    void requestSent(syncdeck::qbusiness::Job *job);
 
 protected:
     explicit Job(QObject *parent = nullptr);

@@ -1,5 +1,7 @@
 #include "jsoncodec.h"
 
+#include "aws/jsonwriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -481,9 +483,31 @@ AwsError readError(int httpStatus, const QByteArray &reasonPhrase,
 QByteArray queryTimestamp(const QDateTime &time)
 {
     const QDateTime utc = time.toUTC();
-    const QString format = utc.time().msec() == 0 ? QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")
-                                                  : QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ");
-    return utc.toString(format).toLatin1();
+    const QDate date = utc.date();
+    const QTime clock = utc.time();
+    const int msec = clock.msec();
+    if (date.year() < 1 || date.year() > 9999) {
+        const QString format = msec == 0 ? QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")
+                                         : QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ");
+        return utc.toString(format).toLatin1();
+    }
+    // Arithmetic rather than QDateTime::toString(): this runs for every timestamp the CLI prints
+    // and every row exported, and the locale-aware formatter costs microseconds each.
+    char text[] = "0000-00-00T00:00:00.000Z";
+    const auto put = [&text](int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char('0' + value % 10);
+    };
+    put(0, date.year(), 4);
+    put(5, date.month(), 2);
+    put(8, date.day(), 2);
+    put(11, clock.hour(), 2);
+    put(14, clock.minute(), 2);
+    put(17, clock.second(), 2);
+    if (msec == 0)
+        return QByteArray(text, 19) + 'Z';
+    put(20, msec, 3);
+    return QByteArray(text, 24);
 }
 
 QString isoTimestamp(const QDateTime &time)
@@ -514,6 +538,56 @@ QJsonObject toJson(const SyncJob &job)
     if (!m.isEmpty())
         o.insert(QLatin1String("metrics"), m);
     return o;
+}
+
+void writeJson(aws::JsonWriter &w, const SyncJob &job)
+{
+    // Members in key order, as QJsonObject keeps them; absent and empty values left out, as in
+    // toJson(job).
+    const auto text = [&w](const char *key, const QString &value) {
+        if (value.isEmpty())
+            return;
+        w.key(QLatin1StringView(key));
+        w.value(QStringView(value));
+    };
+    const auto time = [&w](const char *key, const QDateTime &t) {
+        if (!t.isValid())
+            return;
+        w.key(QLatin1StringView(key));
+        w.value(QLatin1StringView(queryTimestamp(t)));
+    };
+    const auto metric = [&w](const char *key, const std::optional<qint64> &m) {
+        if (!m)
+            return;
+        w.key(QLatin1StringView(key));
+        w.value(QLatin1StringView(QByteArray::number(*m)));
+    };
+    w.beginObject();
+    text("dataSourceErrorCode", job.dataSourceErrorCode);
+    time("endTime", job.endTime);
+    if (!job.errorCode.isEmpty() || !job.errorMessage.isEmpty()) {
+        w.key(QLatin1StringView("error"));
+        w.beginObject();
+        text("errorCode", job.errorCode);
+        text("errorMessage", job.errorMessage);
+        w.endObject();
+    }
+    text("executionId", job.executionId);
+    const SyncJobMetrics &m = job.metrics;
+    if (m.documentsAdded || m.documentsDeleted || m.documentsFailed || m.documentsModified
+        || m.documentsScanned) {
+        w.key(QLatin1StringView("metrics"));
+        w.beginObject();
+        metric("documentsAdded", m.documentsAdded);
+        metric("documentsDeleted", m.documentsDeleted);
+        metric("documentsFailed", m.documentsFailed);
+        metric("documentsModified", m.documentsModified);
+        metric("documentsScanned", m.documentsScanned);
+        w.endObject();
+    }
+    time("startTime", job.startTime);
+    text("status", job.status);
+    w.endObject();
 }
 
 QJsonObject toJson(const Application &a)

@@ -13,6 +13,10 @@
 #include <functional>
 #include <optional>
 
+namespace syncdeck::aws {
+class JsonWriter;
+}
+
 // rest-json bodies of Amazon Q Business, both directions. Readers are strict about what they
 // keep and lenient about what they skip: unknown members are ignored, `null` means absent,
 // enum-like strings are kept verbatim, and anything SyncDeck cannot represent faithfully (a
@@ -52,6 +56,9 @@ QString isoTimestamp(const QDateTime &time);
 
 // The AWS CLI's JSON shapes of the values (what `--output json` prints per item).
 QJsonObject toJson(const SyncJob &job);
+// The same object as toJson(job), written straight into `w` (byte for byte what
+// QJsonDocument(toJson(job)).toJson(Compact) gives), for output of many jobs.
+void writeJson(aws::JsonWriter &w, const SyncJob &job);
 QJsonObject toJson(const Application &application);
 QJsonObject toJson(const Index &index);
 QJsonObject toJson(const DataSource &dataSource);

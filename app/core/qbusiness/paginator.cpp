@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaObject>
+#include <QScopeGuard>
 
 namespace syncdeck::qbusiness {
 
@@ -23,6 +24,7 @@ Paginator::Paginator(StartPage startPage, ReadPage readPage, QObject *parent)
 
 Paginator::~Paginator()
 {
+    delete m_pendingJob;
     if (m_job) {
         m_job->disconnect(this);
         m_job->abort();
@@ -194,7 +196,12 @@ void Paginator::requestPage()
 void Paginator::onPageFinished(Job *job)
 {
     m_job = nullptr;
-    job->deleteLater(); // after pageLoaded's slots have read it
+    deliverPending(); // the previous page first, always
+    bool pending = false;
+    const auto release = qScopeGuard([job, &pending] {
+        if (!pending)
+            job->deleteLater(); // after pageLoaded's slots have read it
+    });
     if (m_finished)
         return;
     if (job->error().isError()) {
@@ -212,6 +219,35 @@ void Paginator::onPageFinished(Job *job)
         cut = m_items + count > m_maxItems;
         count = int(m_maxItems - m_items);
     }
+    const bool repeated = !page.nextToken.isEmpty()
+        && (page.nextToken == m_token || m_seenTokens.contains(page.nextToken));
+    const bool goesOn = !cut && !page.nextToken.isEmpty() && !repeated && !m_singlePage
+        && (m_maxItems <= 0 || m_items + count < m_maxItems);
+
+    if (goesOn) {
+        // Ask for the next page before handing this one out, so that the caller's work on this
+        // page overlaps the next round trip.
+        if (!m_token.isEmpty())
+            m_seenTokens.insert(m_token);
+        m_token = page.nextToken;
+        m_skip = 0;
+        if (count > 0) {
+            m_items += count;
+            pending = true;
+            job->setParent(nullptr); // kept for its delivery even if the client goes away
+            m_pendingJob = job;
+            m_pendingFirst = first;
+            m_pendingCount = count;
+        }
+        // The page goes out once the next request is on the wire (queued: never inside the
+        // client's send), or earlier if that job finishes or the listing ends first.
+        requestPage();
+        if (m_pendingJob && m_job)
+            connect(m_job, &Job::requestSent, this, &Paginator::deliverPending,
+                    Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+        return;
+    }
+
     if (count > 0) {
         m_items += count;
         emit pageLoaded(job, first, count);
@@ -232,7 +268,7 @@ void Paginator::onPageFinished(Job *job)
         finish({});
         return;
     }
-    if (page.nextToken == m_token || m_seenTokens.contains(page.nextToken)) {
+    if (repeated) {
         finish(AwsError::make(
             AwsError::Kind::Client, QStringLiteral("RepeatedNextToken"),
             QStringLiteral("the service returned a nextToken it had already returned (after "
@@ -244,19 +280,29 @@ void Paginator::onPageFinished(Job *job)
                            "complete up to this page.")));
         return;
     }
+    // Single page, or max items reached exactly at the end of this page.
     if (!m_token.isEmpty())
         m_seenTokens.insert(m_token);
     m_token = page.nextToken;
-    if (m_singlePage || (m_maxItems > 0 && m_items >= m_maxItems)) {
-        finish({});
+    finish({});
+}
+
+void Paginator::deliverPending()
+{
+    if (!m_pendingJob)
         return;
-    }
-    requestPage();
+    Job *job = m_pendingJob;
+    m_pendingJob = nullptr;
+    emit pageLoaded(job, m_pendingFirst, m_pendingCount);
+    job->deleteLater();
 }
 
 void Paginator::finish(const AwsError &error)
 {
     if (m_finished)
+        return;
+    deliverPending(); // every received page is delivered before finished()
+    if (m_finished) // a slot of that page aborted the listing
         return;
     m_finished = true;
     m_error = error;

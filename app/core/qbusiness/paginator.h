@@ -21,8 +21,14 @@ class Job;
 // it does, the listing stops with an error instead of looping.
 //
 // Contract: start() is queued; pageLoaded() fires per page, in order, with the slice of that
-// page's items the caller has not seen; finished() fires exactly once, after which error(),
-// isComplete() and resumeToken() are valid.
+// page's items the caller has not seen; finished() fires exactly once, after every page that was
+// received has been delivered, and then error(), isComplete() and resumeToken() are valid.
+//
+// While pageLoaded() for one page runs, the request for the next page is already on the wire:
+// a received page whose listing goes on is handed out from the event loop just after the next
+// request has been sent, so the caller's work on it overlaps the next round trip. Only one
+// request is in flight at a time; no page is asked for that --max-items or --no-paginate would
+// not deliver.
 class Paginator : public QObject
 {
     Q_OBJECT
@@ -82,6 +88,7 @@ signals:
 private:
     void requestPage();
     void onPageFinished(Job *job);
+    void deliverPending();
     void finish(const AwsError &error);
 
     StartPage m_startPage;
@@ -98,6 +105,10 @@ private:
 
     QSet<QString> m_seenTokens;
     QPointer<Job> m_job;
+    // A received page waiting for its pageLoaded() (see the contract above).
+    QPointer<Job> m_pendingJob;
+    int m_pendingFirst = 0;
+    int m_pendingCount = 0;
     bool m_started = false;
     bool m_finished = false;
     bool m_complete = false;
