@@ -3,6 +3,7 @@
 #include "cli/csvformatter.h"
 #include "cli/outputformatter.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -44,6 +45,8 @@ private slots:
     void jsonDocument();
     void jsonl();
     void tableNeutralizesControlCharacters();
+    void tableRightAlignsNumbers();
+    void jsonlTakesWrittenLines();
     void unknownFormat();
 };
 
@@ -137,6 +140,69 @@ void TestOutputFormatter::tableNeutralizesControlCharacters()
     QVERIFY(lines.at(2).startsWith(QLatin1String("e1   x [31mred line")));
     QCOMPARE(lines.at(3).size(), 5 + 60); // shortened to the cell limit
     QVERIFY(lines.at(3).endsWith(QChar(0x2026)));
+}
+
+void TestOutputFormatter::tableRightAlignsNumbers()
+{
+    QString text;
+    QTextStream out(&text);
+    auto f = OutputFormatter::create(QStringLiteral("table"), out);
+    f->beginList(QStringLiteral("history"),
+                 {{QStringLiteral("id"), QStringLiteral("executionId")},
+                  {QStringLiteral("documentsAdded"), QStringLiteral("metrics.documentsAdded")},
+                  {QStringLiteral("code"), QStringLiteral("error.errorCode")}});
+    const auto item = [](const char *id, const char *added, const char *code) {
+        QJsonObject o {{QStringLiteral("executionId"), QLatin1String(id)}};
+        if (*added)
+            o.insert(QStringLiteral("metrics"),
+                     QJsonObject {{QStringLiteral("documentsAdded"), QLatin1String(added)}});
+        o.insert(QStringLiteral("error"),
+                 QJsonObject {{QStringLiteral("errorCode"), QLatin1String(code)}});
+        return o;
+    };
+    f->item(item("e1", "7", "12"));
+    f->item(item("e2", "12345", "x"));
+    f->item(item("e3", "", "3"));
+    f->endList({}, {});
+    out.flush();
+    const QStringList lines = text.split(u'\n');
+    // documentsAdded holds only whole numbers: right-aligned (header too). code mixes text and
+    // digits: left-aligned, and as the last column without trailing blanks.
+    QCOMPARE(lines.at(0), QStringLiteral("id  documentsAdded  code"));
+    QCOMPARE(lines.at(2), QStringLiteral("e1               7  12"));
+    QCOMPARE(lines.at(3), QStringLiteral("e2           12345  x"));
+    QCOMPARE(lines.at(4), QStringLiteral("e3                  3"));
+}
+
+void TestOutputFormatter::jsonlTakesWrittenLines()
+{
+    // Lines written elsewhere (the CLI's fast path) go out as given, between items written by
+    // the formatter itself, on a device-backed stream and on a string stream alike.
+    QByteArray bytes;
+    {
+        QBuffer buffer(&bytes);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QTextStream out(&buffer);
+        auto f = OutputFormatter::create(QStringLiteral("jsonl"), out);
+        QVERIFY(f->takesJsonLines());
+        f->beginList(QStringLiteral("history"), {});
+        f->item(job(QStringLiteral("e1"), QStringLiteral("A")));
+        f->itemLines(QByteArray("{\"executionId\":\"e2 caf\xc3\xa9\"}\n"));
+        f->item(job(QStringLiteral("e3"), QStringLiteral("C")));
+        f->endList({}, {});
+    }
+    QCOMPARE(bytes,
+             QByteArray("{\"error\":{\"errorCode\":\"A\"},\"executionId\":\"e1\"}\n"
+                        "{\"executionId\":\"e2 caf\xc3\xa9\"}\n"
+                        "{\"error\":{\"errorCode\":\"C\"},\"executionId\":\"e3\"}\n"));
+    QString text;
+    QTextStream out(&text);
+    auto f = OutputFormatter::create(QStringLiteral("jsonl"), out);
+    f->itemLines(QByteArray("{\"executionId\":\"caf\xc3\xa9\"}\n"));
+    out.flush();
+    QCOMPARE(text, QString::fromUtf8("{\"executionId\":\"caf\xc3\xa9\"}\n"));
+    QVERIFY(!OutputFormatter::create(QStringLiteral("csv"), out)->takesJsonLines());
+    QVERIFY(!OutputFormatter::create(QStringLiteral("json"), out)->takesJsonLines());
 }
 
 void TestOutputFormatter::unknownFormat()

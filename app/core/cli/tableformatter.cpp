@@ -13,6 +13,18 @@ QString printable(QString s)
         s = s.left(TableFormatter::MaxCellWidth - 1) + QChar(0x2026);
     return s;
 }
+
+bool isWholeNumber(const QString &s)
+{
+    qsizetype i = s.startsWith(u'-') ? 1 : 0;
+    if (i == s.size())
+        return false;
+    for (; i < s.size(); ++i) {
+        if (s.at(i) < u'0' || s.at(i) > u'9')
+            return false;
+    }
+    return true;
+}
 } // namespace
 
 void TableFormatter::beginList(const QString &, const QList<OutputColumn> &columns)
@@ -38,12 +50,28 @@ void TableFormatter::endList(const QString &, const QString &)
         for (qsizetype i = 0; i < r.size(); ++i)
             widths[i] = std::max(widths[i], r.at(i).size());
     }
-    const auto line = [this, &widths](const QStringList &cells) {
+    // Columns of whole numbers (document counts) are right-aligned, so digits line up.
+    QList<bool> numeric(m_columns.size(), false);
+    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+        bool any = false, all = true;
+        for (const QStringList &r : std::as_const(m_rows)) {
+            const QString &c = r.at(i);
+            if (c.isEmpty())
+                continue;
+            any = true;
+            all = all && isWholeNumber(c);
+        }
+        numeric[i] = any && all;
+    }
+    const auto line = [this, &widths, &numeric](const QStringList &cells) {
         QString s;
         for (qsizetype i = 0; i < cells.size(); ++i) {
             if (i)
                 s += QStringLiteral("  ");
-            s += i + 1 < cells.size() ? cells.at(i).leftJustified(widths.at(i)) : cells.at(i);
+            if (numeric.at(i))
+                s += cells.at(i).rightJustified(widths.at(i));
+            else
+                s += i + 1 < cells.size() ? cells.at(i).leftJustified(widths.at(i)) : cells.at(i);
         }
         m_out << s << '\n';
     };
