@@ -1,11 +1,14 @@
 // sslConfigurationFor(): a CA bundle really decides which TLS server is trusted (handshakes with
 // a QSslServer on 127.0.0.1 and a throwaway self-signed certificate), and checks stay on.
+#include "aws/credentialsprovider.h"
 #include "aws/tls.h"
+#include "qbusiness/client.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSaveFile>
+#include <QSignalSpy>
 #include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
@@ -26,6 +29,8 @@ private slots:
     void verificationOnlyOffForLoopback();
     void handshake_data();
     void handshake();
+    void clientOverHttps_data();
+    void clientOverHttps();
 
 private:
     QTemporaryDir m_dir;
@@ -175,6 +180,84 @@ void TestTls::handshake()
         QCOMPARE(reply->error(), QNetworkReply::SslHandshakeFailedError);
     }
     delete reply;
+}
+
+void TestTls::clientOverHttps_data()
+{
+    QTest::addColumn<QString>("bundle"); // "server", "other", "missing" or "" (system store)
+    QTest::addColumn<QString>("code"); // the error code, empty for success
+    QTest::newRow("bundle with the server's certificate") << "server" << QString();
+    QTest::newRow("bundle with another certificate") << "other"
+                                                     << "TlsError";
+    QTest::newRow("system store does not know it") << QString() << "TlsError";
+    QTest::newRow("unreadable bundle") << "missing"
+                                       << "InvalidCaBundle";
+}
+
+void TestTls::clientOverHttps()
+{
+    // The Q Business client itself over HTTPS: its CA bundle decides, and a TLS failure is an
+    // error that says what to check.
+    QFETCH(QString, bundle);
+    QFETCH(QString, code);
+    QFile certFile(m_certPath);
+    QFile keyFile(m_keyPath);
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration serverConfig = QSslConfiguration::defaultConfiguration();
+    serverConfig.setLocalCertificate(QSslCertificate(certFile.readAll(), QSsl::Pem));
+    serverConfig.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+    serverConfig.setPeerVerifyMode(QSslSocket::VerifyNone);
+    QSslServer server;
+    server.setSslConfiguration(serverConfig);
+    QByteArray received;
+    connect(&server, &QSslServer::pendingConnectionAvailable, this, [&server, &received] {
+        while (QSslSocket *s = qobject_cast<QSslSocket *>(server.nextPendingConnection())) {
+            connect(s, &QSslSocket::readyRead, s, [s, &received] {
+                received += s->readAll();
+                if (!received.contains("\r\n\r\n"))
+                    return;
+                const QByteArray body = R"({"applications":[{"applicationId":"tls-app"}]})";
+                s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                         "x-amzn-RequestId: tls-1\r\nContent-Length: "
+                         + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            });
+        }
+    });
+    connect(&server, &QSslServer::errorOccurred, this,
+            [](QSslSocket *, QAbstractSocket::SocketError) {});
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+    syncdeck::qbusiness::ClientConfig config;
+    config.endpoint = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort()));
+    config.region = QStringLiteral("us-east-1");
+    config.maxAttempts = 1;
+    config.caBundlePath = bundle == QLatin1String("server") ? m_certPath
+        : bundle == QLatin1String("other")                  ? m_otherCertPath
+        : bundle == QLatin1String("missing") ? m_dir.filePath(QStringLiteral("missing.pem"))
+                                             : QString();
+    Credentials keys;
+    keys.accessKeyId = QStringLiteral("AKIDEXAMPLE");
+    keys.secretAccessKey = SecretString(QStringLiteral("secret"));
+    StaticCredentialsProvider creds(keys);
+    syncdeck::qbusiness::Client client(config, &creds);
+    auto *job = client.listApplications();
+    job->setAutoDelete(false);
+    QSignalSpy finished(job, &syncdeck::qbusiness::Job::finished);
+    job->start();
+    QVERIFY(finished.wait(30000) || finished.count() == 1);
+    if (code.isEmpty()) {
+        QVERIFY2(!job->error().isError(), qPrintable(job->error().message));
+        QCOMPARE(job->applications.value(0).applicationId, QStringLiteral("tls-app"));
+        QVERIFY(received.startsWith("GET /applications HTTP/1.1\r\n"));
+    } else {
+        QCOMPARE(job->error().code, code);
+        QVERIFY(!job->error().nextStep.isEmpty());
+        if (code == QLatin1String("TlsError"))
+            QVERIFY2(job->error().nextStep.contains(QLatin1String("--ca-bundle")),
+                     qPrintable(job->error().nextStep));
+        QVERIFY(received.isEmpty()); // nothing was sent to an untrusted server
+    }
+    delete job;
 }
 
 QTEST_GUILESS_MAIN(TestTls)
