@@ -1,13 +1,20 @@
-// Renders the charts panel with a generated history and saves screenshots (not a test):
-//   chartscreenshots OUTPUT_DIR [RUNS] [dark]
-// Used to look at the charts and to refresh docs/screenshots/.
+// Renders the charts panel and saves screenshots (not a test). Used to look at the charts and to
+// refresh docs/screenshots/:
+//   chartscreenshots OUTPUT_DIR [RUNS] [dark]   the panel alone, fed a generated history
+//   chartscreenshots OUTPUT_DIR demo            the main window on the built-in demo service
+//                                               (what `syncdeck --demo` shows), every page loaded
 #include "chartspanel.h"
+#include "launchoptions.h"
+#include "mainwindow.h"
 #include "metricschartview.h"
 #include "qbusiness/chartdatamodel.h"
+#include "qbusiness/syncjobmodel.h"
 #include "synchistory.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
+#include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTest>
@@ -17,15 +24,70 @@
 using syncdeck::ui::ChartsPanel;
 using syncdeck::ui::charts::MetricsChartView;
 
+namespace {
+
+bool save(QWidget *widget, const QDir &out, const QString &name)
+{
+    QTest::qWait(100); // queued re-bucketing after a resize or tab switch, then a paint
+    const QString path = out.filePath(name + QStringLiteral(".png"));
+    if (widget->grab().save(path))
+        return true;
+    std::fprintf(stderr, "could not save %s\n", qPrintable(path));
+    return false;
+}
+
+// The demo as an operator meets it: the window opens on the featured data source and its failed
+// run, then "Load all" pages through the whole history; the charts panel is saved per tab.
+int demoScreenshots(const QDir &out)
+{
+    QStandardPaths::setTestModeEnabled(true); // never read or write this user's settings
+    syncdeck::ui::LaunchOptions options;
+    options.demo = true;
+    options.restoreSettings = false;
+    syncdeck::ui::MainWindow window(options);
+    window.resize(1500, 1000);
+    bool ready = false;
+    QObject::connect(&window, &syncdeck::ui::MainWindow::demoReady, &window,
+                     [&ready] { ready = true; });
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window) || !QTest::qWaitFor([&] { return ready; }, 30000)) {
+        std::fprintf(stderr, "the demo did not open\n");
+        return 1;
+    }
+    window.loadAll();
+    syncdeck::qbusiness::SyncJobModel *jobs = window.jobModel();
+    if (!QTest::qWaitFor([jobs] { return !jobs->hasMore() && !jobs->isLoading(); }, 60000)) {
+        std::fprintf(stderr, "the demo history did not finish loading\n");
+        return 1;
+    }
+    // Give the charts the lower half of the window for the picture.
+    if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("chartsDock")))
+        window.resizeDocks({dock}, {window.height() / 2}, Qt::Vertical);
+    ChartsPanel *panel = window.chartsPanel();
+    std::printf("%d runs loaded\n", panel->model()->count());
+    panel->tabs()->setCurrentIndex(0);
+    bool ok = save(panel, out, QStringLiteral("demo-charts-documents"));
+    panel->tabs()->setCurrentIndex(1);
+    ok = save(panel, out, QStringLiteral("demo-charts-status")) && ok;
+    ok = save(&window, out, QStringLiteral("demo-dashboard-status")) && ok;
+    return ok ? 0 : 1;
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        std::fprintf(stderr, "usage: chartscreenshots OUTPUT_DIR [RUNS] [dark]\n");
+        std::fprintf(stderr,
+                     "usage: chartscreenshots OUTPUT_DIR [RUNS] [dark]\n"
+                     "       chartscreenshots OUTPUT_DIR demo\n");
         return 2;
     }
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (args.size() > 2 && args[2] == QLatin1String("demo"))
+        return demoScreenshots(QDir(args[1]));
     const bool dark = args.contains(QStringLiteral("dark"));
     if (dark) {
         QPalette p;

@@ -1,11 +1,13 @@
 #include "qbusiness/chartdatamodel.h"
 #include "synchistory.h"
 
+#include <QMap>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace syncdeck::qbusiness;
 
@@ -48,6 +50,14 @@ private slots:
     void downsamplingKeepsExtremes();
     void statusMarksKeepEveryFailure_data();
     void statusMarksKeepEveryFailure();
+    void loneFailureKeepsItsMark_data();
+    void loneFailureKeepsItsMark();
+    void laneMarksKeepFirstLastAndEveryStatusPerColumn_data();
+    void laneMarksKeepFirstLastAndEveryStatusPerColumn();
+    void countsPlottedRunsPerStatus();
+    void failureBandsMergeWhenTheyTouch_data();
+    void failureBandsMergeWhenTheyTouch();
+    void failureStreaksFollowNewPages();
     void bucketsSumRuns_data();
     void bucketsSumRuns();
     void findsNearestRun();
@@ -274,6 +284,187 @@ void TestChartDataModel::statusMarksKeepEveryFailure()
                  qPrintable(QStringLiteral("failure %1 has no mark").arg(n)));
     }
     QVERIFY(model.statusMarks(SyncStatus::Aborted, from, to, buckets).isEmpty());
+}
+
+void TestChartDataModel::loneFailureKeepsItsMark_data()
+{
+    QTest::addColumn<int>("failedAt");
+    QTest::addColumn<int>("columns");
+    QTest::newRow("first of 20,000, 200 columns") << 0 << 200;
+    QTest::newRow("middle of 20,000, 200 columns") << 12345 << 200;
+    QTest::newRow("last of 20,000, 200 columns") << 19999 << 200;
+    QTest::newRow("middle of 20,000, one column") << 7000 << 1;
+}
+
+void TestChartDataModel::loneFailureKeepsItsMark()
+{
+    QFETCH(int, failedAt);
+    QFETCH(int, columns);
+    constexpr int Runs = 20000;
+    QList<SyncJob> page;
+    page.reserve(Runs);
+    for (int n = 0; n < Runs; ++n)
+        page.append(run(n, n == failedAt ? "FAILED" : "SUCCEEDED"));
+    ChartDataModel model;
+    model.appendJobs(page);
+    const double from = double(model.firstStartMs()), to = double(model.lastStartMs());
+    const LaneMarks marks = model.laneMarks(from, to, columns);
+    const QList<double> failed = marks[size_t(SyncStatus::Failed)];
+    // Exactly its own mark, at its own start time.
+    QCOMPARE(failed, QList<double> {double(model.startMs(failedAt))});
+    // The succeeded lane was reduced: at most a first and a last mark per column.
+    const QList<double> &succeeded = marks[size_t(SyncStatus::Succeeded)];
+    QVERIFY(!succeeded.isEmpty());
+    QVERIFY2(succeeded.size() <= 2 * columns, qPrintable(QString::number(succeeded.size())));
+    QCOMPARE(model.statusMarks(SyncStatus::Failed, from, to, columns), failed);
+    for (size_t s = 0; s < marks.size(); ++s) {
+        if (s != size_t(SyncStatus::Failed) && s != size_t(SyncStatus::Succeeded))
+            QVERIFY(marks[s].isEmpty());
+    }
+}
+
+void TestChartDataModel::laneMarksKeepFirstLastAndEveryStatusPerColumn_data()
+{
+    QTest::addColumn<int>("runs");
+    QTest::addColumn<int>("columns");
+    QTest::addColumn<bool>("reduced");
+    QTest::newRow("5,000 runs, 97 columns") << 5000 << 97 << true;
+    QTest::newRow("20,000 runs, 200 columns") << 20000 << 200 << true;
+    QTest::newRow("300 runs, 100 columns") << 300 << 100 << true;
+    QTest::newRow("300 runs, 600 columns (no reduction)") << 300 << 600 << false;
+    QTest::newRow("40 runs, 600 columns (no reduction)") << 40 << 600 << false;
+}
+
+void TestChartDataModel::laneMarksKeepFirstLastAndEveryStatusPerColumn()
+{
+    QFETCH(int, runs);
+    QFETCH(int, columns);
+    QFETCH(bool, reduced);
+    ChartDataModel model;
+    model.appendJobs(syncdeck::test::generateSyncHistory(runs, 5));
+    // A part of the range, as a zoomed chart would ask for: runs outside it get no mark.
+    const double first = double(model.firstStartMs()), last = double(model.lastStartMs());
+    const double from = first + (last - first) * 0.1, to = last - (last - first) * 0.05;
+    const LaneMarks marks = model.laneMarks(from, to, columns);
+    const auto [a, b] = model.indexRange(from, to);
+    QCOMPARE(b - a > columns, reduced);
+
+    // Expected, the slow way: per status and column, the first and the last run.
+    const double width = (to - from) / columns;
+    auto columnOf
+        = [&](double x) { return std::clamp(int(std::floor((x - from) / width)), 0, columns - 1); };
+    LaneMarks expected;
+    for (int s = 0; s < SyncStatusCount; ++s) {
+        QMap<int, std::pair<double, double>> firstLast;
+        for (int i = a; i < b; ++i) {
+            if (int(model.status(i)) != s)
+                continue;
+            const double x = double(model.startMs(i));
+            if (!reduced) {
+                expected[size_t(s)].append(x);
+                continue;
+            }
+            auto it = firstLast.find(columnOf(x));
+            if (it == firstLast.end())
+                firstLast.insert(columnOf(x), {x, x});
+            else
+                it->second = x;
+        }
+        for (const auto &[f, l] : std::as_const(firstLast)) {
+            expected[size_t(s)].append(f);
+            if (l != f)
+                expected[size_t(s)].append(l);
+        }
+    }
+    int total = 0;
+    for (int s = 0; s < SyncStatusCount; ++s) {
+        QCOMPARE(marks[size_t(s)], expected[size_t(s)]);
+        total += int(marks[size_t(s)].size());
+    }
+    if (reduced)
+        QVERIFY2(total < b - a, qPrintable(QStringLiteral("%1 of %2").arg(total).arg(b - a)));
+    else
+        QCOMPARE(total, b - a); // every run has its own mark
+}
+
+void TestChartDataModel::countsPlottedRunsPerStatus()
+{
+    ChartDataModel model;
+    SyncJob noStart = run(50, "ABORTED");
+    noStart.startTime = QDateTime();
+    model.appendJobs({run(0, "SUCCEEDED"), run(1, "FAILED"), run(2, "SYNCING"), noStart});
+    QCOMPARE(model.plottableCount(SyncStatus::Succeeded), 1);
+    QCOMPARE(model.plottableCount(SyncStatus::Failed), 1);
+    QCOMPARE(model.plottableCount(SyncStatus::Syncing), 1);
+    QCOMPARE(model.plottableCount(SyncStatus::Aborted), 0); // not plotted without a start time
+    // The running run finishes: it moves lanes, it is not counted twice.
+    SyncJob done = run(2, "SUCCEEDED");
+    model.updateJobs({done, done});
+    QCOMPARE(model.plottableCount(SyncStatus::Syncing), 0);
+    QCOMPARE(model.plottableCount(SyncStatus::Succeeded), 2);
+    QCOMPARE(model.plottableCount(), 3);
+    model.clear();
+    QCOMPARE(model.plottableCount(SyncStatus::Succeeded), 0);
+    QCOMPARE(model.plottableCount(SyncStatus::Failed), 0);
+}
+
+void TestChartDataModel::failureBandsMergeWhenTheyTouch_data()
+{
+    QTest::addColumn<QString>("statuses"); // one letter per hourly run, oldest first
+    QTest::addColumn<double>("padHours");
+    QTest::addColumn<QString>("expected"); // "from-to" in hours after the first run
+    QTest::newRow("no streak") << QStringLiteral("SFFSF") << 0.5 << QString();
+    QTest::newRow("two streaks apart")
+        << QStringLiteral("FFFSSSSFFFF") << 0.5 << QStringLiteral("-0.5-2.5 6.5-10.5");
+    QTest::newRow("padding makes them touch")
+        << QStringLiteral("FFFSSSSFFFF") << 2.5 << QStringLiteral("-2.5-12.5");
+    QTest::newRow("padding makes them overlap")
+        << QStringLiteral("FFFSSFFFSSSSSSSSSSFFF") << 2.0 << QStringLiteral("-2-9 16-22");
+}
+
+void TestChartDataModel::failureBandsMergeWhenTheyTouch()
+{
+    QFETCH(QString, statuses);
+    QFETCH(double, padHours);
+    QFETCH(QString, expected);
+    QList<SyncJob> page;
+    for (int n = 0; n < statuses.size(); ++n)
+        page.append(run(n, statuses[n] == u'F' ? "FAILED" : "SUCCEEDED"));
+    ChartDataModel model;
+    model.appendJobs(page);
+    constexpr double HourMs = 3600.0 * 1000;
+    const double origin = double(model.firstStartMs());
+    QStringList got;
+    const QList<std::pair<double, double>> bands = model.failureBands(3, padHours * HourMs);
+    for (const auto &[from, to] : bands) {
+        got.append(
+            QStringLiteral("%1-%2").arg((from - origin) / HourMs).arg((to - origin) / HourMs));
+    }
+    QCOMPARE(got.join(u' '), expected);
+    // Every run of every streak lies inside a band.
+    for (const auto &[first, last] : model.failureStreaks(3)) {
+        for (int i = first; i <= last; ++i) {
+            const double x = double(model.startMs(i));
+            QVERIFY(std::any_of(bands.cbegin(), bands.cend(), [x](const auto &band) {
+                return band.first <= x && x <= band.second;
+            }));
+        }
+    }
+}
+
+void TestChartDataModel::failureStreaksFollowNewPages()
+{
+    ChartDataModel model;
+    model.appendJobs({run(0, "SUCCEEDED"), run(1, "FAILED"), run(2, "FAILED")});
+    QVERIFY(model.failureStreaks(3).isEmpty());
+    QCOMPARE(model.failureStreaks(2).size(), 1);
+    model.appendJobs({run(3, "FAILED")});
+    QCOMPARE(model.failureStreaks(3), (QList<std::pair<int, int>> {{1, 3}}));
+    model.updateJobs({run(2, "SUCCEEDED")}); // a retried run corrected by a live refresh
+    QVERIFY(model.failureStreaks(3).isEmpty());
+    QCOMPARE(model.failureStreaks(1), (QList<std::pair<int, int>> {{1, 1}, {3, 3}}));
+    model.clear();
+    QVERIFY(model.failureStreaks(1).isEmpty());
 }
 
 void TestChartDataModel::bucketsSumRuns_data()

@@ -95,6 +95,7 @@ private slots:
     void updatesPerPageWithoutRebuilding();
     void legendTogglesSeries();
     void largeHistoryIsDownsampledKeepingFailures();
+    void timelineReplacesOnlyChangedLanes();
     void showsKpis();
     void exportsCharts_data();
     void exportsCharts();
@@ -367,6 +368,45 @@ void TestChartsPanel::largeHistoryIsDownsampledKeepingFailures()
         QVERIFY2(std::min(after, before) <= 8 * msPerPixel,
                  qPrintable(QStringLiteral("failed run %1 has no mark").arg(i)));
     }
+}
+
+void TestChartsPanel::timelineReplacesOnlyChangedLanes()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    panel->tabs()->setCurrentIndex(1);
+    auto *timeline = panel->timelineChart();
+    feedPages(panel->model(), runs(QStringLiteral("SSSFFFFSSSSSSSS")));
+    QTRY_VERIFY(!timeline->isStale() && !timeline->chart()->plotArea().isEmpty());
+    QScatterSeries *failed = timeline->statusSeries(SyncStatus::Failed);
+    QScatterSeries *succeeded = timeline->statusSeries(SyncStatus::Succeeded);
+    QCOMPARE(failed->count(), 4);
+    QSignalSpy failedReplaced(failed, &QXYSeries::pointsReplaced);
+    QSignalSpy succeededReplaced(succeeded, &QXYSeries::pointsReplaced);
+    // Same runs, same size: no lane is handed to QtCharts again.
+    timeline->refreshNow();
+    QCOMPARE(failedReplaced.count(), 0);
+    QCOMPARE(succeededReplaced.count(), 0);
+    QCOMPARE(failed->count(), 4);
+    // A live refresh that only changes a succeeded run's counts leaves both lanes alone.
+    SyncJob changed = panel->model()->job(panel->model()->count() - 1);
+    changed.metrics.documentsAdded = 999;
+    panel->model()->updateJobs({changed});
+    QCOMPARE(failedReplaced.count(), 0);
+    QCOMPARE(succeededReplaced.count(), 0);
+    // A run that fails moves marks between lanes: both are replaced, in one batch each.
+    changed.status = QStringLiteral("FAILED");
+    panel->model()->updateJobs({changed});
+    QCOMPARE(failedReplaced.count(), 1);
+    QCOMPARE(succeededReplaced.count(), 1);
+    QCOMPARE(failed->count(), 5);
+    QCOMPARE(succeeded->count(), 10);
+    // Cleared: every lane and the streak band are emptied, not left showing the old runs.
+    panel->model()->clear();
+    QCOMPARE(failed->count(), 0);
+    QCOMPARE(succeeded->count(), 0);
+    QCOMPARE(timeline->streakBand()->upperSeries()->count(), 0);
+    QCOMPARE(timeline->displayedPointCount(), 0);
 }
 
 void TestChartsPanel::showsKpis()

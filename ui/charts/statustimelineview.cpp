@@ -26,7 +26,8 @@ const QList<SyncStatus> &laneOrder()
     };
     return order;
 }
-constexpr int MarkerPixels = 6; // one mark per status per this many pixels
+constexpr int MarkerPixels = 6; // one column of marks per this many pixels
+constexpr int BandPadPixels = 6; // a band reaches this far beyond its first and last failure
 constexpr int MinStreak = 3;
 } // namespace
 
@@ -90,36 +91,34 @@ void StatusTimelineView::setLanes(const QList<SyncStatus> &lanes)
 void StatusTimelineView::updateSeries(double fromMs, double toMs, int pixels)
 {
     const auto *m = model();
-    // Lanes: succeeded and failed always, other statuses once a run has them.
-    quint32 present
-        = qbusiness::statusBit(SyncStatus::Succeeded) | qbusiness::statusBit(SyncStatus::Failed);
-    for (int i = m ? m->firstPlottable() : 0; m && i < m->count(); ++i)
-        present |= qbusiness::statusBit(m->status(i));
+    // Lanes: succeeded and failed always, other statuses once a plotted run has them.
     QList<SyncStatus> lanes;
     for (SyncStatus status : laneOrder()) {
-        if (present & qbusiness::statusBit(status))
+        if (status == SyncStatus::Succeeded || status == SyncStatus::Failed
+            || (m && m->plottableCount(status) > 0))
             lanes.append(status);
     }
-    const int buckets = std::max(1, pixels / MarkerPixels);
+    const int columns = std::max(1, pixels / MarkerPixels);
+    const qbusiness::LaneMarks marks
+        = m ? m->laneMarks(fromMs, toMs, columns) : qbusiness::LaneMarks {};
     std::array<QList<QPointF>, StatusCount> points;
     for (SyncStatus status : laneOrder()) {
         const int lane = int(lanes.indexOf(status));
-        if (!m || lane < 0)
+        if (lane < 0)
             continue;
-        const QList<double> xs = m->statusMarks(status, fromMs, toMs, buckets);
+        const QList<double> &xs = marks[size_t(status)];
         QList<QPointF> &pts = points[size_t(status)];
         pts.reserve(xs.size());
         for (double x : xs)
             pts.append(QPointF(x, lane + 0.5));
     }
+    // One rectangle per band, joined along the middle of the lane (zero height in between).
     QList<QPointF> upper, lower;
     const int failedLane = int(lanes.indexOf(SyncStatus::Failed));
     if (m && failedLane >= 0) {
-        const double pad = (toMs - fromMs) / std::max(pixels, 1) * 6;
+        const double pad = (toMs - fromMs) / std::max(pixels, 1) * BandPadPixels;
         const double mid = failedLane + 0.5;
-        for (const auto &[first, last] : m->failureStreaks(MinStreak)) {
-            const double x0 = double(m->startMs(first)) - pad;
-            const double x1 = double(m->startMs(last)) + pad;
+        for (const auto &[x0, x1] : m->failureBands(MinStreak, pad)) {
             upper << QPointF(x0, mid) << QPointF(x0, mid + 0.4) << QPointF(x1, mid + 0.4)
                   << QPointF(x1, mid);
             lower << QPointF(x0, mid) << QPointF(x0, mid - 0.4) << QPointF(x1, mid - 0.4)
@@ -132,8 +131,10 @@ void StatusTimelineView::updateSeries(double fromMs, double toMs, int pixels)
     m_displayedPoints = 0;
     for (SyncStatus status : laneOrder()) {
         const QList<QPointF> &pts = points[size_t(status)];
-        if (!pts.isEmpty())
-            m_series[size_t(status)]->replace(pts);
+        QScatterSeries *series = m_series[size_t(status)];
+        // A series whose marks did not move keeps its geometry: no replace(), no re-layout.
+        if (pts != series->points())
+            series->replace(pts);
         m_displayedPoints += int(pts.size());
     }
     m_streakUpper->replace(upper);

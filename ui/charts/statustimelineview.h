@@ -34,7 +34,7 @@ protected:
     void applyColors() override;
 
 private:
-    static constexpr int StatusCount = 8;
+    static constexpr int StatusCount = qbusiness::SyncStatusCount;
     int laneOf(qbusiness::SyncStatus status) const;
     void setLanes(const QList<qbusiness::SyncStatus> &lanes);
 

@@ -219,28 +219,51 @@ QList<QPointF> ChartDataModel::downsampled(ChartMetric metric, double fromMs, do
     return out;
 }
 
-QList<double> ChartDataModel::statusMarks(SyncStatus status, double fromMs, double toMs,
-                                          int buckets) const
+LaneMarks ChartDataModel::laneMarks(double fromMs, double toMs, int columns) const
 {
+    LaneMarks out;
     const auto [a, b] = indexRange(fromMs, toMs);
-    buckets = std::max(buckets, 1);
-    const double width = (toMs - fromMs) / buckets;
-    const bool thin = b - a > buckets;
-    QList<double> out;
-    int current = -1;
+    columns = std::max(columns, 1);
+    if (b - a <= columns) {
+        for (int i = a; i < b; ++i) {
+            const Row &r = m_rows[size_t(i)];
+            out[size_t(r.status)].append(double(r.startMs));
+        }
+        return out;
+    }
+    const double width = (toMs - fromMs) / columns;
+    // Per status: the column its marks have reached, the first run there (already a mark) and
+    // the latest run there (a mark once the status leaves the column).
+    std::array<int, SyncStatusCount> column;
+    column.fill(-1);
+    std::array<double, SyncStatusCount> first {};
+    std::array<double, SyncStatusCount> latest {};
+    auto closeColumn = [&](size_t s) {
+        if (column[s] >= 0 && latest[s] != first[s])
+            out[s].append(latest[s]);
+    };
     for (int i = a; i < b; ++i) {
         const Row &r = m_rows[size_t(i)];
-        if (r.status != status)
-            continue;
-        if (thin) {
-            const int bk = bucketOf(double(r.startMs), fromMs, width, buckets);
-            if (bk == current)
-                continue;
-            current = bk;
+        const auto s = size_t(r.status);
+        const double x = double(r.startMs);
+        const int c = bucketOf(x, fromMs, width, columns);
+        if (c != column[s]) {
+            closeColumn(s);
+            column[s] = c;
+            first[s] = x;
+            out[s].append(x);
         }
-        out.append(double(r.startMs));
+        latest[s] = x;
     }
+    for (size_t s = 0; s < out.size(); ++s)
+        closeColumn(s);
     return out;
+}
+
+QList<double> ChartDataModel::statusMarks(SyncStatus status, double fromMs, double toMs,
+                                          int columns) const
+{
+    return laneMarks(fromMs, toMs, columns)[size_t(status)];
 }
 
 QList<RunBucket> ChartDataModel::buckets(double fromMs, double toMs, int bucketCount) const
@@ -276,6 +299,9 @@ QList<RunBucket> ChartDataModel::buckets(double fromMs, double toMs, int bucketC
 
 QList<std::pair<int, int>> ChartDataModel::failureStreaks(int minLength) const
 {
+    minLength = std::max(minLength, 1);
+    if (minLength == m_streaksMinLength)
+        return m_streaks;
     QList<std::pair<int, int>> out;
     int start = -1;
     for (int i = m_firstPlottable; i <= count(); ++i) {
@@ -283,10 +309,27 @@ QList<std::pair<int, int>> ChartDataModel::failureStreaks(int minLength) const
         if (failed && start < 0)
             start = i;
         if (!failed && start >= 0) {
-            if (i - start >= std::max(minLength, 1))
+            if (i - start >= minLength)
                 out.append({start, i - 1});
             start = -1;
         }
+    }
+    m_streaks = out;
+    m_streaksMinLength = minLength;
+    return out;
+}
+
+QList<std::pair<double, double>> ChartDataModel::failureBands(int minLength, double padMs) const
+{
+    QList<std::pair<double, double>> out;
+    const QList<std::pair<int, int>> streaks = failureStreaks(minLength);
+    for (const auto &[first, last] : streaks) {
+        const double from = double(startMs(first)) - padMs;
+        const double to = double(startMs(last)) + padMs;
+        if (!out.isEmpty() && from <= out.last().second)
+            out.last().second = std::max(out.last().second, to);
+        else
+            out.append({from, to});
     }
     return out;
 }
@@ -313,6 +356,9 @@ void ChartDataModel::clear()
     m_rows.clear();
     m_slotById.clear();
     m_firstPlottable = 0;
+    m_statusCounts.fill(0);
+    m_streaks.clear();
+    m_streaksMinLength = -1;
     emit cleared();
 }
 
@@ -339,8 +385,10 @@ int ChartDataModel::merge(const QList<SyncJob> &jobs)
             // Its sort key may change (a start time can only be corrected, but be safe): take
             // the old row out and merge the new one like a new run.
             const int old = rowIndexOfSlot(slot);
-            if (old >= 0)
+            if (old >= 0) {
+                countRow(m_rows[size_t(old)], -1);
                 m_rows.erase(m_rows.begin() + old);
+            }
             m_store[size_t(slot)] = job;
         } else {
             slot = int(m_store.size());
@@ -352,6 +400,9 @@ int ChartDataModel::merge(const QList<SyncJob> &jobs)
         incomingBySlot.insert(slot, incoming.size());
         incoming.push_back(makeRow(job, slot));
     }
+    for (const Row &row : incoming)
+        countRow(row, +1);
+    m_streaksMinLength = -1;
     auto less = [this](const Row &a, const Row &b) { return rowLess(a, b); };
     std::sort(incoming.begin(), incoming.end(), less);
     const auto middle = std::ptrdiff_t(m_rows.size());
@@ -361,6 +412,12 @@ int ChartDataModel::merge(const QList<SyncJob> &jobs)
                                                 [](const Row &r) { return r.startMs == NoTime; })
                            - m_rows.begin());
     return added;
+}
+
+void ChartDataModel::countRow(const Row &row, int delta)
+{
+    if (row.startMs != NoTime)
+        m_statusCounts[size_t(row.status)] += delta;
 }
 
 } // namespace syncdeck::qbusiness

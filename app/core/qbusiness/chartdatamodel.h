@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointF>
 
+#include <array>
 #include <limits>
 #include <optional>
 #include <vector>
@@ -34,6 +35,11 @@ constexpr quint32 statusBit(SyncStatus status)
     return 1u << static_cast<quint32>(status);
 }
 inline constexpr quint32 AllStatuses = 0xffffffffu;
+// Number of SyncStatus values (Unknown included): index arrays by status.
+inline constexpr int SyncStatusCount = int(SyncStatus::SyncingIndexing) + 1;
+
+// Start times of the marks of each status lane, indexed by SyncStatus (see laneMarks()).
+using LaneMarks = std::array<QList<double>, SyncStatusCount>;
 
 // One uniform time bucket of runs, for stacked bars drawn where runs outnumber pixels.
 struct RunBucket
@@ -81,6 +87,8 @@ public:
     // Runs with a start time: model indices [firstPlottable(), count()).
     int firstPlottable() const { return m_firstPlottable; }
     int plottableCount() const { return count() - m_firstPlottable; }
+    // Plottable runs with this status (kept up to date by every merge, no scan).
+    int plottableCount(SyncStatus status) const { return m_statusCounts[size_t(status)]; }
     qint64 firstStartMs() const; // NoTime when nothing is plottable
     qint64 lastStartMs() const;
     // Model indices [first, last) of runs starting within [fromMs, toMs].
@@ -94,14 +102,23 @@ public:
     // at one bucket per pixel looks the same, and spikes and failures are never dropped.
     QList<QPointF> downsampled(ChartMetric metric, double fromMs, double toMs, int buckets,
                                quint32 statusMask = AllStatuses) const;
-    // Start times of runs with this status, at most one per bucket (the first in it): any run in
-    // a bucket keeps a mark there, so a lone failure among thousands of successes stays visible.
-    QList<double> statusMarks(SyncStatus status, double fromMs, double toMs, int buckets) const;
+    // Marks of every status lane for runs starting in [fromMs, toMs], in one pass. While runs do
+    // not outnumber the columns (uniform over the range) every run has its own mark; beyond that
+    // each status keeps, per column, the start of its first and of its last run in the column.
+    // Every status present in a column therefore has a mark there: a lone failure among
+    // thousands of successes never vanishes. Marks are in time order.
+    LaneMarks laneMarks(double fromMs, double toMs, int columns) const;
+    // The lane of one status (laneMarks()[status]).
+    QList<double> statusMarks(SyncStatus status, double fromMs, double toMs, int columns) const;
     // Uniform time buckets over [fromMs, toMs) with document sums per bucket.
     QList<RunBucket> buckets(double fromMs, double toMs, int bucketCount) const;
     // Runs of at least minLength consecutive FAILED plotted runs, as inclusive model index
     // ranges [first, last] in time order.
     QList<std::pair<int, int>> failureStreaks(int minLength) const;
+    // Time spans of bands behind those streaks, each reaching padMs beyond its first and last
+    // run, in time order. Bands that would touch or overlap are merged into one, so a dense
+    // history draws a few disjoint bands instead of hundreds of overlapping ones.
+    QList<std::pair<double, double>> failureBands(int minLength, double padMs) const;
 
 public slots:
     // A page of jobs (any order). Known executionIds are replaced, not duplicated.
@@ -129,11 +146,17 @@ private:
     bool rowLess(const Row &a, const Row &b) const;
     int rowIndexOfSlot(int slot) const;
     int merge(const QList<SyncJob> &jobs);
+    void countRow(const Row &row, int delta);
 
     std::vector<SyncJob> m_store; // arrival order; rows point into it
     std::vector<Row> m_rows; // time order
     QHash<QString, int> m_slotById;
     int m_firstPlottable = 0;
+    std::array<int, SyncStatusCount> m_statusCounts {}; // plottable rows per status
+    // failureStreaks() of the current rows, recomputed after a change (every chart refresh for
+    // a new size or tab would otherwise scan the whole history again).
+    mutable QList<std::pair<int, int>> m_streaks;
+    mutable int m_streaksMinLength = -1;
 };
 
 } // namespace syncdeck::qbusiness
