@@ -803,6 +803,7 @@ void MainWindow::connectSelectedProfile()
         config.maxAttempts = session.maxAttempts;
         config.retryMode = session.retryMode;
         config.caBundlePath = session.caBundle;
+        config.proxies = session.proxies;
         const QSignalBlocker blocker(m_region);
         m_region->setCurrentText(session.region);
     }

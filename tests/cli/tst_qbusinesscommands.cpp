@@ -40,7 +40,8 @@ public:
     {
         m_env = QProcessEnvironment::systemEnvironment();
         for (const QString &k : m_env.keys()) {
-            if (k.startsWith(QLatin1String("AWS_")))
+            if (k.startsWith(QLatin1String("AWS_"))
+                || k.toLower().endsWith(QLatin1String("_proxy")))
                 m_env.remove(k);
         }
         m_env.insert(QStringLiteral("HOME"), m_home.path());
@@ -565,6 +566,11 @@ void TestQBusinessCommands::debugLogsAttemptsWithoutSecrets()
     Cli cli;
     cli.env().insert(QStringLiteral("AWS_SESSION_TOKEN"), QString::fromLatin1(SessionToken));
     cli.env().insert(QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("8"));
+    // A proxy with a password: named in the settings, its password never shown; the loopback
+    // endpoint is reached directly.
+    cli.env().insert(QStringLiteral("HTTP_PROXY"),
+                     QStringLiteral("http://op:proxysecret@proxy.invalid:3128"));
+    cli.env().insert(QStringLiteral("NO_PROXY"), QStringLiteral("example.com"));
     const QStringList base = idArgs()
         + QStringList {QStringLiteral("--endpoint-url"), QString::fromLatin1(server.url()),
                        QStringLiteral("--debug")};
@@ -585,11 +591,15 @@ void TestQBusinessCommands::debugLogsAttemptsWithoutSecrets()
     QVERIFY2(err.contains("; retrying in "), err.constData());
     QVERIFY2(err.contains("attempt 2/8: GET http://127.0.0.1:"), err.constData());
     QVERIFY2(err.contains("-> 200 (request id req-200)"), err.constData());
+    QVERIFY2(err.contains("proxy for http: http://op@proxy.invalid:3128 (env HTTP_PROXY)"),
+             err.constData());
+    QVERIFY2(err.contains("no proxy for: example.com (env NO_PROXY)"), err.constData());
+    QVERIFY2(err.contains("the endpoint 127.0.0.1 is reached directly"), err.constData());
     for (const Run &r : std::as_const(runs)) {
         QVERIFY2(r.exitCode == 0, explain(r));
         for (const QByteArray &secret :
              {QByteArray(SessionToken), QByteArray(emulator::DefaultSecretAccessKey),
-              QByteArray("EXAMPLESESSIONTOKEN")}) {
+              QByteArray("EXAMPLESESSIONTOKEN"), QByteArray("proxysecret")}) {
             QVERIFY2(!r.out.contains(secret), r.out.constData());
             QVERIFY2(!r.err.contains(secret), r.err.constData());
         }

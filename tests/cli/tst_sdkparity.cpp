@@ -82,7 +82,7 @@ void TestSdkParity::initTestCase()
 
     m_env = QProcessEnvironment::systemEnvironment();
     for (const QString &k : m_env.keys()) {
-        if (k.startsWith(QLatin1String("AWS_")))
+        if (k.startsWith(QLatin1String("AWS_")) || k.toLower().endsWith(QLatin1String("_proxy")))
             m_env.remove(k);
     }
     m_env.insert(QStringLiteral("HOME"), m_home.path());

@@ -37,12 +37,14 @@ QTemporaryDir &awsHome()
     return dir;
 }
 
-// The environment without any AWS_ variable of the machine running the tests, plus `aws`.
+// The environment without any AWS_ or proxy variable of the machine running the tests, plus
+// `aws`.
 QProcessEnvironment environment(const QList<QPair<QString, QString>> &aws)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &key : env.keys()) {
-        if (key.startsWith(QLatin1String("AWS_")))
+        if (key.startsWith(QLatin1String("AWS_"))
+            || key.toLower().endsWith(QLatin1String("_proxy")))
             env.remove(key);
     }
     env.insert(QStringLiteral("HOME"), awsHome().path());

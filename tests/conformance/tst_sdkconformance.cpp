@@ -126,9 +126,10 @@ void TestSdkConformance::sdk()
 
     QProcess walk;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // The SDKs must not pick up the machine's own AWS settings.
+    // The SDKs must not pick up the machine's own AWS or proxy settings.
     for (const QString &name : env.keys()) {
-        if (name.startsWith(QLatin1String("AWS_")))
+        if (name.startsWith(QLatin1String("AWS_"))
+            || name.toLower().endsWith(QLatin1String("_proxy")))
             env.remove(name);
     }
     env.insert(QStringLiteral("AWS_CONFIG_FILE"), QStringLiteral("/dev/null"));

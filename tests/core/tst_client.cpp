@@ -1,9 +1,9 @@
 // The Q Business client over real TCP on 127.0.0.1: wire bytes, signing, retries, clock skew,
 // timeouts, body limits and the job contract.
 #include "aws/credentialsprovider.h"
+#include "aws/proxysettings.h"
 #include "fakeqbusiness.h"
 #include "qbusiness/client.h"
-#include "qbusiness/proxyfactory.h"
 #include "rawhttpserver.h"
 
 #include <syncdeck/version.h>
@@ -96,6 +96,7 @@ private slots:
     void endpointWithPathPrefix();
     void proxyChoice();
     void applicationProxyIsHonoured();
+    void environmentProxyIsHonoured();
 };
 
 void TestClient::wireBytesAreTheSignedBytes_data()
@@ -647,7 +648,7 @@ void TestClient::proxyChoice()
 {
     // Qt's own answer, except "no proxy" for plain http becomes "the default proxy" (a buffered
     // socket that resolves to a direct connection).
-    ClientProxyFactory factory;
+    aws::ProxyFactory factory;
     const QNetworkProxyQuery http(QUrl(QStringLiteral("http://qbusiness.invalid:8080/a")));
     const QNetworkProxyQuery loopback(QUrl(QStringLiteral("http://127.0.0.1:8080/a")));
     const QNetworkProxyQuery https(QUrl(QStringLiteral("https://qbusiness.us-east-1.api.aws/")));
@@ -688,6 +689,56 @@ void TestClient::applicationProxyIsHonoured()
         proxy.requests().at(0).head.constData());
     QCOMPARE(proxy.requests().at(0).header("Host"), QByteArray("qbusiness.invalid:8080"));
     delete job;
+}
+
+void TestClient::environmentProxyIsHonoured()
+{
+    // HTTP_PROXY (as resolveSession reads it) routes a plain-http endpoint through the proxy,
+    // with the proxy's credentials; NO_PROXY and loopback endpoints go direct.
+    RawHttpServer proxy([](const RawHttpRequest &) {
+        return RawHttpReply::json(200, R"({"applications":[{"applicationId":"via-proxy"}]})");
+    });
+    QVERIFY(proxy.listen());
+    const QUrl proxyUrl = QUrl::fromEncoded(proxy.url());
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HTTP_PROXY"),
+               QStringLiteral("http://127.0.0.1:%1").arg(proxyUrl.port()));
+    env.insert(QStringLiteral("NO_PROXY"), QStringLiteral("direct.invalid"));
+    aws::ProxySettings proxies;
+    QString error;
+    QVERIFY2(aws::readProxySettings(env, &proxies, &error), qPrintable(error));
+    aws::StaticCredentialsProvider creds(fakeCredentials());
+    ClientConfig config = configFor("http://qbusiness.invalid:8080", 1);
+    config.proxies = proxies;
+    Client client(config, &creds);
+    auto *job = client.listApplications();
+    job->setAutoDelete(false);
+    QVERIFY(runJob(job));
+    QVERIFY2(!job->error().isError(), qPrintable(job->error().message));
+    QCOMPARE(job->applications.value(0).applicationId, QStringLiteral("via-proxy"));
+    QCOMPARE(proxy.requests().size(), 1);
+    QVERIFY2(
+        proxy.requests().at(0).head.startsWith("GET http://qbusiness.invalid:8080/applications"),
+        proxy.requests().at(0).head.constData());
+    delete job;
+
+    // NO_PROXY: a subdomain of the listed host goes direct.
+    QCOMPARE(proxies.proxyFor(QUrl(QStringLiteral("http://api.direct.invalid:8080/"))).type(),
+             QNetworkProxy::NoProxy);
+    // A loopback endpoint is never proxied: the emulator answers, the proxy sees nothing more.
+    FakeQBusiness fake({});
+    RawHttpServer emulator(fake.handler());
+    QVERIFY(emulator.listen());
+    ClientConfig local = configFor(emulator.url(), 1);
+    local.proxies = proxies;
+    Client direct(local, &creds);
+    auto *page = direct.listDataSourceSyncJobs(syncJobsRequest());
+    page->setAutoDelete(false);
+    QVERIFY(runJob(page));
+    QVERIFY2(!page->error().isError(), qPrintable(page->error().message));
+    QCOMPARE(emulator.requests().size(), 1);
+    QCOMPARE(proxy.requests().size(), 1);
+    delete page;
 }
 
 QTEST_GUILESS_MAIN(TestClient)

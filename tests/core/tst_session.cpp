@@ -285,6 +285,10 @@ void TestSession::errors_data()
     QTest::newRow("unreadable CA bundle")
         << QByteArray("[default]\nregion=us-east-1\nca_bundle=/nonexistent/ca.pem\n" + keys)
         << sl({}) << QString() << "cannot read the CA bundle /nonexistent/ca.pem";
+    QTest::newRow("proxy that is not a proxy URL")
+        << QByteArray("[default]\nregion=us-east-1\n" + keys)
+        << sl({"https_proxy=ftp://user:hunter2@proxy.corp"}) << QString()
+        << "https_proxy (proxy.corp) is not a usable proxy: the scheme \"ftp\"";
 }
 
 void TestSession::errors()
@@ -336,6 +340,16 @@ void TestSession::environmentFilesOverrideHome()
     QCOMPARE(s.region, QStringLiteral("eu-north-1"));
     QCOMPARE(s.credentialSource,
              elsewhere.filePath(QStringLiteral("creds")) + QStringLiteral(":2"));
+    QVERIFY(s.proxies.isEmpty());
+
+    // The proxy variables travel with the session (to the client, STS and the SSO portal).
+    env.insert(QStringLiteral("HTTPS_PROXY"), QStringLiteral("http://proxy.corp:3128"));
+    env.insert(QStringLiteral("no_proxy"), QStringLiteral(".internal.corp"));
+    Session proxied;
+    QVERIFY2(resolveSession(o, env, &parent, &proxied, &e), qPrintable(e.message));
+    QCOMPARE(proxied.proxies.httpsSource, QStringLiteral("env HTTPS_PROXY"));
+    QCOMPARE(proxied.proxies.https.hostName(), QStringLiteral("proxy.corp"));
+    QCOMPARE(proxied.proxies.noProxy, QStringList {QStringLiteral("internal.corp")});
 }
 
 void TestSession::describeWithoutCredentials()

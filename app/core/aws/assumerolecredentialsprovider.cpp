@@ -30,6 +30,7 @@ AssumeRoleCredentialsProvider::AssumeRoleCredentialsProvider(AssumeRoleSettings 
     , m_source(source)
     , m_mfaPrompt(std::move(mfaPrompt))
 {
+    m_network.setProxyFactory(new ProxyFactory(m_settings.proxies)); // owned by m_network
     m_source->setParent(this);
 }
 

@@ -2,6 +2,7 @@
 
 #include "cachingcredentialsprovider.h"
 #include "mfaprompt.h"
+#include "proxysettings.h"
 
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -23,6 +24,7 @@ struct AssumeRoleSettings
     QUrl stsEndpoint;
     QString stsRegion; // signing region
     QSslConfiguration sslConfiguration;
+    ProxySettings proxies; // HTTPS_PROXY / NO_PROXY of the session
     int timeoutMs = 30000;
 };
 

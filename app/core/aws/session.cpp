@@ -199,6 +199,12 @@ struct Resolver
                             QStringLiteral("Point the CA bundle setting at a readable PEM file."));
         }
 
+        QString proxyError;
+        if (!readProxySettings(env, &session.proxies, &proxyError))
+            return fail(proxyError,
+                        QStringLiteral("Set it to http://host:port (or socks5://host:port), with "
+                                       "user:password@ if the proxy needs it, or unset it."));
+
         // Endpoint: explicit > configured (unless ignored) > the rule set.
         Sourced endpoint = options.endpointUrl.isEmpty()
             ? configuredEndpoint(QStringLiteral("QBUSINESS"), QStringLiteral("qbusiness"))
@@ -375,6 +381,7 @@ struct Resolver
         }
         s.portalEndpoint = portal.url;
         s.sslConfiguration = tlsFor(portal.url);
+        s.proxies = session.proxies;
         s.timeoutMs = options.networkTimeoutMs;
         *source = p.definedAt();
         return new SsoCredentialsProvider(s);
@@ -514,6 +521,7 @@ struct Resolver
         s.stsEndpoint = sts.url;
         s.stsRegion = session.region.isEmpty() ? QStringLiteral("us-east-1") : session.region;
         s.sslConfiguration = tlsFor(sts.url);
+        s.proxies = session.proxies;
         s.timeoutMs = options.networkTimeoutMs;
         *source = p.value(QStringLiteral("role_arn")).location();
         return new AssumeRoleCredentialsProvider(s, sourceProvider, options.mfaPrompt);

@@ -3,6 +3,7 @@
 #include "credentialsprovider.h"
 #include "mfaprompt.h"
 #include "profilecatalogue.h"
+#include "proxysettings.h"
 
 #include <QProcessEnvironment>
 #include <QString>
@@ -35,6 +36,7 @@ struct Session
     int maxAttempts = 3;
     QString retryMode = QStringLiteral("standard");
     QString caBundle;
+    ProxySettings proxies; // from HTTPS_PROXY / HTTP_PROXY / NO_PROXY
     CredentialsProvider *credentials = nullptr; // child of the parent given to resolveSession
 
     QString profileSource; // "--profile", "env AWS_PROFILE" or "default"
@@ -59,8 +61,8 @@ struct SessionError
 // is meant for a Retry button: invalidate() then resolve() again re-reads the SSO token cache and
 // asks for a new MFA code. Fails (returns false, *error set) for configuration errors: a missing
 // named profile, a syntax error in the chosen profile, no region and no endpoint, FIPS with a
-// custom endpoint, an invalid max_attempts/retry_mode/ca_bundle, a broken role chain, or no
-// credentials at all.
+// custom endpoint, an invalid max_attempts/retry_mode/ca_bundle, a proxy variable that is not a
+// proxy URL, a broken role chain, or no credentials at all.
 bool resolveSession(const SessionOptions &options, const QProcessEnvironment &env, QObject *parent,
                     Session *out, SessionError *error);
 

@@ -14,7 +14,9 @@ namespace syncdeck::aws {
 SsoCredentialsProvider::SsoCredentialsProvider(SsoSettings settings, QObject *parent)
     : CachingCredentialsProvider(parent)
     , m_settings(std::move(settings))
-{ }
+{
+    m_network.setProxyFactory(new ProxyFactory(m_settings.proxies)); // owned by m_network
+}
 
 SsoCredentialsProvider::~SsoCredentialsProvider()
 {

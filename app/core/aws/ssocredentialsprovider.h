@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cachingcredentialsprovider.h"
+#include "proxysettings.h"
 
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -22,6 +23,7 @@ struct SsoSettings
     QString cacheDirectory; // ~/.aws/sso/cache of the resolution environment
     QUrl portalEndpoint; // https://portal.sso.{sso_region}.amazonaws.com or an override
     QSslConfiguration sslConfiguration;
+    ProxySettings proxies; // HTTPS_PROXY / NO_PROXY of the session
     int timeoutMs = 30000;
 };
 

@@ -135,6 +135,7 @@ bool resolveCliSession(const GlobalOptions &options, const QProcessEnvironment &
     c.maxAttempts = s.maxAttempts;
     c.retryMode = s.retryMode;
     c.caBundlePath = s.caBundle;
+    c.proxies = s.proxies;
     c.readTimeoutMs = options.readTimeoutSeconds * 1000;
     c.connectTimeoutMs = options.connectTimeoutSeconds * 1000;
     c.dryRun = options.dryRun;
@@ -157,6 +158,22 @@ bool resolveCliSession(const GlobalOptions &options, const QProcessEnvironment &
     if (!s.caBundle.isEmpty())
         session->description.append(
             QStringLiteral("CA bundle %1 (%2)").arg(s.caBundle, s.caBundleSource));
+    // The proxy's user, never its password.
+    if (!s.proxies.httpsSource.isEmpty())
+        session->description.append(
+            QStringLiteral("proxy for https: %1 (%2)")
+                .arg(aws::proxyDisplay(s.proxies.https), s.proxies.httpsSource));
+    if (!s.proxies.httpSource.isEmpty())
+        session->description.append(
+            QStringLiteral("proxy for http: %1 (%2)")
+                .arg(aws::proxyDisplay(s.proxies.http), s.proxies.httpSource));
+    if (!s.proxies.noProxySource.isEmpty())
+        session->description.append(
+            QStringLiteral("no proxy for: %1 (%2)")
+                .arg(s.proxies.noProxy.join(QStringLiteral(", ")), s.proxies.noProxySource));
+    if (!s.proxies.isEmpty() && s.proxies.bypasses(s.endpoint.host(), s.endpoint.port()))
+        session->description.append(
+            QStringLiteral("the endpoint %1 is reached directly").arg(s.endpoint.host()));
     return true;
 }
 

@@ -1,10 +1,10 @@
 #include "client.h"
 
 #include "aws/credentialsprovider.h"
+#include "aws/proxysettings.h"
 #include "aws/sigv4.h"
 #include "aws/tls.h"
 #include "jsoncodec.h"
-#include "proxyfactory.h"
 #include "retryquota.h"
 #include "retrystrategy.h"
 
@@ -631,7 +631,7 @@ Client::Client(ClientConfig config, aws::CredentialsProvider *credentials, QObje
     d->credentials = credentials;
     d->nam = new QNetworkAccessManager(this);
     d->nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    d->nam->setProxyFactory(new ClientProxyFactory); // the manager owns it
+    d->nam->setProxyFactory(new aws::ProxyFactory(d->config.proxies)); // the manager owns it
     d->userAgent = QByteArray("syncdeck/") + Version;
     // TLS settings only for an https endpoint: a plain-http endpoint (the emulator) never needs
     // the TLS backend or the CA bundle, and loading them costs tens of milliseconds.

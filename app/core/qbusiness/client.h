@@ -3,6 +3,7 @@
 // The asynchronous Amazon Q Business client that the CLI and the dashboard share: one
 // QNetworkAccessManager, SigV4 on every attempt, the AWS "standard" retry mode.
 
+#include "aws/proxysettings.h"
 #include "awserror.h"
 #include "types.h"
 
@@ -33,6 +34,7 @@ struct ClientConfig
     int connectTimeoutMs = 60000; // --cli-connect-timeout
     int readTimeoutMs = 60000; // --cli-read-timeout
     QString caBundlePath; // AWS_CA_BUNDLE / ca_bundle / --ca-bundle
+    aws::ProxySettings proxies; // HTTPS_PROXY / HTTP_PROXY / NO_PROXY
     qint64 maxResponseBytes = 8 * 1024 * 1024; // larger bodies fail with a clear error
     bool dryRun = false; // sign every request and record it (Job::lastRequest()), never send
 };
