@@ -32,6 +32,11 @@ RunChartView::RunChartView(QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     // Chart items move on every update: a BSP index of them costs more than it saves.
     scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
+    // One rectangle around everything that changed, not the exact union of the series' shapes:
+    // with two dense series on different axes that union is a complex region, and clipping to
+    // it made Qt's raster engine hand each line segment to its thread pool - 40-80 ms per page
+    // update between 4,000 and 12,000 runs instead of about 10 ms.
+    setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
     setMouseTracking(true);
     viewport()->setMouseTracking(true);
     setMinimumSize(320, 180);
