@@ -255,13 +255,6 @@ void insertIfSet(QJsonObject &o, QLatin1String key, const QString &s)
         o.insert(key, s);
 }
 
-void insertIfSet(QJsonObject &o, QLatin1String key, const std::optional<qint64> &m)
-{
-    // The wire form of a metric is a string of digits, and the AWS CLI prints it as such.
-    if (m)
-        o.insert(key, QString::number(*m));
-}
-
 } // namespace
 
 QDateTime readTimestamp(const QJsonValue &value, QString *error)
@@ -517,27 +510,11 @@ QString isoTimestamp(const QDateTime &time)
 
 QJsonObject toJson(const SyncJob &job)
 {
-    QJsonObject o;
-    insertIfSet(o, QLatin1String("executionId"), job.executionId);
-    insertIfValid(o, QLatin1String("startTime"), job.startTime);
-    insertIfValid(o, QLatin1String("endTime"), job.endTime);
-    insertIfSet(o, QLatin1String("status"), job.status);
-    if (!job.errorCode.isEmpty() || !job.errorMessage.isEmpty()) {
-        QJsonObject e;
-        insertIfSet(e, QLatin1String("errorMessage"), job.errorMessage);
-        insertIfSet(e, QLatin1String("errorCode"), job.errorCode);
-        o.insert(QLatin1String("error"), e);
-    }
-    insertIfSet(o, QLatin1String("dataSourceErrorCode"), job.dataSourceErrorCode);
-    QJsonObject m;
-    insertIfSet(m, QLatin1String("documentsAdded"), job.metrics.documentsAdded);
-    insertIfSet(m, QLatin1String("documentsModified"), job.metrics.documentsModified);
-    insertIfSet(m, QLatin1String("documentsDeleted"), job.metrics.documentsDeleted);
-    insertIfSet(m, QLatin1String("documentsFailed"), job.metrics.documentsFailed);
-    insertIfSet(m, QLatin1String("documentsScanned"), job.metrics.documentsScanned);
-    if (!m.isEmpty())
-        o.insert(QLatin1String("metrics"), m);
-    return o;
+    // One definition of the shape, writeJson(); this is its parse.
+    QByteArray text;
+    aws::JsonWriter w(text);
+    writeJson(w, job);
+    return QJsonDocument::fromJson(text).object();
 }
 
 void writeJson(aws::JsonWriter &w, const SyncJob &job)
@@ -556,6 +533,7 @@ void writeJson(aws::JsonWriter &w, const SyncJob &job)
         w.key(QLatin1StringView(key));
         w.value(QLatin1StringView(queryTimestamp(t)));
     };
+    // The wire form of a metric is a string of digits, and the AWS CLI prints it as such.
     const auto metric = [&w](const char *key, const std::optional<qint64> &m) {
         if (!m)
             return;
