@@ -92,6 +92,7 @@ private slots:
     void highlightRunMarksEveryChart();
     void timelineClickStaysInItsLane();
     void stackedBarClickSelectsTheWorstRun();
+    void modeSwitchFollowsTheChart();
     void updatesPerPageWithoutRebuilding();
     void legendTogglesSeries();
     void largeHistoryIsDownsampledKeepingFailures();
@@ -212,6 +213,23 @@ void TestChartsPanel::timelineClickStaysInItsLane()
                       viewportPoint(durations, value, durations->durationSeries()));
     QCOMPARE(activated.count(), 1);
     QCOMPARE(activated.first().first().toString(), panel->model()->job(run).executionId);
+}
+
+void TestChartsPanel::modeSwitchFollowsTheChart()
+{
+    // A mode set on the chart itself (not by a click) shows on the Lines / Stacked bars switch.
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    auto *lines = panel->findChild<QAbstractButton *>(QStringLiteral("linesMode"));
+    auto *bars = panel->findChild<QAbstractButton *>(QStringLiteral("barsMode"));
+    QVERIFY(lines && bars);
+    QVERIFY(lines->isChecked());
+    panel->metricsChart()->setMode(MetricsChartView::Mode::StackedBars);
+    QVERIFY(bars->isChecked());
+    QVERIFY(!lines->isChecked());
+    panel->metricsChart()->setMode(MetricsChartView::Mode::Lines);
+    QVERIFY(lines->isChecked());
+    QVERIFY(!bars->isChecked());
 }
 
 void TestChartsPanel::stackedBarClickSelectsTheWorstRun()

@@ -79,6 +79,12 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     }
     connect(m_modeButtons, &QButtonGroup::idClicked, m_metrics,
             [this](int id) { m_metrics->setMode(MetricsChartView::Mode(id)); });
+    // A mode set any other way (restored settings, scripts) shows on the switch too.
+    connect(m_metrics, &MetricsChartView::modeChanged, m_modeButtons,
+            [this](MetricsChartView::Mode mode) {
+                if (QAbstractButton *button = m_modeButtons->button(int(mode)))
+                    button->setChecked(true);
+            });
     connect(m_tabs, &QTabWidget::currentChanged, corner, [this](int index) {
         for (QAbstractButton *b : m_modeButtons->buttons())
             b->setEnabled(index == 0);

@@ -176,7 +176,9 @@ void MetricsChartView::applyColors()
     }
     for (int i = 0; i < StackedMetrics; ++i) {
         m_sets[size_t(i)]->setColor(metricColor(ChartMetric(i), pal));
-        m_sets[size_t(i)]->setBorderColor(metricColor(ChartMetric(i), pal));
+        // No outline: it would be the fill's own colour, stroked around every one of the
+        // hundreds of bars on each repaint.
+        m_sets[size_t(i)]->setPen(Qt::NoPen);
     }
     const QList<QLegendMarker *> markers = chart()->legend()->markers();
     for (QLegendMarker *marker : markers) {
