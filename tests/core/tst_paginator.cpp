@@ -27,6 +27,16 @@ aws::Credentials fakeCredentials()
     return c;
 }
 
+// The client config for a test server on 127.0.0.1.
+ClientConfig configFor(const RawHttpServer &server, int maxAttempts = 3)
+{
+    ClientConfig c;
+    c.endpoint = QUrl::fromEncoded(server.url());
+    c.region = QStringLiteral("us-east-1");
+    c.maxAttempts = maxAttempts;
+    return c;
+}
+
 ListSyncJobsRequest syncJobsRequest()
 {
     ListSyncJobsRequest r;
@@ -116,10 +126,7 @@ void TestPaginator::streamsEveryPage()
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
     aws::StaticCredentialsProvider creds(fakeCredentials());
-    ClientConfig config;
-    config.endpoint = QUrl::fromEncoded(server.url());
-    config.region = QStringLiteral("us-east-1");
-    Client client(config, &creds);
+    Client client(configFor(server), &creds);
     const Listing l = list(&client, 10, 0);
     QVERIFY2(!l.error.isError(), qPrintable(l.error.message));
     QVERIFY(l.finishedOnce);
@@ -155,10 +162,7 @@ void TestPaginator::maxItemsResumesExactly()
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
     aws::StaticCredentialsProvider creds(fakeCredentials());
-    ClientConfig config;
-    config.endpoint = QUrl::fromEncoded(server.url());
-    config.region = QStringLiteral("us-east-1");
-    Client client(config, &creds);
+    Client client(configFor(server), &creds);
 
     QStringList seen;
     QString token;
@@ -190,10 +194,7 @@ void TestPaginator::repeatedTokenStops()
     });
     QVERIFY(server.listen());
     aws::StaticCredentialsProvider creds(fakeCredentials());
-    ClientConfig config;
-    config.endpoint = QUrl::fromEncoded(server.url());
-    config.region = QStringLiteral("us-east-1");
-    Client client(config, &creds);
+    Client client(configFor(server), &creds);
     const Listing l = list(&client, 0, 0);
     QCOMPARE(l.error.code, QStringLiteral("RepeatedNextToken"));
     QVERIFY(l.error.message.contains(QLatin1String("already returned")));
@@ -215,10 +216,8 @@ void TestPaginator::faultRunReturnsEveryJobOnce()
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
     aws::StaticCredentialsProvider creds(fakeCredentials());
-    ClientConfig config;
-    config.endpoint = QUrl::fromEncoded(server.url());
-    config.region = QStringLiteral("us-east-1");
-    config.maxAttempts = 25; // generous: the point is exactly-once, not giving up
+    ClientConfig config
+        = configFor(server, 25); // generous: the point is exactly-once, not giving up
     Client client(config, &creds);
     client.setBackoff([](int) { return 0; }); // the AWS formula is tested in tst_retrystrategy
     const Listing l = list(&client, 10, 0);
@@ -312,10 +311,7 @@ void TestPaginator::faultsBeyondBudgetGiveAResumeToken()
     });
     QVERIFY(server.listen());
     aws::StaticCredentialsProvider creds(fakeCredentials());
-    ClientConfig config;
-    config.endpoint = QUrl::fromEncoded(server.url());
-    config.region = QStringLiteral("us-east-1");
-    config.maxAttempts = 3;
+    ClientConfig config = configFor(server, 3);
     Client client(config, &creds);
     client.setBackoff([](int) { return 0; });
     const Listing broken = list(&client, 10, 0);
@@ -340,10 +336,7 @@ void TestPaginator::singlePage()
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
     aws::StaticCredentialsProvider creds(fakeCredentials());
-    ClientConfig config;
-    config.endpoint = QUrl::fromEncoded(server.url());
-    config.region = QStringLiteral("us-east-1");
-    Client client(config, &creds);
+    Client client(configFor(server), &creds);
     std::unique_ptr<Paginator> p(Paginator::listDataSourceSyncJobs(&client, syncJobsRequest()));
     p->setSinglePage(true);
     p->setPageSize(4);
@@ -384,10 +377,7 @@ void TestPaginator::nextRequestIsSentBeforeDelivery()
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
     aws::StaticCredentialsProvider creds(fakeCredentials());
-    ClientConfig config;
-    config.endpoint = QUrl::fromEncoded(server.url());
-    config.region = QStringLiteral("us-east-1");
-    Client client(config, &creds);
+    Client client(configFor(server), &creds);
     QList<QPointer<Job>> created;
     Paginator p(
         [&](const QString &token, int pageSize) -> Job * {
@@ -444,10 +434,7 @@ void TestPaginator::abortWhileDelivering()
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
     aws::StaticCredentialsProvider creds(fakeCredentials());
-    ClientConfig config;
-    config.endpoint = QUrl::fromEncoded(server.url());
-    config.region = QStringLiteral("us-east-1");
-    Client client(config, &creds);
+    Client client(configFor(server), &creds);
     std::unique_ptr<Paginator> p(Paginator::listDataSourceSyncJobs(&client, syncJobsRequest()));
     p->setPageSize(10);
     QStringList ids;

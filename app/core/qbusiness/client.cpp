@@ -399,7 +399,7 @@ void Client::Private::send(Job *job, const aws::Credentials &creds)
     nr.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     nr.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     nr.setTransferTimeout(0); // the connect and read timeouts below are SyncDeck's own
-    if (ssl && nr.url().scheme() == QLatin1String("https"))
+    if (ssl) // set for https endpoints only
         nr.setSslConfiguration(*ssl);
 
     jd->body.clear();

@@ -227,10 +227,7 @@ void Paginator::onPageFinished(Job *job)
     if (goesOn) {
         // Ask for the next page before handing this one out, so that the caller's work on this
         // page overlaps the next round trip.
-        if (!m_token.isEmpty())
-            m_seenTokens.insert(m_token);
-        m_token = page.nextToken;
-        m_skip = 0;
+        advanceTo(page.nextToken);
         if (count > 0) {
             m_items += count;
             pending = true;
@@ -281,10 +278,16 @@ void Paginator::onPageFinished(Job *job)
         return;
     }
     // Single page, or max items reached exactly at the end of this page.
+    advanceTo(page.nextToken);
+    finish({});
+}
+
+void Paginator::advanceTo(const QString &serviceToken)
+{
     if (!m_token.isEmpty())
         m_seenTokens.insert(m_token);
-    m_token = page.nextToken;
-    finish({});
+    m_token = serviceToken;
+    m_skip = 0;
 }
 
 void Paginator::deliverPending()

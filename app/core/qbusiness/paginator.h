@@ -89,6 +89,8 @@ private:
     void requestPage();
     void onPageFinished(Job *job);
     void deliverPending();
+    // The next request starts at serviceToken (the current one is remembered as seen).
+    void advanceTo(const QString &serviceToken);
     void finish(const AwsError &error);
 
     StartPage m_startPage;
