@@ -27,6 +27,8 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include <cmath>
+
 using namespace syncdeck::qbusiness;
 using syncdeck::ui::ChartsPanel;
 using syncdeck::ui::charts::ImageFormat;
@@ -93,6 +95,8 @@ private slots:
     void timelineClickStaysInItsLane();
     void stackedBarClickSelectsTheWorstRun();
     void modeSwitchFollowsTheChart();
+    void valueAxesStepInWholeNumbers_data();
+    void valueAxesStepInWholeNumbers();
     void updatesPerPageWithoutRebuilding();
     void legendTogglesSeries();
     void largeHistoryIsDownsampledKeepingFailures();
@@ -230,6 +234,44 @@ void TestChartsPanel::modeSwitchFollowsTheChart()
     panel->metricsChart()->setMode(MetricsChartView::Mode::Lines);
     QVERIFY(lines->isChecked());
     QVERIFY(!bars->isChecked());
+}
+
+void TestChartsPanel::valueAxesStepInWholeNumbers_data()
+{
+    QTest::addColumn<int>("largest"); // documents added by the busiest run; -1: no runs
+    QTest::addColumn<double>("top");
+    QTest::newRow("empty chart") << -1 << 4.0;
+    QTest::newRow("all zero") << 0 << 4.0;
+    QTest::newRow("2") << 2 << 4.0;
+    QTest::newRow("9 (no step of 2.5)") << 9 << 20.0;
+    QTest::newRow("90 (steps of 25)") << 90 << 100.0;
+    QTest::newRow("1234") << 1234 << 2000.0;
+}
+
+void TestChartsPanel::valueAxesStepInWholeNumbers()
+{
+    // The value axes print whole numbers ("%.0f"): their steps must be whole too, or the labels
+    // repeat and lie (0 0 1 1 1).
+    QFETCH(int, largest);
+    QFETCH(double, top);
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    if (largest >= 0) {
+        QList<SyncJob> jobs = runs(QStringLiteral("SSS"));
+        for (SyncJob &job : jobs) {
+            job.metrics = {};
+            job.metrics.documentsAdded = 0;
+        }
+        jobs.first().metrics.documentsAdded = largest;
+        feedPages(panel->model(), jobs);
+    }
+    panel->metricsChart()->refreshNow();
+    const QValueAxis *axis = panel->metricsChart()->countAxis();
+    QCOMPARE(axis->min(), 0.0);
+    QCOMPARE(axis->max(), top);
+    const double step = axis->max() / (axis->tickCount() - 1);
+    QCOMPARE(step, std::floor(step));
+    QVERIFY(step >= 1);
 }
 
 void TestChartsPanel::stackedBarClickSelectsTheWorstRun()
