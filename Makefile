@@ -6,7 +6,7 @@ SHELL := /bin/bash
 DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config qt6-base-dev qt6-base-dev-tools \
   libqt6opengl6-dev libgl-dev libxkbcommon-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev \
   qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libssl-dev xvfb xauth fonts-dejavu-core \
-  dpkg-dev rpm lintian appstream desktop-file-utils clang libclang-rt-14-dev
+  dpkg-dev rpm lintian appstream desktop-file-utils clang libclang-rt-14-dev libqt6sql6-sqlite
 
 PRESET ?= dev
 CI_PRESET ?= ci

@@ -1,6 +1,6 @@
 #include "jobstatusproxymodel.h"
 
-#include "qbusiness/chartdatamodel.h"
+#include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobmodel.h"
 #include "statusstyle.h"
 

@@ -1,7 +1,7 @@
 #include "mainwindow.h"
 
 #include "charts/chartspanel.h"
-#include "qbusiness/chartdatamodel.h"
+#include "qbusiness/runhistory.h"
 
 #include "aws/awsconfig.h"
 #include "aws/credentialsprovider.h"
@@ -58,7 +58,7 @@
 namespace syncdeck::ui {
 
 using qbusiness::AwsError;
-using qbusiness::Job;
+using qbusiness::Call;
 using qbusiness::ResourceListModel;
 using qbusiness::SyncJob;
 using qbusiness::SyncJobModel;
@@ -532,11 +532,10 @@ void MainWindow::buildChartsDock()
     m_charts->setObjectName(QStringLiteral("chartsPanel"));
     m_chartsDock->setWidget(m_charts);
     addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
-    qbusiness::ChartDataModel *charts = m_charts->model();
-    connect(m_jobModel, &SyncJobModel::jobsAppended, charts,
-            &qbusiness::ChartDataModel::appendJobs);
-    connect(m_jobModel, &SyncJobModel::jobsUpdated, charts, &qbusiness::ChartDataModel::updateJobs);
-    connect(m_jobModel, &SyncJobModel::modelReset, charts, &qbusiness::ChartDataModel::clear);
+    qbusiness::RunHistory *charts = m_charts->model();
+    connect(m_jobModel, &SyncJobModel::jobsAppended, charts, &qbusiness::RunHistory::appendJobs);
+    connect(m_jobModel, &SyncJobModel::jobsUpdated, charts, &qbusiness::RunHistory::updateJobs);
+    connect(m_jobModel, &SyncJobModel::modelReset, charts, &qbusiness::RunHistory::clear);
     connect(m_charts, &ChartsPanel::runActivated, this, &MainWindow::selectRowOfExecutionId);
     for (QAction *a : menuBar()->actions()) {
         if (a->menu() && a->text() == tr("&View"))
@@ -825,7 +824,7 @@ void MainWindow::listLevel(ListLevel level, const QString &nextToken)
     const quint64 generation = m_connectionGeneration;
     const QString app = currentId(m_application);
     const QString index = currentId(m_index);
-    Job *job = nullptr;
+    Call *job = nullptr;
     switch (level) {
     case ListLevel::Applications:
         if (nextToken.isEmpty())
@@ -844,7 +843,7 @@ void MainWindow::listLevel(ListLevel level, const QString &nextToken)
         break;
     }
     m_busy->show();
-    connect(job, &Job::finished, this, [this, level, generation, app, index](Job *j) {
+    connect(job, &Call::finished, this, [this, level, generation, app, index](Call *j) {
         m_busy->setVisible(m_jobModel->isLoading());
         // An answer for an earlier connection or an earlier parent selection: drop it.
         if (generation != m_connectionGeneration || j->error().kind == AwsError::Kind::Aborted)
@@ -864,7 +863,7 @@ void MainWindow::listLevel(ListLevel level, const QString &nextToken)
         QString next;
         switch (level) {
         case ListLevel::Applications: {
-            auto *l = static_cast<qbusiness::ListApplicationsJob *>(j);
+            auto *l = static_cast<qbusiness::ListApplicationsCall *>(j);
             m_applicationsSoFar.append(l->applications);
             next = l->nextToken;
             if (!next.isEmpty() && m_applicationsSoFar.size() < MaxListPages * 100)
@@ -875,7 +874,7 @@ void MainWindow::listLevel(ListLevel level, const QString &nextToken)
             break;
         }
         case ListLevel::Indices: {
-            auto *l = static_cast<qbusiness::ListIndicesJob *>(j);
+            auto *l = static_cast<qbusiness::ListIndicesCall *>(j);
             m_indicesSoFar.append(l->indices);
             next = l->nextToken;
             if (!next.isEmpty() && m_indicesSoFar.size() < MaxListPages * 100)
@@ -886,7 +885,7 @@ void MainWindow::listLevel(ListLevel level, const QString &nextToken)
             break;
         }
         case ListLevel::DataSources: {
-            auto *l = static_cast<qbusiness::ListDataSourcesJob *>(j);
+            auto *l = static_cast<qbusiness::ListDataSourcesCall *>(j);
             m_dataSourcesSoFar.append(l->dataSources);
             next = l->nextToken;
             if (!next.isEmpty() && m_dataSourcesSoFar.size() < MaxListPages * 10)
@@ -1350,14 +1349,14 @@ void MainWindow::syncNow()
         return;
     auto *job = m_client->startDataSourceSyncJob(currentId(m_application), currentId(m_index),
                                                  currentId(m_dataSource));
-    connect(job, &Job::finished, this, [this](Job *j) {
+    connect(job, &Call::finished, this, [this](Call *j) {
         if (j->error().isError()) {
             showAwsError(tr("The sync could not start"), j->error(), {});
             return;
         }
         m_runBanner->showMessage(NotificationBanner::Kind::Information, tr("Sync started"),
                                  tr("Execution %1 started.")
-                                     .arg(static_cast<qbusiness::StartSyncJob *>(j)->executionId));
+                                     .arg(static_cast<qbusiness::StartSyncCall *>(j)->executionId));
         m_loader->pollNow();
     });
     job->start();
@@ -1374,7 +1373,7 @@ void MainWindow::stopSync()
         return;
     auto *job = m_client->stopDataSourceSyncJob(currentId(m_application), currentId(m_index),
                                                 currentId(m_dataSource));
-    connect(job, &Job::finished, this, [this](Job *j) {
+    connect(job, &Call::finished, this, [this](Call *j) {
         if (j->error().isError()) {
             showAwsError(tr("The sync could not be stopped"), j->error(), {});
             return;

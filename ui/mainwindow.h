@@ -35,7 +35,7 @@ class Server;
 
 namespace syncdeck::qbusiness {
 class Client;
-class Job;
+class Call;
 class ResourceListModel;
 class SyncJobLoader;
 class SyncJobModel;

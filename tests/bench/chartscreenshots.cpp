@@ -3,11 +3,11 @@
 //   chartscreenshots OUTPUT_DIR [RUNS] [dark]   the panel alone, fed a generated history
 //   chartscreenshots OUTPUT_DIR demo            the main window on the built-in demo service
 //                                               (what `syncdeck --demo` shows), every page loaded
-#include "chartspanel.h"
+#include "charts/chartspanel.h"
+#include "charts/metricschartview.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
-#include "metricschartview.h"
-#include "qbusiness/chartdatamodel.h"
+#include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobmodel.h"
 #include "synchistory.h"
 

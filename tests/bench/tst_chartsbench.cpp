@@ -1,11 +1,11 @@
 // Benchmark (label bench, not run by `make test`): how long the charts take to follow the
 // paging, and to rebuild at 20,000 runs. Figures are printed, never asserted (machines are
 // noisy); targets: under 16 ms per page update, under 200 ms per full rebuild.
-#include "chartspanel.h"
-#include "durationchartview.h"
-#include "metricschartview.h"
-#include "qbusiness/chartdatamodel.h"
-#include "statustimelineview.h"
+#include "charts/chartspanel.h"
+#include "charts/durationchartview.h"
+#include "charts/metricschartview.h"
+#include "charts/statustimelineview.h"
+#include "qbusiness/runhistory.h"
 #include "synchistory.h"
 
 #include <QElapsedTimer>
@@ -18,7 +18,7 @@
 #include <ctime>
 #endif
 
-using syncdeck::qbusiness::ChartDataModel;
+using syncdeck::qbusiness::RunHistory;
 using syncdeck::qbusiness::SyncJob;
 using syncdeck::ui::ChartsPanel;
 using syncdeck::ui::charts::MetricsChartView;
@@ -210,7 +210,7 @@ void TestChartsBench::fullRebuild()
 void TestChartsBench::modelOnly()
 {
     QList<double> pages;
-    ChartDataModel model;
+    RunHistory model;
     for (qsizetype i = 0; i < m_history.size(); i += PageSize) {
         const QList<SyncJob> page = m_history.mid(i, PageSize);
         QElapsedTimer timer;

@@ -4,7 +4,7 @@
 #include "jobdetailspanel.h"
 #include "mainwindow.h"
 #include "notificationbanner.h"
-#include "qbusiness/chartdatamodel.h"
+#include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobloader.h"
 #include "qbusiness/syncjobmodel.h"
 

@@ -3,7 +3,7 @@
 #include "durationchartview.h"
 #include "kpistrip.h"
 #include "metricschartview.h"
-#include "qbusiness/chartdatamodel.h"
+#include "qbusiness/runhistory.h"
 #include "qbusiness/runkpis.h"
 #include "statustimelineview.h"
 
@@ -22,12 +22,12 @@ namespace syncdeck::ui {
 
 using charts::ImageFormat;
 using charts::MetricsChartView;
-using qbusiness::ChartDataModel;
 using qbusiness::JobExportFormat;
+using qbusiness::RunHistory;
 
 ChartsPanel::ChartsPanel(QWidget *parent)
     : QWidget(parent)
-    , m_ownModel(std::make_unique<ChartDataModel>())
+    , m_ownModel(std::make_unique<RunHistory>())
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     auto *layout = new QVBoxLayout(this);
@@ -116,20 +116,20 @@ ChartsPanel::ChartsPanel(QWidget *parent)
 
 ChartsPanel::~ChartsPanel() = default;
 
-ChartDataModel *ChartsPanel::model() const
+RunHistory *ChartsPanel::model() const
 {
     return m_model;
 }
 
-void ChartsPanel::setModel(ChartDataModel *model)
+void ChartsPanel::setModel(RunHistory *model)
 {
     m_model = model ? model : m_ownModel.get();
     for (const QMetaObject::Connection &c : std::as_const(m_modelConnections))
         disconnect(c);
     m_modelConnections = {
-        connect(m_model, &ChartDataModel::jobsAppended, this, &ChartsPanel::refreshKpis),
-        connect(m_model, &ChartDataModel::jobsUpdated, this, &ChartsPanel::refreshKpis),
-        connect(m_model, &ChartDataModel::cleared, this, &ChartsPanel::refreshKpis),
+        connect(m_model, &RunHistory::jobsAppended, this, &ChartsPanel::refreshKpis),
+        connect(m_model, &RunHistory::jobsUpdated, this, &ChartsPanel::refreshKpis),
+        connect(m_model, &RunHistory::cleared, this, &ChartsPanel::refreshKpis),
     };
     m_metrics->setModel(m_model);
     m_timeline->setModel(m_model);

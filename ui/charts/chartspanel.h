@@ -15,7 +15,7 @@ class QTabWidget;
 class QToolButton;
 
 namespace syncdeck::qbusiness {
-class ChartDataModel;
+class RunHistory;
 }
 
 namespace syncdeck::ui {
@@ -43,8 +43,8 @@ public:
 
     // Uses a model owned elsewhere (it must outlive its use here or be destroyed first: the
     // panel holds a QPointer); nullptr returns to the panel's own model.
-    void setModel(qbusiness::ChartDataModel *model);
-    qbusiness::ChartDataModel *model() const;
+    void setModel(qbusiness::RunHistory *model);
+    qbusiness::RunHistory *model() const;
     // The clock for "last success ... ago" (tests pin it).
     void setClock(std::function<QDateTime()> now);
 
@@ -77,8 +77,8 @@ private:
     void onRunClicked(const QString &executionId);
     void alignTimelineCharts();
 
-    std::unique_ptr<qbusiness::ChartDataModel> m_ownModel;
-    QPointer<qbusiness::ChartDataModel> m_model;
+    std::unique_ptr<qbusiness::RunHistory> m_ownModel;
+    QPointer<qbusiness::RunHistory> m_model;
     QList<QMetaObject::Connection> m_modelConnections;
     std::function<QDateTime()> m_now;
     QString m_highlighted;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "qbusiness/chartdatamodel.h"
+#include "qbusiness/runhistory.h"
 
 #include <QColor>
 #include <QScatterSeries>

@@ -18,8 +18,8 @@
 
 namespace syncdeck::ui::charts {
 
-using qbusiness::ChartDataModel;
 using qbusiness::ChartMetric;
+using qbusiness::RunHistory;
 
 namespace {
 constexpr double HitRadiusPx = 8.0;
@@ -75,7 +75,7 @@ void RunChartView::attachHighlight()
     applyColors();
 }
 
-void RunChartView::setModel(ChartDataModel *model)
+void RunChartView::setModel(RunHistory *model)
 {
     for (const QMetaObject::Connection &c : std::as_const(m_modelConnections))
         disconnect(c);
@@ -83,9 +83,9 @@ void RunChartView::setModel(ChartDataModel *model)
     m_model = model;
     if (model) {
         m_modelConnections = {
-            connect(model, &ChartDataModel::jobsAppended, this, &RunChartView::refresh),
-            connect(model, &ChartDataModel::jobsUpdated, this, &RunChartView::refresh),
-            connect(model, &ChartDataModel::cleared, this, &RunChartView::refresh),
+            connect(model, &RunHistory::jobsAppended, this, &RunChartView::refresh),
+            connect(model, &RunHistory::jobsUpdated, this, &RunChartView::refresh),
+            connect(model, &RunHistory::cleared, this, &RunChartView::refresh),
         };
     }
     refresh();

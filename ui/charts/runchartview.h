@@ -1,6 +1,6 @@
 #pragma once
 
-#include "qbusiness/chartdatamodel.h"
+#include "qbusiness/runhistory.h"
 
 #include <QChartView>
 #include <QPointer>
@@ -14,7 +14,7 @@ class QAbstractSeries;
 
 namespace syncdeck::ui::charts {
 
-// A chart of runs over time, read from a ChartDataModel: keeps its series and axes for its
+// A chart of runs over time, read from a RunHistory: keeps its series and axes for its
 // whole life and, on every model change, replaces each series' points in one batch (prepared,
 // downsampled to the plot width). Hovering names the run under the mouse; clicking a run emits
 // runActivated(); highlightRun() marks a run with a vertical line. A chart that is hidden (a
@@ -26,8 +26,8 @@ public:
     explicit RunChartView(QWidget *parent = nullptr);
     ~RunChartView() override;
 
-    void setModel(qbusiness::ChartDataModel *model);
-    qbusiness::ChartDataModel *model() const { return m_model; }
+    void setModel(qbusiness::RunHistory *model);
+    qbusiness::RunHistory *model() const { return m_model; }
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }
 
     // Recomputes every series now (also while hidden: exports call this before rendering).
@@ -96,7 +96,7 @@ private:
     void updateTimeAxis();
     void placeHighlight();
 
-    QPointer<qbusiness::ChartDataModel> m_model;
+    QPointer<qbusiness::RunHistory> m_model;
     QList<QMetaObject::Connection> m_modelConnections;
     QLineSeries *m_highlightLine = nullptr;
     QString m_highlighted;

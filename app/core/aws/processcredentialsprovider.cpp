@@ -1,6 +1,6 @@
 #include "processcredentialsprovider.h"
 
-#include "commandline.h"
+#include "shellwords.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,7 +61,7 @@ void ProcessCredentialsProvider::fetch()
 {
     QStringList arguments;
     QString error;
-    if (!splitCommandLine(m_command, &arguments, &error)) {
+    if (!splitShellWords(m_command, &arguments, &error)) {
         finish({{}, failure(QStringLiteral("cannot be parsed: ") + error)});
         return;
     }

@@ -19,8 +19,8 @@
 namespace syncdeck::cli {
 
 using qbusiness::AwsError;
+using qbusiness::Call;
 using qbusiness::Client;
-using qbusiness::Job;
 using qbusiness::Paginator;
 
 namespace {
@@ -310,12 +310,12 @@ void Context::printDryRun(const qbusiness::SentRequest &request)
 }
 
 // Runs one job to its end, aborting it on SIGINT.
-void runToEnd(Context &ctx, Job *job)
+void runToEnd(Context &ctx, Call *job)
 {
     job->setAutoDelete(false);
     QEventLoop loop;
-    QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&ctx.watcher, &InterruptWatcher::interrupted, job, &Job::abort);
+    QObject::connect(job, &Call::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&ctx.watcher, &InterruptWatcher::interrupted, job, &Call::abort);
     job->start();
     if (!job->isFinished())
         loop.exec();
@@ -329,17 +329,17 @@ struct ListSpec
     QList<OutputColumn> columns;
     Paginator::StartPage startPage;
     Paginator::ReadPage readPage;
-    std::function<QJsonObject(Job *, int)> itemAt;
+    std::function<QJsonObject(Call *, int)> itemAt;
     // Optional: item i written as compact JSON, the same text as itemAt(job, i) would print
     // (the fast path of --output jsonl).
-    std::function<void(aws::JsonWriter &, Job *, int)> writeItem = {};
+    std::function<void(aws::JsonWriter &, Call *, int)> writeItem = {};
 };
 
 int runList(Context &ctx, const ListSpec &spec)
 {
     if (ctx.globals.dryRun) {
         // Only the first request: later ones depend on answers a dry run never gets.
-        std::unique_ptr<Job> job(spec.startPage({}, ctx.pageSize));
+        std::unique_ptr<Call> job(spec.startPage({}, ctx.pageSize));
         runToEnd(ctx, job.get());
         if (job->error().isError())
             return ctx.reportError(spec.operation, job->error(), {});
@@ -361,7 +361,7 @@ int runList(Context &ctx, const ListSpec &spec)
     // resume, prints nothing on stdout (like the AWS CLI); otherwise it ends with a NextToken.
     bool begun = false;
     QObject::connect(&paginator, &Paginator::pageLoaded, &paginator,
-                     [&](Job *job, int first, int count) {
+                     [&](Call *job, int first, int count) {
                          if (!begun) {
                              out.beginList(spec.listKey, spec.columns);
                              begun = true;
@@ -447,13 +447,13 @@ int listApplications(Invocation &inv)
          {col("applicationId"), col("displayName"), col("status"), col("identityType"),
           col("createdAt"), col("updatedAt")},
          [client](const QString &token, int size) { return client->listApplications(token, size); },
-         [](Job *job) {
-             auto *j = static_cast<qbusiness::ListApplicationsJob *>(job);
+         [](Call *job) {
+             auto *j = static_cast<qbusiness::ListApplicationsCall *>(job);
              return Paginator::PageInfo {int(j->applications.size()), j->nextToken};
          },
-         [](Job *job, int i) {
+         [](Call *job, int i) {
              return qbusiness::jsoncodec::toJson(
-                 static_cast<qbusiness::ListApplicationsJob *>(job)->applications.at(i));
+                 static_cast<qbusiness::ListApplicationsCall *>(job)->applications.at(i));
          }});
 }
 
@@ -474,13 +474,13 @@ int listIndices(Invocation &inv)
          [client, app](const QString &token, int size) {
              return client->listIndices(app, token, size);
          },
-         [](Job *job) {
-             auto *j = static_cast<qbusiness::ListIndicesJob *>(job);
+         [](Call *job) {
+             auto *j = static_cast<qbusiness::ListIndicesCall *>(job);
              return Paginator::PageInfo {int(j->indices.size()), j->nextToken};
          },
-         [](Job *job, int i) {
+         [](Call *job, int i) {
              return qbusiness::jsoncodec::toJson(
-                 static_cast<qbusiness::ListIndicesJob *>(job)->indices.at(i));
+                 static_cast<qbusiness::ListIndicesCall *>(job)->indices.at(i));
          }});
 }
 
@@ -501,13 +501,13 @@ int listDataSources(Invocation &inv)
                     [client, app, index](const QString &token, int size) {
                         return client->listDataSources(app, index, token, size);
                     },
-                    [](Job *job) {
-                        auto *j = static_cast<qbusiness::ListDataSourcesJob *>(job);
+                    [](Call *job) {
+                        auto *j = static_cast<qbusiness::ListDataSourcesCall *>(job);
                         return Paginator::PageInfo {int(j->dataSources.size()), j->nextToken};
                     },
-                    [](Job *job, int i) {
+                    [](Call *job, int i) {
                         return qbusiness::jsoncodec::toJson(
-                            static_cast<qbusiness::ListDataSourcesJob *>(job)->dataSources.at(i));
+                            static_cast<qbusiness::ListDataSourcesCall *>(job)->dataSources.at(i));
                     }});
 }
 
@@ -539,26 +539,26 @@ int listDataSourceSyncJobs(Invocation &inv)
                         r.maxResults = size;
                         return client->listDataSourceSyncJobs(r);
                     },
-                    [](Job *job) {
-                        auto *j = static_cast<qbusiness::ListSyncJobsJob *>(job);
+                    [](Call *job) {
+                        auto *j = static_cast<qbusiness::ListSyncJobsCall *>(job);
                         return Paginator::PageInfo {int(j->page.history.size()), j->page.nextToken};
                     },
-                    [](Job *job, int i) {
+                    [](Call *job, int i) {
                         return qbusiness::jsoncodec::toJson(
-                            static_cast<qbusiness::ListSyncJobsJob *>(job)->page.history.at(i));
+                            static_cast<qbusiness::ListSyncJobsCall *>(job)->page.history.at(i));
                     },
-                    [](aws::JsonWriter &writer, Job *job, int i) {
+                    [](aws::JsonWriter &writer, Call *job, int i) {
                         qbusiness::jsoncodec::writeJson(
                             writer,
-                            static_cast<qbusiness::ListSyncJobsJob *>(job)->page.history.at(i));
+                            static_cast<qbusiness::ListSyncJobsCall *>(job)->page.history.at(i));
                     }});
 }
 
 namespace {
 // A command of one call: run it, print its result (or the signed request with --dry-run).
-int runSingle(Context &ctx, Job *created, const std::function<void(Job *)> &print)
+int runSingle(Context &ctx, Call *created, const std::function<void(Call *)> &print)
 {
-    std::unique_ptr<Job> job(created);
+    std::unique_ptr<Call> job(created);
     runToEnd(ctx, job.get());
     if (job->error().isError())
         return ctx.reportError(job->operation(), job->error(), {});
@@ -578,10 +578,10 @@ int getDataSource(Invocation &inv)
     return runSingle(ctx,
                      ctx.client->getDataSource(id(ctx, "application-id"), id(ctx, "index-id"),
                                                id(ctx, "data-source-id")),
-                     [&ctx](Job *job) {
+                     [&ctx](Call *job) {
                          ctx.out->object(
                              qbusiness::jsoncodec::toJson(
-                                 static_cast<qbusiness::GetDataSourceJob *>(job)->dataSource),
+                                 static_cast<qbusiness::GetDataSourceCall *>(job)->dataSource),
                              {col("dataSourceId"), col("displayName"), col("type"), col("status"),
                               col("syncSchedule"), col("description"), col("roleArn"),
                               col("dataSourceArn"), col("errorCode", "error.errorCode"),
@@ -599,10 +599,10 @@ int startDataSourceSyncJob(Invocation &inv)
     return runSingle(ctx,
                      ctx.client->startDataSourceSyncJob(
                          id(ctx, "application-id"), id(ctx, "index-id"), id(ctx, "data-source-id")),
-                     [&ctx](Job *job) {
+                     [&ctx](Call *job) {
                          QJsonObject o;
                          o.insert(QStringLiteral("executionId"),
-                                  static_cast<qbusiness::StartSyncJob *>(job)->executionId);
+                                  static_cast<qbusiness::StartSyncCall *>(job)->executionId);
                          ctx.out->object(o, {col("executionId")});
                      });
 }
@@ -618,7 +618,7 @@ int stopDataSourceSyncJob(Invocation &inv)
     return runSingle(ctx,
                      ctx.client->stopDataSourceSyncJob(
                          id(ctx, "application-id"), id(ctx, "index-id"), id(ctx, "data-source-id")),
-                     [](Job *) {});
+                     [](Call *) {});
 }
 
 } // namespace syncdeck::cli

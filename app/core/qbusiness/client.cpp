@@ -79,9 +79,9 @@ bool isTlsError(QNetworkReply::NetworkError e)
 
 // ---------------------------------------------------------------------------------------------
 
-struct Job::Private
+struct Call::Private
 {
-    Job *q = nullptr;
+    Call *q = nullptr;
     QPointer<Client> client;
     QString operation;
     QByteArray method;
@@ -120,7 +120,7 @@ struct Job::Private
         dropReply();
         // A slot may delete the job: read what is needed before emitting.
         const bool deleteAfter = autoDelete;
-        QPointer<Job> alive(q);
+        QPointer<Call> alive(q);
         emit q->finished(q);
         if (deleteAfter && alive)
             alive->deleteLater();
@@ -139,7 +139,7 @@ struct Job::Private
     }
 };
 
-Job::Job(QObject *parent)
+Call::Call(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
@@ -149,12 +149,12 @@ Job::Job(QObject *parent)
     d->retryTimer.setSingleShot(true);
 }
 
-Job::~Job()
+Call::~Call()
 {
     d->dropReply();
 }
 
-void Job::abort()
+void Call::abort()
 {
     if (d->finished)
         return;
@@ -165,37 +165,37 @@ void Job::abort()
     d->finish(e);
 }
 
-bool Job::isFinished() const
+bool Call::isFinished() const
 {
     return d->finished;
 }
 
-const AwsError &Job::error() const
+const AwsError &Call::error() const
 {
     return d->error;
 }
 
-bool Job::autoDelete() const
+bool Call::autoDelete() const
 {
     return d->autoDelete;
 }
 
-void Job::setAutoDelete(bool autoDelete)
+void Call::setAutoDelete(bool autoDelete)
 {
     d->autoDelete = autoDelete;
 }
 
-int Job::attempts() const
+int Call::attempts() const
 {
     return d->attempt;
 }
 
-QString Job::operation() const
+QString Call::operation() const
 {
     return d->operation;
 }
 
-const SentRequest &Job::lastRequest() const
+const SentRequest &Call::lastRequest() const
 {
     return d->lastRequest;
 }
@@ -224,7 +224,7 @@ struct Client::Private
     T *newJob(QString operation, QByteArray method, QByteArray path, QByteArray query)
     {
         auto *job = new T(q);
-        Job::Private *jd = job->d.get();
+        Call::Private *jd = job->d.get();
         jd->client = q;
         jd->operation = std::move(operation);
         jd->method = std::move(method);
@@ -256,32 +256,32 @@ struct Client::Private
             + endpointPath();
     }
 
-    void beginAttempt(Job *job);
+    void beginAttempt(Call *job);
     // A job may outlive its client (a caller can reparent it): later steps check for that.
     static AwsError clientGone()
     {
         return AwsError::make(AwsError::Kind::Client, QStringLiteral("NoClient"),
                               QStringLiteral("the client of this call no longer exists"));
     }
-    static void retry(const QPointer<Client> &client, Job *job)
+    static void retry(const QPointer<Client> &client, Call *job)
     {
         if (client)
             client->d->beginAttempt(job);
         else
             job->d->finish(clientGone());
     }
-    void send(Job *job, const aws::Credentials &credentials);
-    void onFinished(Job *job);
-    void log(Job *job, const QString &line)
+    void send(Call *job, const aws::Credentials &credentials);
+    void onFinished(Call *job);
+    void log(Call *job, const QString &line)
     {
         emit job->attemptLogged(line);
         emit q->attemptLogged(line);
     }
 };
 
-void Client::Private::beginAttempt(Job *job)
+void Client::Private::beginAttempt(Call *job)
 {
-    Job::Private *jd = job->d.get();
+    Call::Private *jd = job->d.get();
     if (jd->finished)
         return;
     if (jd->attempt == 0) {
@@ -314,7 +314,7 @@ void Client::Private::beginAttempt(Job *job)
     }
     credentials->resolve(
         job, [client = QPointer<Client>(q), job](const aws::CredentialsResult &result) {
-            Job::Private *jd = job->d.get();
+            Call::Private *jd = job->d.get();
             if (jd->finished)
                 return;
             if (!client) {
@@ -331,9 +331,9 @@ void Client::Private::beginAttempt(Job *job)
         });
 }
 
-void Client::Private::send(Job *job, const aws::Credentials &creds)
+void Client::Private::send(Call *job, const aws::Credentials &creds)
 {
-    Job::Private *jd = job->d.get();
+    Call::Private *jd = job->d.get();
     const QByteArray url
         = urlPrefix() + jd->path + (jd->query.isEmpty() ? QByteArray() : '?' + jd->query);
 
@@ -451,9 +451,9 @@ void Client::Private::send(Job *job, const aws::Credentials &creds)
     emit job->requestSent(job);
 }
 
-void Client::Private::onFinished(Job *job)
+void Client::Private::onFinished(Call *job)
 {
-    Job::Private *jd = job->d.get();
+    Call::Private *jd = job->d.get();
     QNetworkReply *reply = jd->reply;
     if (jd->finished || !reply)
         return;
@@ -599,7 +599,7 @@ void Client::Private::onFinished(Job *job)
     jd->finish(e);
 }
 
-void Job::start()
+void Call::start()
 {
     if (d->started)
         return;
@@ -642,7 +642,7 @@ Client::Client(ClientConfig config, aws::CredentialsProvider *credentials, QObje
 Client::~Client()
 {
     // Jobs first: they hold replies of the network manager.
-    const QList<Job *> jobs = findChildren<Job *>(Qt::FindDirectChildrenOnly);
+    const QList<Call *> jobs = findChildren<Call *>(Qt::FindDirectChildrenOnly);
     qDeleteAll(jobs);
 }
 
@@ -682,40 +682,40 @@ QByteArray dataSourcePath(const QString &a, const QString &i, const QString &ds)
 }
 } // namespace
 
-ListApplicationsJob *Client::listApplications(const QString &nextToken, int maxResults)
+ListApplicationsCall *Client::listApplications(const QString &nextToken, int maxResults)
 {
     QByteArray query;
     addQueryIfSet(query, "maxResults", maxResults);
     addQueryIfSet(query, "nextToken", nextToken);
-    auto *job = d->newJob<ListApplicationsJob>(QStringLiteral("ListApplications"), "GET",
-                                               "/applications", query);
+    auto *job = d->newJob<ListApplicationsCall>(QStringLiteral("ListApplications"), "GET",
+                                                "/applications", query);
     job->d->parse = [job](const QByteArray &body, QString *error) {
         return jsoncodec::readApplications(body, &job->applications, &job->nextToken, error);
     };
     return job;
 }
 
-ListIndicesJob *Client::listIndices(const QString &applicationId, const QString &nextToken,
-                                    int maxResults)
+ListIndicesCall *Client::listIndices(const QString &applicationId, const QString &nextToken,
+                                     int maxResults)
 {
     QByteArray query;
     addQueryIfSet(query, "maxResults", maxResults);
     addQueryIfSet(query, "nextToken", nextToken);
-    auto *job = d->newJob<ListIndicesJob>(QStringLiteral("ListIndices"), "GET",
-                                          applicationPath(applicationId) + "/indices", query);
+    auto *job = d->newJob<ListIndicesCall>(QStringLiteral("ListIndices"), "GET",
+                                           applicationPath(applicationId) + "/indices", query);
     job->d->parse = [job](const QByteArray &body, QString *error) {
         return jsoncodec::readIndices(body, &job->indices, &job->nextToken, error);
     };
     return job;
 }
 
-ListDataSourcesJob *Client::listDataSources(const QString &applicationId, const QString &indexId,
-                                            const QString &nextToken, int maxResults)
+ListDataSourcesCall *Client::listDataSources(const QString &applicationId, const QString &indexId,
+                                             const QString &nextToken, int maxResults)
 {
     QByteArray query;
     addQueryIfSet(query, "maxResults", maxResults);
     addQueryIfSet(query, "nextToken", nextToken);
-    auto *job = d->newJob<ListDataSourcesJob>(
+    auto *job = d->newJob<ListDataSourcesCall>(
         QStringLiteral("ListDataSources"), "GET",
         applicationPath(applicationId) + "/indices/" + label(indexId) + "/datasources", query);
     job->d->parse = [job](const QByteArray &body, QString *error) {
@@ -724,19 +724,19 @@ ListDataSourcesJob *Client::listDataSources(const QString &applicationId, const 
     return job;
 }
 
-GetDataSourceJob *Client::getDataSource(const QString &applicationId, const QString &indexId,
-                                        const QString &dataSourceId)
+GetDataSourceCall *Client::getDataSource(const QString &applicationId, const QString &indexId,
+                                         const QString &dataSourceId)
 {
     auto *job
-        = d->newJob<GetDataSourceJob>(QStringLiteral("GetDataSource"), "GET",
-                                      dataSourcePath(applicationId, indexId, dataSourceId), {});
+        = d->newJob<GetDataSourceCall>(QStringLiteral("GetDataSource"), "GET",
+                                       dataSourcePath(applicationId, indexId, dataSourceId), {});
     job->d->parse = [job](const QByteArray &body, QString *error) {
         return jsoncodec::readDataSourceDetails(body, &job->dataSource, error);
     };
     return job;
 }
 
-ListSyncJobsJob *Client::listDataSourceSyncJobs(const ListSyncJobsRequest &request)
+ListSyncJobsCall *Client::listDataSourceSyncJobs(const ListSyncJobsRequest &request)
 {
     QByteArray query;
     addQueryIfSet(query, "maxResults", request.maxResults);
@@ -746,7 +746,7 @@ ListSyncJobsJob *Client::listDataSourceSyncJobs(const ListSyncJobsRequest &reque
     if (request.endTime.isValid())
         addQuery(query, "endTime", jsoncodec::queryTimestamp(request.endTime));
     addQueryIfSet(query, "syncStatus", request.statusFilter);
-    auto *job = d->newJob<ListSyncJobsJob>(
+    auto *job = d->newJob<ListSyncJobsCall>(
         QStringLiteral("ListDataSourceSyncJobs"), "GET",
         dataSourcePath(request.applicationId, request.indexId, request.dataSourceId) + "/syncjobs",
         query);
@@ -757,10 +757,10 @@ ListSyncJobsJob *Client::listDataSourceSyncJobs(const ListSyncJobsRequest &reque
     return job;
 }
 
-StartSyncJob *Client::startDataSourceSyncJob(const QString &applicationId, const QString &indexId,
-                                             const QString &dataSourceId)
+StartSyncCall *Client::startDataSourceSyncJob(const QString &applicationId, const QString &indexId,
+                                              const QString &dataSourceId)
 {
-    auto *job = d->newJob<StartSyncJob>(
+    auto *job = d->newJob<StartSyncCall>(
         QStringLiteral("StartDataSourceSyncJob"), "POST",
         dataSourcePath(applicationId, indexId, dataSourceId) + "/startsync", {});
     job->d->parse = [job](const QByteArray &body, QString *error) {
@@ -769,10 +769,10 @@ StartSyncJob *Client::startDataSourceSyncJob(const QString &applicationId, const
     return job;
 }
 
-StopSyncJob *Client::stopDataSourceSyncJob(const QString &applicationId, const QString &indexId,
-                                           const QString &dataSourceId)
+StopSyncCall *Client::stopDataSourceSyncJob(const QString &applicationId, const QString &indexId,
+                                            const QString &dataSourceId)
 {
-    auto *job = d->newJob<StopSyncJob>(
+    auto *job = d->newJob<StopSyncCall>(
         QStringLiteral("StopDataSourceSyncJob"), "POST",
         dataSourcePath(applicationId, indexId, dataSourceId) + "/stopsync", {});
     // The output structure is empty; any body (or none) is accepted.

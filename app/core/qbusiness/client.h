@@ -36,7 +36,7 @@ struct ClientConfig
     QString caBundlePath; // AWS_CA_BUNDLE / ca_bundle / --ca-bundle
     aws::ProxySettings proxies; // HTTPS_PROXY / HTTP_PROXY / NO_PROXY
     qint64 maxResponseBytes = 8 * 1024 * 1024; // larger bodies fail with a clear error
-    bool dryRun = false; // sign every request and record it (Job::lastRequest()), never send
+    bool dryRun = false; // sign every request and record it (Call::lastRequest()), never send
 };
 
 // A request as it was (or, with dryRun, would have been) sent, for --dry-run and diagnostics.
@@ -52,11 +52,11 @@ struct SentRequest
 // One call. Follows the qtkeychain Job contract: start() is queued (the call begins when the
 // event loop runs), finished() fires exactly once (also after abort()), results and error() are
 // valid after finished(). With autoDelete (the default) the job deletes itself after finished().
-class Job : public QObject
+class Call : public QObject
 {
     Q_OBJECT
 public:
-    ~Job() override;
+    ~Call() override;
 
     void start();
     void abort();
@@ -69,76 +69,76 @@ public:
     const SentRequest &lastRequest() const; // the last attempt's request (redacted)
 
 signals:
-    void finished(syncdeck::qbusiness::Job *job);
+    void finished(syncdeck::qbusiness::Call *job);
     // One line per attempt for --debug: URL, status, request id, delay before retry.
     void attemptLogged(const QString &line);
     // An attempt's request was signed and handed to the network (once per attempt).
-    void requestSent(syncdeck::qbusiness::Job *job);
+    void requestSent(syncdeck::qbusiness::Call *job);
 
 protected:
-    explicit Job(QObject *parent = nullptr);
+    explicit Call(QObject *parent = nullptr);
     struct Private;
     std::unique_ptr<Private> d;
     friend class Client;
 };
 
-class ListApplicationsJob final : public Job
+class ListApplicationsCall final : public Call
 {
     Q_OBJECT
 public:
-    using Job::Job;
+    using Call::Call;
     QList<Application> applications;
     QString nextToken;
 };
 
-class ListIndicesJob final : public Job
+class ListIndicesCall final : public Call
 {
     Q_OBJECT
 public:
-    using Job::Job;
+    using Call::Call;
     QList<Index> indices;
     QString nextToken;
 };
 
-class ListDataSourcesJob final : public Job
+class ListDataSourcesCall final : public Call
 {
     Q_OBJECT
 public:
-    using Job::Job;
+    using Call::Call;
     QList<DataSource> dataSources;
     QString nextToken;
 };
 
-class GetDataSourceJob final : public Job
+class GetDataSourceCall final : public Call
 {
     Q_OBJECT
 public:
-    using Job::Job;
+    using Call::Call;
     DataSourceDetails dataSource;
 };
 
-class ListSyncJobsJob final : public Job
+class ListSyncJobsCall final : public Call
 {
     Q_OBJECT
 public:
-    using Job::Job;
+    using Call::Call;
     ListSyncJobsRequest request;
     SyncJobPage page;
 };
 
-class StartSyncJob final : public Job
+class StartSyncCall final : public Call
 {
     Q_OBJECT
 public:
-    using Job::Job;
+    using Call::Call;
     QString executionId;
 };
 
-class StopSyncJob final : public Job
+class StopSyncCall final : public Call
 {
     Q_OBJECT
 public:
-    using Job::Job;
+    using Call::Call;
 };
 
 // The client: one QNetworkAccessManager, SigV4 on every attempt, AWS standard retries.
@@ -164,27 +164,27 @@ public:
     int retryQuotaAvailable() const;
 
     // Each returns a job that has not started yet; call start() on it.
-    ListApplicationsJob *listApplications(const QString &nextToken = {}, int maxResults = 0);
-    ListIndicesJob *listIndices(const QString &applicationId, const QString &nextToken = {},
-                                int maxResults = 0);
-    ListDataSourcesJob *listDataSources(const QString &applicationId, const QString &indexId,
-                                        const QString &nextToken = {}, int maxResults = 0);
-    GetDataSourceJob *getDataSource(const QString &applicationId, const QString &indexId,
-                                    const QString &dataSourceId);
-    ListSyncJobsJob *listDataSourceSyncJobs(const ListSyncJobsRequest &request);
-    StartSyncJob *startDataSourceSyncJob(const QString &applicationId, const QString &indexId,
-                                         const QString &dataSourceId);
-    StopSyncJob *stopDataSourceSyncJob(const QString &applicationId, const QString &indexId,
-                                       const QString &dataSourceId);
+    ListApplicationsCall *listApplications(const QString &nextToken = {}, int maxResults = 0);
+    ListIndicesCall *listIndices(const QString &applicationId, const QString &nextToken = {},
+                                 int maxResults = 0);
+    ListDataSourcesCall *listDataSources(const QString &applicationId, const QString &indexId,
+                                         const QString &nextToken = {}, int maxResults = 0);
+    GetDataSourceCall *getDataSource(const QString &applicationId, const QString &indexId,
+                                     const QString &dataSourceId);
+    ListSyncJobsCall *listDataSourceSyncJobs(const ListSyncJobsRequest &request);
+    StartSyncCall *startDataSourceSyncJob(const QString &applicationId, const QString &indexId,
+                                          const QString &dataSourceId);
+    StopSyncCall *stopDataSourceSyncJob(const QString &applicationId, const QString &indexId,
+                                        const QString &dataSourceId);
 
 signals:
-    // Every attempt of every job of this client, as Job::attemptLogged (for --debug).
+    // Every attempt of every job of this client, as Call::attemptLogged (for --debug).
     void attemptLogged(const QString &line);
 
 private:
     struct Private;
     std::unique_ptr<Private> d;
-    friend class Job;
+    friend class Call;
 };
 
 } // namespace syncdeck::qbusiness

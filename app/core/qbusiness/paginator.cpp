@@ -36,7 +36,7 @@ Paginator *Paginator::listDataSourceSyncJobs(Client *client, const ListSyncJobsR
 {
     QPointer<Client> c(client);
     return new Paginator(
-        [c, request](const QString &token, int pageSize) -> Job * {
+        [c, request](const QString &token, int pageSize) -> Call * {
             if (!c)
                 return nullptr;
             ListSyncJobsRequest r = request;
@@ -44,8 +44,8 @@ Paginator *Paginator::listDataSourceSyncJobs(Client *client, const ListSyncJobsR
             r.maxResults = pageSize;
             return c->listDataSourceSyncJobs(r);
         },
-        [](Job *job) {
-            auto *j = static_cast<ListSyncJobsJob *>(job);
+        [](Call *job) {
+            auto *j = static_cast<ListSyncJobsCall *>(job);
             return PageInfo {int(j->page.history.size()), j->page.nextToken};
         },
         parent);
@@ -55,11 +55,11 @@ Paginator *Paginator::listApplications(Client *client, QObject *parent)
 {
     QPointer<Client> c(client);
     return new Paginator(
-        [c](const QString &token, int pageSize) -> Job * {
+        [c](const QString &token, int pageSize) -> Call * {
             return c ? c->listApplications(token, pageSize) : nullptr;
         },
-        [](Job *job) {
-            auto *j = static_cast<ListApplicationsJob *>(job);
+        [](Call *job) {
+            auto *j = static_cast<ListApplicationsCall *>(job);
             return PageInfo {int(j->applications.size()), j->nextToken};
         },
         parent);
@@ -69,11 +69,11 @@ Paginator *Paginator::listIndices(Client *client, const QString &applicationId, 
 {
     QPointer<Client> c(client);
     return new Paginator(
-        [c, applicationId](const QString &token, int pageSize) -> Job * {
+        [c, applicationId](const QString &token, int pageSize) -> Call * {
             return c ? c->listIndices(applicationId, token, pageSize) : nullptr;
         },
-        [](Job *job) {
-            auto *j = static_cast<ListIndicesJob *>(job);
+        [](Call *job) {
+            auto *j = static_cast<ListIndicesCall *>(job);
             return PageInfo {int(j->indices.size()), j->nextToken};
         },
         parent);
@@ -84,11 +84,11 @@ Paginator *Paginator::listDataSources(Client *client, const QString &application
 {
     QPointer<Client> c(client);
     return new Paginator(
-        [c, applicationId, indexId](const QString &token, int pageSize) -> Job * {
+        [c, applicationId, indexId](const QString &token, int pageSize) -> Call * {
             return c ? c->listDataSources(applicationId, indexId, token, pageSize) : nullptr;
         },
-        [](Job *job) {
-            auto *j = static_cast<ListDataSourcesJob *>(job);
+        [](Call *job) {
+            auto *j = static_cast<ListDataSourcesCall *>(job);
             return PageInfo {int(j->dataSources.size()), j->nextToken};
         },
         parent);
@@ -180,7 +180,7 @@ void Paginator::requestPage()
         return;
     // A skip only means the same items when the page is asked for with the same size.
     const int pageSize = m_skip > 0 && m_tokenPageSize > 0 ? m_tokenPageSize : m_pageSize;
-    Job *job = m_startPage(m_token, pageSize);
+    Call *job = m_startPage(m_token, pageSize);
     if (!job) {
         finish(AwsError::make(AwsError::Kind::Client, QStringLiteral("NoClient"),
                               QStringLiteral("the client of this listing no longer exists")));
@@ -189,11 +189,11 @@ void Paginator::requestPage()
     m_tokenPageSize = pageSize;
     m_job = job;
     job->setAutoDelete(false);
-    connect(job, &Job::finished, this, &Paginator::onPageFinished);
+    connect(job, &Call::finished, this, &Paginator::onPageFinished);
     job->start();
 }
 
-void Paginator::onPageFinished(Job *job)
+void Paginator::onPageFinished(Call *job)
 {
     m_job = nullptr;
     deliverPending(); // the previous page first, always
@@ -240,7 +240,7 @@ void Paginator::onPageFinished(Job *job)
         // client's send), or earlier if that job finishes or the listing ends first.
         requestPage();
         if (m_pendingJob && m_job)
-            connect(m_job, &Job::requestSent, this, &Paginator::deliverPending,
+            connect(m_job, &Call::requestSent, this, &Paginator::deliverPending,
                     Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
         return;
     }
@@ -294,7 +294,7 @@ void Paginator::deliverPending()
 {
     if (!m_pendingJob)
         return;
-    Job *job = m_pendingJob;
+    Call *job = m_pendingJob;
     m_pendingJob = nullptr;
     emit pageLoaded(job, m_pendingFirst, m_pendingCount);
     job->deleteLater();
@@ -310,7 +310,7 @@ void Paginator::finish(const AwsError &error)
     m_finished = true;
     m_error = error;
     if (m_job) {
-        Job *job = m_job;
+        Call *job = m_job;
         m_job = nullptr;
         job->disconnect(this);
         job->abort();

@@ -13,7 +13,7 @@
 namespace syncdeck::qbusiness {
 
 class Client;
-class Job;
+class Call;
 
 // Streams the pages of one list operation, one request at a time, the way the AWS CLI's
 // paginator does: a starting token resumes a listing, max items cuts it (even mid-page), and a
@@ -39,9 +39,9 @@ public:
         QString nextToken;
     };
     // Creates (without starting) the job for one page.
-    using StartPage = std::function<Job *(const QString &nextToken, int pageSize)>;
+    using StartPage = std::function<Call *(const QString &nextToken, int pageSize)>;
     // Reads item count and nextToken of a finished, successful page job.
-    using ReadPage = std::function<PageInfo(Job *job)>;
+    using ReadPage = std::function<PageInfo(Call *job)>;
 
     Paginator(StartPage startPage, ReadPage readPage, QObject *parent = nullptr);
     ~Paginator() override;
@@ -82,12 +82,12 @@ public:
 
 signals:
     // Items [first, first + count) of `job`'s page are new. `job` is deleted after the signal.
-    void pageLoaded(syncdeck::qbusiness::Job *job, int first, int count);
+    void pageLoaded(syncdeck::qbusiness::Call *job, int first, int count);
     void finished();
 
 private:
     void requestPage();
-    void onPageFinished(Job *job);
+    void onPageFinished(Call *job);
     void deliverPending();
     // The next request starts at serviceToken (the current one is remembered as seen).
     void advanceTo(const QString &serviceToken);
@@ -106,9 +106,9 @@ private:
     int m_tokenPageSize = 0;
 
     QSet<QString> m_seenTokens;
-    QPointer<Job> m_job;
+    QPointer<Call> m_job;
     // A received page waiting for its pageLoaded() (see the contract above).
-    QPointer<Job> m_pendingJob;
+    QPointer<Call> m_pendingJob;
     int m_pendingFirst = 0;
     int m_pendingCount = 0;
     bool m_started = false;

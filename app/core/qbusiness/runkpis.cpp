@@ -1,6 +1,6 @@
 #include "runkpis.h"
 
-#include "chartdatamodel.h"
+#include "runhistory.h"
 
 #include <QCoreApplication>
 
@@ -20,7 +20,7 @@ std::optional<qint64> nearestRankPercentile(QList<qint64> values, double p)
     return *nth;
 }
 
-RunKpis computeRunKpis(const ChartDataModel &model)
+RunKpis computeRunKpis(const RunHistory &model)
 {
     RunKpis k;
     k.runs = model.count();

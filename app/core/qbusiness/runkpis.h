@@ -7,7 +7,7 @@
 
 namespace syncdeck::qbusiness {
 
-class ChartDataModel;
+class RunHistory;
 
 // Key figures over the loaded runs (the KPI strip above the charts).
 struct RunKpis
@@ -33,7 +33,7 @@ struct RunKpis
 };
 
 // Computes the KPIs of every run of the model (runs without a start time included).
-RunKpis computeRunKpis(const ChartDataModel &model);
+RunKpis computeRunKpis(const RunHistory &model);
 
 // Nearest-rank percentile (p in (0, 100]) of values; values need not be sorted. None if empty.
 std::optional<qint64> nearestRankPercentile(QList<qint64> values, double p);

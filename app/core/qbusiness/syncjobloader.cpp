@@ -98,16 +98,16 @@ void SyncJobLoader::requestPage(quint64 generation, const ListSyncJobsRequest &r
             Qt::QueuedConnection);
         return;
     }
-    ListSyncJobsJob *job = m_client->listDataSourceSyncJobs(request);
+    ListSyncJobsCall *job = m_client->listDataSourceSyncJobs(request);
     m_pageJob = job;
     m_pageGeneration = generation;
-    connect(job, &Job::finished, this, [this, generation](Job *j) {
-        pageFinished(static_cast<ListSyncJobsJob *>(j), generation);
+    connect(job, &Call::finished, this, [this, generation](Call *j) {
+        pageFinished(static_cast<ListSyncJobsCall *>(j), generation);
     });
     job->start();
 }
 
-void SyncJobLoader::pageFinished(ListSyncJobsJob *job, quint64 generation)
+void SyncJobLoader::pageFinished(ListSyncJobsCall *job, quint64 generation)
 {
     if (m_pageJob == job)
         m_pageJob = nullptr;
@@ -154,16 +154,16 @@ void SyncJobLoader::pollNow()
         return;
     ListSyncJobsRequest request = m_model->request();
     request.nextToken.clear();
-    ListSyncJobsJob *job = m_client->listDataSourceSyncJobs(request);
+    ListSyncJobsCall *job = m_client->listDataSourceSyncJobs(request);
     m_pollJob = job;
     const quint64 generation = m_model->generation();
-    connect(job, &Job::finished, this, [this, generation](Job *j) {
-        pollFinished(static_cast<ListSyncJobsJob *>(j), generation);
+    connect(job, &Call::finished, this, [this, generation](Call *j) {
+        pollFinished(static_cast<ListSyncJobsCall *>(j), generation);
     });
     job->start();
 }
 
-void SyncJobLoader::pollFinished(ListSyncJobsJob *job, quint64 generation)
+void SyncJobLoader::pollFinished(ListSyncJobsCall *job, quint64 generation)
 {
     if (m_pollJob == job)
         m_pollJob = nullptr;
@@ -201,7 +201,7 @@ void SyncJobLoader::schedulePoll()
 
 void SyncJobLoader::abortPageJob()
 {
-    if (ListSyncJobsJob *job = m_pageJob.data()) {
+    if (ListSyncJobsCall *job = m_pageJob.data()) {
         m_pageJob = nullptr;
         job->abort();
     }

@@ -49,17 +49,17 @@ signals:
 
 private:
     void requestPage(quint64 generation, const ListSyncJobsRequest &request);
-    void pageFinished(ListSyncJobsJob *job, quint64 generation);
-    void pollFinished(ListSyncJobsJob *job, quint64 generation);
+    void pageFinished(ListSyncJobsCall *job, quint64 generation);
+    void pollFinished(ListSyncJobsCall *job, quint64 generation);
     void modelStateChanged();
     void schedulePoll();
     void abortPageJob();
 
     QPointer<SyncJobModel> m_model;
     QPointer<Client> m_client;
-    QPointer<ListSyncJobsJob> m_pageJob;
+    QPointer<ListSyncJobsCall> m_pageJob;
     quint64 m_pageGeneration = 0; // the listing m_pageJob answers
-    QPointer<ListSyncJobsJob> m_pollJob;
+    QPointer<ListSyncJobsCall> m_pollJob;
     QTimer m_pollTimer;
     int m_baseInterval = 10000;
     int m_maxInterval = 120000;

@@ -1,4 +1,4 @@
-#include "qbusiness/chartdatamodel.h"
+#include "qbusiness/runhistory.h"
 #include "qbusiness/runkpis.h"
 
 #include <QTest>
@@ -114,7 +114,7 @@ void TestRunKpis::computes()
     QFETCH(int, currentStreak);
     QFETCH(int, longestStreak);
 
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs(runs(codes));
     const RunKpis k = computeRunKpis(model);
     QCOMPARE(k.runs, codes.size());
@@ -136,7 +136,7 @@ void TestRunKpis::computes()
 
 void TestRunKpis::lastSuccessIsTheLatest()
 {
-    ChartDataModel model;
+    RunHistory model;
     // Pages arrive newest first; the latest success is the second-newest run.
     const QList<SyncJob> jobs = runs({QStringLiteral("S:10"), QStringLiteral("S:20"),
                                       QStringLiteral("S:30"), QStringLiteral("F")});

@@ -1,11 +1,11 @@
 // credential_process command lines are split like a POSIX shell (shlex) would.
-#include "aws/commandline.h"
+#include "aws/shellwords.h"
 
 #include <QTest>
 
-using syncdeck::aws::splitCommandLine;
+using syncdeck::aws::splitShellWords;
 
-class TestCommandLine : public QObject
+class TestShellWords : public QObject
 {
     Q_OBJECT
 private slots:
@@ -15,7 +15,7 @@ private slots:
     void errors();
 };
 
-void TestCommandLine::split_data()
+void TestShellWords::split_data()
 {
     QTest::addColumn<QString>("command");
     QTest::addColumn<QStringList>("arguments");
@@ -39,16 +39,16 @@ void TestCommandLine::split_data()
         << "\"/opt/My Tools/get creds\" --json" << list({"/opt/My Tools/get creds", "--json"});
 }
 
-void TestCommandLine::split()
+void TestShellWords::split()
 {
     QFETCH(QString, command);
     QStringList arguments;
     QString error;
-    QVERIFY2(splitCommandLine(command, &arguments, &error), qPrintable(error));
+    QVERIFY2(splitShellWords(command, &arguments, &error), qPrintable(error));
     QTEST(arguments, "arguments");
 }
 
-void TestCommandLine::errors_data()
+void TestShellWords::errors_data()
 {
     QTest::addColumn<QString>("command");
     QTest::addColumn<QString>("error");
@@ -62,15 +62,15 @@ void TestCommandLine::errors_data()
                            << "empty";
 }
 
-void TestCommandLine::errors()
+void TestShellWords::errors()
 {
     QFETCH(QString, command);
     QFETCH(QString, error);
     QStringList arguments;
     QString message;
-    QVERIFY(!splitCommandLine(command, &arguments, &message));
+    QVERIFY(!splitShellWords(command, &arguments, &message));
     QVERIFY2(message.contains(error), qPrintable(message));
 }
 
-QTEST_GUILESS_MAIN(TestCommandLine)
-#include "tst_commandline.moc"
+QTEST_GUILESS_MAIN(TestShellWords)
+#include "tst_shellwords.moc"

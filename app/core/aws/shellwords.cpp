@@ -1,8 +1,8 @@
-#include "commandline.h"
+#include "shellwords.h"
 
 namespace syncdeck::aws {
 
-bool splitCommandLine(const QString &command, QStringList *arguments, QString *error)
+bool splitShellWords(const QString &command, QStringList *arguments, QString *error)
 {
     arguments->clear();
     QString current;

@@ -242,7 +242,7 @@ void TestTls::clientOverHttps()
     syncdeck::qbusiness::Client client(config, &creds);
     auto *job = client.listApplications();
     job->setAutoDelete(false);
-    QSignalSpy finished(job, &syncdeck::qbusiness::Job::finished);
+    QSignalSpy finished(job, &syncdeck::qbusiness::Call::finished);
     job->start();
     QVERIFY(finished.wait(30000) || finished.count() == 1);
     if (code.isEmpty()) {

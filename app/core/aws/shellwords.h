@@ -9,6 +9,6 @@ namespace syncdeck::aws {
 // \" \\ \$ \` escapes, a backslash outside quotes escapes the next character. No expansion of
 // variables, globs or ~ happens: the command is run without a shell. Returns false with
 // *error set for an unterminated quote or a trailing backslash.
-bool splitCommandLine(const QString &command, QStringList *arguments, QString *error);
+bool splitShellWords(const QString &command, QStringList *arguments, QString *error);
 
 } // namespace syncdeck::aws

@@ -29,7 +29,7 @@ inline constexpr int ChartMetricCount = 6;
 // counts as zero, because a finished run that reports nothing scanned did nothing visible.
 bool isSucceededWithoutScannedDocuments(const SyncJob &job);
 
-// Bit of a status in a status mask (see ChartDataModel::downsampled).
+// Bit of a status in a status mask (see RunHistory::downsampled).
 constexpr quint32 statusBit(SyncStatus status)
 {
     return 1u << static_cast<quint32>(status);
@@ -63,14 +63,14 @@ struct RunBucket
 // are not plotted (hasStartTime() is false), but they count in KPIs and exports.
 // Storage: jobs stay where they arrived; only a small sorted row array moves on insertion, so a
 // page costs one merge of plain data, not a reshuffle of strings.
-class ChartDataModel : public QObject
+class RunHistory : public QObject
 {
     Q_OBJECT
 public:
     static constexpr qint64 NoTime = std::numeric_limits<qint64>::min();
 
-    explicit ChartDataModel(QObject *parent = nullptr);
-    ~ChartDataModel() override;
+    explicit RunHistory(QObject *parent = nullptr);
+    ~RunHistory() override;
 
     int count() const { return int(m_rows.size()); }
     bool isEmpty() const { return m_rows.empty(); }

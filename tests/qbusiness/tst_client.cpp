@@ -47,9 +47,9 @@ ClientConfig configFor(const QByteArray &url, int maxAttempts = 3)
 }
 
 // Runs a job to its end; false when finished() did not come within the bound.
-bool runJob(Job *job, int timeoutMs = 20000)
+bool runJob(Call *job, int timeoutMs = 20000)
 {
-    QSignalSpy spy(job, &Job::finished);
+    QSignalSpy spy(job, &Call::finished);
     job->start();
     return spy.wait(timeoutMs) || spy.count() == 1;
 }
@@ -134,7 +134,7 @@ void TestClient::wireBytesAreTheSignedBytes()
     ListSyncJobsRequest request = syncJobsRequest(nextToken);
     request.maxResults = 5;
     request.statusFilter = status;
-    ListSyncJobsJob *job = client.listDataSourceSyncJobs(request);
+    ListSyncJobsCall *job = client.listDataSourceSyncJobs(request);
     job->setAutoDelete(false);
     QVERIFY(runJob(job));
     QVERIFY2(!job->error().isError(), qPrintable(job->error().message));
@@ -279,7 +279,7 @@ void TestClient::retries()
     QStringList log;
     auto *job = client.listDataSourceSyncJobs(syncJobsRequest());
     job->setAutoDelete(false);
-    connect(job, &Job::attemptLogged, this, [&log](const QString &line) { log.append(line); });
+    connect(job, &Call::attemptLogged, this, [&log](const QString &line) { log.append(line); });
     QVERIFY(runJob(job));
     if (expectedAttempts > 0)
         QCOMPARE(job->attempts(), expectedAttempts);
@@ -526,8 +526,8 @@ void TestClient::abortFinishesOnce()
     QVERIFY(server.listen());
     aws::StaticCredentialsProvider creds(fakeCredentials());
     Client client(configFor(server.url()), &creds);
-    QPointer<ListApplicationsJob> job = client.listApplications();
-    QSignalSpy finished(job.data(), &Job::finished);
+    QPointer<ListApplicationsCall> job = client.listApplications();
+    QSignalSpy finished(job.data(), &Call::finished);
     QSignalSpy destroyed(job.data(), &QObject::destroyed);
     job->start();
     QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, 10000);
@@ -545,7 +545,7 @@ void TestClient::abortBeforeStart()
     Client client(configFor("http://127.0.0.1:9"), &creds);
     auto *job = client.listApplications();
     job->setAutoDelete(false);
-    QSignalSpy finished(job, &Job::finished);
+    QSignalSpy finished(job, &Call::finished);
     job->abort();
     job->start();
     QTest::qWait(50);
@@ -563,10 +563,10 @@ void TestClient::jobOutlivesItsClient()
     aws::StaticCredentialsProvider creds(fakeCredentials());
     auto client = std::make_unique<Client>(configFor(server.url(), 5), &creds);
     client->setBackoff([](int) { return 200; });
-    std::unique_ptr<ListApplicationsJob> job(client->listApplications());
+    std::unique_ptr<ListApplicationsCall> job(client->listApplications());
     job->setParent(nullptr); // the caller owns it now
     job->setAutoDelete(false);
-    QSignalSpy finished(job.get(), &Job::finished);
+    QSignalSpy finished(job.get(), &Call::finished);
     job->start();
     QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, 10000);
     client.reset(); // while the job waits to retry
@@ -698,7 +698,7 @@ void TestClient::proxyIsHonoured()
     ClientConfig config = configFor("http://qbusiness.invalid:8080", 1);
     config.proxies = proxies;
     Client client(config, &creds);
-    std::unique_ptr<ListApplicationsJob> job(client.listApplications());
+    std::unique_ptr<ListApplicationsCall> job(client.listApplications());
     job->setAutoDelete(false);
     QVERIFY(runJob(job.get()));
     QVERIFY2(!job->error().isError(), qPrintable(job->error().message));
@@ -716,7 +716,7 @@ void TestClient::proxyIsHonoured()
     ClientConfig local = configFor(emulator.url(), 1);
     local.proxies = proxies;
     Client direct(local, &creds);
-    std::unique_ptr<ListSyncJobsJob> page(direct.listDataSourceSyncJobs(syncJobsRequest()));
+    std::unique_ptr<ListSyncJobsCall> page(direct.listDataSourceSyncJobs(syncJobsRequest()));
     page->setAutoDelete(false);
     QVERIFY(runJob(page.get()));
     QVERIFY2(!page->error().isError(), qPrintable(page->error().message));

@@ -1,4 +1,4 @@
-#include "qbusiness/chartdatamodel.h"
+#include "qbusiness/runhistory.h"
 #include "synchistory.h"
 
 #include <QMap>
@@ -26,7 +26,7 @@ SyncJob run(int n, const char *status, qint64 added = 1, int hour = -1)
     return job;
 }
 
-bool isTimeOrdered(const ChartDataModel &model)
+bool isTimeOrdered(const RunHistory &model)
 {
     for (int i = 1; i < model.count(); ++i) {
         if (model.startMs(i - 1) > model.startMs(i))
@@ -36,7 +36,7 @@ bool isTimeOrdered(const ChartDataModel &model)
 }
 } // namespace
 
-class TestChartDataModel : public QObject
+class TestRunHistory : public QObject
 {
     Q_OBJECT
 private slots:
@@ -67,7 +67,7 @@ private slots:
     void predicateSucceededWithoutScanned();
 };
 
-void TestChartDataModel::appendsPagesInTimeOrder_data()
+void TestRunHistory::appendsPagesInTimeOrder_data()
 {
     QTest::addColumn<int>("total");
     QTest::addColumn<int>("pageSize");
@@ -77,13 +77,13 @@ void TestChartDataModel::appendsPagesInTimeOrder_data()
     QTest::newRow("uneven pages") << 200 << 7;
 }
 
-void TestChartDataModel::appendsPagesInTimeOrder()
+void TestRunHistory::appendsPagesInTimeOrder()
 {
     QFETCH(int, total);
     QFETCH(int, pageSize);
     const QList<SyncJob> history = syncdeck::test::generateSyncHistory(total, 3); // newest first
-    ChartDataModel model;
-    QSignalSpy appended(&model, &ChartDataModel::jobsAppended);
+    RunHistory model;
+    QSignalSpy appended(&model, &RunHistory::jobsAppended);
     int pages = 0;
     for (int i = 0; i < history.size(); i += pageSize, ++pages) {
         model.appendJobs(history.mid(i, pageSize));
@@ -102,7 +102,7 @@ void TestChartDataModel::appendsPagesInTimeOrder()
     QCOMPARE(model.lastStartMs(), expected.last().startTime.toMSecsSinceEpoch());
 }
 
-void TestChartDataModel::mergesByExecutionId_data()
+void TestRunHistory::mergesByExecutionId_data()
 {
     QTest::addColumn<QList<SyncJob>>("initial");
     QTest::addColumn<QList<SyncJob>>("update");
@@ -132,17 +132,17 @@ void TestChartDataModel::mergesByExecutionId_data()
         << QList<SyncJob> {} << QList<SyncJob> {b, a} << true << QList<SyncJob> {a, b} << 2;
 }
 
-void TestChartDataModel::mergesByExecutionId()
+void TestRunHistory::mergesByExecutionId()
 {
     QFETCH(QList<SyncJob>, initial);
     QFETCH(QList<SyncJob>, update);
     QFETCH(bool, asUpdate);
     QFETCH(QList<SyncJob>, expected);
     QFETCH(int, expectedAdded);
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs(initial);
-    QSignalSpy appended(&model, &ChartDataModel::jobsAppended);
-    QSignalSpy updated(&model, &ChartDataModel::jobsUpdated);
+    QSignalSpy appended(&model, &RunHistory::jobsAppended);
+    QSignalSpy updated(&model, &RunHistory::jobsUpdated);
     if (asUpdate)
         model.updateJobs(update);
     else
@@ -156,20 +156,20 @@ void TestChartDataModel::mergesByExecutionId()
         QCOMPARE(model.indexOf(expected[i].executionId), i);
 }
 
-void TestChartDataModel::keepsRunsWithoutStartTime()
+void TestRunHistory::keepsRunsWithoutStartTime()
 {
     SyncJob noStart = run(50, "FAILED");
     noStart.startTime = QDateTime();
     noStart.endTime = QDateTime();
     SyncJob noId = run(51, "SUCCEEDED");
     noId.executionId.clear();
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs({run(2, "SUCCEEDED"), noStart, run(1, "SUCCEEDED"), noId});
     QCOMPARE(model.count(), 4);
     QCOMPARE(model.firstPlottable(), 1);
     QCOMPARE(model.plottableCount(), 3);
     QCOMPARE(model.job(0).executionId, noStart.executionId);
-    QCOMPARE(model.startMs(0), ChartDataModel::NoTime);
+    QCOMPARE(model.startMs(0), RunHistory::NoTime);
     QVERIFY(!model.value(0, ChartMetric::DurationSeconds));
     // A run without an id cannot be merged: a second copy is kept, not silently dropped.
     model.appendJobs({noId});
@@ -179,15 +179,15 @@ void TestChartDataModel::keepsRunsWithoutStartTime()
     QCOMPARE(last, 5);
 }
 
-void TestChartDataModel::clears()
+void TestRunHistory::clears()
 {
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs(syncdeck::test::generateSyncHistory(30));
-    QSignalSpy cleared(&model, &ChartDataModel::cleared);
+    QSignalSpy cleared(&model, &RunHistory::cleared);
     model.clear();
     QCOMPARE(cleared.count(), 1);
     QCOMPARE(model.count(), 0);
-    QCOMPARE(model.firstStartMs(), ChartDataModel::NoTime);
+    QCOMPARE(model.firstStartMs(), RunHistory::NoTime);
     QCOMPARE(model.indexOf(syncdeck::test::executionIdFor(1, 3)), -1);
     QVERIFY(model.downsampled(ChartMetric::Added, 0, 1e15, 100).isEmpty());
     QCOMPARE(model.nearestIndex(0), -1);
@@ -195,7 +195,7 @@ void TestChartDataModel::clears()
     QCOMPARE(model.count(), 1);
 }
 
-void TestChartDataModel::downsamplingKeepsExtremes_data()
+void TestRunHistory::downsamplingKeepsExtremes_data()
 {
     QTest::addColumn<int>("runs");
     QTest::addColumn<int>("buckets");
@@ -208,7 +208,7 @@ void TestChartDataModel::downsamplingKeepsExtremes_data()
     QTest::newRow("one bucket") << 1000 << 1 << 500 << 501;
 }
 
-void TestChartDataModel::downsamplingKeepsExtremes()
+void TestRunHistory::downsamplingKeepsExtremes()
 {
     QFETCH(int, runs);
     QFETCH(int, buckets);
@@ -222,7 +222,7 @@ void TestChartDataModel::downsamplingKeepsExtremes()
     page.append(run(runs, "SYNCING")); // no duration yet: not a DurationSeconds point
     page.last().metrics.documentsAdded.reset();
     page.last().endTime = QDateTime();
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs(page);
     const double from = double(model.firstStartMs()), to = double(model.lastStartMs());
     const QList<QPointF> points = model.downsampled(ChartMetric::Added, from, to, buckets);
@@ -253,7 +253,7 @@ void TestChartDataModel::downsamplingKeepsExtremes()
     QCOMPARE(durations.size(), runs); // the running job has no duration
 }
 
-void TestChartDataModel::statusMarksKeepEveryFailure_data()
+void TestRunHistory::statusMarksKeepEveryFailure_data()
 {
     QTest::addColumn<int>("runs");
     QTest::addColumn<int>("buckets");
@@ -261,7 +261,7 @@ void TestChartDataModel::statusMarksKeepEveryFailure_data()
     QTest::newRow("few runs") << 50 << 600;
 }
 
-void TestChartDataModel::statusMarksKeepEveryFailure()
+void TestRunHistory::statusMarksKeepEveryFailure()
 {
     QFETCH(int, runs);
     QFETCH(int, buckets);
@@ -269,7 +269,7 @@ void TestChartDataModel::statusMarksKeepEveryFailure()
     QList<int> failures = {0, 1, runs / 3, runs / 3 + 1, runs - 1};
     for (int n = 0; n < runs; ++n)
         page.append(run(n, failures.contains(n) ? "FAILED" : "SUCCEEDED"));
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs(page);
     const double from = double(model.firstStartMs()), to = double(model.lastStartMs());
     const QList<double> failed = model.statusMarks(SyncStatus::Failed, from, to, buckets);
@@ -286,7 +286,7 @@ void TestChartDataModel::statusMarksKeepEveryFailure()
     QVERIFY(model.statusMarks(SyncStatus::Aborted, from, to, buckets).isEmpty());
 }
 
-void TestChartDataModel::loneFailureKeepsItsMark_data()
+void TestRunHistory::loneFailureKeepsItsMark_data()
 {
     QTest::addColumn<int>("failedAt");
     QTest::addColumn<int>("columns");
@@ -296,7 +296,7 @@ void TestChartDataModel::loneFailureKeepsItsMark_data()
     QTest::newRow("middle of 20,000, one column") << 7000 << 1;
 }
 
-void TestChartDataModel::loneFailureKeepsItsMark()
+void TestRunHistory::loneFailureKeepsItsMark()
 {
     QFETCH(int, failedAt);
     QFETCH(int, columns);
@@ -305,7 +305,7 @@ void TestChartDataModel::loneFailureKeepsItsMark()
     page.reserve(Runs);
     for (int n = 0; n < Runs; ++n)
         page.append(run(n, n == failedAt ? "FAILED" : "SUCCEEDED"));
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs(page);
     const double from = double(model.firstStartMs()), to = double(model.lastStartMs());
     const LaneMarks marks = model.laneMarks(from, to, columns);
@@ -323,7 +323,7 @@ void TestChartDataModel::loneFailureKeepsItsMark()
     }
 }
 
-void TestChartDataModel::laneMarksKeepFirstLastAndEveryStatusPerColumn_data()
+void TestRunHistory::laneMarksKeepFirstLastAndEveryStatusPerColumn_data()
 {
     QTest::addColumn<int>("runs");
     QTest::addColumn<int>("columns");
@@ -335,12 +335,12 @@ void TestChartDataModel::laneMarksKeepFirstLastAndEveryStatusPerColumn_data()
     QTest::newRow("40 runs, 600 columns (no reduction)") << 40 << 600 << false;
 }
 
-void TestChartDataModel::laneMarksKeepFirstLastAndEveryStatusPerColumn()
+void TestRunHistory::laneMarksKeepFirstLastAndEveryStatusPerColumn()
 {
     QFETCH(int, runs);
     QFETCH(int, columns);
     QFETCH(bool, reduced);
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs(syncdeck::test::generateSyncHistory(runs, 5));
     // A part of the range, as a zoomed chart would ask for: runs outside it get no mark.
     const double first = double(model.firstStartMs()), last = double(model.lastStartMs());
@@ -387,9 +387,9 @@ void TestChartDataModel::laneMarksKeepFirstLastAndEveryStatusPerColumn()
         QCOMPARE(total, b - a); // every run has its own mark
 }
 
-void TestChartDataModel::countsPlottedRunsPerStatus()
+void TestRunHistory::countsPlottedRunsPerStatus()
 {
-    ChartDataModel model;
+    RunHistory model;
     SyncJob noStart = run(50, "ABORTED");
     noStart.startTime = QDateTime();
     model.appendJobs({run(0, "SUCCEEDED"), run(1, "FAILED"), run(2, "SYNCING"), noStart});
@@ -408,7 +408,7 @@ void TestChartDataModel::countsPlottedRunsPerStatus()
     QCOMPARE(model.plottableCount(SyncStatus::Failed), 0);
 }
 
-void TestChartDataModel::failureBandsMergeWhenTheyTouch_data()
+void TestRunHistory::failureBandsMergeWhenTheyTouch_data()
 {
     QTest::addColumn<QString>("statuses"); // one letter per hourly run, oldest first
     QTest::addColumn<double>("padHours");
@@ -422,7 +422,7 @@ void TestChartDataModel::failureBandsMergeWhenTheyTouch_data()
         << QStringLiteral("FFFSSFFFSSSSSSSSSSFFF") << 2.0 << QStringLiteral("-2-9 16-22");
 }
 
-void TestChartDataModel::failureBandsMergeWhenTheyTouch()
+void TestRunHistory::failureBandsMergeWhenTheyTouch()
 {
     QFETCH(QString, statuses);
     QFETCH(double, padHours);
@@ -430,7 +430,7 @@ void TestChartDataModel::failureBandsMergeWhenTheyTouch()
     QList<SyncJob> page;
     for (int n = 0; n < statuses.size(); ++n)
         page.append(run(n, statuses[n] == u'F' ? "FAILED" : "SUCCEEDED"));
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs(page);
     constexpr double HourMs = 3600.0 * 1000;
     const double origin = double(model.firstStartMs());
@@ -452,9 +452,9 @@ void TestChartDataModel::failureBandsMergeWhenTheyTouch()
     }
 }
 
-void TestChartDataModel::failureStreaksFollowNewPages()
+void TestRunHistory::failureStreaksFollowNewPages()
 {
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs({run(0, "SUCCEEDED"), run(1, "FAILED"), run(2, "FAILED")});
     QVERIFY(model.failureStreaks(3).isEmpty());
     QCOMPARE(model.failureStreaks(2).size(), 1);
@@ -467,7 +467,7 @@ void TestChartDataModel::failureStreaksFollowNewPages()
     QVERIFY(model.failureStreaks(1).isEmpty());
 }
 
-void TestChartDataModel::bucketsSumRuns_data()
+void TestRunHistory::bucketsSumRuns_data()
 {
     QTest::addColumn<int>("runs");
     QTest::addColumn<int>("buckets");
@@ -476,11 +476,11 @@ void TestChartDataModel::bucketsSumRuns_data()
     QTest::newRow("one bucket") << 100 << 1;
 }
 
-void TestChartDataModel::bucketsSumRuns()
+void TestRunHistory::bucketsSumRuns()
 {
     QFETCH(int, runs);
     QFETCH(int, buckets);
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs(syncdeck::test::generateSyncHistory(runs, 5));
     const QList<RunBucket> out
         = model.buckets(double(model.firstStartMs()), double(model.lastStartMs()), buckets);
@@ -511,9 +511,9 @@ void TestChartDataModel::bucketsSumRuns()
     QCOMPARE(failedDocs, expectedFailed);
 }
 
-void TestChartDataModel::findsNearestRun()
+void TestRunHistory::findsNearestRun()
 {
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs({run(10, "SUCCEEDED"), run(20, "FAILED"), run(30, "SUCCEEDED")});
     auto at = [](double hours) { return double(Epoch.toMSecsSinceEpoch()) + hours * 3600000.0; };
     QCOMPARE(model.nearestIndex(at(0)), 0);
@@ -524,7 +524,7 @@ void TestChartDataModel::findsNearestRun()
     QCOMPARE(model.nearestIndex(at(29), statusBit(SyncStatus::Aborted)), -1);
 }
 
-void TestChartDataModel::findsFailureStreaks_data()
+void TestRunHistory::findsFailureStreaks_data()
 {
     QTest::addColumn<QString>("statuses"); // one letter per run, oldest first
     QTest::addColumn<int>("minLength");
@@ -538,7 +538,7 @@ void TestChartDataModel::findsFailureStreaks_data()
     QTest::newRow("single failures") << QStringLiteral("FSF") << 1 << QStringLiteral("0-0 2-2");
 }
 
-void TestChartDataModel::findsFailureStreaks()
+void TestRunHistory::findsFailureStreaks()
 {
     QFETCH(QString, statuses);
     QFETCH(int, minLength);
@@ -548,7 +548,7 @@ void TestChartDataModel::findsFailureStreaks()
         const QChar c = statuses[n];
         page.append(run(n, c == u'F' ? "FAILED" : c == u'R' ? "SYNCING" : "SUCCEEDED"));
     }
-    ChartDataModel model;
+    RunHistory model;
     model.appendJobs(page);
     QStringList got;
     for (const auto &[first, last] : model.failureStreaks(minLength))
@@ -556,7 +556,7 @@ void TestChartDataModel::findsFailureStreaks()
     QCOMPARE(got.join(u' '), expected);
 }
 
-void TestChartDataModel::predicateSucceededWithoutScanned_data()
+void TestRunHistory::predicateSucceededWithoutScanned_data()
 {
     QTest::addColumn<QString>("status");
     QTest::addColumn<qint64>("scanned"); // -1: absent
@@ -569,7 +569,7 @@ void TestChartDataModel::predicateSucceededWithoutScanned_data()
     QTest::newRow("unknown, zero") << QStringLiteral("PAUSED") << qint64(0) << false;
 }
 
-void TestChartDataModel::predicateSucceededWithoutScanned()
+void TestRunHistory::predicateSucceededWithoutScanned()
 {
     QFETCH(QString, status);
     QFETCH(qint64, scanned);
@@ -582,5 +582,5 @@ void TestChartDataModel::predicateSucceededWithoutScanned()
     QCOMPARE(isSucceededWithoutScannedDocuments(job), expected);
 }
 
-QTEST_GUILESS_MAIN(TestChartDataModel)
-#include "tst_chartdatamodel.moc"
+QTEST_GUILESS_MAIN(TestRunHistory)
+#include "tst_runhistory.moc"

@@ -72,8 +72,8 @@ Listing list(Client *client, int pageSize, qint64 maxItems, const QString &start
         }
     }
     QObject::connect(p.get(), &Paginator::pageLoaded, p.get(),
-                     [&out](Job *job, int first, int count) {
-                         const auto &history = static_cast<ListSyncJobsJob *>(job)->page.history;
+                     [&out](Call *job, int first, int count) {
+                         const auto &history = static_cast<ListSyncJobsCall *>(job)->page.history;
                          for (int i = first; i < first + count; ++i)
                              out.ids.append(history.at(i).executionId);
                          ++out.pages;
@@ -255,21 +255,21 @@ void TestPaginator::emulatorFaultRunReturnsEveryJobOnce()
     client.setBackoff([](int) { return 0; });
 
     // Discovery goes through the same faults.
-    const auto runJob = [](Job *job) {
+    const auto runJob = [](Call *job) {
         job->setAutoDelete(false);
-        QSignalSpy spy(job, &Job::finished);
+        QSignalSpy spy(job, &Call::finished);
         job->start();
         return spy.wait(30000) || spy.count() == 1;
     };
-    std::unique_ptr<ListApplicationsJob> apps(client.listApplications());
+    std::unique_ptr<ListApplicationsCall> apps(client.listApplications());
     QVERIFY(runJob(apps.get()));
     QVERIFY2(!apps->error().isError(), qPrintable(apps->error().message));
     ListSyncJobsRequest request;
     request.applicationId = apps->applications.value(0).applicationId;
-    std::unique_ptr<ListIndicesJob> indices(client.listIndices(request.applicationId));
+    std::unique_ptr<ListIndicesCall> indices(client.listIndices(request.applicationId));
     QVERIFY(runJob(indices.get()));
     request.indexId = indices->indices.value(0).indexId;
-    std::unique_ptr<ListDataSourcesJob> sources(
+    std::unique_ptr<ListDataSourcesCall> sources(
         client.listDataSources(request.applicationId, request.indexId));
     QVERIFY(runJob(sources.get()));
     request.dataSourceId = sources->dataSources.value(0).dataSourceId;
@@ -280,8 +280,8 @@ void TestPaginator::emulatorFaultRunReturnsEveryJobOnce()
     QStringList ids;
     int attempts = 0;
     connect(&client, &Client::attemptLogged, this, [&attempts] { ++attempts; });
-    connect(p.get(), &Paginator::pageLoaded, this, [&ids](Job *job, int first, int count) {
-        const auto &history = static_cast<ListSyncJobsJob *>(job)->page.history;
+    connect(p.get(), &Paginator::pageLoaded, this, [&ids](Call *job, int first, int count) {
+        const auto &history = static_cast<ListSyncJobsCall *>(job)->page.history;
         for (int i = first; i < first + count; ++i)
             ids.append(history.at(i).executionId);
     });
@@ -378,17 +378,17 @@ void TestPaginator::nextRequestIsSentBeforeDelivery()
     QVERIFY(server.listen());
     aws::StaticCredentialsProvider creds(fakeCredentials());
     Client client(configFor(server), &creds);
-    QList<QPointer<Job>> created;
+    QList<QPointer<Call>> created;
     Paginator p(
-        [&](const QString &token, int pageSize) -> Job * {
+        [&](const QString &token, int pageSize) -> Call * {
             ListSyncJobsRequest r = syncJobsRequest();
             r.nextToken = token;
             r.maxResults = pageSize;
             created.append(client.listDataSourceSyncJobs(r));
             return created.constLast();
         },
-        [](Job *job) {
-            auto *j = static_cast<ListSyncJobsJob *>(job);
+        [](Call *job) {
+            auto *j = static_cast<ListSyncJobsCall *>(job);
             return Paginator::PageInfo {int(j->page.history.size()), j->page.nextToken};
         });
     p.setPageSize(10);
@@ -396,9 +396,9 @@ void TestPaginator::nextRequestIsSentBeforeDelivery()
     QStringList ids;
     int pages = 0;
     bool finishedBeforeAPage = false;
-    connect(&p, &Paginator::pageLoaded, &p, [&](Job *job, int first, int count) {
+    connect(&p, &Paginator::pageLoaded, &p, [&](Call *job, int first, int count) {
         ++pages;
-        const auto &history = static_cast<ListSyncJobsJob *>(job)->page.history;
+        const auto &history = static_cast<ListSyncJobsCall *>(job)->page.history;
         for (int i = first; i < first + count; ++i)
             ids.append(history.at(i).executionId);
         finishedBeforeAPage = finishedBeforeAPage || p.isFinished();
@@ -438,8 +438,8 @@ void TestPaginator::abortWhileDelivering()
     std::unique_ptr<Paginator> p(Paginator::listDataSourceSyncJobs(&client, syncJobsRequest()));
     p->setPageSize(10);
     QStringList ids;
-    connect(p.get(), &Paginator::pageLoaded, p.get(), [&](Job *job, int first, int count) {
-        const auto &history = static_cast<ListSyncJobsJob *>(job)->page.history;
+    connect(p.get(), &Paginator::pageLoaded, p.get(), [&](Call *job, int first, int count) {
+        const auto &history = static_cast<ListSyncJobsCall *>(job)->page.history;
         for (int i = first; i < first + count; ++i)
             ids.append(history.at(i).executionId);
         if (ids.size() == 20)
@@ -479,8 +479,8 @@ void TestPaginator::startingTokens()
 {
     QFETCH(QString, token);
     QFETCH(bool, accepted);
-    Paginator p([](const QString &, int) -> Job * { return nullptr; },
-                [](Job *) { return Paginator::PageInfo {}; });
+    Paginator p([](const QString &, int) -> Call * { return nullptr; },
+                [](Call *) { return Paginator::PageInfo {}; });
     QString error;
     QCOMPARE(p.setStartingToken(token, &error), accepted);
     QCOMPARE(error.isEmpty(), accepted);

@@ -1,9 +1,9 @@
-#include "chartspanel.h"
-#include "durationchartview.h"
-#include "kpistrip.h"
-#include "metricschartview.h"
-#include "qbusiness/chartdatamodel.h"
-#include "statustimelineview.h"
+#include "charts/chartspanel.h"
+#include "charts/durationchartview.h"
+#include "charts/kpistrip.h"
+#include "charts/metricschartview.h"
+#include "charts/statustimelineview.h"
+#include "qbusiness/runhistory.h"
 #include "synchistory.h"
 
 #include <QAbstractButton>
@@ -62,7 +62,7 @@ QList<SyncJob> runs(const QString &codes)
     return out;
 }
 
-void feedPages(ChartDataModel *model, const QList<SyncJob> &newestFirst, int pageSize = 10)
+void feedPages(RunHistory *model, const QList<SyncJob> &newestFirst, int pageSize = 10)
 {
     for (qsizetype i = 0; i < newestFirst.size(); i += pageSize)
         model->appendJobs(newestFirst.mid(i, pageSize));
@@ -129,7 +129,7 @@ void TestChartsPanel::clickingAPointSelectsItsRun()
     feedPages(panel->model(), runs(codes));
     QTRY_VERIFY(!panel->metricsChart()->chart()->plotArea().isEmpty());
     MetricsChartView *view = panel->metricsChart();
-    const ChartDataModel *model = panel->model();
+    const RunHistory *model = panel->model();
     QLineSeries *added = view->lineSeries(ChartMetric::Added);
     const QPointF value(double(model->startMs(target)), *model->value(target, ChartMetric::Added));
     QVERIFY(added->points().contains(value));

@@ -47,7 +47,7 @@ bool start(Fixture *f, int jobs, int syncDurationMs)
     f->client = std::make_unique<qbusiness::Client>(config, f->credentials.get());
     auto *apps = f->client->listApplications();
     apps->setAutoDelete(false);
-    QSignalSpy appsDone(apps, &qbusiness::Job::finished);
+    QSignalSpy appsDone(apps, &qbusiness::Call::finished);
     apps->start();
     if (!appsDone.wait(Timeout) || apps->applications.isEmpty())
         return false;
@@ -55,7 +55,7 @@ bool start(Fixture *f, int jobs, int syncDurationMs)
     delete apps;
     auto *indices = f->client->listIndices(f->request.applicationId);
     indices->setAutoDelete(false);
-    QSignalSpy indicesDone(indices, &qbusiness::Job::finished);
+    QSignalSpy indicesDone(indices, &qbusiness::Call::finished);
     indices->start();
     if (!indicesDone.wait(Timeout) || indices->indices.isEmpty())
         return false;
@@ -63,7 +63,7 @@ bool start(Fixture *f, int jobs, int syncDurationMs)
     delete indices;
     auto *sources = f->client->listDataSources(f->request.applicationId, f->request.indexId);
     sources->setAutoDelete(false);
-    QSignalSpy sourcesDone(sources, &qbusiness::Job::finished);
+    QSignalSpy sourcesDone(sources, &qbusiness::Call::finished);
     sources->start();
     if (!sourcesDone.wait(Timeout) || sources->dataSources.isEmpty())
         return false;

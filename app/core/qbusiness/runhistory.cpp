@@ -1,4 +1,4 @@
-#include "chartdatamodel.h"
+#include "runhistory.h"
 
 #include <algorithm>
 #include <array>
@@ -29,13 +29,13 @@ int bucketOf(double x, double from, double width, int buckets)
 }
 } // namespace
 
-ChartDataModel::ChartDataModel(QObject *parent)
+RunHistory::RunHistory(QObject *parent)
     : QObject(parent)
 { }
 
-ChartDataModel::~ChartDataModel() = default;
+RunHistory::~RunHistory() = default;
 
-ChartDataModel::Row ChartDataModel::makeRow(const SyncJob &job, int slot)
+RunHistory::Row RunHistory::makeRow(const SyncJob &job, int slot)
 {
     Row row;
     row.slot = slot;
@@ -57,7 +57,7 @@ ChartDataModel::Row ChartDataModel::makeRow(const SyncJob &job, int slot)
     return row;
 }
 
-bool ChartDataModel::rowLess(const Row &a, const Row &b) const
+bool RunHistory::rowLess(const Row &a, const Row &b) const
 {
     if (a.startMs != b.startMs)
         return a.startMs < b.startMs;
@@ -67,7 +67,7 @@ bool ChartDataModel::rowLess(const Row &a, const Row &b) const
     return a.slot < b.slot;
 }
 
-int ChartDataModel::rowIndexOfSlot(int slot) const
+int RunHistory::rowIndexOfSlot(int slot) const
 {
     const Row probe = makeRow(m_store[size_t(slot)], slot);
     const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), probe,
@@ -81,12 +81,12 @@ int ChartDataModel::rowIndexOfSlot(int slot) const
     return -1;
 }
 
-const SyncJob &ChartDataModel::job(int index) const
+const SyncJob &RunHistory::job(int index) const
 {
     return m_store[size_t(m_rows[size_t(index)].slot)];
 }
 
-std::optional<double> ChartDataModel::value(int index, ChartMetric metric) const
+std::optional<double> RunHistory::value(int index, ChartMetric metric) const
 {
     const Row &row = m_rows[size_t(index)];
     if (!(row.present & bit(metric)))
@@ -94,7 +94,7 @@ std::optional<double> ChartDataModel::value(int index, ChartMetric metric) const
     return row.values[int(metric)];
 }
 
-int ChartDataModel::indexOf(const QString &executionId) const
+int RunHistory::indexOf(const QString &executionId) const
 {
     const auto it = m_slotById.constFind(executionId);
     if (it == m_slotById.constEnd())
@@ -102,7 +102,7 @@ int ChartDataModel::indexOf(const QString &executionId) const
     return rowIndexOfSlot(*it);
 }
 
-QList<SyncJob> ChartDataModel::jobs() const
+QList<SyncJob> RunHistory::jobs() const
 {
     QList<SyncJob> out;
     out.reserve(count());
@@ -111,17 +111,17 @@ QList<SyncJob> ChartDataModel::jobs() const
     return out;
 }
 
-qint64 ChartDataModel::firstStartMs() const
+qint64 RunHistory::firstStartMs() const
 {
     return plottableCount() > 0 ? m_rows[size_t(m_firstPlottable)].startMs : NoTime;
 }
 
-qint64 ChartDataModel::lastStartMs() const
+qint64 RunHistory::lastStartMs() const
 {
     return plottableCount() > 0 ? m_rows.back().startMs : NoTime;
 }
 
-std::pair<int, int> ChartDataModel::indexRange(double fromMs, double toMs) const
+std::pair<int, int> RunHistory::indexRange(double fromMs, double toMs) const
 {
     const auto begin = m_rows.begin() + m_firstPlottable;
     const auto first = std::lower_bound(
@@ -131,7 +131,7 @@ std::pair<int, int> ChartDataModel::indexRange(double fromMs, double toMs) const
     return {int(first - m_rows.begin()), int(last - m_rows.begin())};
 }
 
-int ChartDataModel::nearestIndex(double ms, quint32 statusMask) const
+int RunHistory::nearestIndex(double ms, quint32 statusMask) const
 {
     const auto begin = m_rows.begin() + m_firstPlottable;
     const auto it = std::lower_bound(begin, m_rows.end(), ms,
@@ -161,8 +161,8 @@ int ChartDataModel::nearestIndex(double ms, quint32 statusMask) const
     return best;
 }
 
-QList<QPointF> ChartDataModel::downsampled(ChartMetric metric, double fromMs, double toMs,
-                                           int buckets, quint32 statusMask) const
+QList<QPointF> RunHistory::downsampled(ChartMetric metric, double fromMs, double toMs, int buckets,
+                                       quint32 statusMask) const
 {
     const auto [a, b] = indexRange(fromMs, toMs);
     const quint8 need = bit(metric);
@@ -219,7 +219,7 @@ QList<QPointF> ChartDataModel::downsampled(ChartMetric metric, double fromMs, do
     return out;
 }
 
-LaneMarks ChartDataModel::laneMarks(double fromMs, double toMs, int columns) const
+LaneMarks RunHistory::laneMarks(double fromMs, double toMs, int columns) const
 {
     LaneMarks out;
     const auto [a, b] = indexRange(fromMs, toMs);
@@ -260,13 +260,13 @@ LaneMarks ChartDataModel::laneMarks(double fromMs, double toMs, int columns) con
     return out;
 }
 
-QList<double> ChartDataModel::statusMarks(SyncStatus status, double fromMs, double toMs,
-                                          int columns) const
+QList<double> RunHistory::statusMarks(SyncStatus status, double fromMs, double toMs,
+                                      int columns) const
 {
     return laneMarks(fromMs, toMs, columns)[size_t(status)];
 }
 
-QList<RunBucket> ChartDataModel::buckets(double fromMs, double toMs, int bucketCount) const
+QList<RunBucket> RunHistory::buckets(double fromMs, double toMs, int bucketCount) const
 {
     bucketCount = std::max(bucketCount, 1);
     QList<RunBucket> out(bucketCount);
@@ -297,7 +297,7 @@ QList<RunBucket> ChartDataModel::buckets(double fromMs, double toMs, int bucketC
     return out;
 }
 
-QList<std::pair<int, int>> ChartDataModel::failureStreaks(int minLength) const
+QList<std::pair<int, int>> RunHistory::failureStreaks(int minLength) const
 {
     minLength = std::max(minLength, 1);
     if (minLength == m_streaksMinLength)
@@ -319,7 +319,7 @@ QList<std::pair<int, int>> ChartDataModel::failureStreaks(int minLength) const
     return out;
 }
 
-QList<std::pair<double, double>> ChartDataModel::failureBands(int minLength, double padMs) const
+QList<std::pair<double, double>> RunHistory::failureBands(int minLength, double padMs) const
 {
     QList<std::pair<double, double>> out;
     const QList<std::pair<int, int>> streaks = failureStreaks(minLength);
@@ -334,7 +334,7 @@ QList<std::pair<double, double>> ChartDataModel::failureBands(int minLength, dou
     return out;
 }
 
-void ChartDataModel::appendJobs(const QList<SyncJob> &jobs)
+void RunHistory::appendJobs(const QList<SyncJob> &jobs)
 {
     if (jobs.isEmpty())
         return;
@@ -342,7 +342,7 @@ void ChartDataModel::appendJobs(const QList<SyncJob> &jobs)
     emit jobsAppended(added);
 }
 
-void ChartDataModel::updateJobs(const QList<SyncJob> &jobs)
+void RunHistory::updateJobs(const QList<SyncJob> &jobs)
 {
     if (jobs.isEmpty())
         return;
@@ -350,7 +350,7 @@ void ChartDataModel::updateJobs(const QList<SyncJob> &jobs)
     emit jobsUpdated(added);
 }
 
-void ChartDataModel::clear()
+void RunHistory::clear()
 {
     m_store.clear();
     m_rows.clear();
@@ -362,7 +362,7 @@ void ChartDataModel::clear()
     emit cleared();
 }
 
-int ChartDataModel::merge(const QList<SyncJob> &jobs)
+int RunHistory::merge(const QList<SyncJob> &jobs)
 {
     int added = 0;
     std::vector<Row> incoming;
@@ -414,7 +414,7 @@ int ChartDataModel::merge(const QList<SyncJob> &jobs)
     return added;
 }
 
-void ChartDataModel::countRow(const Row &row, int delta)
+void RunHistory::countRow(const Row &row, int delta)
 {
     if (row.startMs != NoTime)
         m_statusCounts[size_t(row.status)] += delta;
