@@ -328,19 +328,11 @@ void MainWindow::goTo(const QString &reference)
         m_errorBanner->showError(tr("Cannot go there"), error, {});
         return;
     }
-    const bool regionChanges = !ids.region.isEmpty() && ids.region != m_connectionBar->region();
-    if (regionChanges)
-        m_connectionBar->showRegion(ids.region);
-    if (m_connectionBar->choice().kind == ConnectionChoice::Kind::None) {
-        m_picker->open(ids); // opened once a profile is chosen
+    if (!m_connection->openForRegion(ids.region))
         m_errorBanner->showError(
             tr("Not connected"),
             tr("Choose a profile first; SyncDeck will then open this data source."), {});
-        return;
-    }
-    // A new connection first: the picker then selects the IDs when it has listed them.
-    if (!m_connection->client() || (regionChanges && !m_connection->isDemo()))
-        m_connection->openChosen();
+    // The picker selects the IDs once it has listed them (after connecting, if it connects).
     m_picker->open(ids);
 }
 
@@ -373,7 +365,7 @@ void MainWindow::openSettings()
     const bool endpointChanged = dialog.endpointUrl() != m_connection->endpointOverride();
     m_connection->setEndpointOverride(dialog.endpointUrl());
     m_refreshSeconds = dialog.refreshSeconds();
-    m_jobs->setPollIntervals(m_refreshSeconds * 1000, 120000);
+    applyPollIntervals();
     if (m_options.restoreSettings)
         saveSettings();
     if (endpointChanged && m_connection->client() && !m_connection->isDemo())

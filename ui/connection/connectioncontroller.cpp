@@ -47,6 +47,18 @@ void ConnectionController::reopenForRegion()
         openChosen();
 }
 
+bool ConnectionController::openForRegion(const QString &region)
+{
+    const bool regionChanges = !region.isEmpty() && region != m_bar->region();
+    if (regionChanges)
+        m_bar->showRegion(region);
+    if (m_bar->choice().kind == ConnectionChoice::Kind::None)
+        return false;
+    if (!m_client || (regionChanges && !m_isDemo))
+        openChosen();
+    return true;
+}
+
 void ConnectionController::open(const ConnectionChoice &choice, const QString &region)
 {
     if (choice.kind == ConnectionChoice::Kind::None)

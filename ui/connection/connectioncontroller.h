@@ -69,6 +69,10 @@ public slots:
     void openChosen();
     // Opens the choice again when the bar's region differs from the connection's.
     void reopenForRegion();
+    // For a data source in `region` (empty: any; the bar then shows it): opens the chosen
+    // profile when nothing is open or the region changes (the demo has one region). False
+    // when no profile is chosen.
+    bool openForRegion(const QString &region);
     // Emits closed() first, then ends every call of the client and deletes it.
     void close();
     // The next request reads the credentials afresh (after `aws sso login` or a key fix).
