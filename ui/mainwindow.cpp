@@ -222,8 +222,8 @@ void MainWindow::wireJobs()
     connect(m_notifier, &RunNotifier::runRequested, m_jobs, &JobsPage::selectRun);
     connect(m_sync, &SyncControl::syncStarted, m_notifier, &RunNotifier::notifySyncStarted);
     connect(m_sync, &SyncControl::syncStarted, m_jobs, &JobsPage::pollNow);
-    connect(m_sync, &SyncControl::syncStopping, m_notifier, &RunNotifier::notifySyncStopping);
-    connect(m_sync, &SyncControl::syncStopping, m_jobs, &JobsPage::pollNow);
+    connect(m_sync, &SyncControl::stopAccepted, m_notifier, &RunNotifier::notifySyncStopping);
+    connect(m_sync, &SyncControl::stopAccepted, m_jobs, &JobsPage::pollNow);
     connect(m_sync, &SyncControl::failed, this, &MainWindow::showAwsError);
 }
 

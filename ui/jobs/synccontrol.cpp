@@ -79,7 +79,7 @@ void SyncControl::stopSync()
         if (c->error().isError())
             emit failed(tr("The sync could not be stopped"), c->error(), {});
         else
-            emit syncStopping();
+            emit stopAccepted();
     });
     call->start();
 }

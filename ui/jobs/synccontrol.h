@@ -40,7 +40,8 @@ public slots:
 
 signals:
     void syncStarted(const QString &executionId);
-    void syncStopping();
+    // The service accepted the stop; the run is STOPPING.
+    void stopAccepted();
     // The call failed; `retry` is empty: the user decides whether to ask again.
     void failed(const QString &what, const syncdeck::qbusiness::AwsError &error,
                 const std::function<void()> &retry);
