@@ -108,11 +108,14 @@ void MainWindow::buildMenus()
     m_refreshAction = add(m_viewMenu, tr("&Refresh"), "refreshAction", &MainWindow::refresh,
                           QKeySequence::Refresh);
     m_refreshAction->setShortcutContext(Qt::WindowShortcut);
-    add(m_viewMenu, tr("&Go to data source…"), "goToAction",
+    add(
+        m_viewMenu, tr("&Go to data source…"), "goToAction",
         [this] { m_connectionBar->focusGoTo(); }, QKeySequence(Qt::CTRL | Qt::Key_L));
-    add(m_viewMenu, tr("&Filter loaded rows"), "filterRowsAction",
+    add(
+        m_viewMenu, tr("&Filter loaded rows"), "filterRowsAction",
         [this] { m_filters->focusQuickFilter(); }, QKeySequence::Find);
-    add(m_viewMenu, tr("&Jobs table"), "jobsTableAction", [this] { m_jobs->focusTable(); },
+    add(
+        m_viewMenu, tr("&Jobs table"), "jobsTableAction", [this] { m_jobs->focusTable(); },
         QKeySequence(Qt::CTRL | Qt::Key_J));
     m_viewMenu->addSeparator(); // the panes' toggles follow (addPane)
 
@@ -191,8 +194,7 @@ void MainWindow::wireConnection()
     connect(m_connectionBar, &ConnectionBar::goToRequested, this, &MainWindow::goTo);
     connect(m_connection, &ConnectionController::opened, this, &MainWindow::useConnection);
     connect(m_connection, &ConnectionController::closed, this, &MainWindow::forgetConnection);
-    connect(m_connection, &ConnectionController::failed, this,
-            &MainWindow::showConnectionFailure);
+    connect(m_connection, &ConnectionController::failed, this, &MainWindow::showConnectionFailure);
     m_errorBanner->setCredentialsRefresh([this] { m_connection->invalidateCredentials(); });
     connect(m_picker, &ResourcePicker::selectionChanged, this, &MainWindow::showChosenDataSource);
     connect(m_picker, &ResourcePicker::listingChanged, this, &MainWindow::updateStatusBar);

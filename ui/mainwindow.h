@@ -33,8 +33,8 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(const LaunchOptions &options = {},
-                        const DashboardServices &services = {}, QWidget *parent = nullptr);
+    explicit MainWindow(const LaunchOptions &options = {}, const DashboardServices &services = {},
+                        QWidget *parent = nullptr);
     ~MainWindow() override;
 
 signals:

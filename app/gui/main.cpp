@@ -43,7 +43,8 @@ public:
         endpoint->url = m_server->url();
         endpoint->region = m_options.region;
         endpoint->credentials.accessKeyId = m_options.accessKeyId;
-        endpoint->credentials.secretAccessKey = syncdeck::aws::SecretString(m_options.secretAccessKey);
+        endpoint->credentials.secretAccessKey
+            = syncdeck::aws::SecretString(m_options.secretAccessKey);
         endpoint->credentials.source = QStringLiteral("demo");
         return true;
     }
@@ -95,8 +96,7 @@ int main(int argc, char *argv[])
     InProcessDemo demo(options.demoStatePath);
     syncdeck::ui::DashboardServices services;
     services.demo = &demo;
-    services.makeChartsPane
-        = [](QWidget *parent) { return new syncdeck::ui::ChartsPanel(parent); };
+    services.makeChartsPane = [](QWidget *parent) { return new syncdeck::ui::ChartsPanel(parent); };
     syncdeck::ui::MainWindow window(options, services);
     if (startupBench) {
         QObject::connect(&window, &syncdeck::ui::MainWindow::firstRowsShown, &app, [&sinceStart] {

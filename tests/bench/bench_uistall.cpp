@@ -63,7 +63,8 @@ void BenchUiStall::loadAll()
     heartbeat.start();
     // A plain event loop: QTRY's qWait() sleeps between event batches, which would be measured.
     QEventLoop loop;
-    auto *loader = window.findChild<syncdeck::qbusiness::SyncJobLoader *>(QStringLiteral("jobLoader"));
+    auto *loader
+        = window.findChild<syncdeck::qbusiness::SyncJobLoader *>(QStringLiteral("jobLoader"));
     auto *model = window.findChild<syncdeck::qbusiness::SyncJobModel *>(QStringLiteral("jobModel"));
     QVERIFY(loader && model);
     connect(loader, &syncdeck::qbusiness::SyncJobLoader::loadAllFinished, &loop, &QEventLoop::quit);

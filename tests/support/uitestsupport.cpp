@@ -29,7 +29,10 @@ bool EmulatorDemoService::start(Endpoint *endpoint, Failure *failure)
     }
     *endpoint = {m_server->url(),
                  m_options.region,
-                 {m_options.accessKeyId, aws::SecretString(m_options.secretAccessKey), {}, {},
+                 {m_options.accessKeyId,
+                  aws::SecretString(m_options.secretAccessKey),
+                  {},
+                  {},
                   QStringLiteral("test demo")}};
     return true;
 }

@@ -186,7 +186,7 @@ public:
     QString translate(const char *, const char *sourceText, const char *, int) const override
     {
         return QLatin1String(sourceText) == QLatin1String("&View") ? QStringLiteral("&Ansicht")
-                                                                    : QString();
+                                                                   : QString();
     }
 };
 
@@ -455,10 +455,8 @@ void TestMainWindow::exportTableAsShown()
     const QJsonArray history = readHistory(path);
     QCOMPARE(history.size(), view->model()->rowCount());
     for (int r = 0; r < history.size(); ++r) {
-        const QString id = view->model()
-                               ->index(r, SyncJobModel::ExecutionIdColumn)
-                               .data()
-                               .toString();
+        const QString id
+            = view->model()->index(r, SyncJobModel::ExecutionIdColumn).data().toString();
         QCOMPARE(history.at(r).toObject().value(QStringLiteral("executionId")).toString(), id);
     }
     QVERIFY(d.window.statusBar()->currentMessage().contains(QLatin1String("Exported")));
@@ -610,11 +608,11 @@ void TestMainWindow::unusableProfileOffersRetry()
     syncdeck::test::ScopedEnvironment env;
     env.set("AWS_CONFIG_FILE", config.toLocal8Bit());
     env.set("AWS_SHARED_CREDENTIALS_FILE", credentials.toLocal8Bit());
-    for (const char *name : {"AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                             "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
-                             "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_QBUSINESS", "AWS_CA_BUNDLE",
-                             "AWS_USE_FIPS_ENDPOINT", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
-                             "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"})
+    for (const char *name :
+         {"AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+          "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_QBUSINESS",
+          "AWS_CA_BUNDLE", "AWS_USE_FIPS_ENDPOINT", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+          "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"})
         env.unset(name);
 
     LaunchOptions o;

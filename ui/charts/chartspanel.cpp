@@ -239,10 +239,9 @@ void ChartsPanel::chooseAndExportChart(ImageFormat format)
 
 void ChartsPanel::chooseAndExportRuns(JobExportFormat format)
 {
-    exportJobsInteractively(this,
-                            format == JobExportFormat::Csv ? tr("Export runs as CSV")
-                                                           : tr("Export runs as JSON"),
-                            runsNewestFirst(), format);
+    exportJobsInteractively(
+        this, format == JobExportFormat::Csv ? tr("Export runs as CSV") : tr("Export runs as JSON"),
+        runsNewestFirst(), format);
 }
 
 } // namespace syncdeck::ui

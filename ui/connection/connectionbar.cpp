@@ -82,8 +82,8 @@ void ConnectionBar::fillProfiles(bool withDemo)
 {
     m_profile->clear();
     if (withDemo)
-        m_profile->addItem(QIcon(QStringLiteral(":/icons/demo.svg")),
-                           tr("Demo (built-in service)"), QString::fromLatin1(DemoProfile));
+        m_profile->addItem(QIcon(QStringLiteral(":/icons/demo.svg")), tr("Demo (built-in service)"),
+                           QString::fromLatin1(DemoProfile));
     m_profile->addItem(tr("Enter keys…"), QString::fromLatin1(KeysProfile));
     m_profile->insertSeparator(m_profile->count());
     // Every profile of ~/.aws with how it gets credentials, as the AWS CLI would read them.

@@ -117,7 +117,8 @@ std::optional<aws::Session> ConnectionController::demoSession()
         aws::Session session;
         session.endpoint = endpoint.url;
         session.region = endpoint.region;
-        session.credentials = new aws::StaticCredentialsProvider(endpoint.credentials, m_connection);
+        session.credentials
+            = new aws::StaticCredentialsProvider(endpoint.credentials, m_connection);
         return session;
     }
     emit failed({tr("The demo service could not start"), failure.message, failure.nextStep, false});
@@ -164,8 +165,7 @@ std::optional<aws::Session> ConnectionController::profileSession(const QString &
     options.profile = profile;
     options.region = region;
     options.endpointUrl = m_endpointOverride;
-    options.mfaPrompt = [window = m_window](const aws::MfaRequest &request,
-                                            aws::MfaAnswer answer) {
+    options.mfaPrompt = [window = m_window](const aws::MfaRequest &request, aws::MfaAnswer answer) {
         if (window)
             askForMfaCode(window, request, std::move(answer));
         else
@@ -176,8 +176,8 @@ std::optional<aws::Session> ConnectionController::profileSession(const QString &
     if (!aws::resolveSession(options, QProcessEnvironment::systemEnvironment(), m_connection,
                              &session, &error)) {
         // A fixed file or `aws sso login` makes the same choice work: offer Retry.
-        emit failed({tr("Profile %1 cannot be used").arg(profile), error.message, error.nextStep,
-                     true});
+        emit failed(
+            {tr("Profile %1 cannot be used").arg(profile), error.message, error.nextStep, true});
         return std::nullopt;
     }
     return session;

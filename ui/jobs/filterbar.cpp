@@ -38,8 +38,8 @@ FilterBar::FilterBar(QAction *refresh, QWidget *parent)
                        tr("Last 90 days"), tr("All time"), tr("Custom…")});
     m_range->setCurrentIndex(AllTime);
     rangeLabel->setBuddy(m_range);
-    m_customStart = addDateTimeEdit(QDateTime::currentDateTime().addDays(-7),
-                                    tr("Custom range start"));
+    m_customStart
+        = addDateTimeEdit(QDateTime::currentDateTime().addDays(-7), tr("Custom range start"));
     m_customEnd = addDateTimeEdit(QDateTime::currentDateTime(), tr("Custom range end"));
 
     auto *refreshButton = new QToolButton(this);

@@ -337,9 +337,8 @@ void JobsPage::pollNow()
 
 void JobsPage::exportTable(qbusiness::JobExportFormat format)
 {
-    const QString caption = format == qbusiness::JobExportFormat::Csv
-        ? tr("Export table as CSV")
-        : tr("Export table as JSON");
+    const QString caption = format == qbusiness::JobExportFormat::Csv ? tr("Export table as CSV")
+                                                                      : tr("Export table as JSON");
     const QList<SyncJob> jobs = tableJobs();
     const QString path = exportJobsInteractively(window(), caption, jobs, format);
     if (!path.isEmpty())

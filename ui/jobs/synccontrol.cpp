@@ -53,8 +53,8 @@ void SyncControl::syncNow()
         return;
     if (!m_client) // the connection closed while the question was open
         return;
-    auto *call = m_client->startDataSourceSyncJob(m_ids.applicationId, m_ids.indexId,
-                                                  m_ids.dataSourceId);
+    auto *call
+        = m_client->startDataSourceSyncJob(m_ids.applicationId, m_ids.indexId, m_ids.dataSourceId);
     connect(call, &Call::finished, this, [this](Call *c) {
         if (c->error().isError())
             emit failed(tr("The sync could not start"), c->error(), {});
@@ -73,8 +73,8 @@ void SyncControl::stopSync()
         return;
     if (!m_client)
         return;
-    auto *call = m_client->stopDataSourceSyncJob(m_ids.applicationId, m_ids.indexId,
-                                                 m_ids.dataSourceId);
+    auto *call
+        = m_client->stopDataSourceSyncJob(m_ids.applicationId, m_ids.indexId, m_ids.dataSourceId);
     connect(call, &Call::finished, this, [this](Call *c) {
         if (c->error().isError())
             emit failed(tr("The sync could not be stopped"), c->error(), {});

@@ -17,12 +17,10 @@ ResourcePicker::ResourcePicker(QWidget *parent)
     m_applications
         = addLevel(Kind::Applications, tr("&Application:"), QStringLiteral("application"));
     m_indices = addLevel(Kind::Indices, tr("&Index:"), QStringLiteral("index"));
-    m_dataSources
-        = addLevel(Kind::DataSources, tr("&Data source:"), QStringLiteral("dataSource"));
+    m_dataSources = addLevel(Kind::DataSources, tr("&Data source:"), QStringLiteral("dataSource"));
     connect(m_applications, &ResourceLevel::chosen, this,
             &ResourcePicker::listIndicesOfChosenApplication);
-    connect(m_indices, &ResourceLevel::chosen, this,
-            &ResourcePicker::listDataSourcesOfChosenIndex);
+    connect(m_indices, &ResourceLevel::chosen, this, &ResourcePicker::listDataSourcesOfChosenIndex);
     connect(m_dataSources, &ResourceLevel::chosen, this, &ResourcePicker::selectionChanged);
 }
 

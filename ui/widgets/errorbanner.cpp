@@ -20,8 +20,8 @@ void ErrorBanner::setCredentialsRefresh(std::function<void()> refresh)
     m_refreshCredentials = std::move(refresh);
 }
 
-void ErrorBanner::showError(const QString &title, const QString &message,
-                            const QString &nextStep, Retry retry)
+void ErrorBanner::showError(const QString &title, const QString &message, const QString &nextStep,
+                            Retry retry)
 {
     QString text = message;
     if (!nextStep.isEmpty())

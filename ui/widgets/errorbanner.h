@@ -26,8 +26,8 @@ public:
                    Retry retry = {});
     // The error explained: code (HTTP status), what it means, the service's message, the next
     // step (naming `profile` where it helps) and the request ID.
-    void showAwsError(const QString &what, const qbusiness::AwsError &error,
-                      const QString &profile, Retry retry = {});
+    void showAwsError(const QString &what, const qbusiness::AwsError &error, const QString &profile,
+                      Retry retry = {});
     // Hides the banner and forgets its retry.
     void clearError();
 

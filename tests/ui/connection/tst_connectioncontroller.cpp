@@ -209,8 +209,9 @@ void TestConnectionController::unusableProfileCanBeRetried()
     QVERIFY(!h.failures.first().nextStep.isEmpty());
     QVERIFY(!h.controller->client());
     // The same choice works once the file is fixed.
-    QVERIFY(writeFile(m_credentials, QStringLiteral("[ops]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
-                                                    "aws_secret_access_key = secret\n")));
+    QVERIFY(writeFile(m_credentials,
+                      QStringLiteral("[ops]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+                                     "aws_secret_access_key = secret\n")));
     h.controller->openChosen();
     QCOMPARE(h.opened.size(), 1);
     QCOMPARE(h.opened.first().region, QStringLiteral("us-east-1"));
@@ -219,8 +220,9 @@ void TestConnectionController::unusableProfileCanBeRetried()
 void TestConnectionController::regionChangeReopensAProfile()
 {
     QVERIFY(writeFile(m_config, QStringLiteral("[profile ops]\nregion = us-east-1\n")));
-    QVERIFY(writeFile(m_credentials, QStringLiteral("[ops]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
-                                                    "aws_secret_access_key = secret\n")));
+    QVERIFY(writeFile(m_credentials,
+                      QStringLiteral("[ops]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+                                     "aws_secret_access_key = secret\n")));
     Harness h;
     h.bar->fillProfiles(false);
     h.typeRegion(QString());

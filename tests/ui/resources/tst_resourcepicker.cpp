@@ -30,10 +30,9 @@ syncdeck::emulator::Options service()
     return o;
 }
 
-std::unique_ptr<syncdeck::qbusiness::Client> clientFor(const QUrl &endpoint,
-                                                       const QString &secret
-                                                       = QLatin1String(
-                                                           syncdeck::emulator::DefaultSecretAccessKey))
+std::unique_ptr<syncdeck::qbusiness::Client>
+clientFor(const QUrl &endpoint,
+          const QString &secret = QLatin1String(syncdeck::emulator::DefaultSecretAccessKey))
 {
     syncdeck::qbusiness::ClientConfig config;
     config.endpoint = endpoint;
@@ -63,11 +62,11 @@ struct Failure
 // `failures` must outlive `picker`.
 void recordFailures(ResourcePicker &picker, QList<Failure> *failures)
 {
-    QObject::connect(&picker, &ResourcePicker::listingFailed, &picker,
-                     [failures](const QString &what, const AwsError &error,
-                                const std::function<void()> &retry) {
-                         failures->append({what, error, retry});
-                     });
+    QObject::connect(
+        &picker, &ResourcePicker::listingFailed, &picker,
+        [failures](const QString &what, const AwsError &error, const std::function<void()> &retry) {
+            failures->append({what, error, retry});
+        });
 }
 
 } // namespace
@@ -161,9 +160,8 @@ void TestResourcePicker::keepsAnIdTheListingLacks()
     ResourceReference ids = picker.selection();
     ids.dataSourceId = QStringLiteral("d0000000-0000-4000-8000-00000000abcd");
     picker.open(ids);
-    QTRY_VERIFY_WITH_TIMEOUT(!picker.isListing()
-                                 && picker.selection().dataSourceId == ids.dataSourceId,
-                             Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !picker.isListing() && picker.selection().dataSourceId == ids.dataSourceId, Timeout);
     QCOMPARE(picker.dataSourceName(), ids.dataSourceId);
     QCOMPARE(level(picker, "dataSource")->count(), 26);
 }

@@ -52,18 +52,16 @@ void TestErrorBanner::retryTravelsWithItsError()
 void TestErrorBanner::awsErrorIsExplainedInPlainText()
 {
     ErrorBanner banner;
-    const AwsError error = AwsError::make(AwsError::Kind::Service,
-                                          QStringLiteral("ValidationException"),
-                                          QStringLiteral("<b>bad</b> request"), {},
-                                          QStringLiteral("req-123"), 400);
+    const AwsError error
+        = AwsError::make(AwsError::Kind::Service, QStringLiteral("ValidationException"),
+                         QStringLiteral("<b>bad</b> request"), {}, QStringLiteral("req-123"), 400);
     banner.showAwsError(QStringLiteral("Could not load sync jobs"), error, QStringLiteral("ops"));
     QCOMPARE(banner.title(), QStringLiteral("Could not load sync jobs"));
     const QString text = banner.text();
     QVERIFY2(text.startsWith(QLatin1String("ValidationException (HTTP 400): ")), qPrintable(text));
     QVERIFY(text.contains(QLatin1String("<b>bad</b> request")));
     QVERIFY(text.contains(QLatin1String("Request ID: req-123")));
-    QCOMPARE(banner.findChild<QLabel *>(QStringLiteral("bannerText"))->textFormat(),
-             Qt::PlainText);
+    QCOMPARE(banner.findChild<QLabel *>(QStringLiteral("bannerText"))->textFormat(), Qt::PlainText);
     QVERIFY(banner.actionButton()->isHidden());
 }
 
@@ -83,10 +81,10 @@ void TestErrorBanner::credentialsAreReadAfreshBeforeRetry()
     ErrorBanner banner;
     QStringList done;
     banner.setCredentialsRefresh([&done] { done << QStringLiteral("refresh"); });
-    banner.showAwsError(QStringLiteral("Could not list applications"),
-                        AwsError::make(AwsError::Kind(kind), QStringLiteral("Code"),
-                                       QStringLiteral("message")),
-                        QStringLiteral("ops"), [&done] { done << QStringLiteral("retry"); });
+    banner.showAwsError(
+        QStringLiteral("Could not list applications"),
+        AwsError::make(AwsError::Kind(kind), QStringLiteral("Code"), QStringLiteral("message")),
+        QStringLiteral("ops"), [&done] { done << QStringLiteral("retry"); });
     banner.actionButton()->click();
     QCOMPARE(done.join(QLatin1Char(',')), steps);
 }
