@@ -384,7 +384,7 @@ void MainWindow::applyPollIntervals()
 
 void MainWindow::updateStatusBar()
 {
-    m_status->update(m_picker->isListing());
+    m_status->showState(m_picker->isListing());
 }
 
 void MainWindow::showAwsError(const QString &what, const AwsError &error,

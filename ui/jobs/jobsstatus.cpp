@@ -27,7 +27,7 @@ JobsStatus::JobsStatus(JobsPage *jobs, QStatusBar *bar)
     bar->addPermanentWidget(m_busy);
 }
 
-void JobsStatus::update(bool listing)
+void JobsStatus::showState(bool listing)
 {
     m_text->setText(m_jobs->statusText());
     m_busy->setVisible(listing || m_jobs->isLoading());

@@ -19,8 +19,8 @@ public:
     JobsStatus(JobsPage *jobs, QStatusBar *bar);
 
 public slots:
-    // `listing`: something else (the resource picker) is loading too.
-    void update(bool listing);
+    // Shows the state of the jobs page; `listing`: something else (the resource picker) loads too.
+    void showState(bool listing);
 
 private:
     JobsPage *m_jobs;
