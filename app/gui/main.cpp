@@ -9,6 +9,7 @@
 #include <syncdeck/version.h>
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QTimer>
@@ -22,6 +23,8 @@ namespace {
 // The Demo profile: the emulator in this process on 127.0.0.1, started when first chosen.
 class InProcessDemo final : public syncdeck::ui::DemoService
 {
+    Q_DECLARE_TR_FUNCTIONS(InProcessDemo)
+
 public:
     explicit InProcessDemo(const QString &statePath) { m_options.statePath = statePath; }
 
@@ -32,10 +35,8 @@ public:
             if (!server->listen(QHostAddress::LocalHost, 0)) {
                 *failure = {server->errorString(),
                             m_options.statePath.isEmpty()
-                                ? QObject::tr("Check that 127.0.0.1 accepts connections, then "
-                                              "try again.")
-                                : QObject::tr("Fix the demo state file, then start SyncDeck "
-                                              "again.")};
+                                ? tr("Check that 127.0.0.1 accepts connections, then try again.")
+                                : tr("Fix the demo state file, then start SyncDeck again.")};
                 return false;
             }
             m_server = std::move(server);
