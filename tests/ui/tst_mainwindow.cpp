@@ -149,6 +149,14 @@ QString writeFixture(const QTemporaryDir &dir)
     return path;
 }
 
+// The small demo serving the fixture (written into `dir`).
+syncdeck::emulator::Options fixtureService(const QTemporaryDir &dir)
+{
+    syncdeck::emulator::Options o = smallDemo();
+    o.statePath = writeFixture(dir);
+    return o;
+}
+
 bool allRowsHaveStatus(const QAbstractItemModel *model, const QString &wire)
 {
     if (model->rowCount() == 0)
@@ -312,9 +320,7 @@ void TestMainWindow::serverTextIsPlainText()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    syncdeck::emulator::Options service = smallDemo();
-    service.statePath = writeFixture(dir);
-    Dashboard d(demoLaunch(), service);
+    Dashboard d(demoLaunch(), fixtureService(dir));
     QVERIFY2(d.showReady(), qPrintable(d.errorText()));
     QVERIFY(d.details()->hasJob());
     QLabel *message = d.details()->errorMessageLabel();
@@ -339,9 +345,7 @@ void TestMainWindow::emptyStates()
     QFETCH(QString, status);
     QFETCH(QString, expected);
     QTemporaryDir dir;
-    syncdeck::emulator::Options service = smallDemo();
-    service.statePath = writeFixture(dir);
-    Dashboard d(demoLaunch(), service);
+    Dashboard d(demoLaunch(), fixtureService(dir));
     QVERIFY2(d.showReady(), qPrintable(d.errorText()));
     d.combo("dataSource")->setCurrentIndex(dataSourceRow);
     if (!status.isEmpty())
@@ -355,9 +359,7 @@ void TestMainWindow::emptyStates()
 void TestMainWindow::goToField()
 {
     QTemporaryDir dir;
-    syncdeck::emulator::Options service = smallDemo();
-    service.statePath = writeFixture(dir);
-    Dashboard d(demoLaunch(), service);
+    Dashboard d(demoLaunch(), fixtureService(dir));
     QVERIFY2(d.showReady(), qPrintable(d.errorText()));
     // A malformed reference: a clear error, nothing changes.
     QLineEdit *goTo = d.find<QLineEdit>("goTo");
@@ -548,9 +550,7 @@ void TestMainWindow::syncNowAndStopAreConfirmed()
 void TestMainWindow::syncNowAsksInPlainText()
 {
     QTemporaryDir dir;
-    syncdeck::emulator::Options service = smallDemo();
-    service.statePath = writeFixture(dir);
-    Dashboard d(demoLaunch(), service);
+    Dashboard d(demoLaunch(), fixtureService(dir));
     QVERIFY2(d.showReady(), qPrintable(d.errorText()));
     // The real question box: it names the data source, as plain text, and Cancel sends nothing.
     QString text;

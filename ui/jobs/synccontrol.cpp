@@ -49,19 +49,13 @@ void SyncControl::syncNow()
         || !confirm(tr("Start a sync"),
                     tr("Start a sync of %1 now? It reads the whole repository and may take a "
                        "while.")
-                        .arg(m_name)))
+                        .arg(m_name))
+        || !m_client) // the connection closed while the question was open
         return;
-    if (!m_client) // the connection closed while the question was open
-        return;
-    auto *call
-        = m_client->startDataSourceSyncJob(m_ids.applicationId, m_ids.indexId, m_ids.dataSourceId);
-    connect(call, &Call::finished, this, [this](Call *c) {
-        if (c->error().isError())
-            emit failed(tr("The sync could not start"), c->error(), {});
-        else
-            emit syncStarted(static_cast<qbusiness::StartSyncCall *>(c)->executionId);
-    });
-    call->start();
+    send(m_client->startDataSourceSyncJob(m_ids.applicationId, m_ids.indexId, m_ids.dataSourceId),
+         tr("The sync could not start"), [this](Call *call) {
+             emit syncStarted(static_cast<qbusiness::StartSyncCall *>(call)->executionId);
+         });
 }
 
 void SyncControl::stopSync()
@@ -69,17 +63,20 @@ void SyncControl::stopSync()
     if (!m_stop->isEnabled()
         || !confirm(tr("Stop the sync"),
                     tr("Stop the running sync of %1? Documents synced so far stay in the index.")
-                        .arg(m_name)))
+                        .arg(m_name))
+        || !m_client)
         return;
-    if (!m_client)
-        return;
-    auto *call
-        = m_client->stopDataSourceSyncJob(m_ids.applicationId, m_ids.indexId, m_ids.dataSourceId);
-    connect(call, &Call::finished, this, [this](Call *c) {
+    send(m_client->stopDataSourceSyncJob(m_ids.applicationId, m_ids.indexId, m_ids.dataSourceId),
+         tr("The sync could not be stopped"), [this](Call *) { emit stopAccepted(); });
+}
+
+void SyncControl::send(Call *call, const QString &failure, const std::function<void(Call *)> &done)
+{
+    connect(call, &Call::finished, this, [this, failure, done](Call *c) {
         if (c->error().isError())
-            emit failed(tr("The sync could not be stopped"), c->error(), {});
+            emit failed(failure, c->error(), {});
         else
-            emit stopAccepted();
+            done(c);
     });
     call->start();
 }

@@ -12,8 +12,9 @@ class QAction;
 class QWidget;
 
 namespace syncdeck::qbusiness {
+class Call;
 class Client;
-}
+} // namespace syncdeck::qbusiness
 
 namespace syncdeck::ui {
 
@@ -48,6 +49,9 @@ signals:
 
 private:
     bool confirm(const QString &title, const QString &question) const;
+    // Starts `call`; `done` runs when it succeeded, failed() says `failure` when it did not.
+    void send(qbusiness::Call *call, const QString &failure,
+              const std::function<void(qbusiness::Call *)> &done);
 
     QPointer<QWidget> m_window;
     QPointer<qbusiness::Client> m_client;
