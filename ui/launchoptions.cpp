@@ -94,7 +94,7 @@ bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *out, Launch
 
     LaunchOptions o;
     o.demo = parser.isSet(demo);
-    o.demoService.statePath = parser.value(demoState);
+    o.demoStatePath = parser.value(demoState);
     o.profile = parser.value(profile);
     o.region = parser.value(region);
     o.endpointUrl = parser.value(endpoint);
@@ -106,7 +106,7 @@ bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *out, Launch
         *error = Text::tr("--demo and --profile exclude each other: the demo has its own keys.");
         return false;
     }
-    if (!o.demoService.statePath.isEmpty() && !o.demo) {
+    if (!o.demoStatePath.isEmpty() && !o.demo) {
         *error = Text::tr("--demo-state needs --demo.");
         return false;
     }

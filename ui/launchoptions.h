@@ -1,7 +1,5 @@
 #pragma once
 
-#include "emulator/options.h"
-
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -12,7 +10,9 @@ namespace syncdeck::ui {
 struct LaunchOptions
 {
     bool demo = false;
-    emulator::Options demoService; // --demo-state FILE sets statePath: serve exactly that fixture
+    // --demo-state FILE: the demo service serves exactly this fixture. Passed on as it is to
+    // the composition root, which starts the demo service.
+    QString demoStatePath;
     QString profile;
     QString region;
     QString endpointUrl;

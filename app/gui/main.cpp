@@ -1,16 +1,61 @@
-// syncdeck: composition root only; the window lives in ui/.
+// syncdeck: the composition root. It parses the command line, decides what the window gets
+// (the in-process demo service, the charts) and shows it; the window lives in ui/.
+#include "charts/chartspanel.h"
+#include "connection/demoservice.h"
+#include "emulator/server.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
 
 #include <syncdeck/version.h>
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
+
+namespace {
+
+// The Demo profile: the emulator in this process on 127.0.0.1, started when first chosen.
+class InProcessDemo final : public syncdeck::ui::DemoService
+{
+    Q_DECLARE_TR_FUNCTIONS(InProcessDemo)
+
+public:
+    explicit InProcessDemo(const QString &statePath) { m_options.statePath = statePath; }
+
+    bool start(Endpoint *endpoint, Failure *failure) override
+    {
+        if (!m_server) {
+            auto server = std::make_unique<syncdeck::emulator::Server>(m_options);
+            if (!server->listen(QHostAddress::LocalHost, 0)) {
+                *failure = {server->errorString(),
+                            m_options.statePath.isEmpty()
+                                ? tr("Check that 127.0.0.1 accepts connections, then try again.")
+                                : tr("Fix the demo state file, then start SyncDeck again.")};
+                return false;
+            }
+            m_server = std::move(server);
+        }
+        endpoint->url = m_server->url();
+        endpoint->region = m_options.region;
+        endpoint->credentials.accessKeyId = m_options.accessKeyId;
+        endpoint->credentials.secretAccessKey
+            = syncdeck::aws::SecretString(m_options.secretAccessKey);
+        endpoint->credentials.source = QStringLiteral("demo");
+        return true;
+    }
+
+private:
+    syncdeck::emulator::Options m_options;
+    std::unique_ptr<syncdeck::emulator::Server> m_server;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -48,7 +93,12 @@ int main(int argc, char *argv[])
     const bool startupBench = qEnvironmentVariableIsSet("SYNCDECK_STARTUP_BENCH");
     if (startupBench)
         options.restoreSettings = false; // measure the defaults, not this machine's layout
-    syncdeck::ui::MainWindow window(options);
+    // Declared before the window: the window's connection ends before the service it talks to.
+    InProcessDemo demo(options.demoStatePath);
+    syncdeck::ui::DashboardServices services;
+    services.demo = &demo;
+    services.makeChartsPane = [](QWidget *parent) { return new syncdeck::ui::ChartsPanel(parent); };
+    syncdeck::ui::MainWindow window(options, services);
     if (startupBench) {
         QObject::connect(&window, &syncdeck::ui::MainWindow::firstRowsShown, &app, [&sinceStart] {
             std::printf("first rows painted after %lld ms\n", sinceStart.elapsed());

@@ -192,6 +192,32 @@
     </message>
 </context>
 <context>
+    <name>ExportJobsDialog</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InProcessDemo</name>
+    <message>
+        <source>Check that 127.0.0.1 accepts connections, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the demo state file, then start SyncDeck again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LaunchOptions</name>
     <message>
         <source>Dashboard for Amazon Q Business data source sync jobs.</source>
@@ -311,6 +337,67 @@
     </message>
     <message>
         <source>--end-time must be after --start-time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>MFA code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1 assumes a role that needs a code from your MFA device
+%2.
+
+Enter the current code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MFA code for profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::qbusiness</name>
+    <message>
+        <source>Could not create %1: %2. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Check the free disk space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2. The previous file, if any, is unchanged; check the folder&apos;s permissions and free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -447,6 +534,167 @@ Connector: %1</source>
     </message>
 </context>
 <context>
+    <name>syncdeck::ui::ChartsPanel</name>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status and duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stacked bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs as JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart as SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export runs as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export runs as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::ConnectionBar</name>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data source ARN, console URL, or app/index/data source IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to data source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo (built-in service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — has errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defined at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::ConnectionController</name>
+    <message>
+        <source>This build of SyncDeck has no demo service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a profile of ~/.aws or enter keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo service could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys alone do not say which region to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a region in the connection bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint for region %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the endpoint in File → Connection settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1 cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>syncdeck::ui::EnterKeysDialog</name>
     <message>
         <source>Enter AWS keys</source>
@@ -482,6 +730,104 @@ Connector: %1</source>
     </message>
     <message>
         <source>Enter the access key ID (it starts with AKIA or ASIA) and its secret access key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::ErrorBanner</name>
+    <message>
+        <source>Next step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::FilterBar</name>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ange:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload from the service (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter loaded rows (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter loaded rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a&amp;ll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load every page of this listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -610,23 +956,117 @@ Connector: %1</source>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Succeeded but scanned no documents: check the data source&apos;s connection, filters and permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>syncdeck::ui::MainWindow</name>
-    <message>
-        <source>SyncDeck</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>syncdeck::ui::JobsPage</name>
     <message>
         <source>Could not load sync jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Live refresh failed (it will try again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time range is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end of the custom range is not after its start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the end after the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: choose a data source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading sync jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 job loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 jobs loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · loading all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · more available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · all loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · last page failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtering %1 loaded rows: %2 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a profile to connect — or the Demo profile to try SyncDeck with built-in data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an application, an index and a data source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync jobs could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs in this range or with this status. Widen the time range or choose All statuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This data source has never synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::JobsStatus</name>
+    <message>
+        <source>Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::MainWindow</name>
+    <message>
+        <source>SyncDeck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -666,45 +1106,81 @@ Connector: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Sync now…</source>
+        <source>Run details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;top sync…</source>
+        <source>Demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection</source>
+        <source>You are looking at the built-in demo service on this computer, not at AWS. Choose a profile to see your own data sources.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Profile:</source>
+        <source>Cannot go there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Profile</source>
+        <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Region:</source>
+        <source>Choose a profile first; SyncDeck will then open this data source.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Region</source>
+        <source>Export table as &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Go to:</source>
+        <source>Export table as &amp;JSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>data source ARN, console URL, or app/index/data source IDs</source>
+        <source>Charts and insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n runs to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::NotificationBanner</name>
+    <message>
+        <source>Notification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Go to data source</source>
+        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dismiss notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::ResourceLevel</name>
+    <message>
+        <source>Could not list applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list indices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list data sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::ResourcePicker</name>
     <message>
         <source>Resources</source>
         <translation type="unfinished"></translation>
@@ -721,240 +1197,9 @@ Connector: %1</source>
         <source>&amp;Data source:</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Filters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R&amp;ange:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom range start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom range end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reload from the service (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter loaded rows (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter loaded rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Load a&amp;ll</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Load every page of this listing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo (built-in service)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter keys…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> — has errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Defined at %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The demo service could not start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close other programs listening on 127.0.0.1 and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You are looking at the built-in demo service on this computer, not at AWS. Choose a profile to see your own data sources.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keys alone do not say which region to use.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a region in the connection bar.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profile %1 cannot be used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not list applications</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not list indices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not list data sources</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The time range is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The end of the custom range is not after its start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the end after the start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot go there</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a profile first; SyncDeck will then open this data source.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected: choose a data source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading sync jobs…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n job(s) loaded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> · loading all…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · more available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · all loaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · last page failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a profile to connect — or the Demo profile to try SyncDeck with built-in data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose an application, an index and a data source.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sync jobs could not be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No runs in this range or with this status. Widen the time range or choose All statuses.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This data source has never synced.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Filtering %n loaded row(s): %1 shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
+</context>
+<context>
+    <name>syncdeck::ui::RunNotifier</name>
     <message>
         <source>A sync run failed</source>
         <translation type="unfinished"></translation>
@@ -968,27 +1213,7 @@ Connector: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Next step: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request ID: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start a sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start a sync of %1 now? It reads the whole repository and may take a while.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sync could not start</source>
+        <source>SyncDeck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1000,38 +1225,11 @@ Connector: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop the sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the running sync of %1? Documents synced so far stay in the index.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sync could not be stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stopping the sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The run is stopping; its status updates here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>syncdeck::ui::NotificationBanner</name>
-    <message>
-        <source>Notification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dismiss notification</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1067,6 +1265,263 @@ Connector: %1</source>
     </message>
     <message>
         <source>The endpoint must be an http:// or https:// URL with a host, e.g. https://qbusiness.us-east-1.api.aws.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::SyncControl</name>
+    <message>
+        <source>&amp;Sync now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top sync…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a sync of %1 now? It reads the whole repository and may take a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running sync of %1? Documents synced so far stay in the index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync could not be stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::charts</name>
+    <message>
+        <source>Could not create %1: %2. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the image %1: %2. Check the free disk space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync history chart exported by SyncDeck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the SVG drawing for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2. The previous file, if any, is unchanged; check the folder&apos;s permissions and free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::charts::DurationChartView</name>
+    <message>
+        <source>Duration (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::charts::KpiStrip</name>
+    <message>
+        <source>Succeeded runs among finished runs (succeeded, failed, incomplete, aborted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the latest successful run ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs with status FAILED, and how many of the latest runs failed in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean duration of finished runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95th percentile (nearest rank) of the duration of finished runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents that failed to sync, summed over all runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs that SUCCEEDED but scanned no documents: often a connector or filter problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>success rate · %1 of %2 finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last success · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last success · none loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>failing now: %n in a row</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>longest streak %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runs failed · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>mean duration · %Ln runs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p95 duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>documents failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>succeeded, 0 scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::charts::MetricsChartView</name>
+    <message>
+        <source>Documents per run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents per %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1 · Modified %2 · Deleted %3 · Failed %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click selects %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::charts::RunChartView</name>
+    <message>
+        <source>Selected run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 · Modified %2 · Deleted %3 · Failed %4 · Scanned %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>syncdeck::ui::charts::StatusTimelineView</name>
+    <message>
+        <source>Failure streak</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

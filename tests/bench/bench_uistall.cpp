@@ -1,13 +1,15 @@
 // The longest stall of the UI thread while "Load all" brings 10,000 jobs from the in-process
 // emulator over TCP into the window: a 5 ms QTimer heartbeat records the largest gap between
 // beats. Figures, not assertions.
-#include "emulator/server.h"
+#include "charts/chartspanel.h"
 #include "mainwindow.h"
 #include "qbusiness/syncjobloader.h"
 #include "qbusiness/syncjobmodel.h"
+#include "uitestsupport.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -35,11 +37,16 @@ void BenchUiStall::loadAll()
     LaunchOptions o;
     o.demo = true;
     o.restoreSettings = false;
-    o.demoService.applications = 1;
-    o.demoService.indicesPerApplication = 1;
-    o.demoService.dataSourcesPerIndex = 1;
-    o.demoService.jobsPerDataSource = jobs;
-    MainWindow window(o);
+    syncdeck::emulator::Options service;
+    service.applications = 1;
+    service.indicesPerApplication = 1;
+    service.dataSourcesPerIndex = 1;
+    service.jobsPerDataSource = jobs;
+    syncdeck::test::EmulatorDemoService demo(service);
+    syncdeck::ui::DashboardServices services;
+    services.demo = &demo;
+    services.makeChartsPane = [](QWidget *parent) { return new syncdeck::ui::ChartsPanel(parent); };
+    MainWindow window(o, services);
     QSignalSpy ready(&window, &MainWindow::demoReady);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -56,14 +63,17 @@ void BenchUiStall::loadAll()
     heartbeat.start();
     // A plain event loop: QTRY's qWait() sleeps between event batches, which would be measured.
     QEventLoop loop;
-    connect(window.loader(), &syncdeck::qbusiness::SyncJobLoader::loadAllFinished, &loop,
-            &QEventLoop::quit);
+    auto *loader
+        = window.findChild<syncdeck::qbusiness::SyncJobLoader *>(QStringLiteral("jobLoader"));
+    auto *model = window.findChild<syncdeck::qbusiness::SyncJobModel *>(QStringLiteral("jobModel"));
+    QVERIFY(loader && model);
+    connect(loader, &syncdeck::qbusiness::SyncJobLoader::loadAllFinished, &loop, &QEventLoop::quit);
     QTimer::singleShot(300000, &loop, &QEventLoop::quit);
-    window.loadAll();
+    window.findChild<QPushButton *>(QStringLiteral("loadAll"))->click();
     loop.exec();
     heartbeat.stop();
-    QVERIFY(!window.jobModel()->hasMore());
-    QCOMPARE(window.jobModel()->rowCount(), jobs);
+    QVERIFY(!model->hasMore());
+    QCOMPARE(model->rowCount(), jobs);
     qInfo("FIGURE UI stall while loading %d jobs (%d pages of 10 over TCP): longest heartbeat gap "
           "%lld ms (5 ms timer), load took %lld ms",
           jobs, jobs / 10, maxGap, total.elapsed());

@@ -3,6 +3,9 @@
 //   chartscreenshots OUTPUT_DIR [RUNS] [dark]   the panel alone, fed a generated history
 //   chartscreenshots OUTPUT_DIR demo            the main window on the built-in demo service
 //                                               (what `syncdeck --demo` shows), every page loaded
+//   chartscreenshots OUTPUT_DIR dashboard       the main window as `syncdeck --demo` first opens,
+//                                               on its failed run (dashboard.png); run it on a
+//                                               screen of at least 1566x1000 for 1440x920
 #include "charts/chartspanel.h"
 #include "charts/metricschartview.h"
 #include "launchoptions.h"
@@ -10,13 +13,17 @@
 #include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobmodel.h"
 #include "synchistory.h"
+#include "uitestsupport.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
-#include <QStandardPaths>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QStyleFactory>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cstdio>
@@ -36,26 +43,42 @@ bool save(QWidget *widget, const QDir &out, const QString &name)
     return false;
 }
 
+// The demo as the composition root gives it to the window: the in-process service and the
+// charts.
+syncdeck::ui::DashboardServices demoServices(syncdeck::test::EmulatorDemoService *demo)
+{
+    syncdeck::ui::DashboardServices services;
+    services.demo = demo;
+    services.makeChartsPane = [](QWidget *parent) { return new ChartsPanel(parent); };
+    return services;
+}
+
+bool waitForDemo(syncdeck::ui::MainWindow *window)
+{
+    QSignalSpy ready(window, &syncdeck::ui::MainWindow::demoReady);
+    window->show();
+    if (QTest::qWaitForWindowExposed(window) && ready.wait(30000))
+        return true;
+    std::fprintf(stderr, "the demo did not open\n");
+    return false;
+}
+
 // The demo as an operator meets it: the window opens on the featured data source and its failed
 // run, then "Load all" pages through the whole history; the charts panel is saved per tab.
 int demoScreenshots(const QDir &out)
 {
-    QStandardPaths::setTestModeEnabled(true); // never read or write this user's settings
+    QTemporaryDir settings; // never read or write this user's settings
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
     syncdeck::ui::LaunchOptions options;
     options.demo = true;
     options.restoreSettings = false;
-    syncdeck::ui::MainWindow window(options);
+    syncdeck::test::EmulatorDemoService demo;
+    syncdeck::ui::MainWindow window(options, demoServices(&demo));
     window.resize(1500, 1000);
-    bool ready = false;
-    QObject::connect(&window, &syncdeck::ui::MainWindow::demoReady, &window,
-                     [&ready] { ready = true; });
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window) || !QTest::qWaitFor([&] { return ready; }, 30000)) {
-        std::fprintf(stderr, "the demo did not open\n");
+    if (!waitForDemo(&window))
         return 1;
-    }
-    window.loadAll();
-    syncdeck::qbusiness::SyncJobModel *jobs = window.jobModel();
+    window.findChild<QPushButton *>(QStringLiteral("loadAll"))->click();
+    auto *jobs = window.findChild<syncdeck::qbusiness::SyncJobModel *>(QStringLiteral("jobModel"));
     if (!QTest::qWaitFor([jobs] { return !jobs->hasMore() && !jobs->isLoading(); }, 60000)) {
         std::fprintf(stderr, "the demo history did not finish loading\n");
         return 1;
@@ -63,7 +86,7 @@ int demoScreenshots(const QDir &out)
     // Give the charts the lower half of the window for the picture.
     if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("chartsDock")))
         window.resizeDocks({dock}, {window.height() / 2}, Qt::Vertical);
-    ChartsPanel *panel = window.chartsPanel();
+    auto *panel = window.findChild<ChartsPanel *>(QStringLiteral("chartsPanel"));
     std::printf("%d runs loaded\n", panel->model()->count());
     panel->tabs()->setCurrentIndex(0);
     bool ok = save(panel, out, QStringLiteral("demo-charts-documents"));
@@ -71,6 +94,22 @@ int demoScreenshots(const QDir &out)
     ok = save(panel, out, QStringLiteral("demo-charts-status")) && ok;
     ok = save(&window, out, QStringLiteral("demo-dashboard-status")) && ok;
     return ok ? 0 : 1;
+}
+
+// What `syncdeck --demo` shows on a first start (no remembered layout): the featured data
+// source with its latest failed run selected and explained, charts below.
+int dashboardScreenshot(const QDir &out)
+{
+    QTemporaryDir settings; // a first start: nothing remembered
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    syncdeck::ui::LaunchOptions options;
+    options.demo = true;
+    syncdeck::test::EmulatorDemoService demo;
+    syncdeck::ui::MainWindow window(options, demoServices(&demo));
+    if (!waitForDemo(&window))
+        return 1;
+    std::printf("window %dx%d\n", window.width(), window.height());
+    return save(&window, out, QStringLiteral("dashboard")) ? 0 : 1;
 }
 
 } // namespace
@@ -82,9 +121,11 @@ int main(int argc, char **argv)
     if (args.size() < 2) {
         std::fprintf(stderr,
                      "usage: chartscreenshots OUTPUT_DIR [RUNS] [dark]\n"
-                     "       chartscreenshots OUTPUT_DIR demo\n");
+                     "       chartscreenshots OUTPUT_DIR demo|dashboard\n");
         return 2;
     }
+    if (args.size() > 2 && args[2] == QLatin1String("dashboard"))
+        return dashboardScreenshot(QDir(args[1])); // in the platform's own style, as users see it
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     if (args.size() > 2 && args[2] == QLatin1String("demo"))
         return demoScreenshots(QDir(args[1]));

@@ -10,8 +10,19 @@ set(ALLOWED_app/core/aws "aws")
 set(ALLOWED_app/core/qbusiness "aws;qbusiness")
 set(ALLOWED_app/core/emulator "aws;emulator")
 set(ALLOWED_app/core/cli "aws;qbusiness;cli")
-set(ALLOWED_ui "aws;qbusiness")
-set(ALLOWED_ui/charts "aws;qbusiness;charts")
+# ui: the window composes its feature folders; each feature uses the shared widgets and seams
+# (widgets/), and none of them sees charts/ or emulator/ (the composition root injects both).
+set(_ui_features "connection;details;jobs;notifications;resources;settings;widgets")
+set(ALLOWED_ui "aws;qbusiness;${_ui_features}")
+set(ALLOWED_ui/connection "aws;qbusiness;widgets")
+set(ALLOWED_ui/details "aws;qbusiness;widgets")
+set(ALLOWED_ui/jobs "aws;qbusiness;widgets")
+set(ALLOWED_ui/notifications "aws;qbusiness;widgets")
+set(ALLOWED_ui/resources "aws;qbusiness;widgets")
+set(ALLOWED_ui/settings "aws;qbusiness;widgets")
+set(ALLOWED_ui/widgets "aws;qbusiness")
+# charts implements jobs/runchartspane.h and may use the ui helpers (it links syncdeck_ui).
+set(ALLOWED_ui/charts "aws;qbusiness;charts;jobs;widgets")
 set(GUI_FREE app/core/aws app/core/qbusiness app/core/emulator app/core/cli)
 
 # Every header a Qt module installs, by the names a source can include it by.
@@ -92,6 +103,11 @@ endforeach()
 foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_cli syncdeck_ui syncdeck_charts syncdeck-cli)
     forbid(${t} syncdeck_emulator "only app/gui injects the demo service into the window")
 endforeach()
+forbid(syncdeck_ui syncdeck_charts "the composition root injects the charts into the window")
+# QtCharts stays PRIVATE to syncdeck_charts: what links the charts does not get QtCharts.
+if("Qt6::Charts" IN_LIST INTERFACE_LINKS_syncdeck_charts)
+    list(APPEND offences "syncdeck_charts links Qt6::Charts PUBLIC: link it PRIVATE")
+endif()
 forbid(syncdeck_emulator syncdeck_qbusiness
     "the emulator is an independent implementation of the protocol")
 

@@ -1,45 +1,105 @@
-// The dashboard driven like an operator would, over real TCP against the in-process emulator.
+// The dashboard driven as an operator drives it: widgets found by name, menus and dialogs
+// clicked through, over real TCP against the in-process emulator as its demo service and with
+// the real charts, as app/gui composes them.
 #include "charts/chartspanel.h"
+#include "details/jobdetailspanel.h"
 #include "emulator/server.h"
-#include "jobdetailspanel.h"
 #include "mainwindow.h"
-#include "notificationbanner.h"
 #include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobloader.h"
 #include "qbusiness/syncjobmodel.h"
+#include "uitestsupport.h"
+#include "widgets/filedialog.h"
+#include "widgets/messagebox.h"
+#include "widgets/notificationbanner.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
-#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using syncdeck::qbusiness::SyncJobModel;
+using syncdeck::qbusiness::SyncStatus;
+using syncdeck::test::EmulatorDemoService;
 using syncdeck::ui::ChartsPanel;
+using syncdeck::ui::JobDetailsPanel;
 using syncdeck::ui::LaunchOptions;
 using syncdeck::ui::MainWindow;
+using syncdeck::ui::NotificationBanner;
 
 namespace {
 
 constexpr int Timeout = 20000; // generous for ASan on a busy machine; passes as soon as true
 
-LaunchOptions demoOptions()
+LaunchOptions demoLaunch()
 {
     LaunchOptions o;
     o.demo = true;
     o.restoreSettings = false;
-    o.demoService.jobsPerDataSource = 60;
     return o;
 }
+
+syncdeck::emulator::Options smallDemo()
+{
+    syncdeck::emulator::Options o;
+    o.jobsPerDataSource = 60;
+    return o;
+}
+
+// The window with the demo service and the charts, as app/gui composes it. The service is
+// declared first: it outlives the window's connection to it.
+struct Dashboard
+{
+    explicit Dashboard(const LaunchOptions &options = demoLaunch(),
+                       const syncdeck::emulator::Options &service = smallDemo())
+        : demo(service)
+        , window(options, services(&demo))
+    { }
+
+    static syncdeck::ui::DashboardServices services(EmulatorDemoService *demo)
+    {
+        syncdeck::ui::DashboardServices s;
+        s.demo = demo;
+        s.makeChartsPane = [](QWidget *parent) { return new ChartsPanel(parent); };
+        return s;
+    }
+
+    template<class T>
+    T *find(const char *name) const
+    {
+        return window.findChild<T *>(QLatin1String(name));
+    }
+    QComboBox *combo(const char *name) const { return find<QComboBox>(name); }
+    NotificationBanner *banner(const char *name) const { return find<NotificationBanner>(name); }
+    SyncJobModel *jobs() const { return find<SyncJobModel>("jobModel"); }
+    QTableView *table() const { return find<QTableView>("jobsView"); }
+    JobDetailsPanel *details() const { return find<JobDetailsPanel>("detailsPanel"); }
+    QString errorText() const { return banner("errorBanner")->text(); }
+    // Shows the window and waits until the demo opened on its failed run.
+    bool showReady()
+    {
+        QSignalSpy ready(&window, &MainWindow::demoReady);
+        window.show();
+        return QTest::qWaitForWindowExposed(&window) && ready.wait(Timeout);
+    }
+
+    EmulatorDemoService demo;
+    MainWindow window;
+};
 
 QString fixtureId(char c, int n)
 {
@@ -89,14 +149,12 @@ QString writeFixture(const QTemporaryDir &dir)
     return path;
 }
 
-void chooseDemoProfile(MainWindow &window)
+// The small demo serving the fixture (written into `dir`).
+syncdeck::emulator::Options fixtureService(const QTemporaryDir &dir)
 {
-    QComboBox *profile = window.profileCombo();
-    const int demo = profile->findData(QStringLiteral("demo:"));
-    QVERIFY(demo >= 0);
-    profile->setFocus();
-    profile->setCurrentIndex(demo);
-    emit profile->activated(demo); // what choosing it with keyboard or mouse does
+    syncdeck::emulator::Options o = smallDemo();
+    o.statePath = writeFixture(dir);
+    return o;
 }
 
 bool allRowsHaveStatus(const QAbstractItemModel *model, const QString &wire)
@@ -109,6 +167,36 @@ bool allRowsHaveStatus(const QAbstractItemModel *model, const QString &wire)
     }
     return true;
 }
+
+void chooseStatus(QComboBox *status, const QString &wire)
+{
+    const int i = status->findData(wire);
+    status->setCurrentIndex(i);
+    emit status->activated(i);
+}
+
+QJsonArray readHistory(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll())
+        .object()
+        .value(QStringLiteral("history"))
+        .toArray();
+}
+
+// A translator that renames the View menu, as a translation does.
+class RenamingTranslator : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *, const char *sourceText, const char *, int) const override
+    {
+        return QLatin1String(sourceText) == QLatin1String("&View") ? QStringLiteral("&Ansicht")
+                                                                   : QString();
+    }
+};
 
 } // namespace
 
@@ -125,128 +213,120 @@ private slots:
     void goToField();
     void liveRefreshFinishesRunningJob();
     void chartsFollowTheTableBothWays();
+    void exportTableAsShown();
+    void exportFailureIsExplained();
+    void syncNowAndStopAreConfirmed();
+    void syncNowAsksInPlainText();
+    void viewMenuListsEveryPane();
+    void unusableProfileOffersRetry();
 };
 
 void TestMainWindow::constructsAndShows()
 {
     LaunchOptions o;
     o.restoreSettings = false;
-    MainWindow window(o);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.windowTitle(), QStringLiteral("SyncDeck"));
-    QVERIFY(window.statusBar()->isVisible());
-    QVERIFY(!window.windowIcon().isNull());
-    QVERIFY(window.emptyStateLabel()->isVisible());
-    QVERIFY(window.emptyStateLabel()->text().contains(QLatin1String("profile")));
-    QCOMPARE(window.statusLabel()->text(), QStringLiteral("Not connected"));
+    Dashboard d(o);
+    d.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    QCOMPARE(d.window.windowTitle(), QStringLiteral("SyncDeck"));
+    QVERIFY(d.window.statusBar()->isVisible());
+    QVERIFY(!d.window.windowIcon().isNull());
+    QLabel *empty = d.find<QLabel>("emptyState");
+    QVERIFY(empty->isVisible());
+    QVERIFY(empty->text().contains(QLatin1String("profile")));
+    QCOMPARE(d.find<QLabel>("jobsStatus")->text(), QStringLiteral("Not connected"));
     // Every picker is reachable by keyboard and has an accessible name.
-    for (QWidget *w :
-         {static_cast<QWidget *>(window.profileCombo()),
-          static_cast<QWidget *>(window.regionCombo()),
-          static_cast<QWidget *>(window.applicationCombo()),
-          static_cast<QWidget *>(window.indexCombo()),
-          static_cast<QWidget *>(window.dataSourceCombo()),
-          static_cast<QWidget *>(window.statusCombo()), static_cast<QWidget *>(window.rangeCombo()),
-          static_cast<QWidget *>(window.quickFilterEdit()),
-          static_cast<QWidget *>(window.goToEdit()), static_cast<QWidget *>(window.jobsView())}) {
-        QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
-        QVERIFY2(w->focusPolicy() & Qt::TabFocus, qPrintable(w->objectName()));
+    for (const char *name : {"profile", "region", "application", "index", "dataSource",
+                             "statusFilter", "range", "quickFilter", "goTo", "jobsView"}) {
+        auto *w = d.find<QWidget>(name);
+        QVERIFY2(w, name);
+        QVERIFY2(!w->accessibleName().isEmpty(), name);
+        QVERIFY2(w->focusPolicy() & Qt::TabFocus, name);
     }
     // The profile picker offers the demo and typed keys besides ~/.aws profiles.
-    QVERIFY(window.profileCombo()->findData(QStringLiteral("demo:")) >= 0);
-    QVERIFY(window.profileCombo()->findData(QStringLiteral("keys:")) >= 0);
+    QVERIFY(d.combo("profile")->findData(QStringLiteral("demo:")) >= 0);
+    QVERIFY(d.combo("profile")->findData(QStringLiteral("keys:")) >= 0);
 }
 
 void TestMainWindow::demoOpensOnFailedRun()
 {
-    MainWindow window(demoOptions());
-    QSignalSpy ready(&window, &MainWindow::demoReady);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTRY_VERIFY2_WITH_TIMEOUT(!ready.isEmpty(), qPrintable(window.errorBanner()->text()), Timeout);
-    QVERIFY(window.demoServer());
-    QVERIFY(window.demoBanner()->isVisible());
-    QCOMPARE(window.demoBanner()->title(), QStringLiteral("Demo data"));
-    QVERIFY(window.detailsPanel()->hasJob());
-    QCOMPARE(window.detailsPanel()->job().status, QStringLiteral("FAILED"));
-    QVERIFY(!window.detailsPanel()->errorMessageLabel()->text().isEmpty());
-    QVERIFY(!window.detailsPanel()->explanationLabel()->text().isEmpty());
+    Dashboard d;
+    QVERIFY2(d.showReady(), qPrintable(d.errorText()));
+    QVERIFY(d.demo.server());
+    NotificationBanner *demoBanner = d.banner("demoBanner");
+    QVERIFY(demoBanner->isVisible());
+    QCOMPARE(demoBanner->title(), QStringLiteral("Demo data"));
+    JobDetailsPanel *details = d.details();
+    QVERIFY(details->hasJob());
+    QCOMPARE(details->job().status, QStringLiteral("FAILED"));
+    QVERIFY(!details->errorMessageLabel()->text().isEmpty());
+    QVERIFY(!details->explanationLabel()->text().isEmpty());
     // The selected row is the most recent failed one.
-    const SyncJobModel *model = window.jobModel();
-    const int failedRow = model->firstRowWithStatus(syncdeck::qbusiness::SyncStatus::Failed);
-    QCOMPARE(model->executionId(failedRow), window.detailsPanel()->job().executionId);
-    QVERIFY(window.statusLabel()->text().contains(QLatin1String("loaded")));
-    QVERIFY(window.jobsView()->isVisible());
+    const SyncJobModel *model = d.jobs();
+    const int failedRow = model->firstRowWithStatus(SyncStatus::Failed);
+    QCOMPARE(model->executionId(failedRow), details->job().executionId);
+    QVERIFY(d.find<QLabel>("jobsStatus")->text().contains(QLatin1String("loaded")));
+    QVERIFY(d.table()->isVisible());
 }
 
 void TestMainWindow::pickResourcesFilterAndSelect()
 {
     LaunchOptions o;
     o.restoreSettings = false;
-    o.demoService = demoOptions().demoService;
-    MainWindow window(o);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    chooseDemoProfile(window);
-    QTRY_VERIFY_WITH_TIMEOUT(window.applicationCombo()->count() == 2, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(window.indexCombo()->count() > 0, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(window.dataSourceCombo()->count() == 3, Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(window.sortProxy()->rowCount() > 0, Timeout);
+    Dashboard d(o);
+    d.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    QVERIFY(syncdeck::test::chooseProfile(&d.window, QStringLiteral("demo:")));
+    QComboBox *dataSource = d.combo("dataSource");
+    QTRY_VERIFY_WITH_TIMEOUT(d.combo("application")->count() == 2, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(d.combo("index")->count() > 0, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(dataSource->count() == 3, Timeout);
+    QAbstractItemModel *rows = d.table()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(rows->rowCount() > 0, Timeout);
 
     // Pick the second data source, then back to the first: each is a new listing.
-    window.dataSourceCombo()->setCurrentIndex(1);
-    QTRY_VERIFY_WITH_TIMEOUT(window.jobModel()->isFirstPageLoaded(), Timeout);
-    QCOMPARE(window.jobModel()->request().dataSourceId,
-             window.dataSourceCombo()->currentData(Qt::UserRole + 1).toString());
-    window.dataSourceCombo()->setCurrentIndex(0);
-    QTRY_VERIFY_WITH_TIMEOUT(window.sortProxy()->rowCount() > 0, Timeout);
+    dataSource->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(d.jobs()->isFirstPageLoaded(), Timeout);
+    QCOMPARE(d.jobs()->request().dataSourceId,
+             dataSource->currentData(Qt::UserRole + 1).toString());
+    dataSource->setCurrentIndex(0);
+    QTRY_VERIFY_WITH_TIMEOUT(rows->rowCount() > 0, Timeout);
 
     // Filter FAILED: the filter goes to the service, so every row that comes back failed.
-    QComboBox *status = window.statusCombo();
-    const int failed = status->findData(QStringLiteral("FAILED"));
-    QVERIFY(failed > 0);
-    status->setCurrentIndex(failed);
-    emit status->activated(failed);
-    QCOMPARE(window.jobModel()->request().statusFilter, QStringLiteral("FAILED"));
-    QTRY_VERIFY_WITH_TIMEOUT(allRowsHaveStatus(window.jobModel(), QStringLiteral("FAILED")),
-                             Timeout);
+    QComboBox *status = d.combo("statusFilter");
+    QVERIFY(status->findData(QStringLiteral("FAILED")) > 0);
+    chooseStatus(status, QStringLiteral("FAILED"));
+    QCOMPARE(d.jobs()->request().statusFilter, QStringLiteral("FAILED"));
+    QTRY_VERIFY_WITH_TIMEOUT(allRowsHaveStatus(d.jobs(), QStringLiteral("FAILED")), Timeout);
 
     // Select the first row with the keyboard: the panel shows it.
-    QTableView *view = window.jobsView();
+    QTableView *view = d.table();
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
-    QTRY_VERIFY_WITH_TIMEOUT(window.detailsPanel()->hasJob(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(d.details()->hasJob(), Timeout);
     const QModelIndex current = view->currentIndex();
     QVERIFY(current.isValid());
-    QCOMPARE(window.detailsPanel()->job().executionId,
+    QCOMPARE(d.details()->job().executionId,
              current.siblingAtColumn(SyncJobModel::ExecutionIdColumn).data().toString());
-    QCOMPARE(window.detailsPanel()->errorMessageLabel()->text(),
-             window.detailsPanel()->job().errorMessage);
+    QCOMPARE(d.details()->errorMessageLabel()->text(), d.details()->job().errorMessage);
 
     // Quick filter over loaded rows says so.
-    window.quickFilterEdit()->setText(window.detailsPanel()->job().executionId);
-    QCOMPARE(window.sortProxy()->rowCount(), 1);
-    QVERIFY(window.findChild<QLabel *>(QStringLiteral("filterStatus"))
-                ->text()
-                .contains(QLatin1String("Filtering")));
+    d.find<QLineEdit>("quickFilter")->setText(d.details()->job().executionId);
+    QCOMPARE(rows->rowCount(), 1);
+    QVERIFY(d.find<QLabel>("filterStatus")->text().contains(QLatin1String("Filtering")));
 }
 
 void TestMainWindow::serverTextIsPlainText()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    LaunchOptions o = demoOptions();
-    o.demoService.statePath = writeFixture(dir);
-    MainWindow window(o);
-    QSignalSpy ready(&window, &MainWindow::demoReady);
-    window.show();
-    QTRY_VERIFY2_WITH_TIMEOUT(!ready.isEmpty(), qPrintable(window.errorBanner()->text()), Timeout);
-    QVERIFY(window.detailsPanel()->hasJob());
-    QLabel *message = window.detailsPanel()->errorMessageLabel();
+    Dashboard d(demoLaunch(), fixtureService(dir));
+    QVERIFY2(d.showReady(), qPrintable(d.errorText()));
+    QVERIFY(d.details()->hasJob());
+    QLabel *message = d.details()->errorMessageLabel();
     QCOMPARE(message->textFormat(), Qt::PlainText);
     QCOMPARE(message->text(), QStringLiteral("<b>html</b>"));
-    QVERIFY(window.detailsPanel()->explanationLabel()->text().contains(QLatin1String("IAM role")));
+    QVERIFY(d.details()->explanationLabel()->text().contains(QLatin1String("IAM role")));
 }
 
 void TestMainWindow::emptyStates_data()
@@ -265,61 +345,49 @@ void TestMainWindow::emptyStates()
     QFETCH(QString, status);
     QFETCH(QString, expected);
     QTemporaryDir dir;
-    LaunchOptions o = demoOptions();
-    o.demoService.statePath = writeFixture(dir);
-    MainWindow window(o);
-    QSignalSpy ready(&window, &MainWindow::demoReady);
-    window.show();
-    QTRY_VERIFY2_WITH_TIMEOUT(!ready.isEmpty(), qPrintable(window.errorBanner()->text()), Timeout);
-    window.dataSourceCombo()->setCurrentIndex(dataSourceRow);
-    if (!status.isEmpty()) {
-        const int i = window.statusCombo()->findData(status);
-        window.statusCombo()->setCurrentIndex(i);
-        emit window.statusCombo()->activated(i);
-    }
-    QTRY_VERIFY_WITH_TIMEOUT(window.jobModel()->isFirstPageLoaded(), Timeout);
-    QTRY_VERIFY_WITH_TIMEOUT(window.emptyStateLabel()->isVisible(), Timeout);
-    QVERIFY2(window.emptyStateLabel()->text().contains(expected),
-             qPrintable(window.emptyStateLabel()->text()));
+    Dashboard d(demoLaunch(), fixtureService(dir));
+    QVERIFY2(d.showReady(), qPrintable(d.errorText()));
+    d.combo("dataSource")->setCurrentIndex(dataSourceRow);
+    if (!status.isEmpty())
+        chooseStatus(d.combo("statusFilter"), status);
+    QTRY_VERIFY_WITH_TIMEOUT(d.jobs()->isFirstPageLoaded(), Timeout);
+    QLabel *empty = d.find<QLabel>("emptyState");
+    QTRY_VERIFY_WITH_TIMEOUT(empty->isVisible(), Timeout);
+    QVERIFY2(empty->text().contains(expected), qPrintable(empty->text()));
 }
 
 void TestMainWindow::goToField()
 {
     QTemporaryDir dir;
-    LaunchOptions o = demoOptions();
-    o.demoService.statePath = writeFixture(dir);
-    MainWindow window(o);
-    QSignalSpy ready(&window, &MainWindow::demoReady);
-    window.show();
-    QTRY_VERIFY2_WITH_TIMEOUT(!ready.isEmpty(), qPrintable(window.errorBanner()->text()), Timeout);
+    Dashboard d(demoLaunch(), fixtureService(dir));
+    QVERIFY2(d.showReady(), qPrintable(d.errorText()));
     // A malformed reference: a clear error, nothing changes.
-    window.goToEdit()->setText(QStringLiteral("arn:aws:qbusiness:us-east-1:1:application/x"));
-    QTest::keyClick(window.goToEdit(), Qt::Key_Return);
-    QVERIFY(window.errorBanner()->isVisible());
-    QVERIFY(window.errorBanner()->text().contains(QLatin1String("data source ARN")));
+    QLineEdit *goTo = d.find<QLineEdit>("goTo");
+    goTo->setText(QStringLiteral("arn:aws:qbusiness:us-east-1:1:application/x"));
+    QTest::keyClick(goTo, Qt::Key_Return);
+    QVERIFY(d.banner("errorBanner")->isVisible());
+    QVERIFY(d.errorText().contains(QLatin1String("data source ARN")));
     // Three IDs open that data source.
-    window.goToEdit()->setText(fixtureId('a', 1) + QLatin1Char(' ') + fixtureId('i', 1)
-                               + QLatin1Char(' ') + fixtureId('d', 2));
-    QTest::keyClick(window.goToEdit(), Qt::Key_Return);
-    QTRY_COMPARE_WITH_TIMEOUT(window.jobModel()->request().dataSourceId, fixtureId('d', 2),
-                              Timeout);
+    goTo->setText(fixtureId('a', 1) + QLatin1Char(' ') + fixtureId('i', 1) + QLatin1Char(' ')
+                  + fixtureId('d', 2));
+    QTest::keyClick(goTo, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(d.jobs()->request().dataSourceId, fixtureId('d', 2), Timeout);
 }
 
 void TestMainWindow::liveRefreshFinishesRunningJob()
 {
-    LaunchOptions o = demoOptions();
-    // The seeded running job is a quarter through its run when the service starts.
-    o.demoService.syncDurationMs = 3000;
+    LaunchOptions o = demoLaunch();
     o.pollIntervalMs = 150;
-    MainWindow window(o);
-    QSignalSpy ready(&window, &MainWindow::demoReady);
-    window.show();
-    QTRY_VERIFY2_WITH_TIMEOUT(!ready.isEmpty(), qPrintable(window.errorBanner()->text()), Timeout);
-    SyncJobModel *model = window.jobModel();
+    syncdeck::emulator::Options service = smallDemo();
+    // The seeded running job is a quarter through its run when the service starts.
+    service.syncDurationMs = 3000;
+    Dashboard d(o, service);
+    QVERIFY2(d.showReady(), qPrintable(d.errorText()));
+    SyncJobModel *model = d.jobs();
     QVERIFY2(model->hasRunningJobs(), "the demo's first data source has a running sync");
-    const int runningRow = model->firstRowWithStatus(syncdeck::qbusiness::SyncStatus::Syncing) >= 0
-        ? model->firstRowWithStatus(syncdeck::qbusiness::SyncStatus::Syncing)
-        : model->firstRowWithStatus(syncdeck::qbusiness::SyncStatus::SyncingIndexing);
+    const int runningRow = model->firstRowWithStatus(SyncStatus::Syncing) >= 0
+        ? model->firstRowWithStatus(SyncStatus::Syncing)
+        : model->firstRowWithStatus(SyncStatus::SyncingIndexing);
     QVERIFY(runningRow >= 0);
     const QString id = model->executionId(runningRow);
     const int rows = model->rowCount();
@@ -337,53 +405,239 @@ void TestMainWindow::liveRefreshFinishesRunningJob()
     QCOMPARE(ids.size(), model->rowCount());
     QCOMPARE(resets.size(), 0);
     QVERIFY(!updated.isEmpty());
-    QVERIFY(window.runBanner()->isVisible());
-    QVERIFY(window.runBanner()->text().contains(id));
+    NotificationBanner *runBanner = d.banner("runBanner");
+    QVERIFY(runBanner->isVisible());
+    QVERIFY(runBanner->text().contains(id));
     // Nothing runs any more: polling stops.
-    QTRY_VERIFY_WITH_TIMEOUT(!window.loader()->isPollScheduled() && !window.loader()->isPolling(),
-                             Timeout);
+    auto *loader = d.find<syncdeck::qbusiness::SyncJobLoader>("jobLoader");
+    QTRY_VERIFY_WITH_TIMEOUT(!loader->isPollScheduled() && !loader->isPolling(), Timeout);
+    // "Show run" selects the run that failed.
+    d.table()->clearSelection();
+    d.table()->selectionModel()->clearCurrentIndex();
+    QVERIFY(!d.details()->hasJob());
+    runBanner->actionButton()->click();
+    QCOMPARE(d.details()->job().executionId, id);
 }
 
 void TestMainWindow::chartsFollowTheTableBothWays()
 {
-    MainWindow window(demoOptions());
-    QSignalSpy ready(&window, &MainWindow::demoReady);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTRY_VERIFY2_WITH_TIMEOUT(!ready.isEmpty(), qPrintable(window.errorBanner()->text()), Timeout);
-    ChartsPanel *charts = window.chartsPanel();
+    Dashboard d;
+    QVERIFY2(d.showReady(), qPrintable(d.errorText()));
+    auto *charts = d.find<ChartsPanel>("chartsPanel");
     QVERIFY(charts);
     // Every loaded page reached the charts, without duplicates.
-    QTRY_COMPARE_WITH_TIMEOUT(charts->model()->count(), window.jobModel()->rowCount(), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(charts->model()->count(), d.jobs()->rowCount(), Timeout);
     // The selected row (the latest failed run) is highlighted in the charts.
-    const QString selected = window.detailsPanel()->job().executionId;
+    const QString selected = d.details()->job().executionId;
     QCOMPARE(charts->highlightedRun(), selected);
     // A run clicked in a chart becomes the table's current row.
-    const int row = window.jobModel()->rowCount() - 1;
-    const QString other = window.jobModel()->executionId(row);
+    const QString other = d.jobs()->executionId(d.jobs()->rowCount() - 1);
     QVERIFY(other != selected);
     emit charts->runActivated(other);
-    QCOMPARE(window.detailsPanel()->job().executionId, other);
+    QCOMPARE(d.details()->job().executionId, other);
     QCOMPARE(charts->highlightedRun(), other);
+}
 
-    // The table exports as shown, in the AWS CLI's JSON shape.
+void TestMainWindow::exportTableAsShown()
+{
+    Dashboard d;
+    QVERIFY2(d.showReady(), qPrintable(d.errorText()));
+    // Sorted by start time, oldest first, and narrowed by the quick filter.
+    QTableView *view = d.table();
+    view->sortByColumn(SyncJobModel::StartColumn, Qt::AscendingOrder);
+    d.find<QLineEdit>("quickFilter")->setText(QStringLiteral("Failed"));
+    QVERIFY(view->model()->rowCount() > 1);
+    QVERIFY(view->model()->rowCount() < d.jobs()->rowCount());
+
+    // File > Export table as JSON, in the AWS CLI's shape, with the table's order and filter.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("table.json"));
-    QString error;
-    QVERIFY2(window.exportTable(path, syncdeck::qbusiness::JobExportFormat::Json, &error),
-             qPrintable(error));
-    QFile file(path);
+    syncdeck::ui::fileDialog()->setNextFileName(path);
+    QVERIFY(syncdeck::test::triggerAction(&d.window, QStringLiteral("exportJsonAction")));
+    const QJsonArray history = readHistory(path);
+    QCOMPARE(history.size(), view->model()->rowCount());
+    for (int r = 0; r < history.size(); ++r) {
+        const QString id
+            = view->model()->index(r, SyncJobModel::ExecutionIdColumn).data().toString();
+        QCOMPARE(history.at(r).toObject().value(QStringLiteral("executionId")).toString(), id);
+    }
+    QVERIFY(d.window.statusBar()->currentMessage().contains(QLatin1String("Exported")));
+
+    // As CSV: every row shown, and none of the rows the quick filter hides.
+    const QString csv = dir.filePath(QStringLiteral("table.csv"));
+    syncdeck::ui::fileDialog()->setNextFileName(csv);
+    QVERIFY(syncdeck::test::triggerAction(&d.window, QStringLiteral("exportCsvAction")));
+    QFile file(csv);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonArray history = QJsonDocument::fromJson(file.readAll())
-                                   .object()
-                                   .value(QStringLiteral("history"))
-                                   .toArray();
-    QCOMPARE(history.size(), window.sortProxy()->rowCount());
-    QCOMPARE(history.first().toObject().value(QStringLiteral("executionId")).toString(),
-             window.tableJobs().first().executionId);
-    QVERIFY(!window.exportTable(dir.filePath(QStringLiteral("missing/t.csv")),
-                                syncdeck::qbusiness::JobExportFormat::Csv, &error));
-    QVERIFY(error.contains(QStringLiteral("missing")));
+    const QString text = QString::fromUtf8(file.readAll());
+    int exported = 0;
+    for (int r = 0; r < d.jobs()->rowCount(); ++r)
+        exported += text.contains(d.jobs()->executionId(r)) ? 1 : 0;
+    QCOMPARE(exported, view->model()->rowCount());
+}
+
+void TestMainWindow::exportFailureIsExplained()
+{
+    Dashboard d;
+    QVERIFY2(d.showReady(), qPrintable(d.errorText()));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("missing/t.csv"));
+    syncdeck::ui::fileDialog()->setNextFileName(path);
+    // The warning is a real message box: read it and click OK, as a user would.
+    QString title, text;
+    Qt::TextFormat format = Qt::AutoText;
+    syncdeck::test::handleNextDialog<QMessageBox>([&](QMessageBox *box) {
+        title = box->windowTitle();
+        text = box->text();
+        format = box->textFormat();
+        box->button(QMessageBox::Ok)->click();
+    });
+    QVERIFY(syncdeck::test::triggerAction(&d.window, QStringLiteral("exportCsvAction")));
+    QCOMPARE(title, QStringLiteral("Export failed"));
+    QVERIFY2(text.contains(QStringLiteral("missing")), qPrintable(text));
+    QCOMPARE(format, Qt::PlainText);
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestMainWindow::syncNowAndStopAreConfirmed()
+{
+    syncdeck::emulator::Options service = smallDemo();
+    service.syncDurationMs = 600000; // the sync started here runs until it is stopped
+    service.stopDurationMs = 300;
+    LaunchOptions o = demoLaunch();
+    o.pollIntervalMs = 100;
+    Dashboard d(o, service);
+    QVERIFY2(d.showReady(), qPrintable(d.errorText()));
+    // The second data source has no sync running.
+    d.combo("dataSource")->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(d.jobs()->isFirstPageLoaded() && !d.jobs()->isLoading(), Timeout);
+    QVERIFY(!d.jobs()->hasRunningJobs());
+    NotificationBanner *runBanner = d.banner("runBanner");
+
+    // Cancel: no call at all (decided before anything is sent).
+    syncdeck::ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(syncdeck::test::triggerAction(&d.window, QStringLiteral("syncNowAction")));
+    QVERIFY(d.window.findChildren<syncdeck::qbusiness::StartSyncCall *>().isEmpty());
+
+    // Yes: the sync starts, the banner names its execution, live refresh shows it running.
+    syncdeck::ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QVERIFY(syncdeck::test::triggerAction(&d.window, QStringLiteral("syncNowAction")));
+    QTRY_COMPARE_WITH_TIMEOUT(runBanner->title(), QStringLiteral("Sync started"), Timeout);
+    QVERIFY(runBanner->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(d.jobs()->hasRunningJobs(), Timeout);
+    const int row = d.jobs()->firstRowWithStatus(SyncStatus::Syncing);
+    QVERIFY(row >= 0);
+    const QString started = d.jobs()->executionId(row);
+    QVERIFY2(runBanner->text().contains(started), qPrintable(runBanner->text()));
+
+    // Stop sync, confirmed: the run stops and ends ABORTED.
+    syncdeck::ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QVERIFY(syncdeck::test::triggerAction(&d.window, QStringLiteral("stopSyncAction")));
+    QTRY_COMPARE_WITH_TIMEOUT(runBanner->title(), QStringLiteral("Stopping the sync"), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(d.jobs()->job(d.jobs()->rowOfExecutionId(started)).status,
+                              QStringLiteral("ABORTED"), Timeout);
+
+    // Stop again with nothing running: the service's conflict, explained, without Retry.
+    syncdeck::ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QVERIFY(syncdeck::test::triggerAction(&d.window, QStringLiteral("stopSyncAction")));
+    NotificationBanner *error = d.banner("errorBanner");
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), Timeout);
+    QCOMPARE(error->title(), QStringLiteral("The sync could not be stopped"));
+    QVERIFY2(error->text().contains(QLatin1String("ConflictException")), qPrintable(error->text()));
+    QVERIFY(!error->actionButton()->isVisible());
+}
+
+void TestMainWindow::syncNowAsksInPlainText()
+{
+    QTemporaryDir dir;
+    Dashboard d(demoLaunch(), fixtureService(dir));
+    QVERIFY2(d.showReady(), qPrintable(d.errorText()));
+    // The real question box: it names the data source, as plain text, and Cancel sends nothing.
+    QString text;
+    Qt::TextFormat format = Qt::AutoText;
+    syncdeck::test::handleNextDialog<QMessageBox>([&](QMessageBox *box) {
+        text = box->text();
+        format = box->textFormat();
+        box->button(QMessageBox::Cancel)->click();
+    });
+    QVERIFY(syncdeck::test::triggerAction(&d.window, QStringLiteral("syncNowAction")));
+    QVERIFY2(text.contains(QLatin1String("Wiki")), qPrintable(text));
+    QCOMPARE(format, Qt::PlainText);
+    QVERIFY(d.window.findChildren<syncdeck::qbusiness::StartSyncCall *>().isEmpty());
+}
+
+void TestMainWindow::viewMenuListsEveryPane()
+{
+    // Found by what it is, not by its title: a translation renames it.
+    RenamingTranslator translator;
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    Dashboard d;
+    QCoreApplication::removeTranslator(&translator);
+    d.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    auto *view = d.find<QMenu>("viewMenu");
+    QVERIFY(view);
+    QCOMPARE(view->title(), QStringLiteral("&Ansicht"));
+    for (const char *name : {"detailsDock", "chartsDock"}) {
+        auto *dock = d.find<QDockWidget>(name);
+        QVERIFY2(dock, name);
+        QVERIFY2(view->actions().contains(dock->toggleViewAction()), name);
+        QVERIFY(dock->isVisible());
+        dock->toggleViewAction()->trigger();
+        QVERIFY(!dock->isVisible());
+    }
+    QCOMPARE(d.find<QDockWidget>("detailsDock")->toggleViewAction()->shortcut(),
+             QKeySequence(Qt::CTRL | Qt::Key_D));
+}
+
+void TestMainWindow::unusableProfileOffersRetry()
+{
+    // A profile of this test's own ~/.aws that points at the emulator but has no keys yet.
+    QTemporaryDir home;
+    syncdeck::emulator::Server service(smallDemo());
+    QVERIFY(service.listen());
+    const QString config = home.filePath(QStringLiteral("config"));
+    const QString credentials = home.filePath(QStringLiteral("credentials"));
+    const auto write = [](const QString &path, const QString &text) {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text.toUtf8()) > 0;
+    };
+    QVERIFY(write(config,
+                  QStringLiteral("[profile ops]\nregion = us-east-1\nendpoint_url = %1\n")
+                      .arg(service.url().toString())));
+    syncdeck::test::ScopedEnvironment env;
+    env.set("AWS_CONFIG_FILE", config.toLocal8Bit());
+    env.set("AWS_SHARED_CREDENTIALS_FILE", credentials.toLocal8Bit());
+    for (const char *name :
+         {"AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+          "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_QBUSINESS",
+          "AWS_CA_BUNDLE", "AWS_USE_FIPS_ENDPOINT", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+          "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"})
+        env.unset(name);
+
+    LaunchOptions o;
+    o.restoreSettings = false;
+    Dashboard d(o);
+    d.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    QVERIFY(syncdeck::test::chooseProfile(&d.window, QStringLiteral("profile:ops")));
+    NotificationBanner *error = d.banner("errorBanner");
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->title(), QStringLiteral("Profile ops cannot be used"));
+    QVERIFY2(error->text().contains(QLatin1String("Unable to locate credentials")),
+             qPrintable(error->text()));
+    QVERIFY(error->actionButton()->isVisible());
+    QCOMPARE(error->actionButton()->text(), QStringLiteral("&Retry"));
+
+    // Fix the file, then Retry: the profile now connects and lists the applications.
+    QVERIFY(write(credentials,
+                  QStringLiteral("[ops]\naws_access_key_id = %1\naws_secret_access_key = %2\n")
+                      .arg(QLatin1String(syncdeck::emulator::DefaultAccessKeyId),
+                           QLatin1String(syncdeck::emulator::DefaultSecretAccessKey))));
+    error->actionButton()->click();
+    QVERIFY(!error->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(d.combo("application")->count(), 2, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(d.jobs()->isFirstPageLoaded(), Timeout);
 }
 
 QTEST_MAIN(TestMainWindow)

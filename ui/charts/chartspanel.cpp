@@ -1,18 +1,19 @@
 #include "chartspanel.h"
 
 #include "durationchartview.h"
+#include "jobs/exportjobsdialog.h"
 #include "kpistrip.h"
 #include "metricschartview.h"
 #include "qbusiness/runhistory.h"
 #include "qbusiness/runkpis.h"
 #include "statustimelineview.h"
+#include "widgets/filedialog.h"
+#include "widgets/messagebox.h"
 
 #include <QButtonGroup>
 #include <QChart>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QMenu>
-#include <QMessageBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
@@ -26,7 +27,7 @@ using qbusiness::JobExportFormat;
 using qbusiness::RunHistory;
 
 ChartsPanel::ChartsPanel(QWidget *parent)
-    : QWidget(parent)
+    : RunChartsPane(parent)
     , m_ownModel(std::make_unique<RunHistory>())
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
@@ -209,9 +210,14 @@ bool ChartsPanel::exportChart(Chart chart, const QString &path, ImageFormat form
 
 bool ChartsPanel::exportRuns(const QString &path, JobExportFormat format, QString *error) const
 {
+    return qbusiness::exportJobs(path, runsNewestFirst(), format, error);
+}
+
+QList<qbusiness::SyncJob> ChartsPanel::runsNewestFirst() const
+{
     QList<qbusiness::SyncJob> jobs = m_model ? m_model->jobs() : QList<qbusiness::SyncJob> {};
     std::reverse(jobs.begin(), jobs.end());
-    return qbusiness::exportJobs(path, jobs, format, error);
+    return jobs;
 }
 
 void ChartsPanel::chooseAndExportChart(ImageFormat format)
@@ -220,7 +226,7 @@ void ChartsPanel::chooseAndExportChart(ImageFormat format)
     const bool png = format == ImageFormat::Png;
     const QString base = chart == Chart::Metrics ? QStringLiteral("sync-documents")
                                                  : QStringLiteral("sync-status");
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = fileDialog()->getSaveFileName(
         this, png ? tr("Save chart as PNG") : tr("Save chart as SVG"),
         base + (png ? QStringLiteral(".png") : QStringLiteral(".svg")),
         png ? tr("PNG images (*.png)") : tr("SVG images (*.svg)"));
@@ -228,21 +234,14 @@ void ChartsPanel::chooseAndExportChart(ImageFormat format)
         return;
     QString error;
     if (!exportChart(chart, path, format, &error))
-        QMessageBox::warning(this, tr("Export failed"), error);
+        MessageBox::warning(this, tr("Export failed"), error);
 }
 
 void ChartsPanel::chooseAndExportRuns(JobExportFormat format)
 {
-    const bool csv = format == JobExportFormat::Csv;
-    const QString path = QFileDialog::getSaveFileName(
-        this, csv ? tr("Export runs as CSV") : tr("Export runs as JSON"),
-        csv ? QStringLiteral("sync-jobs.csv") : QStringLiteral("sync-jobs.json"),
-        csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!exportRuns(path, format, &error))
-        QMessageBox::warning(this, tr("Export failed"), error);
+    exportJobsInteractively(
+        this, format == JobExportFormat::Csv ? tr("Export runs as CSV") : tr("Export runs as JSON"),
+        runsNewestFirst(), format);
 }
 
 } // namespace syncdeck::ui

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "chartexport.h"
+#include "jobs/runchartspane.h"
 #include "qbusiness/exportjobs.h"
 
 #include <QPointer>
-#include <QWidget>
 
 #include <functional>
 #include <memory>
@@ -30,8 +30,9 @@ class StatusTimelineView;
 // Charts and insights for the loaded sync history: a KPI strip over two tabs, "Documents"
 // (metrics per run, lines or stacked bars) and "Status and duration" (status lanes over a
 // duration chart), with export of the charts (PNG, SVG) and of the runs (CSV, JSON).
-// Feed it through its model: appendJobs() per page, updateJobs() for live refreshes.
-class ChartsPanel : public QWidget
+// Feed it through its model: appendJobs() per page, updateJobs() for live refreshes. It is the
+// main window's RunChartsPane; runActivated() says which run the user clicked.
+class ChartsPanel : public RunChartsPane
 {
     Q_OBJECT
 public:
@@ -44,7 +45,7 @@ public:
     // Uses a model owned elsewhere (it must outlive its use here or be destroyed first: the
     // panel holds a QPointer); nullptr returns to the panel's own model.
     void setModel(qbusiness::RunHistory *model);
-    qbusiness::RunHistory *model() const;
+    qbusiness::RunHistory *model() const override;
     // The clock for "last success ... ago" (tests pin it).
     void setClock(std::function<QDateTime()> now);
 
@@ -63,17 +64,15 @@ public:
 
 public slots:
     // Marks the run in every chart (the table's selection calls this).
-    void highlightRun(const QString &executionId);
+    void highlightRun(const QString &executionId) override;
     void refreshKpis();
-
-signals:
-    // The user clicked a run in a chart.
-    void runActivated(const QString &executionId);
 
 private:
     void connectModel();
     void chooseAndExportChart(charts::ImageFormat format);
     void chooseAndExportRuns(qbusiness::JobExportFormat format);
+    // The loaded runs, newest first as the table and the AWS CLI list them.
+    QList<qbusiness::SyncJob> runsNewestFirst() const;
     void onRunClicked(const QString &executionId);
     void alignTimelineCharts();
 

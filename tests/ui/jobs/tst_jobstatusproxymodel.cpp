@@ -1,4 +1,4 @@
-#include "jobstatusproxymodel.h"
+#include "jobs/jobstatusproxymodel.h"
 #include "qbusiness/syncjobmodel.h"
 
 #include <QAbstractItemModelTester>

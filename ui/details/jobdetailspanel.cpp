@@ -4,7 +4,7 @@
 #include "qbusiness/errorexplanation.h"
 #include "qbusiness/jsoncodec.h"
 #include "qbusiness/syncjobmodel.h"
-#include "statusstyle.h"
+#include "widgets/statusstyle.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
@@ -188,6 +188,14 @@ void JobDetailsPanel::setJob(const SyncJob &job)
     m_copyId->setEnabled(true);
     m_copyJson->setEnabled(true);
     setContext(m_region, m_applicationId, m_indexId, m_dataSourceId);
+}
+
+void JobDetailsPanel::showJob(const qbusiness::SyncJob &job)
+{
+    if (job.executionId.isEmpty())
+        clearJob();
+    else
+        setJob(job);
 }
 
 void JobDetailsPanel::clearJob()

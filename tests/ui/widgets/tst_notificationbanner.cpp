@@ -1,4 +1,4 @@
-#include "notificationbanner.h"
+#include "widgets/notificationbanner.h"
 
 #include <QLabel>
 #include <QPushButton>

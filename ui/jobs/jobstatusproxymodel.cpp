@@ -2,7 +2,7 @@
 
 #include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobmodel.h"
-#include "statusstyle.h"
+#include "widgets/statusstyle.h"
 
 namespace syncdeck::ui {
 

@@ -12,12 +12,16 @@ EnterKeysDialog::EnterKeysDialog(QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Enter AWS keys"));
+    setObjectName(QStringLiteral("enterKeysDialog"));
     m_accessKeyId = new QLineEdit(this);
+    m_accessKeyId->setObjectName(QStringLiteral("accessKeyId"));
     m_accessKeyId->setAccessibleName(tr("Access key ID"));
     m_secret = new QLineEdit(this);
+    m_secret->setObjectName(QStringLiteral("secretAccessKey"));
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setAccessibleName(tr("Secret access key"));
     m_token = new QLineEdit(this);
+    m_token->setObjectName(QStringLiteral("sessionToken"));
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setAccessibleName(tr("Session token (optional)"));
     m_error = new QLabel(this);

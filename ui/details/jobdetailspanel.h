@@ -24,6 +24,8 @@ public:
                     const QString &dataSourceId);
     void setJob(const qbusiness::SyncJob &job);
     void clearJob();
+    // setJob(), or clearJob() for a job without an execution ID (no run is current).
+    void showJob(const qbusiness::SyncJob &job);
     bool hasJob() const { return m_hasJob; }
     const qbusiness::SyncJob &job() const { return m_job; }
 

@@ -1,4 +1,4 @@
-#include "jobdetailspanel.h"
+#include "details/jobdetailspanel.h"
 
 #include <QClipboard>
 #include <QGuiApplication>

@@ -1,5 +1,5 @@
 // The GUI's MFA hook: one answer per request, whatever the user does.
-#include "mfadialog.h"
+#include "connection/mfadialog.h"
 
 #include <QInputDialog>
 #include <QLineEdit>

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "qbusiness/types.h"
+
+#include <QIcon>
+#include <QObject>
+#include <QPointer>
+
+class QSystemTrayIcon;
+
+namespace syncdeck::ui {
+
+class NotificationBanner;
+
+// Says what happened to runs: in the window's run banner ("Show run" for a failed run), and as
+// a tray message when the desktop has a system tray.
+class RunNotifier : public QObject
+{
+    Q_OBJECT
+public:
+    // Messages go to `banner` (not owned); the tray icon, made when first needed, shows `icon`.
+    RunNotifier(NotificationBanner *banner, const QIcon &icon, QObject *parent = nullptr);
+
+public slots:
+    // A run of `dataSourceName` ended FAILED (live refresh saw it finish).
+    void notifyRunFailed(const syncdeck::qbusiness::SyncJob &job, const QString &dataSourceName);
+    void notifySyncStarted(const QString &executionId);
+    void notifySyncStopping();
+
+signals:
+    // "Show run" was clicked for this run.
+    void runRequested(const QString &executionId);
+
+private:
+    void showRequestedRun();
+
+    QPointer<NotificationBanner> m_banner;
+    QIcon m_icon;
+    QString m_failedRun; // the run "Show run" goes to
+    QSystemTrayIcon *m_tray = nullptr;
+};
+
+} // namespace syncdeck::ui

@@ -1,0 +1,167 @@
+#include "resourcelevel.h"
+
+#include "qbusiness/client.h"
+#include "qbusiness/paginator.h"
+#include "qbusiness/resourcelistmodel.h"
+
+#include <QComboBox>
+
+namespace syncdeck::ui {
+
+using qbusiness::Paginator;
+
+ResourceLevel::ResourceLevel(Kind kind, QComboBox *combo, QObject *parent)
+    : QObject(parent)
+    , m_kind(kind)
+    , m_combo(combo)
+    , m_model(new qbusiness::ResourceListModel(this))
+{
+    m_combo->setModel(m_model);
+    connect(m_combo, &QComboBox::currentIndexChanged, this, [this] { emit chosen(true); });
+}
+
+ResourceLevel::~ResourceLevel()
+{
+    delete m_paginator.data();
+}
+
+QString ResourceLevel::failureTitle() const
+{
+    switch (m_kind) {
+    case Kind::Applications:
+        return tr("Could not list applications");
+    case Kind::Indices:
+        return tr("Could not list indices");
+    case Kind::DataSources:
+        break;
+    }
+    return tr("Could not list data sources");
+}
+
+void ResourceLevel::list(qbusiness::Client *client, const QString &applicationId,
+                         const QString &indexId)
+{
+    m_client = client;
+    m_applicationId = applicationId;
+    m_indexId = indexId;
+    relist();
+}
+
+void ResourceLevel::relist()
+{
+    const bool wasListing = isListing();
+    delete m_paginator.data();
+    m_applications.clear();
+    m_indices.clear();
+    m_dataSources.clear();
+    if (!m_client) {
+        if (wasListing)
+            emit listingChanged(false);
+        return;
+    }
+    switch (m_kind) {
+    case Kind::Applications:
+        m_paginator = Paginator::listApplications(m_client, this);
+        break;
+    case Kind::Indices:
+        m_paginator = Paginator::listIndices(m_client, m_applicationId, this);
+        break;
+    case Kind::DataSources:
+        m_paginator = Paginator::listDataSources(m_client, m_applicationId, m_indexId, this);
+        break;
+    }
+    connect(m_paginator, &Paginator::pageLoaded, this, &ResourceLevel::takePage);
+    connect(m_paginator, &Paginator::finished, this, &ResourceLevel::finishListing);
+    m_paginator->start();
+    if (!wasListing)
+        emit listingChanged(true);
+}
+
+void ResourceLevel::clear()
+{
+    const bool wasListing = isListing();
+    delete m_paginator.data();
+    {
+        const QSignalBlocker blocker(m_combo);
+        m_model->clear();
+    }
+    if (wasListing)
+        emit listingChanged(false);
+}
+
+void ResourceLevel::selectWanted()
+{
+    {
+        const QSignalBlocker blocker(m_combo);
+        const QString wanted = std::exchange(m_wantedId, {});
+        int row = m_model->rowCount() > 0 ? 0 : -1;
+        if (!wanted.isEmpty()) {
+            row = m_model->rowOfId(wanted);
+            if (row < 0) {
+                QList<qbusiness::ResourceListModel::Entry> entries = m_model->entries();
+                entries.append({wanted, wanted, {}, {}});
+                m_model->setEntries(entries);
+                row = m_model->rowOfId(wanted);
+            }
+        }
+        m_combo->setCurrentIndex(row);
+    }
+    emit chosen(false);
+}
+
+QString ResourceLevel::currentId() const
+{
+    return m_combo->currentData(qbusiness::ResourceListModel::IdRole).toString();
+}
+
+QString ResourceLevel::currentName() const
+{
+    return m_combo->currentText();
+}
+
+void ResourceLevel::takePage(qbusiness::Call *call, int first, int count)
+{
+    switch (m_kind) {
+    case Kind::Applications:
+        m_applications << static_cast<qbusiness::ListApplicationsCall *>(call)->applications.mid(
+            first, count);
+        break;
+    case Kind::Indices:
+        m_indices << static_cast<qbusiness::ListIndicesCall *>(call)->indices.mid(first, count);
+        break;
+    case Kind::DataSources:
+        m_dataSources << static_cast<qbusiness::ListDataSourcesCall *>(call)->dataSources.mid(
+            first, count);
+        break;
+    }
+}
+
+void ResourceLevel::finishListing()
+{
+    Paginator *paginator = m_paginator;
+    m_paginator = nullptr;
+    paginator->deleteLater();
+    emit listingChanged(false);
+    if (paginator->error().isError()) {
+        if (paginator->error().kind != qbusiness::AwsError::Kind::Aborted)
+            emit listingFailed(paginator->error());
+        return;
+    }
+    {
+        const QSignalBlocker blocker(m_combo);
+        switch (m_kind) {
+        case Kind::Applications:
+            m_model->setApplications(std::exchange(m_applications, {}));
+            break;
+        case Kind::Indices:
+            m_model->setIndices(std::exchange(m_indices, {}));
+            break;
+        case Kind::DataSources:
+            m_model->setDataSources(std::exchange(m_dataSources, {}));
+            break;
+        }
+    }
+    selectWanted();
+}
+
+} // namespace syncdeck::ui

@@ -1,0 +1,126 @@
+#include "resourcepicker.h"
+
+#include "qbusiness/client.h"
+
+#include <QComboBox>
+#include <QLabel>
+
+namespace syncdeck::ui {
+
+using Kind = ResourceLevel::Kind;
+
+ResourcePicker::ResourcePicker(QWidget *parent)
+    : QToolBar(tr("Resources"), parent)
+{
+    setObjectName(QStringLiteral("resourceBar"));
+    setMovable(false);
+    m_applications
+        = addLevel(Kind::Applications, tr("&Application:"), QStringLiteral("application"));
+    m_indices = addLevel(Kind::Indices, tr("&Index:"), QStringLiteral("index"));
+    m_dataSources = addLevel(Kind::DataSources, tr("&Data source:"), QStringLiteral("dataSource"));
+    connect(m_applications, &ResourceLevel::chosen, this,
+            &ResourcePicker::listIndicesOfChosenApplication);
+    connect(m_indices, &ResourceLevel::chosen, this, &ResourcePicker::listDataSourcesOfChosenIndex);
+    connect(m_dataSources, &ResourceLevel::chosen, this, &ResourcePicker::selectionChanged);
+}
+
+ResourcePicker::~ResourcePicker() = default;
+
+ResourceLevel *ResourcePicker::addLevel(Kind kind, const QString &label, const QString &objectName)
+{
+    auto *l = new QLabel(label, this);
+    auto *combo = new QComboBox(this);
+    combo->setObjectName(objectName);
+    combo->setMinimumWidth(200);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    QString accessible = label;
+    accessible.remove(QLatin1Char('&')).remove(QLatin1Char(':'));
+    combo->setAccessibleName(accessible);
+    l->setBuddy(combo);
+    addWidget(l);
+    addWidget(combo);
+    auto *level = new ResourceLevel(kind, combo, this);
+    connect(level, &ResourceLevel::listingFailed, this,
+            [this, level](const qbusiness::AwsError &error) {
+                emit listingFailed(level->failureTitle(), error,
+                                   [level = QPointer<ResourceLevel>(level)] {
+                                       if (level)
+                                           level->relist();
+                                   });
+            });
+    connect(level, &ResourceLevel::listingChanged, this, &ResourcePicker::listingChanged);
+    return level;
+}
+
+void ResourcePicker::setClient(qbusiness::Client *client)
+{
+    m_client = client;
+    m_dataSources->clear();
+    m_indices->clear();
+    m_applications->clear();
+    if (client)
+        m_applications->list(client);
+}
+
+void ResourcePicker::open(const qbusiness::ResourceReference &ids)
+{
+    m_applications->setWantedId(ids.applicationId);
+    m_indices->setWantedId(ids.indexId);
+    m_dataSources->setWantedId(ids.dataSourceId);
+    if (m_client && !m_applications->isListing())
+        m_applications->selectWanted();
+}
+
+qbusiness::ResourceReference ResourcePicker::selection() const
+{
+    return {{}, m_applications->currentId(), m_indices->currentId(), m_dataSources->currentId()};
+}
+
+bool ResourcePicker::hasDataSource() const
+{
+    const qbusiness::ResourceReference ids = selection();
+    return !ids.applicationId.isEmpty() && !ids.indexId.isEmpty() && !ids.dataSourceId.isEmpty();
+}
+
+QString ResourcePicker::dataSourceName() const
+{
+    return m_dataSources->currentName();
+}
+
+bool ResourcePicker::isListing() const
+{
+    return m_applications->isListing() || m_indices->isListing() || m_dataSources->isListing();
+}
+
+void ResourcePicker::reload()
+{
+    m_applications->relist();
+}
+
+void ResourcePicker::listIndicesOfChosenApplication(bool byUser)
+{
+    if (byUser) {
+        // Another application by hand: IDs wanted below belonged to the one before.
+        m_indices->setWantedId({});
+        m_dataSources->setWantedId({});
+    }
+    m_dataSources->clear();
+    m_indices->clear();
+    emit selectionChanged();
+    const QString application = m_applications->currentId();
+    if (!application.isEmpty())
+        m_indices->list(m_client, application);
+}
+
+void ResourcePicker::listDataSourcesOfChosenIndex(bool byUser)
+{
+    if (byUser)
+        m_dataSources->setWantedId({});
+    m_dataSources->clear();
+    emit selectionChanged();
+    const QString index = m_indices->currentId();
+    if (!index.isEmpty())
+        m_dataSources->list(m_client, m_applications->currentId(), index);
+}
+
+} // namespace syncdeck::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "qbusiness/awserror.h"
+#include "qbusiness/consolelinks.h"
+#include "resourcelevel.h"
+
+#include <QPointer>
+#include <QToolBar>
+
+#include <functional>
+
+namespace syncdeck::qbusiness {
+class Client;
+}
+
+namespace syncdeck::ui {
+
+// Application → index → data source. Each level lists every page of its List operation when
+// its parent is chosen and shows display name, connector type and status; the selection is the
+// three IDs. A data source can be opened by its IDs alone (command line, Go to): each level
+// selects its ID when listed, and keeps it by its ID when the listing lacks it.
+class ResourcePicker : public QToolBar
+{
+    Q_OBJECT
+public:
+    explicit ResourcePicker(QWidget *parent = nullptr);
+    ~ResourcePicker() override;
+
+    // Lists the applications of `client` (not owned); nullptr empties every level.
+    void setClient(qbusiness::Client *client);
+    // Selects this data source by its IDs (its region is ignored): now among the applications
+    // listed, or when the applications are listed.
+    void open(const qbusiness::ResourceReference &ids);
+
+    // The IDs chosen so far (region empty); a data source is chosen when all three are set.
+    qbusiness::ResourceReference selection() const;
+    bool hasDataSource() const;
+    // The display name of the chosen data source (its ID when it was not listed).
+    QString dataSourceName() const;
+    bool isListing() const;
+
+public slots:
+    // Lists the applications again (Refresh before a data source is chosen).
+    void reload();
+
+signals:
+    // Any level changed; hasDataSource() says whether a data source is chosen.
+    void selectionChanged();
+    // A level could not be listed; `retry` lists it again.
+    void listingFailed(const QString &what, const syncdeck::qbusiness::AwsError &error,
+                       const std::function<void()> &retry);
+    void listingChanged();
+
+private:
+    ResourceLevel *addLevel(ResourceLevel::Kind kind, const QString &label,
+                            const QString &objectName);
+    void listIndicesOfChosenApplication(bool byUser);
+    void listDataSourcesOfChosenIndex(bool byUser);
+
+    QPointer<qbusiness::Client> m_client;
+    ResourceLevel *m_applications = nullptr;
+    ResourceLevel *m_indices = nullptr;
+    ResourceLevel *m_dataSources = nullptr;
+};
+
+} // namespace syncdeck::ui

@@ -1,0 +1,44 @@
+#include "windowsettings.h"
+
+#include <QSettings>
+
+namespace syncdeck::ui {
+
+namespace {
+constexpr char GeometryKey[] = "window/geometry";
+constexpr char StateKey[] = "window/state";
+constexpr char HeaderKey[] = "jobs/header";
+constexpr char RegionKey[] = "connection/region";
+constexpr char EndpointKey[] = "connection/endpoint";
+constexpr char RefreshKey[] = "connection/refreshSeconds";
+constexpr char RangeKey[] = "filters/range";
+} // namespace
+
+WindowSettings WindowSettings::load()
+{
+    const QSettings settings;
+    WindowSettings s;
+    s.geometry = settings.value(QLatin1String(GeometryKey)).toByteArray();
+    s.dockState = settings.value(QLatin1String(StateKey)).toByteArray();
+    s.jobsHeader = settings.value(QLatin1String(HeaderKey)).toByteArray();
+    s.region = settings.value(QLatin1String(RegionKey)).toString();
+    s.endpointOverride = settings.value(QLatin1String(EndpointKey)).toString();
+    s.refreshSeconds = qBound(5, settings.value(QLatin1String(RefreshKey), 10).toInt(), 600);
+    s.range = settings.value(QLatin1String(RangeKey), -1).toInt();
+    return s;
+}
+
+void WindowSettings::save() const
+{
+    QSettings settings;
+    settings.setValue(QLatin1String(GeometryKey), geometry);
+    settings.setValue(QLatin1String(StateKey), dockState);
+    settings.setValue(QLatin1String(HeaderKey), jobsHeader);
+    settings.setValue(QLatin1String(RegionKey), region);
+    settings.setValue(QLatin1String(EndpointKey), endpointOverride);
+    settings.setValue(QLatin1String(RefreshKey), refreshSeconds);
+    if (range >= 0)
+        settings.setValue(QLatin1String(RangeKey), range);
+}
+
+} // namespace syncdeck::ui
