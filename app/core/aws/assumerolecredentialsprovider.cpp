@@ -1,5 +1,6 @@
 #include "assumerolecredentialsprovider.h"
 
+#include "awstime.h"
 #include "sigv4.h"
 
 #include <QNetworkReply>
@@ -277,11 +278,12 @@ CredentialsResult AssumeRoleCredentialsProvider::parseResponse(int httpStatus,
     result.credentials.accessKeyId = accessKeyId.trimmed();
     result.credentials.secretAccessKey = SecretString(secret.trimmed());
     result.credentials.sessionToken = SecretString(token.trimmed());
-    result.credentials.expiration
-        = QDateTime::fromString(expiration.trimmed(), Qt::ISODateWithMs).toUTC();
-    if (!result.credentials.expiration.isValid())
+    const std::optional<qint64> expiresMs
+        = awstime::parseIso8601(expiration.trimmed(), awstime::CredentialExpiryRules);
+    if (!expiresMs)
         return fail(QStringLiteral("STS answered with an unreadable Expiration: ")
                     + expiration.trimmed());
+    result.credentials.expiration = awstime::toDateTime(*expiresMs);
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "ssocredentialsprovider.h"
 
+#include "awstime.h"
 #include "sigv4.h"
 
 #include <QCryptographicHash>
@@ -85,12 +86,14 @@ void SsoCredentialsProvider::fetch()
                                    + QStringLiteral(": no accessToken)"))});
         return;
     }
-    const QDateTime expiresAt = QDateTime::fromString(expiresAtText, Qt::ISODateWithMs);
+    const std::optional<qint64> expiresMs
+        = awstime::parseIso8601(expiresAtText, awstime::CredentialExpiryRules);
+    const QDateTime expiresAt = expiresMs ? awstime::toDateTime(*expiresMs) : QDateTime();
     if (!expiresAt.isValid() || expiresAt <= now()) {
         fetchFinished(
             {{},
              loginNeeded(expiresAt.isValid() ? QStringLiteral("expired at ")
-                                 + expiresAt.toUTC().toString(Qt::ISODate)
+                                 + QString::fromLatin1(awstime::iso8601(expiresAt))
                                              : QStringLiteral("token has no valid expiresAt"))});
         return;
     }

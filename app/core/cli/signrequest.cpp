@@ -1,5 +1,6 @@
 #include "signrequest.h"
 
+#include "aws/awstime.h"
 #include "aws/rawhttprequest.h"
 #include "aws/session.h"
 #include "aws/sigv4.h"
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QFileDevice>
 #include <QProcessEnvironment>
-#include <QRegularExpression>
 #include <QTimer>
 
 #include <cstdio>
@@ -125,19 +125,10 @@ void writeBytes(QTextStream &out, QByteArrayView bytes)
 // is required so that a time never silently means the local time.
 QDateTime parseTime(const QString &text)
 {
-    static const QRegularExpression Compact(
-        QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z$"));
-    static const QRegularExpression Zoned(QStringLiteral("(Z|[+-]\\d{2}:?\\d{2})$"));
-    if (const QRegularExpressionMatch m = Compact.match(text); m.hasMatch()) {
-        const QDateTime t(
-            QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()),
-            QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt()), Qt::UTC);
-        return t.isValid() ? t : QDateTime();
-    }
-    if (!Zoned.match(text).hasMatch())
-        return {};
-    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return t.isValid() ? t.toUTC() : QDateTime();
+    std::optional<qint64> ms = aws::awstime::parseAmzDate(text.toLatin1());
+    if (!ms)
+        ms = aws::awstime::parseIso8601(text);
+    return ms ? aws::awstime::toDateTime(*ms) : QDateTime();
 }
 
 bool readRequest(const QString &path, QByteArray *out, QString *error)

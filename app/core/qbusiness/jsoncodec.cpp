@@ -1,5 +1,6 @@
 #include "jsoncodec.h"
 
+#include "aws/awstime.h"
 #include "aws/jsonwriter.h"
 
 #include <QJsonArray>
@@ -274,15 +275,15 @@ QDateTime readTimestamp(const QJsonValue &value, QString *error)
     }
     case QJsonValue::String: {
         const QString s = value.toString();
-        QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-        if (!t.isValid() || t.timeSpec() == Qt::LocalTime) {
-            // A time without zone designator is ambiguous; AWS always sends UTC ones.
+        // A time without zone designator is ambiguous; AWS always sends UTC ones.
+        const std::optional<qint64> ms = aws::awstime::parseIso8601(s);
+        if (!ms) {
             *error = QStringLiteral("is \"%1\", which is neither epoch seconds nor an ISO 8601 "
                                     "time with a zone")
                          .arg(s.left(64));
             return {};
         }
-        return t.toUTC();
+        return aws::awstime::toDateTime(*ms);
     }
     case QJsonValue::Bool:
     case QJsonValue::Array:
@@ -475,32 +476,7 @@ AwsError readError(int httpStatus, const QByteArray &reasonPhrase,
 
 QByteArray queryTimestamp(const QDateTime &time)
 {
-    const QDateTime utc = time.toUTC();
-    const QDate date = utc.date();
-    const QTime clock = utc.time();
-    const int msec = clock.msec();
-    if (date.year() < 1 || date.year() > 9999) {
-        const QString format = msec == 0 ? QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")
-                                         : QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ");
-        return utc.toString(format).toLatin1();
-    }
-    // Arithmetic rather than QDateTime::toString(): this runs for every timestamp the CLI prints
-    // and every row exported, and the locale-aware formatter costs microseconds each.
-    char text[] = "0000-00-00T00:00:00.000Z";
-    const auto put = [&text](int at, int value, int digits) {
-        for (int i = digits - 1; i >= 0; --i, value /= 10)
-            text[at + i] = char('0' + value % 10);
-    };
-    put(0, date.year(), 4);
-    put(5, date.month(), 2);
-    put(8, date.day(), 2);
-    put(11, clock.hour(), 2);
-    put(14, clock.minute(), 2);
-    put(17, clock.second(), 2);
-    if (msec == 0)
-        return QByteArray(text, 19) + 'Z';
-    put(20, msec, 3);
-    return QByteArray(text, 24);
+    return aws::awstime::iso8601(time);
 }
 
 QString isoTimestamp(const QDateTime &time)
