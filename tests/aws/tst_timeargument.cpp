@@ -1,9 +1,10 @@
-// --start-time / --end-time: ISO 8601, epoch seconds and spans back from now.
-#include "cli/timeargument.h"
+// Time arguments (--start-time / --end-time of the CLI and the dashboard): ISO 8601, epoch
+// seconds and spans back from now; no zone means UTC.
+#include "aws/timeargument.h"
 
 #include <QTest>
 
-using namespace syncdeck::cli;
+using namespace syncdeck::aws;
 
 class TestTimeArgument : public QObject
 {

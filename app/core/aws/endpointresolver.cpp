@@ -133,6 +133,13 @@ Partition partitionForRegion(const QString &region)
     return partitionTable().first().partition;
 }
 
+bool isHttpEndpointUrl(const QUrl &u)
+{
+    return u.isValid() && !u.host().isEmpty()
+        && (u.scheme() == QLatin1String("https") || u.scheme() == QLatin1String("http"))
+        && !u.hasQuery() && !u.hasFragment();
+}
+
 EndpointResult resolveQBusinessEndpoint(const EndpointParams &params)
 {
     // Rule 1: isSet(Endpoint) -> FIPS is an error, else the endpoint as given.
