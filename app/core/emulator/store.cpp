@@ -83,19 +83,6 @@ QString makeId(quint64 a, quint64 b)
         + QLatin1Char('-') + hexB.left(4) + QLatin1Char('-') + hexB.mid(4, 12);
 }
 
-quint32 Store::intern(const QString &text)
-{
-    if (text.isEmpty())
-        return 0;
-    const auto it = m_stringIds.constFind(text);
-    if (it != m_stringIds.constEnd())
-        return *it;
-    const quint32 id = quint32(m_strings.size());
-    m_strings.append(text);
-    m_stringIds.insert(text, id);
-    return id;
-}
-
 void Store::index()
 {
     m_applicationById.clear();
