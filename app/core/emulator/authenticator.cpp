@@ -1,5 +1,6 @@
 #include "authenticator.h"
 
+#include "aws/awstime.h"
 #include "aws/crypto.h"
 
 namespace syncdeck::emulator {
@@ -17,46 +18,18 @@ AuthResult failure(const char *code, QString message)
     return r;
 }
 
-// "20240501T120000Z", parsed by hand: QDateTime::fromString goes through local time, which
-// costs a stat() of /etc/localtime per request.
-QDateTime parseAmzDate(QByteArrayView value)
-{
-    if (value.size() != 16 || value[8] != 'T' || value[15] != 'Z')
-        return {};
-    auto number = [&](qsizetype from, qsizetype length, int *out) {
-        int n = 0;
-        for (qsizetype i = from; i < from + length; ++i) {
-            if (value[i] < '0' || value[i] > '9')
-                return false;
-            n = n * 10 + (value[i] - '0');
-        }
-        *out = n;
-        return true;
-    };
-    int year, month, day, hour, minute, second;
-    if (!number(0, 4, &year) || !number(4, 2, &month) || !number(6, 2, &day) || !number(9, 2, &hour)
-        || !number(11, 2, &minute) || !number(13, 2, &second))
-        return {};
-    const QDate date(year, month, day);
-    if (!date.isValid() || hour > 23 || minute > 59 || second > 59)
-        return {};
-    const qint64 days = date.toJulianDay() - QDate(1970, 1, 1).toJulianDay();
-    return QDateTime::fromMSecsSinceEpoch(
-        ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000, Qt::UTC);
-}
-
 } // namespace
 
 Authenticator::Authenticator(QString accessKeyId, QString secretAccessKey, QString sessionToken,
-                             QString region, QString service)
+                             QString region)
     : m_accessKeyId(std::move(accessKeyId))
     , m_secretAccessKey(std::move(secretAccessKey))
     , m_sessionToken(std::move(sessionToken))
     , m_region(std::move(region))
-    , m_service(std::move(service))
 { }
 
-AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &now) const
+AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &now,
+                                 const QString &service) const
 {
     using namespace aws;
     const QByteArray authorization = request.header("authorization");
@@ -130,21 +103,22 @@ AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &no
         return r;
     }
 
-    const QDateTime signedAt = parseAmzDate(amzDateValue);
-    if (!signedAt.isValid()) {
+    const std::optional<qint64> signedAtMs = awstime::parseAmzDate(amzDateValue);
+    if (!signedAtMs) {
         return failure("IncompleteSignatureException",
                        QStringLiteral("Date must be in ISO-8601 'basic format'. Got '%1'. See "
                                       "http://en.wikipedia.org/wiki/ISO_8601")
                            .arg(QString::fromLatin1(amzDateValue)));
     }
+    const QDateTime signedAt = awstime::toDateTime(*signedAtMs);
     const qint64 skew = signedAt.secsTo(now);
     if (skew > AllowedSkewSeconds) {
         const QDateTime earliest = now.addSecs(-AllowedSkewSeconds);
         return failure("InvalidSignatureException",
                        QStringLiteral("Signature expired: %1 is now earlier than %2 (%3 - 5 min.)")
                            .arg(QString::fromLatin1(amzDateValue),
-                                QString::fromLatin1(sigv4::amzDate(earliest)),
-                                QString::fromLatin1(sigv4::amzDate(now))));
+                                QString::fromLatin1(awstime::amzDate(earliest)),
+                                QString::fromLatin1(awstime::amzDate(now))));
     }
     if (skew < -AllowedSkewSeconds) {
         const QDateTime latest = now.addSecs(AllowedSkewSeconds);
@@ -152,25 +126,26 @@ AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &no
                        QStringLiteral("Signature not yet current: %1 is still later than %2 (%3 + "
                                       "5 min.)")
                            .arg(QString::fromLatin1(amzDateValue),
-                                QString::fromLatin1(sigv4::amzDate(latest)),
-                                QString::fromLatin1(sigv4::amzDate(now))));
+                                QString::fromLatin1(awstime::amzDate(latest)),
+                                QString::fromLatin1(awstime::amzDate(now))));
     }
-    if (scope[1] != sigv4::dateStamp(signedAt)) {
+    if (scope[1] != awstime::dateStamp(signedAt)) {
         return failure(
             "InvalidSignatureException",
             QStringLiteral("Date in Credential scope does not match YYYYMMDD from "
                            "ISO-8601 version of date from HTTP: '%1' != '%2', from '%3'.")
-                .arg(QString::fromLatin1(scope[1]), QString::fromLatin1(sigv4::dateStamp(signedAt)),
+                .arg(QString::fromLatin1(scope[1]),
+                     QString::fromLatin1(awstime::dateStamp(signedAt)),
                      QString::fromLatin1(amzDateValue)));
     }
     if (scope[2] != m_region.toLatin1()) {
         return failure("InvalidSignatureException",
                        QStringLiteral("Credential should be scoped to a valid region. "));
     }
-    if (scope[3] != m_service.toLatin1()) {
-        return failure("InvalidSignatureException",
-                       QStringLiteral("Credential should be scoped to correct service: '%1'. ")
-                           .arg(m_service));
+    if (scope[3] != service.toLatin1()) {
+        return failure(
+            "InvalidSignatureException",
+            QStringLiteral("Credential should be scoped to correct service: '%1'. ").arg(service));
     }
     if (scope[4] != "aws4_request") {
         return failure("InvalidSignatureException",
@@ -198,10 +173,10 @@ AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &no
     const sigv4::Settings settings;
     const QByteArray canonical
         = sigv4::canonicalRequest(rebuilt, settings, aws::crypto::sha256Hex(request.body));
-    const QByteArray scopeText = sigv4::credentialScope(signedAt, m_region, m_service);
+    const QByteArray scopeText = sigv4::credentialScope(signedAt, m_region, service);
     const QByteArray toSign = sigv4::stringToSign(signedAt, scopeText, canonical);
     const QByteArray key = sigv4::signingKey(SecretString(m_secretAccessKey),
-                                             sigv4::dateStamp(signedAt), m_region, m_service);
+                                             awstime::dateStamp(signedAt), m_region, service);
     const QByteArray expected = sigv4::signature(key, toSign);
     if (expected != signature) {
         // AWS shows both stages so a client author can diff them against their own.

@@ -22,17 +22,18 @@ class Authenticator
 {
 public:
     Authenticator(QString accessKeyId, QString secretAccessKey, QString sessionToken,
-                  QString region, QString service);
+                  QString region);
 
-    // `now` is the service's (possibly skewed) clock.
-    AuthResult verify(const HttpRequest &request, const QDateTime &now) const;
+    // `now` is the service's (possibly skewed) clock; `service` the signing name of the API the
+    // request is for ("qbusiness", "logs"), which its credential scope must name.
+    AuthResult verify(const HttpRequest &request, const QDateTime &now,
+                      const QString &service) const;
 
 private:
     QString m_accessKeyId;
     QString m_secretAccessKey;
     QString m_sessionToken;
     QString m_region;
-    QString m_service;
 };
 
 } // namespace syncdeck::emulator
