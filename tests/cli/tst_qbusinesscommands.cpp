@@ -2,6 +2,7 @@
 // emulator (or a handler server for broken responses) over TCP, real exit codes and output.
 #include "emulator/server.h"
 #include "rawhttpserver.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -38,21 +39,8 @@ class Cli
 public:
     Cli()
     {
-        m_env = QProcessEnvironment::systemEnvironment();
-        for (const QString &k : m_env.keys()) {
-            if (k.startsWith(QLatin1String("AWS_"))
-                || k.toLower().endsWith(QLatin1String("_proxy")))
-                m_env.remove(k);
-        }
-        m_env.insert(QStringLiteral("HOME"), m_home.path());
-        m_env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_home.filePath(QStringLiteral("config")));
-        m_env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
-                     m_home.filePath(QStringLiteral("credentials")));
-        m_env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"),
-                     QString::fromLatin1(emulator::DefaultAccessKeyId));
-        m_env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
-                     QString::fromLatin1(emulator::DefaultSecretAccessKey));
-        m_env.insert(QStringLiteral("AWS_REGION"), QString::fromLatin1(emulator::DefaultRegion));
+        m_env = syncdeck::test::isolatedAwsEnvironment(m_home.path(),
+                                                       syncdeck::test::emulatorKeyVariables());
     }
 
     QProcessEnvironment &env() { return m_env; }
@@ -547,7 +535,7 @@ void TestQBusinessCommands::dryRun()
     QVERIFY(r.out.contains("\nX-Amz-Date: "));
     QVERIFY(!r.out.contains(SessionToken));
     QVERIFY(!r.out.contains(emulator::DefaultSecretAccessKey));
-    QTest::qWait(100);
+    syncdeck::test::processQueuedEvents();
     QCOMPARE(fresh.connectionCount(), 0);
 }
 

@@ -1,12 +1,11 @@
 #include "configure.h"
 
 #include "aws/awsconfig.h"
+#include "aws/credentialsprovider.h"
 #include "aws/session.h"
 #include "terminalprompt.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
-#include <QTimer>
 
 namespace syncdeck::cli {
 namespace {
@@ -124,22 +123,14 @@ int list(Invocation &inv, const QCommandLineParser &parser, const QProcessEnviro
     // Fetching the keys runs helpers, STS or the SSO portal, as `aws configure list` does.
     aws::CredentialsResult credentials;
     if (s.credentials) {
-        bool done = false;
-        QEventLoop loop;
-        s.credentials->resolve(&loop, [&](const aws::CredentialsResult &r) {
-            credentials = r;
-            done = true;
-            loop.quit();
-        });
-        // Every provider bounds its own work; this guard only keeps a bug from hanging the CLI.
-        QTimer::singleShot(options.credentialProcessTimeoutMs + 2 * options.networkTimeoutMs, &loop,
-                           &QEventLoop::quit);
-        if (!done)
-            loop.exec();
-        if (!done)
-            credentials.error = {aws::CredentialsError::Kind::Failed,
-                                 QStringLiteral("resolving credentials did not finish"),
-                                 {}};
+        credentials
+            = aws::resolveBlocking(
+                  s.credentials, options.credentialProcessTimeoutMs + 2 * options.networkTimeoutMs)
+                  .value_or(aws::CredentialsResult {
+                      {},
+                      {aws::CredentialsError::Kind::Failed,
+                       QStringLiteral("resolving credentials did not finish"),
+                       {}}});
     }
     const QString credType = credentialType(s.credentialKind, s.credentialSource, s);
     const QString credLocation = s.credentialKind == aws::CredentialKind::StaticKeys
