@@ -96,6 +96,40 @@ int listProfiles(Invocation &inv, const QProcessEnvironment &env)
     return Success;
 }
 
+// The access_key, secret_key and credentials rows: where the keys come from, never the secret.
+QList<Row> credentialRows(const aws::Session &s, const aws::CredentialsResult &credentials)
+{
+    QList<Row> rows;
+    const QString credType = credentialType(s.credentialKind, s.credentialSource, s);
+    const QString credLocation = s.credentialKind == aws::CredentialKind::StaticKeys
+            || s.credentialKind == aws::CredentialKind::SessionKeys
+        ? typeAndLocation(s.credentialSource, s).second
+        : (s.credentialKind == aws::CredentialKind::Environment
+               ? QStringLiteral("AWS_ACCESS_KEY_ID")
+               : s.credentialSource);
+    if (s.credentials && !credentials.error.isError()) {
+        rows.append({QStringLiteral("access_key"), maskedKey(credentials.credentials.accessKeyId),
+                     credType, credLocation});
+        // Unlike the AWS CLI, no character of the secret key is shown.
+        rows.append({QStringLiteral("secret_key"), QString(16, u'*'), credType, credLocation});
+    } else {
+        rows.append({QStringLiteral("access_key"), QStringLiteral("<not set>"),
+                     s.credentials ? credType : QStringLiteral("None"),
+                     s.credentials ? credLocation : QStringLiteral("None")});
+        rows.append({QStringLiteral("secret_key"), QStringLiteral("<not set>"),
+                     s.credentials ? credType : QStringLiteral("None"),
+                     s.credentials ? credLocation : QStringLiteral("None")});
+    }
+    const bool keysOnly = s.credentialKind == aws::CredentialKind::Environment
+        || s.credentialKind == aws::CredentialKind::StaticKeys
+        || s.credentialKind == aws::CredentialKind::SessionKeys;
+    rows.append({QStringLiteral("credentials"), aws::credentialKindName(s.credentialKind),
+                 s.credentials ? credType : QStringLiteral("None"),
+                 !s.credentials ? QStringLiteral("None")
+                                : (keysOnly ? credLocation : s.credentials->description())});
+    return rows;
+}
+
 int list(Invocation &inv, const QCommandLineParser &parser, const QProcessEnvironment &env)
 {
     aws::SessionOptions options;
@@ -132,33 +166,7 @@ int list(Invocation &inv, const QCommandLineParser &parser, const QProcessEnviro
                        QStringLiteral("resolving credentials did not finish"),
                        {}}});
     }
-    const QString credType = credentialType(s.credentialKind, s.credentialSource, s);
-    const QString credLocation = s.credentialKind == aws::CredentialKind::StaticKeys
-            || s.credentialKind == aws::CredentialKind::SessionKeys
-        ? typeAndLocation(s.credentialSource, s).second
-        : (s.credentialKind == aws::CredentialKind::Environment
-               ? QStringLiteral("AWS_ACCESS_KEY_ID")
-               : s.credentialSource);
-    if (s.credentials && !credentials.error.isError()) {
-        rows.append({QStringLiteral("access_key"), maskedKey(credentials.credentials.accessKeyId),
-                     credType, credLocation});
-        // Unlike the AWS CLI, no character of the secret key is shown.
-        rows.append({QStringLiteral("secret_key"), QString(16, u'*'), credType, credLocation});
-    } else {
-        rows.append({QStringLiteral("access_key"), QStringLiteral("<not set>"),
-                     s.credentials ? credType : QStringLiteral("None"),
-                     s.credentials ? credLocation : QStringLiteral("None")});
-        rows.append({QStringLiteral("secret_key"), QStringLiteral("<not set>"),
-                     s.credentials ? credType : QStringLiteral("None"),
-                     s.credentials ? credLocation : QStringLiteral("None")});
-    }
-    const bool keysOnly = s.credentialKind == aws::CredentialKind::Environment
-        || s.credentialKind == aws::CredentialKind::StaticKeys
-        || s.credentialKind == aws::CredentialKind::SessionKeys;
-    rows.append({QStringLiteral("credentials"), aws::credentialKindName(s.credentialKind),
-                 s.credentials ? credType : QStringLiteral("None"),
-                 !s.credentials ? QStringLiteral("None")
-                                : (keysOnly ? credLocation : s.credentials->description())});
+    rows.append(credentialRows(s, credentials));
 
     auto sourced = [&s](const QString &name, const QString &value, const QString &source) {
         Row r {name, value.isEmpty() ? QStringLiteral("<not set>") : value, {}, {}};
