@@ -3,7 +3,6 @@
 #include "awstime.h"
 #include "sigv4.h"
 
-#include <QNetworkReply>
 #include <QXmlStreamReader>
 
 namespace syncdeck::aws {
@@ -30,18 +29,9 @@ AssumeRoleCredentialsProvider::AssumeRoleCredentialsProvider(AssumeRoleSettings 
     , m_settings(std::move(settings))
     , m_source(source)
     , m_mfaPrompt(std::move(mfaPrompt))
+    , m_http(m_settings.proxies)
 {
-    m_network.setProxyFactory(new ProxyFactory(m_settings.proxies)); // owned by m_network
     m_source->setParent(this);
-}
-
-AssumeRoleCredentialsProvider::~AssumeRoleCredentialsProvider()
-{
-    if (m_reply) {
-        // No callbacks into a half-destroyed provider.
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
 }
 
 QString AssumeRoleCredentialsProvider::description() const
@@ -171,42 +161,31 @@ void AssumeRoleCredentialsProvider::send(const Credentials &source, const QStrin
     QUrl target = url;
     if (target.path().isEmpty())
         target.setPath(QStringLiteral("/"));
-    QNetworkRequest netRequest(target);
-    netRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                            QNetworkRequest::ManualRedirectPolicy);
-    netRequest.setTransferTimeout(m_settings.timeoutMs);
-    if (target.scheme() == QLatin1String("https"))
-        netRequest.setSslConfiguration(m_settings.sslConfiguration);
+    QNetworkRequest netRequest
+        = CredentialsHttp::request(target, m_settings.timeoutMs, m_settings.sslConfiguration);
     for (const sigv4::Header &h : std::as_const(request.headers)) {
         if (h.name != "Host")
             netRequest.setRawHeader(h.name, h.value);
     }
     for (const sigv4::Header &h : signature.headersToAdd)
         netRequest.setRawHeader(h.name, h.value);
-    m_reply = m_network.post(netRequest, body);
-    connect(m_reply, &QNetworkReply::finished, this, &AssumeRoleCredentialsProvider::replyFinished);
+    m_http.post(netRequest, body, 4 * 1024 * 1024, this,
+                [this](const CredentialsHttp::Answer &a) { answered(a); });
 }
 
-void AssumeRoleCredentialsProvider::replyFinished()
+void AssumeRoleCredentialsProvider::answered(const CredentialsHttp::Answer &answer)
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply)
-        return;
-    reply->deleteLater();
-    m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray bytes = reply->read(4 * 1024 * 1024);
-    if (status == 0) {
+    if (answer.status == 0) {
         fetchFinished(
             {{},
              failure(QStringLiteral("could not reach STS at ")
                          + m_settings.stsEndpoint.toDisplayString() + QStringLiteral(": ")
-                         + reply->errorString(),
+                         + answer.errorString,
                      QStringLiteral("Check the network, the region, the STS endpoint "
                                     "(AWS_ENDPOINT_URL_STS) and the CA bundle, then retry."))});
         return;
     }
-    CredentialsResult result = parseResponse(status, bytes);
+    CredentialsResult result = parseResponse(answer.status, answer.body);
     if (result.error.isError()) {
         result.error = failure(result.error.message, result.error.nextStep);
     } else {

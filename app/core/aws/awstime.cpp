@@ -178,31 +178,45 @@ QDateTime toDateTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
-// --- SigV4 -----------------------------------------------------------------------------------
+namespace {
 
-std::optional<AmzDateText> formatAmzDate(qint64 ms)
+// The text of the second `ms` falls in, written by `write(civil, seconds, text)`; the last second
+// written is kept per thread and per format, so a burst within one second formats once.
+template<typename Text, typename Write>
+std::optional<Text> perSecond(qint64 ms, Write write)
 {
     const qint64 secs = floorDiv(ms, 1000);
-    // Requests signed in a burst share their second.
     thread_local qint64 lastSecs = std::numeric_limits<qint64>::min();
-    thread_local AmzDateText last;
+    thread_local Text last;
     if (secs == lastSecs)
         return last;
     const std::optional<CivilTime> t = toCivil(secs * 1000);
     if (!t)
         return std::nullopt;
-    AmzDateText d;
-    putDigits(d.data(), t->year, 4);
-    putDigits(d.data() + 4, t->month, 2);
-    putDigits(d.data() + 6, t->day, 2);
-    d[8] = 'T';
-    putDigits(d.data() + 9, t->hour, 2);
-    putDigits(d.data() + 11, t->minute, 2);
-    putDigits(d.data() + 13, t->second, 2);
-    d[15] = 'Z';
+    Text text;
+    write(*t, secs, text.data());
     lastSecs = secs;
-    last = d;
-    return d;
+    last = text;
+    return text;
+}
+
+} // namespace
+
+// --- SigV4 -----------------------------------------------------------------------------------
+
+std::optional<AmzDateText> formatAmzDate(qint64 ms)
+{
+    // Requests signed in a burst share their second.
+    return perSecond<AmzDateText>(ms, [](const CivilTime &t, qint64, char *d) {
+        putDigits(d, t.year, 4);
+        putDigits(d + 4, t.month, 2);
+        putDigits(d + 6, t.day, 2);
+        d[8] = 'T';
+        putDigits(d + 9, t.hour, 2);
+        putDigits(d + 11, t.minute, 2);
+        putDigits(d + 13, t.second, 2);
+        d[15] = 'Z';
+    });
 }
 
 QByteArray amzDate(const QDateTime &time)
@@ -323,36 +337,25 @@ std::optional<qint64> parseIso8601(QStringView text, Iso8601Rules rules)
 
 std::optional<HttpDateText> formatHttpDate(qint64 ms)
 {
-    const qint64 secs = floorDiv(ms, 1000);
     // The emulator stamps every answer: answers within one second share the text.
-    thread_local qint64 lastSecs = std::numeric_limits<qint64>::min();
-    thread_local HttpDateText last;
-    if (secs == lastSecs)
-        return last;
-    const std::optional<CivilTime> t = toCivil(secs * 1000);
-    if (!t)
-        return std::nullopt;
-    HttpDateText d;
-    char *p = d.data();
-    const qint64 weekday = floorDiv(secs, 86400) + 4; // 1970-01-01 was a Thursday
-    std::copy_n(DayNames[weekday - floorDiv(weekday, 7) * 7], 3, p);
-    p[3] = ',';
-    p[4] = ' ';
-    putDigits(p + 5, t->day, 2);
-    p[7] = ' ';
-    std::copy_n(MonthNames[t->month - 1], 3, p + 8);
-    p[11] = ' ';
-    putDigits(p + 12, t->year, 4);
-    p[16] = ' ';
-    putDigits(p + 17, t->hour, 2);
-    p[19] = ':';
-    putDigits(p + 20, t->minute, 2);
-    p[22] = ':';
-    putDigits(p + 23, t->second, 2);
-    std::copy_n(" GMT", 4, p + 25);
-    lastSecs = secs;
-    last = d;
-    return d;
+    return perSecond<HttpDateText>(ms, [](const CivilTime &t, qint64 secs, char *p) {
+        const qint64 weekday = floorDiv(secs, 86400) + 4; // 1970-01-01 was a Thursday
+        std::copy_n(DayNames[weekday - floorDiv(weekday, 7) * 7], 3, p);
+        p[3] = ',';
+        p[4] = ' ';
+        putDigits(p + 5, t.day, 2);
+        p[7] = ' ';
+        std::copy_n(MonthNames[t.month - 1], 3, p + 8);
+        p[11] = ' ';
+        putDigits(p + 12, t.year, 4);
+        p[16] = ' ';
+        putDigits(p + 17, t.hour, 2);
+        p[19] = ':';
+        putDigits(p + 20, t.minute, 2);
+        p[22] = ':';
+        putDigits(p + 23, t.second, 2);
+        std::copy_n(" GMT", 4, p + 25);
+    });
 }
 
 QByteArray httpDate(qint64 ms)

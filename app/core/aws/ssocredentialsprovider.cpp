@@ -8,25 +8,14 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkReply>
 
 namespace syncdeck::aws {
 
 SsoCredentialsProvider::SsoCredentialsProvider(SsoSettings settings, QObject *parent)
     : CachingCredentialsProvider(parent)
     , m_settings(std::move(settings))
-{
-    m_network.setProxyFactory(new ProxyFactory(m_settings.proxies)); // owned by m_network
-}
-
-SsoCredentialsProvider::~SsoCredentialsProvider()
-{
-    if (m_reply) {
-        // No callbacks into a half-destroyed provider.
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
-}
+    , m_http(m_settings.proxies)
+{ }
 
 QString SsoCredentialsProvider::description() const
 {
@@ -108,31 +97,22 @@ void SsoCredentialsProvider::fetch()
                      + QStringLiteral("&role_name=")
                      + QString::fromLatin1(sigv4::uriEncode(m_settings.roleName.toUtf8())),
                  QUrl::StrictMode);
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(m_settings.timeoutMs);
-    if (url.scheme() == QLatin1String("https"))
-        request.setSslConfiguration(m_settings.sslConfiguration);
+    QNetworkRequest request
+        = CredentialsHttp::request(url, m_settings.timeoutMs, m_settings.sslConfiguration);
     request.setRawHeader("x-amz-sso_bearer_token", token.toUtf8());
-    m_reply = m_network.get(request);
-    connect(m_reply, &QNetworkReply::finished, this, &SsoCredentialsProvider::replyFinished);
+    m_http.get(request, 1024 * 1024, this,
+               [this](const CredentialsHttp::Answer &a) { answered(a); });
 }
 
-void SsoCredentialsProvider::replyFinished()
+void SsoCredentialsProvider::answered(const CredentialsHttp::Answer &answer)
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply)
-        return;
-    reply->deleteLater();
-    m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray bytes = reply->read(1024 * 1024);
+    const int status = answer.status;
+    const QByteArray &bytes = answer.body;
     if (status == 0) {
         fetchFinished({{},
                        failure(QStringLiteral("could not reach the SSO portal at ")
                                    + m_settings.portalEndpoint.toDisplayString()
-                                   + QStringLiteral(": ") + reply->errorString(),
+                                   + QStringLiteral(": ") + answer.errorString,
                                QStringLiteral("Check the network, sso_region and "
                                               "AWS_ENDPOINT_URL_SSO, then retry."))});
         return;
@@ -157,7 +137,7 @@ void SsoCredentialsProvider::replyFinished()
         return;
     }
     if (status < 200 || status >= 300) {
-        QString code = QString::fromUtf8(reply->rawHeader("x-amzn-ErrorType"));
+        QString code = QString::fromUtf8(answer.errorType);
         if (code.isEmpty())
             code = body.value(QLatin1String("__type")).toString();
         code = code.section(u':', 0, 0).section(u'#', -1);

@@ -98,33 +98,34 @@ void writeJobJson(aws::JsonWriter &w, const Store &store, const JobRecord &job)
     w.endObject();
 }
 
-QJsonObject applicationJson(const ApplicationRecord &a)
+// The members every summary of a listing has (QJsonObject sorts them).
+template<typename Record>
+QJsonObject summaryJson(const char *idKey, const Record &r)
 {
     QJsonObject o;
-    o.insert(QStringLiteral("displayName"), a.displayName);
-    o.insert(QStringLiteral("applicationId"), a.id);
-    o.insert(QStringLiteral("status"), a.status);
+    o.insert(QStringLiteral("displayName"), r.displayName);
+    o.insert(QLatin1String(idKey), r.id);
+    o.insert(QStringLiteral("status"), r.status);
+    return summaryTimes(o, r.createdMs, r.updatedMs);
+}
+
+QJsonObject applicationJson(const ApplicationRecord &a)
+{
+    QJsonObject o = summaryJson("applicationId", a);
     o.insert(QStringLiteral("identityType"), a.identityType);
-    return summaryTimes(o, a.createdMs, a.updatedMs);
+    return o;
 }
 
 QJsonObject indexJson(const IndexRecord &i)
 {
-    QJsonObject o;
-    o.insert(QStringLiteral("displayName"), i.displayName);
-    o.insert(QStringLiteral("indexId"), i.id);
-    o.insert(QStringLiteral("status"), i.status);
-    return summaryTimes(o, i.createdMs, i.updatedMs);
+    return summaryJson("indexId", i);
 }
 
 QJsonObject dataSourceJson(const DataSourceRecord &d)
 {
-    QJsonObject o;
-    o.insert(QStringLiteral("displayName"), d.displayName);
-    o.insert(QStringLiteral("dataSourceId"), d.id);
+    QJsonObject o = summaryJson("dataSourceId", d);
     o.insert(QStringLiteral("type"), d.type);
-    o.insert(QStringLiteral("status"), d.status);
-    return summaryTimes(o, d.createdMs, d.updatedMs);
+    return o;
 }
 
 QJsonObject dataSourceDetailsJson(const ApplicationRecord &app, const IndexRecord &index,

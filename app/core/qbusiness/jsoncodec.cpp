@@ -544,54 +544,52 @@ void writeJson(aws::JsonWriter &w, const SyncJob &job)
     w.endObject();
 }
 
-QJsonObject toJson(const Application &a)
+namespace {
+// The members every resource summary has: name, status and the two times.
+template<typename Resource>
+QJsonObject summaryJson(const Resource &r)
 {
     QJsonObject o;
-    insertIfSet(o, QLatin1String("displayName"), a.displayName);
+    insertIfSet(o, QLatin1String("displayName"), r.displayName);
+    insertIfValid(o, QLatin1String("createdAt"), r.createdAt);
+    insertIfValid(o, QLatin1String("updatedAt"), r.updatedAt);
+    insertIfSet(o, QLatin1String("status"), r.status);
+    return o;
+}
+} // namespace
+
+QJsonObject toJson(const Application &a)
+{
+    QJsonObject o = summaryJson(a);
     insertIfSet(o, QLatin1String("applicationId"), a.applicationId);
-    insertIfValid(o, QLatin1String("createdAt"), a.createdAt);
-    insertIfValid(o, QLatin1String("updatedAt"), a.updatedAt);
-    insertIfSet(o, QLatin1String("status"), a.status);
     insertIfSet(o, QLatin1String("identityType"), a.identityType);
     return o;
 }
 
 QJsonObject toJson(const Index &i)
 {
-    QJsonObject o;
-    insertIfSet(o, QLatin1String("displayName"), i.displayName);
+    QJsonObject o = summaryJson(i);
     insertIfSet(o, QLatin1String("indexId"), i.indexId);
-    insertIfValid(o, QLatin1String("createdAt"), i.createdAt);
-    insertIfValid(o, QLatin1String("updatedAt"), i.updatedAt);
-    insertIfSet(o, QLatin1String("status"), i.status);
     return o;
 }
 
 QJsonObject toJson(const DataSource &d)
 {
-    QJsonObject o;
-    insertIfSet(o, QLatin1String("displayName"), d.displayName);
+    QJsonObject o = summaryJson(d);
     insertIfSet(o, QLatin1String("dataSourceId"), d.dataSourceId);
     insertIfSet(o, QLatin1String("type"), d.type);
-    insertIfValid(o, QLatin1String("createdAt"), d.createdAt);
-    insertIfValid(o, QLatin1String("updatedAt"), d.updatedAt);
-    insertIfSet(o, QLatin1String("status"), d.status);
     return o;
 }
 
 QJsonObject toJson(const DataSourceDetails &d)
 {
-    QJsonObject o;
+    QJsonObject o = summaryJson(d);
     insertIfSet(o, QLatin1String("applicationId"), d.applicationId);
     insertIfSet(o, QLatin1String("indexId"), d.indexId);
     insertIfSet(o, QLatin1String("dataSourceId"), d.dataSourceId);
     insertIfSet(o, QLatin1String("dataSourceArn"), d.dataSourceArn);
-    insertIfSet(o, QLatin1String("displayName"), d.displayName);
     insertIfSet(o, QLatin1String("type"), d.type);
-    insertIfValid(o, QLatin1String("createdAt"), d.createdAt);
-    insertIfValid(o, QLatin1String("updatedAt"), d.updatedAt);
     insertIfSet(o, QLatin1String("description"), d.description);
-    insertIfSet(o, QLatin1String("status"), d.status);
     insertIfSet(o, QLatin1String("syncSchedule"), d.syncSchedule);
     insertIfSet(o, QLatin1String("roleArn"), d.roleArn);
     if (!d.errorCode.isEmpty() || !d.errorMessage.isEmpty()) {
