@@ -12,7 +12,7 @@ using namespace syncdeck::aws;
 namespace {
 QDateTime utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0, int ms = 0)
 {
-    return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), QTimeZone::utc());
+    return {QDate(y, mo, d), QTime(h, mi, s, ms), QTimeZone::utc()};
 }
 } // namespace
 
@@ -296,7 +296,7 @@ void TestAwsTime::httpDateMatchesQtFormatter()
     // The emulator used QLocale::c() for its Date header; the arithmetic gives the same text.
     QRandomGenerator rng(9110);
     for (int i = 0; i < 2000; ++i) {
-        const qint64 ms = qint64(rng.bounded(quint64(4102444800000)));
+        const auto ms = qint64(rng.bounded(quint64(4102444800000)));
         const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
         QCOMPARE(
             awstime::httpDate(ms),

@@ -213,7 +213,7 @@ void TestProcessCredentialsProvider::concurrentResolvesShareOneRun()
                                         QProcessEnvironment::systemEnvironment());
     QObject context;
     int answers = 0;
-    QObject *gone = new QObject;
+    auto *gone = new QObject;
     bool goneCalled = false;
     for (int i = 0; i < 3; ++i)
         provider.resolve(&context, [&answers](const CredentialsResult &r) {

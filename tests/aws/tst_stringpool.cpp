@@ -43,7 +43,7 @@ void TestStringPool::unknownReferenceIsEmpty()
     StringPool pool;
     pool.intern(QStringLiteral("x"));
     QVERIFY(pool.at(2).isEmpty());
-    QVERIFY(pool.at(0xFFFFFFFFu).isEmpty());
+    QVERIFY(pool.at(0xFFFFFFFFU).isEmpty());
 }
 
 void TestStringPool::clearStartsOver()

@@ -252,7 +252,7 @@ void TestQBusinessCommands::everyCommandAndFormat()
             QCOMPARE(int(lines.size()), rows + 2); // header, rule, rows
             QVERIFY(lines.at(1).startsWith("----"));
             // Aligned: every row's second column starts where the header's does.
-            const QByteArray header = lines.at(0);
+            const QByteArray &header = lines.at(0);
             qsizetype col = header.indexOf(' ');
             while (col < header.size() && header.at(col) == ' ')
                 ++col;
@@ -354,7 +354,7 @@ void TestQBusinessCommands::maxItemsResumesExactly()
         const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
         const QJsonArray history = doc.value(QLatin1String("history")).toArray();
         QVERIFY(history.size() <= maxItems);
-        for (const QJsonValue &v : history)
+        for (const auto &v : history)
             seen.append(v.toObject().value(QLatin1String("executionId")).toString());
         token = doc.value(QLatin1String("NextToken")).toString();
         QVERIFY(++runs <= m_jobs);
@@ -411,7 +411,7 @@ void TestQBusinessCommands::faultsBeyondBudgetResumeExactly()
         const QJsonObject doc = QJsonDocument::fromJson(r.out, &pe).object();
         QVERIFY2(r.out.isEmpty() || pe.error == QJsonParseError::NoError,
                  QByteArray("stdout must stay valid JSON: " + r.out).constData());
-        for (const QJsonValue &v : doc.value(QLatin1String("history")).toArray())
+        for (const auto &v : doc.value(QLatin1String("history")).toArray())
             seen.append(v.toObject().value(QLatin1String("executionId")).toString());
         token = doc.value(QLatin1String("NextToken")).toString();
         if (r.exitCode == 0) {
@@ -612,7 +612,7 @@ void TestQBusinessCommands::ssoTokenNeverPrinted()
         + QString::fromLatin1(QCryptographicHash::hash("corp", QCryptographicHash::Sha1).toHex())
         + QStringLiteral(".json")));
     QVERIFY(cache.open(QIODevice::WriteOnly));
-    cache.write("{\"accessToken\":\"" + token + "\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}");
+    cache.write(R"({"accessToken":")" + token + R"(","expiresAt":"2020-01-01T00:00:00Z"})");
     cache.close();
     Cli cli;
     cli.env().remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
@@ -770,11 +770,11 @@ void TestQBusinessCommands::brokenResponses_data()
         << 200 << QByteArray("{\"history\":[{") << 255 << QStringLiteral("MalformedResponse");
     QTest::newRow("overflowing metric")
         << 200
-        << QByteArray("{\"history\":[{\"metrics\":{\"documentsAdded\":\"99999999999999999999\"}}]}")
+        << QByteArray(R"({"history":[{"metrics":{"documentsAdded":"99999999999999999999"}}]})")
         << 255 << QStringLiteral("history[0].metrics.documentsAdded is 99999999999999999999");
     QTest::newRow("html error page") << 502 << QByteArray("<html>Bad Gateway</html>") << 254
                                      << QStringLiteral("An error occurred (502)");
-    QTest::newRow("oversized body") << 200 << QByteArray(9 * 1024 * 1024, ' ') << 255
+    QTest::newRow("oversized body") << 200 << QByteArray(qsizetype(9) << 20, ' ') << 255
                                     << QStringLiteral("larger than the 8388608-byte limit");
 }
 

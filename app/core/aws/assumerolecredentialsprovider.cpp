@@ -169,7 +169,7 @@ void AssumeRoleCredentialsProvider::send(const Credentials &source, const QStrin
     }
     for (const sigv4::Header &h : signature.headersToAdd)
         netRequest.setRawHeader(h.name, h.value);
-    m_http.post(netRequest, body, 4 * 1024 * 1024, this,
+    m_http.post(netRequest, body, CredentialsHttp::MaxAnswerBytes, this,
                 [this](const CredentialsHttp::Answer &a) { answered(a); });
 }
 
@@ -199,7 +199,12 @@ CredentialsResult AssumeRoleCredentialsProvider::parseResponse(int httpStatus,
 {
     QXmlStreamReader reader(xml);
     QStringList path;
-    QString accessKeyId, secret, token, expiration, code, message;
+    QString accessKeyId;
+    QString secret;
+    QString token;
+    QString expiration;
+    QString code;
+    QString message;
     while (!reader.atEnd()) {
         const QXmlStreamReader::TokenType t = reader.readNext();
         if (t == QXmlStreamReader::StartElement) {

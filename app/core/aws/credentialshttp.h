@@ -29,6 +29,8 @@ public:
         QByteArray errorType; // x-amzn-ErrorType
     };
     using Done = std::function<void(const Answer &)>;
+    // More than any credential answer or token cache holds.
+    static constexpr qint64 MaxAnswerBytes = qint64(4) << 20;
 
     explicit CredentialsHttp(const ProxySettings &proxies);
     ~CredentialsHttp();

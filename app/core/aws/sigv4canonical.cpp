@@ -280,14 +280,14 @@ QByteArray uriEncode(QByteArrayView bytes, bool keepSlash)
     return out;
 }
 
-bool isUnsignedHeader(QByteArrayView n)
+bool isUnsignedHeader(QByteArrayView lowercaseName)
 {
     static constexpr std::array<std::string_view, 10> Never = {
         "authorization", "user-agent", "x-amzn-trace-id", "transfer-encoding",
         "connection",    "expect",     "keep-alive",      "te",
         "trailer",       "upgrade",
     };
-    const std::string_view name = sv(n);
+    const std::string_view name = sv(lowercaseName);
     if (name.starts_with("proxy-"))
         return true;
     return std::find(Never.begin(), Never.end(), name) != Never.end();

@@ -65,7 +65,8 @@ void SsoCredentialsProvider::fetch()
         return;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.read(1024 * 1024), &parseError);
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(file.read(CredentialsHttp::MaxAnswerBytes), &parseError);
     const QJsonObject cache = doc.object();
     const QString token = cache.value(QLatin1String("accessToken")).toString();
     const QString expiresAtText = cache.value(QLatin1String("expiresAt")).toString();
@@ -100,7 +101,7 @@ void SsoCredentialsProvider::fetch()
     QNetworkRequest request
         = CredentialsHttp::request(url, m_settings.timeoutMs, m_settings.sslConfiguration);
     request.setRawHeader("x-amz-sso_bearer_token", token.toUtf8());
-    m_http.get(request, 1024 * 1024, this,
+    m_http.get(request, CredentialsHttp::MaxAnswerBytes, this,
                [this](const CredentialsHttp::Answer &a) { answered(a); });
 }
 

@@ -58,8 +58,8 @@ bool parseObject(const QByteArray &body, QJsonObject *out, QString *error)
 class Reader
 {
 public:
-    Reader(const QJsonObject &object, QString path, QString *error)
-        : m_object(object)
+    Reader(QJsonObject object, QString path, QString *error)
+        : m_object(std::move(object))
         , m_path(std::move(path))
         , m_error(error)
     { }
@@ -81,7 +81,7 @@ public:
     QDateTime timestamp(QLatin1String key)
     {
         QString e;
-        const QDateTime t = readTimestamp(m_object.value(key), &e);
+        QDateTime t = readTimestamp(m_object.value(key), &e);
         if (!e.isEmpty())
             fail(key, e);
         return t;
@@ -127,7 +127,7 @@ public:
     }
 
     // A reader for a nested object member (absent/null reads as empty).
-    Reader nested(QLatin1String key) { return Reader(object(key), path(key), m_error); }
+    Reader nested(QLatin1String key) { return {object(key), path(key), m_error}; }
 
     void fail(QLatin1String key, const QString &what)
     {
