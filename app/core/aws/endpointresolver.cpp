@@ -88,16 +88,21 @@ EndpointResult customEndpoint(const QString &endpoint)
     return {url, {}};
 }
 
+// An endpoint given by the user: as it is, but never together with FIPS.
+EndpointResult explicitEndpoint(const EndpointParams &params)
+{
+    if (params.useFips)
+        return {
+            {},
+            QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not supported")};
+    return customEndpoint(*params.endpoint);
+}
+
 EndpointResult regionalHost(const EndpointParams &params, const QString &prefix,
                             const QString &fipsPrefix)
 {
-    if (params.endpoint) {
-        if (params.useFips)
-            return {{},
-                    QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not "
-                                   "supported")};
-        return customEndpoint(*params.endpoint);
-    }
+    if (params.endpoint)
+        return explicitEndpoint(params);
     if (!params.region)
         return {{}, QStringLiteral("Invalid Configuration: Missing Region")};
     if (!isValidRegion(*params.region))
@@ -143,13 +148,8 @@ bool isHttpEndpointUrl(const QUrl &u)
 EndpointResult resolveQBusinessEndpoint(const EndpointParams &params)
 {
     // Rule 1: isSet(Endpoint) -> FIPS is an error, else the endpoint as given.
-    if (params.endpoint) {
-        if (params.useFips)
-            return {{},
-                    QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not "
-                                   "supported")};
-        return customEndpoint(*params.endpoint);
-    }
+    if (params.endpoint)
+        return explicitEndpoint(params);
     // Rule 2: isSet(Region) -> aws.partition(Region).
     if (params.region) {
         if (!isValidRegion(*params.region))

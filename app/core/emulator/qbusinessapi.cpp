@@ -217,30 +217,29 @@ void QBusinessApi::addRoutes(Router &router)
 
 bool QBusinessApi::lookup(const RoutedRequest &request, Resources *out, HttpResponse *notFound)
 {
-    const QString appId = request.label(QLatin1StringView("applicationId"));
-    out->application = m_store.application(appId);
-    if (!out->application) {
+    const auto id
+        = [&request](const char *label) { return request.label(QLatin1StringView(label)); };
+    const auto named = [&request](const char *label) {
+        return request.labelNames.contains(QLatin1StringView(label));
+    };
+    const auto missing = [&](const char *label, const char *type, const char *what) {
         *notFound
-            = resourceNotFound(appId, QStringLiteral("Application"), QStringLiteral("application"));
+            = resourceNotFound(id(label), QString::fromLatin1(type), QString::fromLatin1(what));
         return false;
-    }
-    if (!request.labelNames.contains(QLatin1StringView("indexId")))
+    };
+    out->application = m_store.application(id("applicationId"));
+    if (!out->application)
+        return missing("applicationId", "Application", "application");
+    if (!named("indexId"))
         return true;
-    const QString indexId = request.label(QLatin1StringView("indexId"));
-    out->index = m_store.index(out->application, indexId);
-    if (!out->index) {
-        *notFound = resourceNotFound(indexId, QStringLiteral("Index"), QStringLiteral("index"));
-        return false;
-    }
-    if (!request.labelNames.contains(QLatin1StringView("dataSourceId")))
+    out->index = m_store.index(out->application, id("indexId"));
+    if (!out->index)
+        return missing("indexId", "Index", "index");
+    if (!named("dataSourceId"))
         return true;
-    const QString dsId = request.label(QLatin1StringView("dataSourceId"));
-    out->dataSource = m_store.dataSource(out->index, dsId);
-    if (!out->dataSource) {
-        *notFound
-            = resourceNotFound(dsId, QStringLiteral("DataSource"), QStringLiteral("data source"));
-        return false;
-    }
+    out->dataSource = m_store.dataSource(out->index, id("dataSourceId"));
+    if (!out->dataSource)
+        return missing("dataSourceId", "DataSource", "data source");
     return true;
 }
 
