@@ -44,7 +44,7 @@ struct Home
         write(QStringLiteral(".aws/config"), Config);
         env.insert(QStringLiteral("HOME"), dir.path());
     }
-    void write(const QString &relative, const QByteArray &bytes)
+    void write(const QString &relative, const QByteArray &bytes) const
     {
         if (!syncdeck::test::writeFile(dir.filePath(relative), bytes))
             qWarning("could not write %s", qPrintable(relative));

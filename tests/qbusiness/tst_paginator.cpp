@@ -182,8 +182,8 @@ void TestPaginator::repeatedTokenStops()
         if (r.query.contains("nextToken=A"))
             next = "B";
         return RawHttpReply::json(200,
-                                  "{\"history\":[{\"executionId\":\"e" + QByteArray::number(calls)
-                                      + "\"}],\"nextToken\":\"" + next + "\"}");
+                                  R"({"history":[{"executionId":"e)" + QByteArray::number(calls)
+                                      + R"("}],"nextToken":")" + next + R"("})");
     });
     QVERIFY(server.listen());
     aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());

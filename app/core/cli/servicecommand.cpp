@@ -254,7 +254,7 @@ void ServiceCommand::printErrorDetails(const AwsError &e)
     if (e.fields.contains(QLatin1String("reason")))
         err << "  reason: " << OutputFormatter::cell(e.fields, QStringLiteral("reason")) << '\n';
     const QJsonArray fields = e.fields.value(QLatin1String("fields")).toArray();
-    for (const QJsonValue &f : fields) {
+    for (const auto &f : fields) {
         const QJsonObject o = f.toObject();
         err << "  field " << o.value(QLatin1String("name")).toString() << ": "
             << o.value(QLatin1String("message")).toString() << '\n';

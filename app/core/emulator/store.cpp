@@ -114,7 +114,6 @@ DataSourceRecord *Store::dataSource(IndexRecord *index, const QString &id)
     return nullptr;
 }
 
-// NOLINTNEXTLINE(readability-make-member-function-const): it changes a record of this store
 void Store::advance(DataSourceRecord *ds, qint64 nowMs)
 {
     LiveRun &live = ds->live;
