@@ -13,7 +13,7 @@ CI_PRESET ?= ci
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-only bench format format-check package clean
+.PHONY: all deps build run test test-only bench format format-check tidy package clean
 
 all: build
 
@@ -65,6 +65,10 @@ format:
 
 format-check:
 	cmake --build --preset $(PRESET) --target format-check
+
+# clang-tidy with the project's .clang-tidy; it needs a built tree (generated .moc includes).
+tidy: build
+	cmake --build --preset $(PRESET) --target tidy
 
 # Installers from a release build with Debian's hardening flags (its own tree, without tests),
 # then the checks distributions run: lintian, desktop-file-validate, appstreamcli (--no-net).

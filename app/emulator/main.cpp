@@ -1,13 +1,15 @@
 // syncdeck-emulator: composition root only; the service lives in app/core/emulator.
+#include "aws/signalwatcher.h"
 #include "emulator/commandline.h"
 #include "emulator/server.h"
-#include "emulator/signalwatcher.h"
 
 #include <syncdeck/version.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+
+#include <csignal>
 
 int main(int argc, char *argv[])
 {
@@ -41,8 +43,8 @@ int main(int argc, char *argv[])
         err << "syncdeck-emulator: " << error << '\n';
         return 252;
     }
-    syncdeck::emulator::SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &syncdeck::emulator::SignalWatcher::terminationRequested, &app,
+    syncdeck::aws::SignalWatcher signalWatcher {SIGINT, SIGTERM};
+    QObject::connect(&signalWatcher, &syncdeck::aws::SignalWatcher::received, &app,
                      [] { QCoreApplication::exit(0); });
     syncdeck::emulator::Server server(options);
     if (!server.listen(QHostAddress::LocalHost, port)) {

@@ -1,5 +1,7 @@
 // assume role end to end: moto's STS (signature checked through moto's IAM auth) and a loopback
 // STS for the error paths, through resolveSession() with real config files.
+#include "testsupport.h"
+
 #include "aws/assumerolecredentialsprovider.h"
 #include "aws/session.h"
 #include "aws/sigv4.h"
@@ -52,26 +54,11 @@ struct Home
 
     explicit Home(const QByteArray &config)
     {
-        QDir(dir.path()).mkpath(QStringLiteral(".aws"));
-        QSaveFile f(dir.filePath(QStringLiteral(".aws/config")));
-        if (f.open(QIODevice::WriteOnly)) {
-            f.write(config);
-            f.commit();
-        }
+        if (!syncdeck::test::writeFile(dir.filePath(QStringLiteral(".aws/config")), config))
+            qWarning("could not write the test's config file");
         env.insert(QStringLiteral("HOME"), dir.path());
     }
 };
-
-CredentialsResult resolveNow(CredentialsProvider *provider)
-{
-    QObject context;
-    std::optional<CredentialsResult> result;
-    provider->resolve(&context, [&result](const CredentialsResult &r) { result = r; });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 30000))
-        qWarning("no answer within 30 s");
-    return result.value_or(
-        CredentialsResult {{}, {CredentialsError::Kind::Failed, QStringLiteral("no answer"), {}}});
-}
 
 struct Resolved
 {
@@ -91,7 +78,7 @@ Resolved resolveProfile(const QString &profile, const QProcessEnvironment &env, 
     options.networkTimeoutMs = 10000;
     r.ok = resolveSession(options, env, parent, &r.session, &r.error);
     if (r.ok)
-        r.result = resolveNow(r.session.credentials);
+        r.result = syncdeck::test::resolveNow(r.session.credentials);
     return r;
 }
 
@@ -319,7 +306,7 @@ void TestAssumeRoleCredentialsProvider::requestOnTheWire()
     QVERIFY(q.body.contains("RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fa%20b"));
 
     // Cached: a second resolve does not call STS again.
-    QVERIFY(!resolveNow(r.session.credentials).error.isError());
+    QVERIFY(!syncdeck::test::resolveNow(r.session.credentials).error.isError());
     QCOMPARE(sts.requests().size(), 1);
 }
 

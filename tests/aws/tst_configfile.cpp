@@ -1,9 +1,10 @@
 // The shared-file parser on real files: sections, comments, nested blocks, errors with lines.
+#include "testsupport.h"
+
 #include "aws/awsconfig.h"
 #include "aws/configfile.h"
 #include "aws/profilecatalogue.h"
 
-#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -122,13 +123,12 @@ void TestConfigFile::brokenProfileDoesNotHideOthers()
 {
     QTemporaryDir home;
     QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".aws")));
-    QSaveFile f(home.filePath(QStringLiteral(".aws/config")));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("[profile good]\nregion = us-east-1\n\n[profile broken]\nregion eu-west-1\n\n"
-            "[profile after]\nregion = ap-south-1\n"
-            "[services s]\nqbusiness =\n  endpoint_url = http://127.0.0.1:1\n"
-            "  Max_Attempts = 5\nsts =\n  endpoint_url = http://127.0.0.1:2\n");
-    QVERIFY(f.commit());
+    QVERIFY(syncdeck::test::writeFile(
+        home.filePath(QStringLiteral(".aws/config")),
+        "[profile good]\nregion = us-east-1\n\n[profile broken]\nregion eu-west-1\n\n"
+        "[profile after]\nregion = ap-south-1\n"
+        "[services s]\nqbusiness =\n  endpoint_url = http://127.0.0.1:1\n"
+        "  Max_Attempts = 5\nsts =\n  endpoint_url = http://127.0.0.1:2\n"));
     QProcessEnvironment env;
     env.insert(QStringLiteral("HOME"), home.path());
     const AwsConfig config = AwsConfig::load(env);
@@ -167,26 +167,24 @@ void TestConfigFile::catalogue()
     QTemporaryDir home;
     QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".aws")));
     {
-        QSaveFile f(home.filePath(QStringLiteral(".aws/config")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[default]\nregion = us-east-1\n"
-                "[profile role]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = default\n"
-                "[profile sso]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = R\n"
-                "[profile proc]\ncredential_process = /bin/helper --json\nregion = eu-west-1\n"
-                "[profile both]\ncredential_process = /bin/helper\n"
-                "[profile cfgkeys]\naws_access_key_id = A\naws_secret_access_key = B\n"
-                "credential_process = /bin/helper\n"
-                "[sso-session corp]\nsso_region = us-east-1\n"
-                "[not-a-profile]\nregion = x\n");
-        QVERIFY(f.commit());
+        QVERIFY(syncdeck::test::writeFile(
+            home.filePath(QStringLiteral(".aws/config")),
+            "[default]\nregion = us-east-1\n"
+            "[profile role]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = default\n"
+            "[profile sso]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = R\n"
+            "[profile proc]\ncredential_process = /bin/helper --json\nregion = eu-west-1\n"
+            "[profile both]\ncredential_process = /bin/helper\n"
+            "[profile cfgkeys]\naws_access_key_id = A\naws_secret_access_key = B\n"
+            "credential_process = /bin/helper\n"
+            "[sso-session corp]\nsso_region = us-east-1\n"
+            "[not-a-profile]\nregion = x\n"));
     }
     {
-        QSaveFile f(home.filePath(QStringLiteral(".aws/credentials")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[default]\naws_access_key_id = A\naws_secret_access_key = B\n"
-                "[both]\naws_access_key_id = A\naws_secret_access_key = B\naws_session_token = T\n"
-                "[onlycreds]\naws_access_key_id = A\naws_secret_access_key = B\n");
-        QVERIFY(f.commit());
+        QVERIFY(syncdeck::test::writeFile(
+            home.filePath(QStringLiteral(".aws/credentials")),
+            "[default]\naws_access_key_id = A\naws_secret_access_key = B\n"
+            "[both]\naws_access_key_id = A\naws_secret_access_key = B\naws_session_token = T\n"
+            "[onlycreds]\naws_access_key_id = A\naws_secret_access_key = B\n"));
     }
     QProcessEnvironment env;
     env.insert(QStringLiteral("HOME"), home.path());
@@ -233,11 +231,10 @@ void TestConfigFile::missingFileIsNotAnError()
 void TestConfigFile::explicitProfileDefaultWins()
 {
     QTemporaryDir dir;
-    QSaveFile f(dir.filePath(QStringLiteral("cfg")));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("[profile default]\nregion = from-profile-default\n\n[default]\n"
-            "region = from-default\noutput = json\n");
-    QVERIFY(f.commit());
+    QVERIFY(
+        syncdeck::test::writeFile(dir.filePath(QStringLiteral("cfg")),
+                                  "[profile default]\nregion = from-profile-default\n\n[default]\n"
+                                  "region = from-default\noutput = json\n"));
     QProcessEnvironment env;
     env.insert(QStringLiteral("HOME"), dir.path());
     env.insert(QStringLiteral("AWS_CONFIG_FILE"), dir.filePath(QStringLiteral("cfg")));
@@ -252,10 +249,8 @@ void TestConfigFile::configFileFromEnvironmentWithTilde()
 {
     QTemporaryDir home;
     QVERIFY(QDir(home.path()).mkpath(QStringLiteral("etc")));
-    QSaveFile f(home.filePath(QStringLiteral("etc/aws.ini")));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("[profile x]\nregion = r\n");
-    QVERIFY(f.commit());
+    QVERIFY(syncdeck::test::writeFile(home.filePath(QStringLiteral("etc/aws.ini")),
+                                      "[profile x]\nregion = r\n"));
     QProcessEnvironment env;
     env.insert(QStringLiteral("HOME"), home.path());
     env.insert(QStringLiteral("AWS_CONFIG_FILE"), QStringLiteral("~/etc/aws.ini"));

@@ -49,13 +49,13 @@ public:
     }
 
 private:
-    bool evaluateRules(const QJsonArray &rules, QJsonObject scope, EndpointResult *out) const
+    bool evaluateRules(const QJsonArray &rules, const QJsonObject &scope, EndpointResult *out) const
     {
-        for (const QJsonValue &r : rules) {
+        for (const auto &r : rules) {
             const QJsonObject rule = r.toObject();
             QJsonObject local = scope;
             bool matched = true;
-            for (const QJsonValue &c : rule.value(QLatin1String("conditions")).toArray()) {
+            for (const auto &c : rule.value(QLatin1String("conditions")).toArray()) {
                 const QJsonObject condition = c.toObject();
                 const QJsonValue value = call(condition, local);
                 if (value.isNull() || value.isUndefined() || value == QJsonValue(false)) {
@@ -129,26 +129,26 @@ private:
         if (name == QLatin1String("aws.partition"))
             return partition(value(argv.at(0), scope).toString());
         qWarning("rule set uses an unsupported function %s", qPrintable(name));
-        return QJsonValue();
+        return {};
     }
 
     QJsonValue partition(const QString &region) const
     {
-        for (const QJsonValue &p : m_partitions) {
+        for (const auto &p : m_partitions) {
             if (p.toObject().value(QLatin1String("regions")).toObject().contains(region))
                 return p.toObject().value(QLatin1String("outputs"));
         }
-        for (const QJsonValue &p : m_partitions) {
+        for (const auto &p : m_partitions) {
             const QRegularExpression re(
                 p.toObject().value(QLatin1String("regionRegex")).toString());
             if (re.match(region).hasMatch())
                 return p.toObject().value(QLatin1String("outputs"));
         }
-        for (const QJsonValue &p : m_partitions) {
+        for (const auto &p : m_partitions) {
             if (p.toObject().value(QLatin1String("id")) == QLatin1String("aws"))
                 return p.toObject().value(QLatin1String("outputs"));
         }
-        return QJsonValue();
+        return {};
     }
 
     QJsonObject m_ruleSet;
@@ -180,7 +180,7 @@ void TestEndpointResolver::ruleSetTests_data()
         = readJson(dir + QStringLiteral("/qbusiness-model/endpoint-tests-1.json"))
               .value(QLatin1String("testCases"))
               .toArray();
-    for (const QJsonValue &c : cases)
+    for (const auto &c : cases)
         QTest::newRow(qPrintable(c.toObject().value(QLatin1String("documentation")).toString()))
             << c.toObject();
 }
@@ -223,7 +223,7 @@ void TestEndpointResolver::partitionsMatchReference()
                                       .value(QLatin1String("partitions"))
                                       .toArray();
     QVERIFY(!partitions.isEmpty());
-    for (const QJsonValue &value : partitions) {
+    for (const auto &value : partitions) {
         const QJsonObject partition = value.toObject();
         const QJsonObject outputs = partition.value(QLatin1String("outputs")).toObject();
         const QStringList regions = partition.value(QLatin1String("regions")).toObject().keys();
@@ -269,7 +269,7 @@ void TestEndpointResolver::translationAgreesWithRuleSet()
         = readJson(dir + QStringLiteral("/qbusiness-model/endpoint-tests-1.json"))
               .value(QLatin1String("testCases"))
               .toArray();
-    for (const QJsonValue &c : cases) {
+    for (const auto &c : cases) {
         const QJsonObject expect = c.toObject().value(QLatin1String("expect")).toObject();
         const EndpointResult r
             = evaluator.evaluate(c.toObject().value(QLatin1String("params")).toObject());
@@ -286,7 +286,7 @@ void TestEndpointResolver::translationAgreesWithRuleSet()
     // Then every known region (and unlisted ones of each pattern) x FIPS x custom endpoint.
     QStringList regions = {QStringLiteral("us-gov-central-9"), QStringLiteral("cn-south-7"),
                            QStringLiteral("eusc-de-west-3"), QStringLiteral("mars-east-1")};
-    for (const QJsonValue &p : partitions)
+    for (const auto &p : partitions)
         regions += p.toObject().value(QLatin1String("regions")).toObject().keys();
     int compared = 0;
     for (const QString &region : std::as_const(regions)) {

@@ -1,4 +1,6 @@
 // credential_process with real helper scripts: success, bad output, failures, a hang.
+#include "testsupport.h"
+
 #include "aws/processcredentialsprovider.h"
 
 #include <QFile>
@@ -25,18 +27,6 @@ QString writeScript(const QTemporaryDir &dir, const QString &name, const QByteAr
 QString quoted(const QString &path)
 {
     return u'\'' + path + u'\'';
-}
-
-CredentialsResult resolveNow(CredentialsProvider &provider)
-{
-    QObject context;
-    std::optional<CredentialsResult> result;
-    provider.resolve(&context, [&result](const CredentialsResult &r) { result = r; });
-    // Bounded: every failing helper below ends or is stopped by the provider's own timeout.
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 20000))
-        qWarning("no answer within 20 s");
-    return result.value_or(
-        CredentialsResult {{}, {CredentialsError::Kind::Failed, QStringLiteral("no answer"), {}}});
 }
 
 } // namespace
@@ -76,7 +66,7 @@ void TestProcessCredentialsProvider::success()
     ProcessCredentialsProvider provider(QStringLiteral("p"), quoted(script),
                                         QStringLiteral("config:3"),
                                         QProcessEnvironment::systemEnvironment());
-    const CredentialsResult r = resolveNow(provider);
+    const CredentialsResult r = syncdeck::test::resolveNow(&provider, 20000);
     QVERIFY2(!r.error.isError(), qPrintable(r.error.message));
     QCOMPARE(r.credentials.accessKeyId, QStringLiteral("AKIDPROCESS"));
     QCOMPARE(r.credentials.secretAccessKey.reveal(), QStringLiteral("secret"));
@@ -99,7 +89,7 @@ void TestProcessCredentialsProvider::argumentsAreSplitWithoutAShell()
     env.insert(QStringLiteral("HOME"), QStringLiteral("/should-not-expand"));
     env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
     ProcessCredentialsProvider provider(QStringLiteral("p"), command, QStringLiteral("cfg:1"), env);
-    const CredentialsResult r = resolveNow(provider);
+    const CredentialsResult r = syncdeck::test::resolveNow(&provider, 20000);
     QVERIFY2(!r.error.isError(), qPrintable(r.error.message));
     QFile args(argsFile);
     QVERIFY(args.open(QIODevice::ReadOnly));
@@ -150,7 +140,7 @@ void TestProcessCredentialsProvider::failures()
                                         QStringLiteral("cfg:7"),
                                         QProcessEnvironment::systemEnvironment());
     provider.setTimeout(300);
-    const CredentialsResult r = resolveNow(provider);
+    const CredentialsResult r = syncdeck::test::resolveNow(&provider, 20000);
     QVERIFY(r.error.isError());
     QCOMPARE(r.error.kind, CredentialsError::Kind::Failed);
     QVERIFY2(
@@ -171,18 +161,18 @@ void TestProcessCredentialsProvider::cachesUntilFifteenMinutesBeforeExpiry()
                                         QProcessEnvironment::systemEnvironment());
     QDateTime now(QDate(2030, 1, 1), QTime(11, 0), Qt::UTC);
     provider.setClock([&now] { return now; });
-    QVERIFY(!resolveNow(provider).error.isError());
-    QVERIFY(!resolveNow(provider).error.isError());
+    QVERIFY(!syncdeck::test::resolveNow(&provider, 20000).error.isError());
+    QVERIFY(!syncdeck::test::resolveNow(&provider, 20000).error.isError());
     QCOMPARE(provider.fetchCount(), 1); // an hour left: cached
     now = QDateTime(QDate(2030, 1, 1), QTime(11, 44, 59), Qt::UTC);
-    QVERIFY(!resolveNow(provider).error.isError());
+    QVERIFY(!syncdeck::test::resolveNow(&provider, 20000).error.isError());
     QCOMPARE(provider.fetchCount(), 1); // 15 min 1 s left: still cached
     now = QDateTime(QDate(2030, 1, 1), QTime(11, 45), Qt::UTC);
-    QVERIFY(!resolveNow(provider).error.isError());
+    QVERIFY(!syncdeck::test::resolveNow(&provider, 20000).error.isError());
     QCOMPARE(provider.fetchCount(), 2); // 15 minutes left: refreshed
     provider.invalidate();
     now = QDateTime(QDate(2030, 1, 1), QTime(10, 0), Qt::UTC);
-    QVERIFY(!resolveNow(provider).error.isError());
+    QVERIFY(!syncdeck::test::resolveNow(&provider, 20000).error.isError());
     QCOMPARE(provider.fetchCount(), 3); // invalidate() forgets
 }
 
@@ -203,13 +193,13 @@ void TestProcessCredentialsProvider::failedRefreshKeepsValidCredentials()
                                         QProcessEnvironment::systemEnvironment());
     QDateTime now(QDate(2030, 1, 1), QTime(11, 50), Qt::UTC); // inside the refresh window
     provider.setClock([&now] { return now; });
-    QVERIFY(!resolveNow(provider).error.isError());
-    const CredentialsResult second = resolveNow(provider);
+    QVERIFY(!syncdeck::test::resolveNow(&provider, 20000).error.isError());
+    const CredentialsResult second = syncdeck::test::resolveNow(&provider, 20000);
     QCOMPARE(provider.fetchCount(), 2);
     QVERIFY2(!second.error.isError(), qPrintable(second.error.message));
     QCOMPARE(second.credentials.accessKeyId, QStringLiteral("A"));
     now = QDateTime(QDate(2030, 1, 1), QTime(12, 0, 1), Qt::UTC); // expired: the error shows
-    const CredentialsResult third = resolveNow(provider);
+    const CredentialsResult third = syncdeck::test::resolveNow(&provider, 20000);
     QVERIFY(third.error.isError());
     QVERIFY(third.error.message.contains(QStringLiteral("backend down")));
 }
@@ -223,7 +213,7 @@ void TestProcessCredentialsProvider::concurrentResolvesShareOneRun()
                                         QProcessEnvironment::systemEnvironment());
     QObject context;
     int answers = 0;
-    QObject *gone = new QObject;
+    auto *gone = new QObject;
     bool goneCalled = false;
     for (int i = 0; i < 3; ++i)
         provider.resolve(&context, [&answers](const CredentialsResult &r) {

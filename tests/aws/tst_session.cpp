@@ -1,21 +1,14 @@
 // Session resolution against real files in a temporary HOME and an environment object.
+#include "testsupport.h"
+
 #include "aws/session.h"
 
-#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace syncdeck::aws;
 
 namespace {
-
-void writeFile(const QString &path, const QByteArray &text)
-{
-    QSaveFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-    QVERIFY(f.commit());
-}
 
 // "config:3" / "credentials:2" in expectations stand for file:line in the temporary HOME.
 QString expand(QString text, const QString &home)
@@ -174,9 +167,10 @@ void TestSession::resolution()
     QTemporaryDir home;
     QVERIFY(home.isValid());
     QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".aws")));
-    writeFile(home.filePath(QStringLiteral(".aws/config")), config);
+    QVERIFY(syncdeck::test::writeFile(home.filePath(QStringLiteral(".aws/config")), config));
     if (!credentials.isEmpty())
-        writeFile(home.filePath(QStringLiteral(".aws/credentials")), credentials);
+        QVERIFY(syncdeck::test::writeFile(home.filePath(QStringLiteral(".aws/credentials")),
+                                          credentials));
 
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("HOME"), home.path());
@@ -300,7 +294,7 @@ void TestSession::errors()
 
     QTemporaryDir home;
     QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".aws")));
-    writeFile(home.filePath(QStringLiteral(".aws/config")), config);
+    QVERIFY(syncdeck::test::writeFile(home.filePath(QStringLiteral(".aws/config")), config));
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("HOME"), home.path());
     for (const QString &kv : std::as_const(env))
@@ -322,10 +316,12 @@ void TestSession::environmentFilesOverrideHome()
     QTemporaryDir home;
     QTemporaryDir elsewhere;
     QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".aws")));
-    writeFile(home.filePath(QStringLiteral(".aws/config")), "[default]\nregion=us-east-1\n");
-    writeFile(elsewhere.filePath(QStringLiteral("cfg")), "[profile x]\nregion=eu-north-1\n");
-    writeFile(elsewhere.filePath(QStringLiteral("creds")),
-              "[x]\naws_access_key_id=AKIDX\naws_secret_access_key=S\n");
+    QVERIFY(syncdeck::test::writeFile(home.filePath(QStringLiteral(".aws/config")),
+                                      "[default]\nregion=us-east-1\n"));
+    QVERIFY(syncdeck::test::writeFile(elsewhere.filePath(QStringLiteral("cfg")),
+                                      "[profile x]\nregion=eu-north-1\n"));
+    QVERIFY(syncdeck::test::writeFile(elsewhere.filePath(QStringLiteral("creds")),
+                                      "[x]\naws_access_key_id=AKIDX\naws_secret_access_key=S\n"));
     QProcessEnvironment env;
     env.insert(QStringLiteral("HOME"), home.path());
     env.insert(QStringLiteral("AWS_CONFIG_FILE"), elsewhere.filePath(QStringLiteral("cfg")));

@@ -1,5 +1,7 @@
 // IAM Identity Center (SSO) against a loopback portal (AWS_ENDPOINT_URL_SSO), with the token
 // cache written into a temporary HOME as `aws sso login` would.
+#include "testsupport.h"
+
 #include "aws/session.h"
 #include "aws/ssocredentialsprovider.h"
 
@@ -42,13 +44,10 @@ struct Home
         write(QStringLiteral(".aws/config"), Config);
         env.insert(QStringLiteral("HOME"), dir.path());
     }
-    void write(const QString &relative, const QByteArray &bytes)
+    void write(const QString &relative, const QByteArray &bytes) const
     {
-        QSaveFile f(dir.filePath(relative));
-        if (f.open(QIODevice::WriteOnly)) {
-            f.write(bytes);
-            f.commit();
-        }
+        if (!syncdeck::test::writeFile(dir.filePath(relative), bytes))
+            qWarning("could not write %s", qPrintable(relative));
     }
     void writeToken(const QString &key, const QString &token, const QDateTime &expiresAt)
     {
@@ -63,17 +62,6 @@ struct Home
               QJsonDocument(cache).toJson());
     }
 };
-
-CredentialsResult resolveNow(CredentialsProvider *provider)
-{
-    QObject context;
-    std::optional<CredentialsResult> result;
-    provider->resolve(&context, [&result](const CredentialsResult &r) { result = r; });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 30000))
-        qWarning("no answer within 30 s");
-    return result.value_or(
-        CredentialsResult {{}, {CredentialsError::Kind::Failed, QStringLiteral("no answer"), {}}});
-}
 
 CredentialsProvider *sessionProvider(const QString &profile, const QProcessEnvironment &env,
                                      QObject *parent)
@@ -137,7 +125,7 @@ void TestSsoCredentialsProvider::ssoSessionProfile()
     QObject parent;
     CredentialsProvider *provider = sessionProvider(QStringLiteral("dev"), home.env, &parent);
     QVERIFY(provider);
-    const CredentialsResult r = resolveNow(provider);
+    const CredentialsResult r = syncdeck::test::resolveNow(provider);
     QVERIFY2(!r.error.isError(), qPrintable(r.error.message));
     QCOMPARE(r.credentials.accessKeyId, QStringLiteral("ASIASSO"));
     QCOMPARE(r.credentials.sessionToken.reveal(), QStringLiteral("ssotoken"));
@@ -164,7 +152,7 @@ void TestSsoCredentialsProvider::legacyProfile()
     QObject parent;
     CredentialsProvider *provider = sessionProvider(QStringLiteral("legacy"), home.env, &parent);
     QVERIFY(provider);
-    const CredentialsResult r = resolveNow(provider);
+    const CredentialsResult r = syncdeck::test::resolveNow(provider);
     QVERIFY2(!r.error.isError(), qPrintable(r.error.message));
     QCOMPARE(portal.requests().first().header("x-amz-sso_bearer_token"),
              QByteArray("bearer-legacy"));
@@ -181,7 +169,7 @@ void TestSsoCredentialsProvider::missingTokenThenLoginAndRetry()
     QObject parent;
     CredentialsProvider *provider = sessionProvider(QStringLiteral("dev"), home.env, &parent);
     QVERIFY(provider);
-    const CredentialsResult first = resolveNow(provider);
+    const CredentialsResult first = syncdeck::test::resolveNow(provider);
     QCOMPARE(first.error.kind, CredentialsError::Kind::Expired);
     QVERIFY2(first.error.message.contains(QStringLiteral("has no cached token")),
              qPrintable(first.error.message));
@@ -193,7 +181,7 @@ void TestSsoCredentialsProvider::missingTokenThenLoginAndRetry()
     home.writeToken(QStringLiteral("corp"), QStringLiteral("fresh"),
                     QDateTime::currentDateTimeUtc().addSecs(3600));
     provider->invalidate();
-    const CredentialsResult second = resolveNow(provider);
+    const CredentialsResult second = syncdeck::test::resolveNow(provider);
     QVERIFY2(!second.error.isError(), qPrintable(second.error.message));
     QCOMPARE(portal.requests().size(), 1);
     QCOMPARE(portal.requests().first().header("x-amz-sso_bearer_token"), QByteArray("fresh"));
@@ -210,7 +198,7 @@ void TestSsoCredentialsProvider::expiredToken()
     QObject parent;
     CredentialsProvider *provider = sessionProvider(QStringLiteral("dev"), home.env, &parent);
     QVERIFY(provider);
-    const CredentialsResult r = resolveNow(provider);
+    const CredentialsResult r = syncdeck::test::resolveNow(provider);
     QCOMPARE(r.error.kind, CredentialsError::Kind::Expired);
     QVERIFY2(r.error.message.contains(QStringLiteral("expired at 2020-01-01T00:00:00Z")),
              qPrintable(r.error.message));
@@ -259,7 +247,7 @@ void TestSsoCredentialsProvider::portalErrors()
     QObject parent;
     CredentialsProvider *provider = sessionProvider(QStringLiteral("dev"), home.env, &parent);
     QVERIFY(provider);
-    const CredentialsResult r = resolveNow(provider);
+    const CredentialsResult r = syncdeck::test::resolveNow(provider);
     QTEST(int(r.error.kind), "kind");
     QFETCH(QString, message);
     QVERIFY2(r.error.message.contains(message), qPrintable(r.error.message));

@@ -3,6 +3,8 @@
 // paginator, and the peak RSS of `syncdeck-cli --output jsonl` at 100,000 jobs. Figures are
 // printed, never asserted: machines are noisy. Each tool is a fresh process, timed from start to
 // exit (wall clock), median of several runs; the SDK scripts also report their in-process time.
+#include "testsupport.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -118,19 +120,8 @@ private:
 
 void TestClientBench::initTestCase()
 {
-    m_env = QProcessEnvironment::systemEnvironment();
-    for (const QString &k : m_env.keys()) {
-        if (k.startsWith(QLatin1String("AWS_")) || k.toLower().endsWith(QLatin1String("_proxy")))
-            m_env.remove(k);
-    }
-    m_env.insert(QStringLiteral("HOME"), m_home.path());
-    m_env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_home.filePath(QStringLiteral("config")));
-    m_env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
-                 m_home.filePath(QStringLiteral("credentials")));
-    m_env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDSYNCDECKEMULATOR"));
-    m_env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
-                 QStringLiteral("SyncDeck/Emulator+Secret/Key0000000000000"));
-    m_env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
+    m_env = syncdeck::test::isolatedAwsEnvironment(m_home.path(),
+                                                   syncdeck::test::emulatorKeyVariables());
     m_env.insert(QStringLiteral("NODE_NO_WARNINGS"), QStringLiteral("1"));
 }
 

@@ -1,8 +1,8 @@
 // `syncdeck-cli configure` as a user runs it: the real binary, a temporary HOME, real files.
 #include "loopbackserver.h"
+#include "testsupport.h"
 
 #include <QProcess>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,10 +33,7 @@ public:
     }
     void write(const QString &relative, const QByteArray &text)
     {
-        QSaveFile f(m_dir.filePath(relative));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(text);
-        QVERIFY(f.commit());
+        QVERIFY(syncdeck::test::writeFile(m_dir.filePath(relative), text));
     }
     void set(const QString &name, const QString &value) { m_env.insert(name, value); }
     QString path(const QString &relative) const { return m_dir.filePath(relative); }

@@ -1,6 +1,5 @@
-// The output formats: CSV quoting and formula neutralization, table alignment and control
-// characters, json shape with NextToken, jsonl lines.
-#include "cli/csvformatter.h"
+// The output formats: the CSV document (its cells are tested in tst_csv), table alignment and
+// control characters, json shape with NextToken, jsonl lines.
 #include "cli/outputformatter.h"
 
 #include <QBuffer>
@@ -38,8 +37,6 @@ class TestOutputFormatter : public QObject
 {
     Q_OBJECT
 private slots:
-    void csvField_data();
-    void csvField();
     void csvDocument();
     void jsonDocument_data();
     void jsonDocument();
@@ -49,32 +46,6 @@ private slots:
     void jsonlTakesWrittenLines();
     void unknownFormat();
 };
-
-void TestOutputFormatter::csvField_data()
-{
-    QTest::addColumn<QString>("value");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("plain") << QStringLiteral("abc") << QStringLiteral("abc");
-    QTest::newRow("empty") << QString() << QString();
-    QTest::newRow("comma") << QStringLiteral("a,b") << QStringLiteral("\"a,b\"");
-    QTest::newRow("quote") << QStringLiteral("say \"hi\"") << QStringLiteral("\"say \"\"hi\"\"\"");
-    QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
-    QTest::newRow("formula =") << QStringLiteral("=1+2") << QStringLiteral("'=1+2");
-    QTest::newRow("formula +") << QStringLiteral("+1") << QStringLiteral("'+1");
-    QTest::newRow("formula -") << QStringLiteral("-1") << QStringLiteral("'-1");
-    QTest::newRow("formula @") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
-    QTest::newRow("tab") << QStringLiteral("\tx") << QStringLiteral("'\tx");
-    QTest::newRow("formula with comma") << QStringLiteral("=cmd|' /C calc'!A0, \"x\"")
-                                        << QStringLiteral("\"'=cmd|' /C calc'!A0, \"\"x\"\"\"");
-    QTest::newRow("inner = kept") << QStringLiteral("a=b") << QStringLiteral("a=b");
-}
-
-void TestOutputFormatter::csvField()
-{
-    QFETCH(QString, value);
-    QFETCH(QString, expected);
-    QCOMPARE(CsvFormatter::field(value), expected);
-}
 
 void TestOutputFormatter::csvDocument()
 {

@@ -2,6 +2,7 @@
 // emulator (or a handler server for broken responses) over TCP, real exit codes and output.
 #include "emulator/server.h"
 #include "rawhttpserver.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -38,21 +39,8 @@ class Cli
 public:
     Cli()
     {
-        m_env = QProcessEnvironment::systemEnvironment();
-        for (const QString &k : m_env.keys()) {
-            if (k.startsWith(QLatin1String("AWS_"))
-                || k.toLower().endsWith(QLatin1String("_proxy")))
-                m_env.remove(k);
-        }
-        m_env.insert(QStringLiteral("HOME"), m_home.path());
-        m_env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_home.filePath(QStringLiteral("config")));
-        m_env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
-                     m_home.filePath(QStringLiteral("credentials")));
-        m_env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"),
-                     QString::fromLatin1(emulator::DefaultAccessKeyId));
-        m_env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
-                     QString::fromLatin1(emulator::DefaultSecretAccessKey));
-        m_env.insert(QStringLiteral("AWS_REGION"), QString::fromLatin1(emulator::DefaultRegion));
+        m_env = syncdeck::test::isolatedAwsEnvironment(m_home.path(),
+                                                       syncdeck::test::emulatorKeyVariables());
     }
 
     QProcessEnvironment &env() { return m_env; }
@@ -264,7 +252,7 @@ void TestQBusinessCommands::everyCommandAndFormat()
             QCOMPARE(int(lines.size()), rows + 2); // header, rule, rows
             QVERIFY(lines.at(1).startsWith("----"));
             // Aligned: every row's second column starts where the header's does.
-            const QByteArray header = lines.at(0);
+            const QByteArray &header = lines.at(0);
             qsizetype col = header.indexOf(' ');
             while (col < header.size() && header.at(col) == ' ')
                 ++col;
@@ -366,7 +354,7 @@ void TestQBusinessCommands::maxItemsResumesExactly()
         const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
         const QJsonArray history = doc.value(QLatin1String("history")).toArray();
         QVERIFY(history.size() <= maxItems);
-        for (const QJsonValue &v : history)
+        for (const auto &v : history)
             seen.append(v.toObject().value(QLatin1String("executionId")).toString());
         token = doc.value(QLatin1String("NextToken")).toString();
         QVERIFY(++runs <= m_jobs);
@@ -423,7 +411,7 @@ void TestQBusinessCommands::faultsBeyondBudgetResumeExactly()
         const QJsonObject doc = QJsonDocument::fromJson(r.out, &pe).object();
         QVERIFY2(r.out.isEmpty() || pe.error == QJsonParseError::NoError,
                  QByteArray("stdout must stay valid JSON: " + r.out).constData());
-        for (const QJsonValue &v : doc.value(QLatin1String("history")).toArray())
+        for (const auto &v : doc.value(QLatin1String("history")).toArray())
             seen.append(v.toObject().value(QLatin1String("executionId")).toString());
         token = doc.value(QLatin1String("NextToken")).toString();
         if (r.exitCode == 0) {
@@ -547,7 +535,7 @@ void TestQBusinessCommands::dryRun()
     QVERIFY(r.out.contains("\nX-Amz-Date: "));
     QVERIFY(!r.out.contains(SessionToken));
     QVERIFY(!r.out.contains(emulator::DefaultSecretAccessKey));
-    QTest::qWait(100);
+    syncdeck::test::processQueuedEvents();
     QCOMPARE(fresh.connectionCount(), 0);
 }
 
@@ -624,7 +612,7 @@ void TestQBusinessCommands::ssoTokenNeverPrinted()
         + QString::fromLatin1(QCryptographicHash::hash("corp", QCryptographicHash::Sha1).toHex())
         + QStringLiteral(".json")));
     QVERIFY(cache.open(QIODevice::WriteOnly));
-    cache.write("{\"accessToken\":\"" + token + "\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}");
+    cache.write(R"({"accessToken":")" + token + R"(","expiresAt":"2020-01-01T00:00:00Z"})");
     cache.close();
     Cli cli;
     cli.env().remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
@@ -782,11 +770,11 @@ void TestQBusinessCommands::brokenResponses_data()
         << 200 << QByteArray("{\"history\":[{") << 255 << QStringLiteral("MalformedResponse");
     QTest::newRow("overflowing metric")
         << 200
-        << QByteArray("{\"history\":[{\"metrics\":{\"documentsAdded\":\"99999999999999999999\"}}]}")
+        << QByteArray(R"({"history":[{"metrics":{"documentsAdded":"99999999999999999999"}}]})")
         << 255 << QStringLiteral("history[0].metrics.documentsAdded is 99999999999999999999");
     QTest::newRow("html error page") << 502 << QByteArray("<html>Bad Gateway</html>") << 254
                                      << QStringLiteral("An error occurred (502)");
-    QTest::newRow("oversized body") << 200 << QByteArray(9 * 1024 * 1024, ' ') << 255
+    QTest::newRow("oversized body") << 200 << QByteArray(qsizetype(9) << 20, ' ') << 255
                                     << QStringLiteral("larger than the 8388608-byte limit");
 }
 

@@ -2,6 +2,7 @@
 // JavaScript v3 paginator, both against the emulator over TCP. Skips without node or the
 // pinned node_modules (`npm ci`).
 #include "emulator/server.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -80,20 +81,8 @@ void TestSdkParity::initTestCase()
     m_server = std::make_unique<emulator::Server>(options);
     QVERIFY2(m_server->listen(), qPrintable(m_server->errorString()));
 
-    m_env = QProcessEnvironment::systemEnvironment();
-    for (const QString &k : m_env.keys()) {
-        if (k.startsWith(QLatin1String("AWS_")) || k.toLower().endsWith(QLatin1String("_proxy")))
-            m_env.remove(k);
-    }
-    m_env.insert(QStringLiteral("HOME"), m_home.path());
-    m_env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_home.filePath(QStringLiteral("config")));
-    m_env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
-                 m_home.filePath(QStringLiteral("credentials")));
-    m_env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"),
-                 QString::fromLatin1(emulator::DefaultAccessKeyId));
-    m_env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
-                 QString::fromLatin1(emulator::DefaultSecretAccessKey));
-    m_env.insert(QStringLiteral("AWS_REGION"), QString::fromLatin1(emulator::DefaultRegion));
+    m_env = syncdeck::test::isolatedAwsEnvironment(m_home.path(),
+                                                   syncdeck::test::emulatorKeyVariables());
     m_env.insert(QStringLiteral("NODE_NO_WARNINGS"), QStringLiteral("1"));
 
     const QString cli = QStringLiteral(SYNCDECK_CLI_PATH);

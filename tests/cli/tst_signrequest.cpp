@@ -37,23 +37,9 @@ QTemporaryDir &awsHome()
     return dir;
 }
 
-// The environment without any AWS_ or proxy variable of the machine running the tests, plus
-// `aws`.
 QProcessEnvironment environment(const QList<QPair<QString, QString>> &aws)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &key : env.keys()) {
-        if (key.startsWith(QLatin1String("AWS_"))
-            || key.toLower().endsWith(QLatin1String("_proxy")))
-            env.remove(key);
-    }
-    env.insert(QStringLiteral("HOME"), awsHome().path());
-    env.insert(QStringLiteral("AWS_CONFIG_FILE"), awsHome().filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
-               awsHome().filePath(QStringLiteral("credentials")));
-    for (const auto &[key, value] : aws)
-        env.insert(key, value);
-    return env;
+    return syncdeck::test::isolatedAwsEnvironment(awsHome().path(), aws);
 }
 
 QProcessEnvironment exampleEnvironment()

@@ -211,7 +211,7 @@ void TestEmulatorHttpParser::mutatedInputNeverBreaksIt()
         "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
     quint64 state = 42;
     auto next = [&state] {
-        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         return quint32(state >> 33);
     };
     HttpParser parser(256, 64);
@@ -219,7 +219,7 @@ void TestEmulatorHttpParser::mutatedInputNeverBreaksIt()
         QByteArray bytes = valid;
         const int edits = 1 + int(next() % 4);
         for (int e = 0; e < edits; ++e) {
-            const qsizetype at = qsizetype(next() % quint32(bytes.size()));
+            const auto at = qsizetype(next() % quint32(bytes.size()));
             switch (next() % 4) {
             case 0:
                 bytes[at] = char(next() & 0xFF);

@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <cmath>
 #include <memory>
 
 using namespace syncdeck;
@@ -52,7 +53,7 @@ QJsonArray walk(SignedHttp &http, const QByteArray &path, const QByteArray &quer
             qWarning() << "walk failed" << r.status << r.body;
             return {};
         }
-        for (const QJsonValue &v : r.json().value(member).toArray())
+        for (const auto &v : r.json().value(member).toArray())
             all.append(v);
         token = r.json().value(QStringLiteral("nextToken")).toString();
         if (tokens && !token.isEmpty())
@@ -87,7 +88,7 @@ Tree discover(SignedHttp &http)
                                "/applications/" + t.app.toLatin1() + "/indices/"
                                    + t.index.toLatin1() + "/datasources",
                                {}, QStringLiteral("dataSources"));
-    for (const QJsonValue &v : ds)
+    for (const auto &v : ds)
         t.dataSources << v.toObject().value(QStringLiteral("dataSourceId")).toString();
     return t;
 }
@@ -180,7 +181,7 @@ void TestEmulatorServer::listApplications()
     const QJsonArray apps = r.json().value(QStringLiteral("applications")).toArray();
     QCOMPARE(apps.size(), 2);
     QVERIFY(!r.json().contains(QStringLiteral("nextToken")));
-    for (const QJsonValue &v : apps) {
+    for (const auto &v : apps) {
         const QJsonObject a = v.toObject();
         QCOMPARE(a.value(QStringLiteral("applicationId")).toString().size(), 36);
         QVERIFY(!a.value(QStringLiteral("displayName")).toString().isEmpty());
@@ -214,7 +215,7 @@ void TestEmulatorServer::listIndicesAndDataSources()
     QCOMPARE(ds.status, 200);
     const QJsonArray list = ds.json().value(QStringLiteral("dataSources")).toArray();
     QCOMPARE(list.size(), 3);
-    for (const QJsonValue &v : list) {
+    for (const auto &v : list) {
         const QJsonObject d = v.toObject();
         for (const char *member :
              {"displayName", "dataSourceId", "type", "createdAt", "updatedAt", "status"})
@@ -253,7 +254,7 @@ void TestEmulatorServer::syncJobsWalk()
     int running = 0;
     double previous = 1e18;
     QSet<QString> ids;
-    for (const QJsonValue &v : jobs) {
+    for (const auto &v : jobs) {
         const QJsonObject j = v.toObject();
         const double start = j.value(QStringLiteral("startTime")).toDouble();
         QVERIFY2(start <= previous, "newest job first");
@@ -286,7 +287,7 @@ void TestEmulatorServer::syncJobsWalk()
                  .toString()
                  .isEmpty());
     QVERIFY(failed.value(QStringLiteral("startTime")).toDouble()
-            > QDateTime::currentSecsSinceEpoch() - 3 * 3600);
+            > QDateTime::currentSecsSinceEpoch() - qint64(3) * 3600);
     for (const QString &token : std::as_const(tokens)) {
         QVERIFY2(token.contains(QLatin1Char('+')) && token.contains(QLatin1Char('/'))
                      && token.contains(QLatin1Char('=')),
@@ -297,7 +298,7 @@ void TestEmulatorServer::syncJobsWalk()
         const QJsonArray other = walk(*m_http, m_tree.dsPath(i) + "/syncjobs", "maxResults=10",
                                       QStringLiteral("history"));
         QCOMPARE(other.size(), 60);
-        for (const QJsonValue &v : other)
+        for (const auto &v : other)
             QVERIFY(v.toObject().contains(QStringLiteral("endTime")));
     }
 }
@@ -317,7 +318,7 @@ void TestEmulatorServer::syncJobsFilters()
         const QJsonArray all = walk(*m_http, m_tree.dsPath(i) + "/syncjobs", "maxResults=10",
                                     QStringLiteral("history"));
         int expected = 0;
-        for (const QJsonValue &v : all)
+        for (const auto &v : all)
             expected += v.toObject().value(QStringLiteral("status")).toString() == status;
         const QJsonArray filtered
             = walk(*m_http, m_tree.dsPath(i) + "/syncjobs",
@@ -327,7 +328,7 @@ void TestEmulatorServer::syncJobsFilters()
             QVERIFY(qAbs(filtered.size() - expected) <= 1);
         else
             QCOMPARE(filtered.size(), expected);
-        for (const QJsonValue &v : filtered)
+        for (const auto &v : filtered)
             QCOMPARE(v.toObject().value(QStringLiteral("status")).toString(), status);
     }
 }
@@ -350,7 +351,8 @@ void TestEmulatorServer::timeRange()
         = walk(*m_http, m_tree.dsPath(2) + "/syncjobs", {}, QStringLiteral("history"));
     QCOMPARE(all.size(), 60);
     const auto iso = [](double seconds) {
-        return QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000.0 + 0.5), QTimeZone::utc())
+        return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000.0)),
+                                              QTimeZone::utc())
             .toString(Qt::ISODateWithMs)
             .toLatin1();
     };
@@ -548,7 +550,7 @@ void TestEmulatorServer::validation()
     const QJsonObject body = r.json();
     QCOMPARE(body.value(QStringLiteral("reason")).toString(), reason);
     QStringList names;
-    for (const QJsonValue &f : body.value(QStringLiteral("fields")).toArray()) {
+    for (const auto &f : body.value(QStringLiteral("fields")).toArray()) {
         names << f.toObject().value(QStringLiteral("name")).toString();
         QVERIFY(!f.toObject().value(QStringLiteral("message")).toString().isEmpty());
     }
@@ -1110,7 +1112,8 @@ void TestEmulatorServer::sameSeedSameData()
         = walk(twinHttp, m_tree.dsPath(2) + "/syncjobs", {}, QStringLiteral("history"));
     QCOMPARE(a.size(), b.size());
     for (qsizetype i = 0; i < a.size(); ++i) {
-        QJsonObject x = a.at(i).toObject(), y = b.at(i).toObject();
+        QJsonObject x = a.at(i).toObject();
+        QJsonObject y = b.at(i).toObject();
         for (const QString &k : {QStringLiteral("startTime"), QStringLiteral("endTime")}) {
             x.remove(k);
             y.remove(k);
@@ -1148,7 +1151,7 @@ void TestEmulatorServer::largeHistory()
     const QJsonArray oldPage = old.json().value(QStringLiteral("history")).toArray();
     QCOMPARE(oldPage.size(), 10);
     QVERIFY(!old.json().value(QStringLiteral("nextToken")).toString().isEmpty());
-    for (const QJsonValue &v : oldPage)
+    for (const auto &v : oldPage)
         QVERIFY(v.toObject().value(QStringLiteral("startTime")).toDouble()
                 <= double(fiveYearsAgo.toSecsSinceEpoch()));
     // A status filter scans the whole history: exactly one job runs.

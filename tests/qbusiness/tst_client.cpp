@@ -5,6 +5,7 @@
 #include "fakeqbusiness.h"
 #include "qbusiness/client.h"
 #include "rawhttpserver.h"
+#include "testsupport.h"
 
 #include <syncdeck/version.h>
 
@@ -27,16 +28,6 @@ using syncdeck::test::RawHttpRequest;
 using syncdeck::test::RawHttpServer;
 
 namespace {
-aws::Credentials fakeCredentials(const QString &sessionToken = {})
-{
-    aws::Credentials c;
-    c.accessKeyId = QString::fromLatin1(FakeQBusiness::AccessKeyId);
-    c.secretAccessKey = aws::SecretString(QString::fromLatin1(FakeQBusiness::SecretAccessKey));
-    if (!sessionToken.isEmpty())
-        c.sessionToken = aws::SecretString(sessionToken);
-    return c;
-}
-
 ClientConfig configFor(const QByteArray &url, int maxAttempts = 3)
 {
     ClientConfig c;
@@ -129,7 +120,7 @@ void TestClient::wireBytesAreTheSignedBytes()
                                                         : RawHttpReply::json(200, okPage());
     });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server.url()), &creds);
     ListSyncJobsRequest request = syncJobsRequest(nextToken);
     request.maxResults = 5;
@@ -159,7 +150,7 @@ void TestClient::sdkHeadersAndResigning()
                            : RawHttpReply::json(200, okPage());
     });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server.url(), 3), &creds);
     QDateTime now(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
     client.setClock([&now] {
@@ -273,7 +264,7 @@ void TestClient::retries()
         return RawHttpReply::json(200, okPage());
     });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server.url(), maxAttempts), &creds);
     client.setBackoff([](int) { return 0; });
     QStringList log;
@@ -299,7 +290,7 @@ void TestClient::readTimeout()
 {
     RawHttpServer server([](const RawHttpRequest &) { return RawHttpReply::stall(); });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     ClientConfig config = configFor(server.url(), 2);
     config.readTimeoutMs = 200;
     Client client(config, &creds);
@@ -335,7 +326,7 @@ void TestClient::connectTimeout()
         fillers.append(f);
     }
     QTest::qWait(100);
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     ClientConfig config
         = configFor("http://127.0.0.1:" + QByteArray::number(ntohs(addr.sin_port)), 1);
     config.connectTimeoutMs = 300;
@@ -359,7 +350,7 @@ void TestClient::retryQuotaIsSharedPerClient()
         return RawHttpReply::awsError(500, "InternalServerException", "down");
     });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server.url(), 3), &creds);
     client.setBackoff([](int) { return 0; });
     // Each failing call takes two retries (10 tokens): 50 calls empty the bucket.
@@ -404,7 +395,7 @@ void TestClient::clockSkew()
     FakeQBusiness fake(options);
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server.url(), 3), &creds);
     auto *job = client.listDataSourceSyncJobs(syncJobsRequest());
     job->setAutoDelete(false);
@@ -444,7 +435,7 @@ void TestClient::bodyLimit()
                                  RawHttpReply::Action::SendAndClose);
     });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     ClientConfig config = configFor(server.url(), 3);
     config.maxResponseBytes = 1024;
     Client client(config, &creds);
@@ -463,7 +454,7 @@ void TestClient::startAndStopSendNoBody()
     FakeQBusiness fake({});
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server.url()), &creds);
     const QString a = QString::fromLatin1(FakeQBusiness::ApplicationId);
     const QString i = QString::fromLatin1(FakeQBusiness::IndexId);
@@ -502,7 +493,7 @@ void TestClient::errorsCarryModeledFields()
             R"("reason":"FIELD_VALIDATION_FAILED","fields":[{"name":"maxResults","message":"must be at most 10"}])");
     });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server.url()), &creds);
     auto *job = client.getDataSource(QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"));
     job->setAutoDelete(false);
@@ -524,7 +515,7 @@ void TestClient::abortFinishesOnce()
 {
     RawHttpServer server([](const RawHttpRequest &) { return RawHttpReply::stall(); });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server.url()), &creds);
     QPointer<ListApplicationsCall> job = client.listApplications();
     QSignalSpy finished(job.data(), &Call::finished);
@@ -541,14 +532,15 @@ void TestClient::abortFinishesOnce()
 
 void TestClient::abortBeforeStart()
 {
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor("http://127.0.0.1:9"), &creds);
     auto *job = client.listApplications();
     job->setAutoDelete(false);
     QSignalSpy finished(job, &Call::finished);
     job->abort();
     job->start();
-    QTest::qWait(50);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+    syncdeck::test::processQueuedEvents(); // and not a second time
     QCOMPARE(finished.count(), 1);
     QCOMPARE(job->attempts(), 0);
     delete job;
@@ -560,7 +552,7 @@ void TestClient::jobOutlivesItsClient()
         return RawHttpReply::awsError(429, "ThrottlingException", "slow down");
     });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     auto client = std::make_unique<Client>(configFor(server.url(), 5), &creds);
     client->setBackoff([](int) { return 200; });
     std::unique_ptr<ListApplicationsCall> job(client->listApplications());
@@ -580,7 +572,7 @@ void TestClient::dryRunSendsNothingAndRedactsToken()
     RawHttpServer server([](const RawHttpRequest &) { return RawHttpReply::json(200, "{}"); });
     QVERIFY(server.listen());
     const QString token = QStringLiteral("SESSIONTOKEN-very-secret-value");
-    aws::StaticCredentialsProvider creds(fakeCredentials(token));
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials(token));
     ClientConfig config = configFor(server.url());
     config.dryRun = true;
     Client client(config, &creds);
@@ -588,7 +580,7 @@ void TestClient::dryRunSendsNothingAndRedactsToken()
     job->setAutoDelete(false);
     QVERIFY(runJob(job));
     QVERIFY(!job->error().isError());
-    QTest::qWait(50);
+    syncdeck::test::processQueuedEvents();
     QCOMPARE(server.requests().size(), 0);
     const SentRequest &r = job->lastRequest();
     QCOMPARE(r.method, QByteArray("GET"));
@@ -634,7 +626,7 @@ void TestClient::endpointWithPathPrefix()
         return RawHttpReply::json(200, R"({"applications":[]})");
     });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server.url() + "/prefix/"), &creds);
     auto *job = client.listApplications(QString(), 50);
     job->setAutoDelete(false);
@@ -694,7 +686,7 @@ void TestClient::proxyIsHonoured()
             QNetworkProxy(QNetworkProxy::HttpProxy, proxyUrl.host(), quint16(proxyUrl.port())));
     }
     const auto restore = qScopeGuard([] { QNetworkProxy::setApplicationProxy({}); });
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     ClientConfig config = configFor("http://qbusiness.invalid:8080", 1);
     config.proxies = proxies;
     Client client(config, &creds);

@@ -12,6 +12,8 @@ private slots:
     void jobErrors();
     void awsErrors_data();
     void awsErrors();
+    void commandLineSteps_data();
+    void commandLineSteps();
 };
 
 void TestErrorExplanation::jobErrors_data()
@@ -82,6 +84,61 @@ void TestErrorExplanation::awsErrors()
     const ErrorExplanation e = explainAwsError(error, QStringLiteral("work"));
     QVERIFY(!e.summary.isEmpty());
     QVERIFY2(e.nextStep.contains(nextContains), qPrintable(e.nextStep));
+}
+
+void TestErrorExplanation::commandLineSteps_data()
+{
+    // The terminal's advice comes from the same table as the dashboard's, in its own words.
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("nextStep"); // exactly; empty: none
+    const int service = int(AwsError::Kind::Service);
+    QTest::newRow("denied names the action")
+        << service << QStringLiteral("AccessDeniedException")
+        << QStringLiteral("Check that your IAM identity is allowed "
+                          "qbusiness:ListDataSourceSyncJobs on this resource.");
+    QTest::newRow("validation") << service << QStringLiteral("ValidationException")
+                                << QStringLiteral("Fix the values named above and run the "
+                                                  "command again.");
+    QTest::newRow("not found") << service << QStringLiteral("ResourceNotFoundException")
+                               << QStringLiteral("Check the IDs: list-applications, list-indices "
+                                                 "and list-data-sources show the ones that exist "
+                                                 "in this region.");
+    QTest::newRow("throttled, any spelling")
+        << service << QStringLiteral("RequestThrottledException")
+        << QStringLiteral("The service is throttling: run again later, or raise "
+                          "AWS_MAX_ATTEMPTS.");
+    QTest::newRow("too many requests")
+        << service << QStringLiteral("TooManyRequestsException")
+        << QStringLiteral("The service is throttling: run again later, or raise "
+                          "AWS_MAX_ATTEMPTS.");
+    QTest::newRow("expired token")
+        << service << QStringLiteral("ExpiredTokenException")
+        << QStringLiteral("Check the credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, "
+                          "AWS_SESSION_TOKEN) and the system clock.");
+    QTest::newRow("internal error: the message says it")
+        << service << QStringLiteral("InternalServerException") << QString();
+    QTest::newRow("unknown code") << service << QStringLiteral("SomethingNew") << QString();
+    QTest::newRow("network: no Retry button in a terminal")
+        << int(AwsError::Kind::Network) << QString() << QString();
+}
+
+void TestErrorExplanation::commandLineSteps()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, code);
+    QFETCH(QString, nextStep);
+    AwsError error;
+    error.kind = AwsError::Kind(kind);
+    error.code = code;
+    const ErrorExplanation e = explainAwsError(
+        error,
+        {QStringLiteral("work"), QStringLiteral("ListDataSourceSyncJobs"), Audience::CommandLine});
+    QCOMPARE(e.nextStep, nextStep);
+    // The dashboard always gets a step, and the same table's summary.
+    const ErrorExplanation dashboard = explainAwsError(error, QStringLiteral("work"));
+    QVERIFY(!dashboard.nextStep.isEmpty());
+    QCOMPARE(dashboard.summary, e.summary);
 }
 
 QTEST_GUILESS_MAIN(TestErrorExplanation)

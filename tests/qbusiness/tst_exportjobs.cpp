@@ -128,8 +128,6 @@ class TestExportJobs : public QObject
 {
     Q_OBJECT
 private slots:
-    void neutralisesAndQuotesCells_data();
-    void neutralisesAndQuotesCells();
     void csvRoundTrip();
     void jsonRoundTrip();
     void jsonHasCliShape();
@@ -138,34 +136,6 @@ private slots:
     void reportsUnwritablePath();
     void replacesWholeFile();
 };
-
-void TestExportJobs::neutralisesAndQuotesCells_data()
-{
-    QTest::addColumn<QString>("in");
-    QTest::addColumn<QString>("out");
-    QTest::newRow("plain") << QStringLiteral("abc") << QStringLiteral("abc");
-    QTest::newRow("empty") << QString() << QString();
-    QTest::newRow("equals") << QStringLiteral("=1+2") << QStringLiteral("'=1+2");
-    QTest::newRow("plus") << QStringLiteral("+1") << QStringLiteral("'+1");
-    QTest::newRow("minus") << QStringLiteral("-1") << QStringLiteral("'-1");
-    QTest::newRow("at") << QStringLiteral("@x") << QStringLiteral("'@x");
-    QTest::newRow("tab") << QStringLiteral("\tx") << QStringLiteral("'\tx");
-    QTest::newRow("cr") << QStringLiteral("\rx") << QStringLiteral("\"'\rx\"");
-    QTest::newRow("apostrophe") << QStringLiteral("'x") << QStringLiteral("''x");
-    QTest::newRow("inner equals") << QStringLiteral("a=b") << QStringLiteral("a=b");
-    QTest::newRow("comma") << QStringLiteral("a,b") << QStringLiteral("\"a,b\"");
-    QTest::newRow("quote") << QStringLiteral("say \"hi\"") << QStringLiteral("\"say \"\"hi\"\"\"");
-    QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
-    QTest::newRow("formula with comma")
-        << QStringLiteral("=SUM(1,2)") << QStringLiteral("\"'=SUM(1,2)\"");
-}
-
-void TestExportJobs::neutralisesAndQuotesCells()
-{
-    QFETCH(QString, in);
-    QFETCH(QString, out);
-    QCOMPARE(csvCell(in), out);
-}
 
 void TestExportJobs::csvRoundTrip()
 {

@@ -272,7 +272,8 @@ void TestJsonCodec::roundTripToJson()
 
 void TestJsonCodec::otherBodies()
 {
-    QString error, token;
+    QString error;
+    QString token;
     QList<Application> apps;
     QVERIFY(jsoncodec::readApplications(
         R"({"applications":[{"applicationId":"a1","displayName":"A","status":"ACTIVE",

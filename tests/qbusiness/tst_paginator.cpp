@@ -6,6 +6,7 @@
 #include "qbusiness/client.h"
 #include "qbusiness/paginator.h"
 #include "rawhttpserver.h"
+#include "testsupport.h"
 
 #include <QPointer>
 #include <QSignalSpy>
@@ -19,14 +20,6 @@ using syncdeck::test::RawHttpRequest;
 using syncdeck::test::RawHttpServer;
 
 namespace {
-aws::Credentials fakeCredentials()
-{
-    aws::Credentials c;
-    c.accessKeyId = QString::fromLatin1(FakeQBusiness::AccessKeyId);
-    c.secretAccessKey = aws::SecretString(QString::fromLatin1(FakeQBusiness::SecretAccessKey));
-    return c;
-}
-
 // The client config for a test server on 127.0.0.1.
 ClientConfig configFor(const RawHttpServer &server, int maxAttempts = 3)
 {
@@ -82,7 +75,7 @@ Listing list(Client *client, int pageSize, qint64 maxItems, const QString &start
     p->start();
     if (!finished.wait(60000) && finished.isEmpty())
         return out;
-    QTest::qWait(0);
+    syncdeck::test::processQueuedEvents(); // a second finished() would be queued
     out.finishedOnce = finished.count() == 1;
     out.error = p->error();
     out.resumeToken = p->resumeToken();
@@ -125,7 +118,7 @@ void TestPaginator::streamsEveryPage()
     FakeQBusiness fake(options);
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server), &creds);
     const Listing l = list(&client, 10, 0);
     QVERIFY2(!l.error.isError(), qPrintable(l.error.message));
@@ -161,7 +154,7 @@ void TestPaginator::maxItemsResumesExactly()
     FakeQBusiness fake(options);
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server), &creds);
 
     QStringList seen;
@@ -189,11 +182,11 @@ void TestPaginator::repeatedTokenStops()
         if (r.query.contains("nextToken=A"))
             next = "B";
         return RawHttpReply::json(200,
-                                  "{\"history\":[{\"executionId\":\"e" + QByteArray::number(calls)
-                                      + "\"}],\"nextToken\":\"" + next + "\"}");
+                                  R"({"history":[{"executionId":"e)" + QByteArray::number(calls)
+                                      + R"("}],"nextToken":")" + next + R"("})");
     });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server), &creds);
     const Listing l = list(&client, 0, 0);
     QCOMPARE(l.error.code, QStringLiteral("RepeatedNextToken"));
@@ -215,7 +208,7 @@ void TestPaginator::faultRunReturnsEveryJobOnce()
     FakeQBusiness fake(options);
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     ClientConfig config
         = configFor(server, 25); // generous: the point is exactly-once, not giving up
     Client client(config, &creds);
@@ -310,7 +303,7 @@ void TestPaginator::faultsBeyondBudgetGiveAResumeToken()
         return healthy.handle(r);
     });
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     ClientConfig config = configFor(server, 3);
     Client client(config, &creds);
     client.setBackoff([](int) { return 0; });
@@ -335,7 +328,7 @@ void TestPaginator::singlePage()
     FakeQBusiness fake(options);
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server), &creds);
     std::unique_ptr<Paginator> p(Paginator::listDataSourceSyncJobs(&client, syncJobsRequest()));
     p->setSinglePage(true);
@@ -376,7 +369,7 @@ void TestPaginator::nextRequestIsSentBeforeDelivery()
     FakeQBusiness fake(options);
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server), &creds);
     QList<QPointer<Call>> created;
     Paginator p(
@@ -420,7 +413,7 @@ void TestPaginator::nextRequestIsSentBeforeDelivery()
     QCOMPARE(pages, expectedRequests);
     QCOMPARE(ids, allIds(jobs).mid(0, maxItems > 0 ? int(maxItems) : jobs));
     QCOMPARE(p.itemCount(), qint64(ids.size()));
-    QTest::qWait(0);
+    syncdeck::test::processQueuedEvents();
     QCOMPARE(finished.count(), 1);
 }
 
@@ -433,7 +426,7 @@ void TestPaginator::abortWhileDelivering()
     FakeQBusiness fake(options);
     RawHttpServer server(fake.handler());
     QVERIFY(server.listen());
-    aws::StaticCredentialsProvider creds(fakeCredentials());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
     Client client(configFor(server), &creds);
     std::unique_ptr<Paginator> p(Paginator::listDataSourceSyncJobs(&client, syncJobsRequest()));
     p->setPageSize(10);
@@ -448,7 +441,7 @@ void TestPaginator::abortWhileDelivering()
     QSignalSpy finished(p.get(), &Paginator::finished);
     p->start();
     QVERIFY(finished.wait(20000));
-    QTest::qWait(50);
+    syncdeck::test::processQueuedEvents();
     QCOMPARE(finished.count(), 1);
     QCOMPARE(p->error().code, QStringLiteral("Aborted"));
     QCOMPARE(ids, allIds(50).mid(0, 20));

@@ -110,13 +110,15 @@ void TestRunHistory::mergesByExecutionId_data()
     QTest::addColumn<QList<SyncJob>>("expected");
     QTest::addColumn<int>("expectedAdded");
 
-    const SyncJob a = run(0, "SUCCEEDED"), b = run(1, "FAILED"), c = run(2, "SYNCING");
+    const SyncJob a = run(0, "SUCCEEDED");
+    const SyncJob b = run(1, "FAILED");
+    const SyncJob c = run(2, "SYNCING");
     SyncJob cDone = c;
     cDone.status = QStringLiteral("SUCCEEDED");
     cDone.metrics.documentsAdded = 42;
     const SyncJob d = run(3, "SYNCING");
     SyncJob bMoved = b; // a corrected start time moves the run
-    bMoved.startTime = Epoch.addSecs(5 * 3600);
+    bMoved.startTime = Epoch.addSecs(qint64(5) * 3600);
 
     QTest::newRow("live refresh finishes a run")
         << QList<SyncJob> {c, b, a} << QList<SyncJob> {d, cDone} << true
@@ -224,7 +226,8 @@ void TestRunHistory::downsamplingKeepsExtremes()
     page.last().endTime = QDateTime();
     RunHistory model;
     model.appendJobs(page);
-    const double from = double(model.firstStartMs()), to = double(model.lastStartMs());
+    const auto from = double(model.firstStartMs());
+    const auto to = double(model.lastStartMs());
     const QList<QPointF> points = model.downsampled(ChartMetric::Added, from, to, buckets);
     QVERIFY(points.size() <= std::max(4 * buckets, runs));
     QVERIFY(std::is_sorted(points.cbegin(), points.cend(),
@@ -271,7 +274,8 @@ void TestRunHistory::statusMarksKeepEveryFailure()
         page.append(run(n, failures.contains(n) ? "FAILED" : "SUCCEEDED"));
     RunHistory model;
     model.appendJobs(page);
-    const double from = double(model.firstStartMs()), to = double(model.lastStartMs());
+    const auto from = double(model.firstStartMs());
+    const auto to = double(model.lastStartMs());
     const QList<double> failed = model.statusMarks(SyncStatus::Failed, from, to, buckets);
     const QList<double> succeeded = model.statusMarks(SyncStatus::Succeeded, from, to, buckets);
     QVERIFY(succeeded.size() <= std::max(buckets, runs));
@@ -307,15 +311,17 @@ void TestRunHistory::loneFailureKeepsItsMark()
         page.append(run(n, n == failedAt ? "FAILED" : "SUCCEEDED"));
     RunHistory model;
     model.appendJobs(page);
-    const double from = double(model.firstStartMs()), to = double(model.lastStartMs());
+    const auto from = double(model.firstStartMs());
+    const auto to = double(model.lastStartMs());
     const LaneMarks marks = model.laneMarks(from, to, columns);
-    const QList<double> failed = marks[size_t(SyncStatus::Failed)];
+    const QList<double> &failed = marks[size_t(SyncStatus::Failed)];
     // Exactly its own mark, at its own start time.
     QCOMPARE(failed, QList<double> {double(model.startMs(failedAt))});
     // The succeeded lane was reduced: at most a first and a last mark per column.
     const QList<double> &succeeded = marks[size_t(SyncStatus::Succeeded)];
     QVERIFY(!succeeded.isEmpty());
-    QVERIFY2(succeeded.size() <= 2 * columns, qPrintable(QString::number(succeeded.size())));
+    QVERIFY2(succeeded.size() <= qsizetype(2) * columns,
+             qPrintable(QString::number(succeeded.size())));
     QCOMPARE(model.statusMarks(SyncStatus::Failed, from, to, columns), failed);
     for (size_t s = 0; s < marks.size(); ++s) {
         if (s != size_t(SyncStatus::Failed) && s != size_t(SyncStatus::Succeeded))
@@ -343,8 +349,10 @@ void TestRunHistory::laneMarksKeepFirstLastAndEveryStatusPerColumn()
     RunHistory model;
     model.appendJobs(syncdeck::test::generateSyncHistory(runs, 5));
     // A part of the range, as a zoomed chart would ask for: runs outside it get no mark.
-    const double first = double(model.firstStartMs()), last = double(model.lastStartMs());
-    const double from = first + (last - first) * 0.1, to = last - (last - first) * 0.05;
+    const auto first = double(model.firstStartMs());
+    const auto last = double(model.lastStartMs());
+    const double from = first + (last - first) * 0.1;
+    const double to = last - (last - first) * 0.05;
     const LaneMarks marks = model.laneMarks(from, to, columns);
     const auto [a, b] = model.indexRange(from, to);
     QCOMPARE(b - a > columns, reduced);
@@ -359,7 +367,7 @@ void TestRunHistory::laneMarksKeepFirstLastAndEveryStatusPerColumn()
         for (int i = a; i < b; ++i) {
             if (int(model.status(i)) != s)
                 continue;
-            const double x = double(model.startMs(i));
+            const auto x = double(model.startMs(i));
             if (!reduced) {
                 expected[size_t(s)].append(x);
                 continue;
@@ -433,7 +441,7 @@ void TestRunHistory::failureBandsMergeWhenTheyTouch()
     RunHistory model;
     model.appendJobs(page);
     constexpr double HourMs = 3600.0 * 1000;
-    const double origin = double(model.firstStartMs());
+    const auto origin = double(model.firstStartMs());
     QStringList got;
     const QList<std::pair<double, double>> bands = model.failureBands(3, padHours * HourMs);
     for (const auto &[from, to] : bands) {
@@ -444,7 +452,7 @@ void TestRunHistory::failureBandsMergeWhenTheyTouch()
     // Every run of every streak lies inside a band.
     for (const auto &[first, last] : model.failureStreaks(3)) {
         for (int i = first; i <= last; ++i) {
-            const double x = double(model.startMs(i));
+            const auto x = double(model.startMs(i));
             QVERIFY(std::any_of(bands.cbegin(), bands.cend(), [x](const auto &band) {
                 return band.first <= x && x <= band.second;
             }));
@@ -486,7 +494,8 @@ void TestRunHistory::bucketsSumRuns()
         = model.buckets(double(model.firstStartMs()), double(model.lastStartMs()), buckets);
     QCOMPARE(out.size(), buckets);
     int total = 0;
-    qint64 added = 0, failedDocs = 0;
+    qint64 added = 0;
+    qint64 failedDocs = 0;
     for (const RunBucket &b : out) {
         total += b.runs;
         added += b.added;
@@ -496,12 +505,13 @@ void TestRunHistory::bucketsSumRuns()
             continue;
         }
         QVERIFY(b.representative >= 0);
-        const double start = double(model.startMs(b.representative));
+        const auto start = double(model.startMs(b.representative));
         QVERIFY(start >= b.fromMs && start <= b.toMs);
         if (b.failedRuns > 0)
             QCOMPARE(model.status(b.representative), SyncStatus::Failed);
     }
-    qint64 expectedAdded = 0, expectedFailed = 0;
+    qint64 expectedAdded = 0;
+    qint64 expectedFailed = 0;
     for (int i = 0; i < model.count(); ++i) {
         expectedAdded += model.job(i).metrics.documentsAdded.value_or(0);
         expectedFailed += model.job(i).metrics.documentsFailed.value_or(0);

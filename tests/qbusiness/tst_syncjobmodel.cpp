@@ -23,7 +23,8 @@ SyncJob makeJob(int n, const QString &status = QStringLiteral("SUCCEEDED"))
 {
     SyncJob job;
     job.executionId = uuidFor(n);
-    job.startTime = QDateTime(QDate(2024, 5, 1), QTime(12, 0), QTimeZone::utc()).addSecs(-600 * n);
+    job.startTime
+        = QDateTime(QDate(2024, 5, 1), QTime(12, 0), QTimeZone::utc()).addSecs(qint64(-600) * n);
     if (syncdeck::qbusiness::isFinalStatus(syncdeck::qbusiness::syncStatusFromWire(status)))
         job.endTime = job.startTime.addSecs(125);
     job.status = status;

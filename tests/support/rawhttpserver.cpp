@@ -4,6 +4,8 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
+
 namespace syncdeck::test {
 
 QByteArray RawHttpRequest::header(QByteArrayView name) const
@@ -17,11 +19,9 @@ QByteArray RawHttpRequest::header(QByteArrayView name) const
 
 bool RawHttpRequest::hasHeader(QByteArrayView name) const
 {
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    return std::any_of(headers.begin(), headers.end(), [name](const auto &h) {
+        return h.first.compare(name, Qt::CaseInsensitive) == 0;
+    });
 }
 
 RawHttpReply RawHttpReply::response(int status, const QByteArray &body,
@@ -48,7 +48,7 @@ RawHttpReply RawHttpReply::awsError(int status, const QByteArray &code, const QB
                                     const QByteArray &requestId, const QByteArray &extraJsonMembers,
                                     const QList<QByteArray> &extraHeaders)
 {
-    QByteArray body = "{\"message\":\"" + message + '"';
+    QByteArray body = R"({"message":")" + message + '"';
     if (!extraJsonMembers.isEmpty())
         body += ',' + extraJsonMembers;
     body += '}';

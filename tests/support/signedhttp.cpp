@@ -117,10 +117,10 @@ HttpResult SignedHttp::send(const SignedRequest &request, int timeoutMs)
     for (const auto &pair : reply->rawHeaderPairs())
         result.headers.append(pair);
     result.body = reply->readAll();
-    if (reply->error() != QNetworkReply::NoError && result.status == 0)
-        result.transportError = reply->errorString();
-    else if (reply->error() == QNetworkReply::RemoteHostClosedError
-             || reply->error() == QNetworkReply::UnknownNetworkError)
+    // No HTTP answer, or the connection broke after one.
+    if ((reply->error() != QNetworkReply::NoError && result.status == 0)
+        || reply->error() == QNetworkReply::RemoteHostClosedError
+        || reply->error() == QNetworkReply::UnknownNetworkError)
         result.transportError = reply->errorString();
     delete reply;
     return result;

@@ -9,7 +9,7 @@ QString executionIdFor(quint64 seed, int n)
 {
     // 8-4-4-4-12 hex digits like the service's UUIDs.
     const QString hex = QStringLiteral("%1%2")
-                            .arg(seed & 0xffffffffu, 8, 16, QLatin1Char('0'))
+                            .arg(seed & 0xFFFFFFFFU, 8, 16, QLatin1Char('0'))
                             .arg(quint64(n), 24, 16, QLatin1Char('0'));
     return hex.mid(0, 8) + u'-' + hex.mid(8, 4) + u'-' + hex.mid(12, 4) + u'-' + hex.mid(16, 4)
         + u'-' + hex.mid(20, 12);
@@ -17,7 +17,7 @@ QString executionIdFor(quint64 seed, int n)
 
 QList<qbusiness::SyncJob> generateSyncHistory(int count, quint64 seed)
 {
-    QRandomGenerator rng(quint32(seed * 2654435761u + 7));
+    QRandomGenerator rng(quint32(seed * 2654435761U + 7));
     const QDateTime newest(QDate(2026, 11, 28), QTime(9, 0), QTimeZone::utc());
     QList<qbusiness::SyncJob> oldestFirst;
     oldestFirst.reserve(count);

@@ -1,7 +1,15 @@
 #pragma once
 
+#include "aws/credentials.h"
+#include "aws/credentialsprovider.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QProcessEnvironment>
 #include <QString>
 
+// Helpers every test folder shares, written once.
 namespace syncdeck::test {
 
 // The folder with AWS reference data (shared/reference), or an empty string when it is absent:
@@ -9,5 +17,27 @@ namespace syncdeck::test {
 QString sharedReferenceDir();
 // A message for QSKIP when sharedReferenceDir() is empty.
 QString sharedReferenceMissingMessage();
+
+// This process's environment without any AWS_ or *_proxy variable of the machine running the
+// tests, with HOME, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE in `home` (a temporary
+// folder), plus `variables`.
+QProcessEnvironment isolatedAwsEnvironment(const QString &home,
+                                           const QList<QPair<QString, QString>> &variables = {});
+// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_REGION of the emulator's default keys.
+QList<QPair<QString, QString>> emulatorKeyVariables();
+// The keys tests/support's FakeQBusiness accepts, with a session token when given.
+aws::Credentials fakeQBusinessCredentials(const QString &sessionToken = {});
+
+// Writes a whole file (config files, fixtures, scripts), creating its folder. False on error.
+[[nodiscard]] bool writeFile(const QString &path, const QByteArray &bytes);
+
+// The provider's answer, waited for on the test's event loop (bounded: a "no answer" error after
+// timeoutMs).
+aws::CredentialsResult resolveNow(aws::CredentialsProvider *provider, int timeoutMs = 30000);
+
+// Runs every event posted so far (queued signals, invokeMethod calls), and what they post in
+// turn, `rounds` deep. Before asserting that something queued did NOT happen, this replaces a
+// fixed wait: it is deterministic and as long as it needs to be.
+void processQueuedEvents(int rounds = 3);
 
 } // namespace syncdeck::test

@@ -1,8 +1,8 @@
 #include "assumerolecredentialsprovider.h"
 
+#include "awstime.h"
 #include "sigv4.h"
 
-#include <QNetworkReply>
 #include <QXmlStreamReader>
 
 namespace syncdeck::aws {
@@ -29,18 +29,9 @@ AssumeRoleCredentialsProvider::AssumeRoleCredentialsProvider(AssumeRoleSettings 
     , m_settings(std::move(settings))
     , m_source(source)
     , m_mfaPrompt(std::move(mfaPrompt))
+    , m_http(m_settings.proxies)
 {
-    m_network.setProxyFactory(new ProxyFactory(m_settings.proxies)); // owned by m_network
     m_source->setParent(this);
-}
-
-AssumeRoleCredentialsProvider::~AssumeRoleCredentialsProvider()
-{
-    if (m_reply) {
-        // No callbacks into a half-destroyed provider.
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
 }
 
 QString AssumeRoleCredentialsProvider::description() const
@@ -170,42 +161,31 @@ void AssumeRoleCredentialsProvider::send(const Credentials &source, const QStrin
     QUrl target = url;
     if (target.path().isEmpty())
         target.setPath(QStringLiteral("/"));
-    QNetworkRequest netRequest(target);
-    netRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                            QNetworkRequest::ManualRedirectPolicy);
-    netRequest.setTransferTimeout(m_settings.timeoutMs);
-    if (target.scheme() == QLatin1String("https"))
-        netRequest.setSslConfiguration(m_settings.sslConfiguration);
+    QNetworkRequest netRequest
+        = CredentialsHttp::request(target, m_settings.timeoutMs, m_settings.sslConfiguration);
     for (const sigv4::Header &h : std::as_const(request.headers)) {
         if (h.name != "Host")
             netRequest.setRawHeader(h.name, h.value);
     }
     for (const sigv4::Header &h : signature.headersToAdd)
         netRequest.setRawHeader(h.name, h.value);
-    m_reply = m_network.post(netRequest, body);
-    connect(m_reply, &QNetworkReply::finished, this, &AssumeRoleCredentialsProvider::replyFinished);
+    m_http.post(netRequest, body, CredentialsHttp::MaxAnswerBytes, this,
+                [this](const CredentialsHttp::Answer &a) { answered(a); });
 }
 
-void AssumeRoleCredentialsProvider::replyFinished()
+void AssumeRoleCredentialsProvider::answered(const CredentialsHttp::Answer &answer)
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply)
-        return;
-    reply->deleteLater();
-    m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray bytes = reply->read(4 * 1024 * 1024);
-    if (status == 0) {
+    if (answer.status == 0) {
         fetchFinished(
             {{},
              failure(QStringLiteral("could not reach STS at ")
                          + m_settings.stsEndpoint.toDisplayString() + QStringLiteral(": ")
-                         + reply->errorString(),
+                         + answer.errorString,
                      QStringLiteral("Check the network, the region, the STS endpoint "
                                     "(AWS_ENDPOINT_URL_STS) and the CA bundle, then retry."))});
         return;
     }
-    CredentialsResult result = parseResponse(status, bytes);
+    CredentialsResult result = parseResponse(answer.status, answer.body);
     if (result.error.isError()) {
         result.error = failure(result.error.message, result.error.nextStep);
     } else {
@@ -219,7 +199,12 @@ CredentialsResult AssumeRoleCredentialsProvider::parseResponse(int httpStatus,
 {
     QXmlStreamReader reader(xml);
     QStringList path;
-    QString accessKeyId, secret, token, expiration, code, message;
+    QString accessKeyId;
+    QString secret;
+    QString token;
+    QString expiration;
+    QString code;
+    QString message;
     while (!reader.atEnd()) {
         const QXmlStreamReader::TokenType t = reader.readNext();
         if (t == QXmlStreamReader::StartElement) {
@@ -277,11 +262,12 @@ CredentialsResult AssumeRoleCredentialsProvider::parseResponse(int httpStatus,
     result.credentials.accessKeyId = accessKeyId.trimmed();
     result.credentials.secretAccessKey = SecretString(secret.trimmed());
     result.credentials.sessionToken = SecretString(token.trimmed());
-    result.credentials.expiration
-        = QDateTime::fromString(expiration.trimmed(), Qt::ISODateWithMs).toUTC();
-    if (!result.credentials.expiration.isValid())
+    const std::optional<qint64> expiresMs
+        = awstime::parseIso8601(expiration.trimmed(), awstime::CredentialExpiryRules);
+    if (!expiresMs)
         return fail(QStringLiteral("STS answered with an unreadable Expiration: ")
                     + expiration.trimmed());
+    result.credentials.expiration = awstime::toDateTime(*expiresMs);
     return result;
 }
 

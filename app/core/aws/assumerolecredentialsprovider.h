@@ -1,11 +1,10 @@
 #pragma once
 
 #include "cachingcredentialsprovider.h"
+#include "credentialshttp.h"
 #include "mfaprompt.h"
 #include "proxysettings.h"
 
-#include <QNetworkAccessManager>
-#include <QPointer>
 #include <QSslConfiguration>
 #include <QUrl>
 
@@ -38,7 +37,6 @@ public:
     // Takes ownership of `source` (re-parented to this provider).
     AssumeRoleCredentialsProvider(AssumeRoleSettings settings, CredentialsProvider *source,
                                   MfaPrompt mfaPrompt, QObject *parent = nullptr);
-    ~AssumeRoleCredentialsProvider() override;
 
     QString description() const override;
     void invalidate() override;
@@ -55,14 +53,13 @@ protected:
 private:
     void sourceResolved(const CredentialsResult &source);
     void send(const Credentials &source, const QString &tokenCode);
-    void replyFinished();
+    void answered(const CredentialsHttp::Answer &answer);
     CredentialsError failure(const QString &message, const QString &nextStep = {}) const;
 
     AssumeRoleSettings m_settings;
     CredentialsProvider *m_source;
     MfaPrompt m_mfaPrompt;
-    QNetworkAccessManager m_network;
-    QPointer<QNetworkReply> m_reply;
+    CredentialsHttp m_http;
     quint64 m_attempt = 0; // drops late MFA answers for an abandoned fetch
 };
 

@@ -18,7 +18,7 @@ class CachingCredentialsProvider : public CredentialsProvider
     Q_OBJECT
 public:
     using Clock = std::function<QDateTime()>;
-    static constexpr qint64 RefreshMarginSeconds = 15 * 60;
+    static constexpr qint64 RefreshMarginSeconds = qint64(15) * 60;
 
     explicit CachingCredentialsProvider(QObject *parent = nullptr);
 

@@ -48,6 +48,8 @@ ConfigFile ConfigFile::load(const QString &path)
     return parse(file.readAll(), path);
 }
 
+// Long on purpose: the AWS CLI's INI dialect is a small state machine (section, key, indented
+// sub-section, continuation) over one pass of lines; its states read best side by side.
 ConfigFile ConfigFile::parse(const QByteArray &text, const QString &path)
 {
     ConfigFile result;

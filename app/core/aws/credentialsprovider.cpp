@@ -1,8 +1,24 @@
 #include "credentialsprovider.h"
 
+#include <QEventLoop>
 #include <QMetaObject>
+#include <QTimer>
 
 namespace syncdeck::aws {
+
+std::optional<CredentialsResult> resolveBlocking(CredentialsProvider *provider, int guardMs)
+{
+    std::optional<CredentialsResult> result;
+    QEventLoop loop;
+    provider->resolve(&loop, [&](const CredentialsResult &r) {
+        result = r;
+        loop.quit();
+    });
+    QTimer::singleShot(guardMs, &loop, &QEventLoop::quit);
+    if (!result)
+        loop.exec();
+    return result;
+}
 
 StaticCredentialsProvider::StaticCredentialsProvider(Credentials credentials, QObject *parent)
     : CredentialsProvider(parent)

@@ -6,6 +6,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 namespace syncdeck::aws {
 
@@ -48,6 +49,11 @@ public:
     // Short human description for status lines: "profile dev (SSO)", "environment".
     virtual QString description() const = 0;
 };
+
+// Resolves on a local event loop, for command-line tools and tests that must wait: the result,
+// or nothing when `guardMs` passed first. Providers bound their own work (processes, STS, SSO);
+// the guard only keeps a bug from hanging the caller.
+std::optional<CredentialsResult> resolveBlocking(CredentialsProvider *provider, int guardMs);
 
 // Fixed credentials: the emulator's demo keys, keys typed into the GUI, tests.
 class StaticCredentialsProvider final : public CredentialsProvider

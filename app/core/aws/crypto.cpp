@@ -107,7 +107,7 @@ void macInto(EVP_MAC_CTX *ctx, const unsigned char *key, size_t keyLen, QByteArr
 
 QByteArray toByteArray(const Digest &d)
 {
-    return QByteArray(reinterpret_cast<const char *>(d.data()), Sha256Size);
+    return {reinterpret_cast<const char *>(d.data()), Sha256Size};
 }
 
 } // namespace

@@ -10,7 +10,7 @@
 // so every call is thread-safe and none allocates beyond its result.
 namespace syncdeck::aws::crypto {
 
-inline constexpr int Sha256Size = 32;
+inline constexpr qsizetype Sha256Size = 32;
 using Digest = std::array<unsigned char, Sha256Size>;
 
 // Raw 32-byte digest of data.

@@ -20,7 +20,7 @@ const QList<PartitionEntry> &partitionTable()
     static const QList<PartitionEntry> table = {
         {{QStringLiteral("aws"), QStringLiteral("amazonaws.com"), QStringLiteral("api.aws"),
           QStringLiteral("us-east-1"), true, true},
-         "^(us|eu|ap|sa|ca|me|af|il|mx)\\-\\w+\\-\\d+$",
+         R"(^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$)",
          {"af-south-1",     "ap-east-1",      "ap-east-2",      "ap-northeast-1", "ap-northeast-2",
           "ap-northeast-3", "ap-south-1",     "ap-south-2",     "ap-southeast-1", "ap-southeast-2",
           "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
@@ -31,31 +31,31 @@ const QList<PartitionEntry> &partitionTable()
         {{QStringLiteral("aws-cn"), QStringLiteral("amazonaws.com.cn"),
           QStringLiteral("api.amazonwebservices.com.cn"), QStringLiteral("cn-northwest-1"), true,
           true},
-         "^cn\\-\\w+\\-\\d+$",
+         R"(^cn\-\w+\-\d+$)",
          {"aws-cn-global", "cn-north-1", "cn-northwest-1"}},
         {{QStringLiteral("aws-eusc"), QStringLiteral("amazonaws.eu"),
           QStringLiteral("api.amazonwebservices.eu"), QStringLiteral("eusc-de-east-1"), true, true},
-         "^eusc\\-(de)\\-\\w+\\-\\d+$",
+         R"(^eusc\-(de)\-\w+\-\d+$)",
          {"eusc-de-east-1"}},
         {{QStringLiteral("aws-iso"), QStringLiteral("c2s.ic.gov"), QStringLiteral("api.aws.ic.gov"),
           QStringLiteral("us-iso-east-1"), true, true},
-         "^us\\-iso\\-\\w+\\-\\d+$",
+         R"(^us\-iso\-\w+\-\d+$)",
          {"aws-iso-global", "us-iso-east-1", "us-iso-west-1"}},
         {{QStringLiteral("aws-iso-b"), QStringLiteral("sc2s.sgov.gov"),
           QStringLiteral("api.aws.scloud"), QStringLiteral("us-isob-east-1"), true, true},
-         "^us\\-isob\\-\\w+\\-\\d+$",
+         R"(^us\-isob\-\w+\-\d+$)",
          {"aws-iso-b-global", "us-isob-east-1", "us-isob-west-1"}},
         {{QStringLiteral("aws-iso-e"), QStringLiteral("cloud.adc-e.uk"),
           QStringLiteral("api.cloud-aws.adc-e.uk"), QStringLiteral("eu-isoe-west-1"), true, true},
-         "^eu\\-isoe\\-\\w+\\-\\d+$",
+         R"(^eu\-isoe\-\w+\-\d+$)",
          {"aws-iso-e-global", "eu-isoe-west-1"}},
         {{QStringLiteral("aws-iso-f"), QStringLiteral("csp.hci.ic.gov"),
           QStringLiteral("api.aws.hci.ic.gov"), QStringLiteral("us-isof-south-1"), true, true},
-         "^us\\-isof\\-\\w+\\-\\d+$",
+         R"(^us\-isof\-\w+\-\d+$)",
          {"aws-iso-f-global", "us-isof-east-1", "us-isof-south-1"}},
         {{QStringLiteral("aws-us-gov"), QStringLiteral("amazonaws.com"), QStringLiteral("api.aws"),
           QStringLiteral("us-gov-west-1"), true, true},
-         "^us\\-gov\\-\\w+\\-\\d+$",
+         R"(^us\-gov\-\w+\-\d+$)",
          {"aws-us-gov-global", "us-gov-east-1", "us-gov-west-1"}},
     };
     return table;
@@ -65,7 +65,7 @@ const QList<PartitionEntry> &partitionTable()
 // sequence, so a typo cannot send requests (and credentials) to a host of the user's typing.
 bool isValidRegion(const QString &region)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9-]{0,62}$"));
+    static const QRegularExpression pattern(QStringLiteral(R"(^[A-Za-z0-9][A-Za-z0-9-]{0,62}$)"));
     return pattern.match(region).hasMatch();
 }
 
@@ -88,16 +88,21 @@ EndpointResult customEndpoint(const QString &endpoint)
     return {url, {}};
 }
 
+// An endpoint given by the user: as it is, but never together with FIPS.
+EndpointResult explicitEndpoint(const EndpointParams &params)
+{
+    if (params.useFips)
+        return {
+            {},
+            QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not supported")};
+    return customEndpoint(*params.endpoint);
+}
+
 EndpointResult regionalHost(const EndpointParams &params, const QString &prefix,
                             const QString &fipsPrefix)
 {
-    if (params.endpoint) {
-        if (params.useFips)
-            return {{},
-                    QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not "
-                                   "supported")};
-        return customEndpoint(*params.endpoint);
-    }
+    if (params.endpoint)
+        return explicitEndpoint(params);
     if (!params.region)
         return {{}, QStringLiteral("Invalid Configuration: Missing Region")};
     if (!isValidRegion(*params.region))
@@ -133,16 +138,18 @@ Partition partitionForRegion(const QString &region)
     return partitionTable().first().partition;
 }
 
+bool isHttpEndpointUrl(const QUrl &u)
+{
+    return u.isValid() && !u.host().isEmpty()
+        && (u.scheme() == QLatin1String("https") || u.scheme() == QLatin1String("http"))
+        && !u.hasQuery() && !u.hasFragment();
+}
+
 EndpointResult resolveQBusinessEndpoint(const EndpointParams &params)
 {
     // Rule 1: isSet(Endpoint) -> FIPS is an error, else the endpoint as given.
-    if (params.endpoint) {
-        if (params.useFips)
-            return {{},
-                    QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not "
-                                   "supported")};
-        return customEndpoint(*params.endpoint);
-    }
+    if (params.endpoint)
+        return explicitEndpoint(params);
     // Rule 2: isSet(Region) -> aws.partition(Region).
     if (params.region) {
         if (!isValidRegion(*params.region))

@@ -41,6 +41,10 @@ struct EndpointResult
     bool ok() const { return error.isEmpty(); }
 };
 
+// True for what an endpoint URL may be (--endpoint-url, AWS_ENDPOINT_URL*, endpoint_url): http or
+// https, a host, no query and no fragment.
+bool isHttpEndpointUrl(const QUrl &url);
+
 // Evaluates the Q Business endpoint rule set.
 EndpointResult resolveQBusinessEndpoint(const EndpointParams &params);
 // STS: https://sts.{region}.{dnsSuffix} (sts-fips with FIPS), the global endpoint without a region.

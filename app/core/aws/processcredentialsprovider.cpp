@@ -1,5 +1,6 @@
 #include "processcredentialsprovider.h"
 
+#include "awstime.h"
 #include "shellwords.h"
 
 #include <QJsonDocument>
@@ -183,11 +184,12 @@ CredentialsResult ProcessCredentialsProvider::parseOutput(const QByteArray &json
         return fail(QStringLiteral("printed no \"SecretAccessKey\""));
     const QJsonValue expiration = o.value(QLatin1String("Expiration"));
     if (!expiration.isUndefined() && !expiration.isNull()) {
-        const QDateTime when = QDateTime::fromString(expiration.toString(), Qt::ISODateWithMs);
-        if (!when.isValid())
+        const std::optional<qint64> when
+            = awstime::parseIso8601(expiration.toString(), awstime::CredentialExpiryRules);
+        if (!when)
             return fail(QStringLiteral("printed an \"Expiration\" that is not an RFC 3339 time: ")
                         + expiration.toString());
-        result.credentials.expiration = when.toUTC();
+        result.credentials.expiration = awstime::toDateTime(*when);
     }
     return result;
 }

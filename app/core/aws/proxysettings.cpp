@@ -2,6 +2,8 @@
 
 #include "tls.h"
 
+#include <algorithm>
+
 namespace syncdeck::aws {
 
 namespace {
@@ -77,16 +79,12 @@ bool ProxySettings::bypasses(const QString &host, int port) const
     // Python's proxy_bypass_environment(): exact host, host:port, or a domain suffix.
     const QString hostOnly = host.toLower();
     const QString hostPort = port > 0 ? hostOnly + u':' + QString::number(port) : hostOnly;
-    for (const QString &entry : noProxy) {
-        if (entry == QLatin1String("*"))
-            return true;
-        if (hostOnly == entry || hostPort == entry)
+    return std::any_of(noProxy.begin(), noProxy.end(), [&](const QString &entry) {
+        if (entry == QLatin1String("*") || hostOnly == entry || hostPort == entry)
             return true;
         const QString suffix = u'.' + entry;
-        if (hostOnly.endsWith(suffix) || hostPort.endsWith(suffix))
-            return true;
-    }
-    return false;
+        return hostOnly.endsWith(suffix) || hostPort.endsWith(suffix);
+    });
 }
 
 QNetworkProxy ProxySettings::proxyFor(const QUrl &url) const
@@ -97,7 +95,7 @@ QNetworkProxy ProxySettings::proxyFor(const QUrl &url) const
                                           : QNetworkProxy(QNetworkProxy::NoProxy);
     if (proxy.type() == QNetworkProxy::NoProxy
         || bypasses(url.host(), url.port(scheme == QLatin1String("https") ? 443 : 80)))
-        return QNetworkProxy(QNetworkProxy::NoProxy);
+        return {QNetworkProxy::NoProxy};
     return proxy;
 }
 

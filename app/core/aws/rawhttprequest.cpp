@@ -53,6 +53,8 @@ qsizetype firstControl(QByteArrayView v)
 
 } // namespace
 
+// Long on purpose: one pass, line by line (request line, headers with continuations, blank line,
+// body), so that every error names its line; the line counter and `fail` are shared state.
 RawHttpRequest RawHttpRequest::parse(QByteArrayView text)
 {
     RawHttpRequest r;

@@ -238,7 +238,7 @@ struct Resolver
         return true;
     }
 
-    QSslConfiguration tlsFor(const QUrl &url)
+    QSslConfiguration tlsFor(const QUrl &url) const
     {
         QString ignored; // the bundle was checked in resolveSettings()
         return sslConfigurationFor(url, session.caBundle, &ignored);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "awstime.h"
 #include "credentials.h"
 
 #include <QByteArray>
@@ -77,9 +78,9 @@ inline constexpr char Algorithm[] = "AWS4-HMAC-SHA256";
 inline constexpr char EmptyPayloadHash[]
     = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-// "20150830T123600Z" and "20150830" of a UTC time.
-QByteArray amzDate(const QDateTime &time);
-QByteArray dateStamp(const QDateTime &time);
+// "20150830T123600Z" and "20150830" of a UTC time (formatted by awstime).
+using awstime::amzDate;
+using awstime::dateStamp;
 
 // RFC 3986 percent-encoding of everything but A-Z a-z 0-9 - . _ ~ (and '/' when keepSlash).
 QByteArray uriEncode(QByteArrayView bytes, bool keepSlash = false);

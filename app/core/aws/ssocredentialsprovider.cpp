@@ -1,5 +1,6 @@
 #include "ssocredentialsprovider.h"
 
+#include "awstime.h"
 #include "sigv4.h"
 
 #include <QCryptographicHash>
@@ -7,25 +8,14 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkReply>
 
 namespace syncdeck::aws {
 
 SsoCredentialsProvider::SsoCredentialsProvider(SsoSettings settings, QObject *parent)
     : CachingCredentialsProvider(parent)
     , m_settings(std::move(settings))
-{
-    m_network.setProxyFactory(new ProxyFactory(m_settings.proxies)); // owned by m_network
-}
-
-SsoCredentialsProvider::~SsoCredentialsProvider()
-{
-    if (m_reply) {
-        // No callbacks into a half-destroyed provider.
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
-}
+    , m_http(m_settings.proxies)
+{ }
 
 QString SsoCredentialsProvider::description() const
 {
@@ -75,7 +65,8 @@ void SsoCredentialsProvider::fetch()
         return;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.read(1024 * 1024), &parseError);
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(file.read(CredentialsHttp::MaxAnswerBytes), &parseError);
     const QJsonObject cache = doc.object();
     const QString token = cache.value(QLatin1String("accessToken")).toString();
     const QString expiresAtText = cache.value(QLatin1String("expiresAt")).toString();
@@ -85,12 +76,14 @@ void SsoCredentialsProvider::fetch()
                                    + QStringLiteral(": no accessToken)"))});
         return;
     }
-    const QDateTime expiresAt = QDateTime::fromString(expiresAtText, Qt::ISODateWithMs);
+    const std::optional<qint64> expiresMs
+        = awstime::parseIso8601(expiresAtText, awstime::CredentialExpiryRules);
+    const QDateTime expiresAt = expiresMs ? awstime::toDateTime(*expiresMs) : QDateTime();
     if (!expiresAt.isValid() || expiresAt <= now()) {
         fetchFinished(
             {{},
              loginNeeded(expiresAt.isValid() ? QStringLiteral("expired at ")
-                                 + expiresAt.toUTC().toString(Qt::ISODate)
+                                 + QString::fromLatin1(awstime::iso8601(expiresAt))
                                              : QStringLiteral("token has no valid expiresAt"))});
         return;
     }
@@ -105,31 +98,22 @@ void SsoCredentialsProvider::fetch()
                      + QStringLiteral("&role_name=")
                      + QString::fromLatin1(sigv4::uriEncode(m_settings.roleName.toUtf8())),
                  QUrl::StrictMode);
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(m_settings.timeoutMs);
-    if (url.scheme() == QLatin1String("https"))
-        request.setSslConfiguration(m_settings.sslConfiguration);
+    QNetworkRequest request
+        = CredentialsHttp::request(url, m_settings.timeoutMs, m_settings.sslConfiguration);
     request.setRawHeader("x-amz-sso_bearer_token", token.toUtf8());
-    m_reply = m_network.get(request);
-    connect(m_reply, &QNetworkReply::finished, this, &SsoCredentialsProvider::replyFinished);
+    m_http.get(request, CredentialsHttp::MaxAnswerBytes, this,
+               [this](const CredentialsHttp::Answer &a) { answered(a); });
 }
 
-void SsoCredentialsProvider::replyFinished()
+void SsoCredentialsProvider::answered(const CredentialsHttp::Answer &answer)
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply)
-        return;
-    reply->deleteLater();
-    m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray bytes = reply->read(1024 * 1024);
+    const int status = answer.status;
+    const QByteArray &bytes = answer.body;
     if (status == 0) {
         fetchFinished({{},
                        failure(QStringLiteral("could not reach the SSO portal at ")
                                    + m_settings.portalEndpoint.toDisplayString()
-                                   + QStringLiteral(": ") + reply->errorString(),
+                                   + QStringLiteral(": ") + answer.errorString,
                                QStringLiteral("Check the network, sso_region and "
                                               "AWS_ENDPOINT_URL_SSO, then retry."))});
         return;
@@ -154,7 +138,7 @@ void SsoCredentialsProvider::replyFinished()
         return;
     }
     if (status < 200 || status >= 300) {
-        QString code = QString::fromUtf8(reply->rawHeader("x-amzn-ErrorType"));
+        QString code = QString::fromUtf8(answer.errorType);
         if (code.isEmpty())
             code = body.value(QLatin1String("__type")).toString();
         code = code.section(u':', 0, 0).section(u'#', -1);

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "cachingcredentialsprovider.h"
+#include "credentialshttp.h"
 #include "proxysettings.h"
 
-#include <QNetworkAccessManager>
-#include <QPointer>
 #include <QSslConfiguration>
 #include <QUrl>
 
@@ -35,7 +34,6 @@ class SsoCredentialsProvider final : public CachingCredentialsProvider
     Q_OBJECT
 public:
     explicit SsoCredentialsProvider(SsoSettings settings, QObject *parent = nullptr);
-    ~SsoCredentialsProvider() override;
 
     QString description() const override;
 
@@ -47,13 +45,12 @@ protected:
     void fetch() override;
 
 private:
-    void replyFinished();
+    void answered(const CredentialsHttp::Answer &answer);
     CredentialsError loginNeeded(const QString &why) const;
     CredentialsError failure(const QString &message, const QString &nextStep = {}) const;
 
     SsoSettings m_settings;
-    QNetworkAccessManager m_network;
-    QPointer<QNetworkReply> m_reply;
+    CredentialsHttp m_http;
 };
 
 } // namespace syncdeck::aws

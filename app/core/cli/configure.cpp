@@ -1,12 +1,11 @@
 #include "configure.h"
 
 #include "aws/awsconfig.h"
+#include "aws/credentialsprovider.h"
 #include "aws/session.h"
 #include "terminalprompt.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
-#include <QTimer>
 
 namespace syncdeck::cli {
 namespace {
@@ -97,50 +96,10 @@ int listProfiles(Invocation &inv, const QProcessEnvironment &env)
     return Success;
 }
 
-int list(Invocation &inv, const QCommandLineParser &parser, const QProcessEnvironment &env)
+// The access_key, secret_key and credentials rows: where the keys come from, never the secret.
+QList<Row> credentialRows(const aws::Session &s, const aws::CredentialsResult &credentials)
 {
-    aws::SessionOptions options;
-    options.profile = parser.value(QStringLiteral("profile"));
-    options.region = parser.value(QStringLiteral("region"));
-    options.endpointUrl = parser.value(QStringLiteral("endpoint-url"));
-    options.caBundle = parser.value(QStringLiteral("ca-bundle"));
-    options.mfaPrompt = terminalMfaPrompt(inv.err);
-
-    QObject owner;
-    aws::Session s;
-    aws::SessionError error;
-    if (!aws::describeSession(options, env, &owner, &s, &error))
-        return configError(inv, error.message, error.nextStep);
-
     QList<Row> rows;
-    {
-        Row profile {QStringLiteral("profile"), s.profile, {}, {}};
-        if (s.profileSource == QLatin1String("default"))
-            profile.value = QStringLiteral("<not set>");
-        std::tie(profile.type, profile.location) = typeAndLocation(s.profileSource, s);
-        rows.append(profile);
-    }
-
-    // Fetching the keys runs helpers, STS or the SSO portal, as `aws configure list` does.
-    aws::CredentialsResult credentials;
-    if (s.credentials) {
-        bool done = false;
-        QEventLoop loop;
-        s.credentials->resolve(&loop, [&](const aws::CredentialsResult &r) {
-            credentials = r;
-            done = true;
-            loop.quit();
-        });
-        // Every provider bounds its own work; this guard only keeps a bug from hanging the CLI.
-        QTimer::singleShot(options.credentialProcessTimeoutMs + 2 * options.networkTimeoutMs, &loop,
-                           &QEventLoop::quit);
-        if (!done)
-            loop.exec();
-        if (!done)
-            credentials.error = {aws::CredentialsError::Kind::Failed,
-                                 QStringLiteral("resolving credentials did not finish"),
-                                 {}};
-    }
     const QString credType = credentialType(s.credentialKind, s.credentialSource, s);
     const QString credLocation = s.credentialKind == aws::CredentialKind::StaticKeys
             || s.credentialKind == aws::CredentialKind::SessionKeys
@@ -168,6 +127,46 @@ int list(Invocation &inv, const QCommandLineParser &parser, const QProcessEnviro
                  s.credentials ? credType : QStringLiteral("None"),
                  !s.credentials ? QStringLiteral("None")
                                 : (keysOnly ? credLocation : s.credentials->description())});
+    return rows;
+}
+
+int list(Invocation &inv, const QCommandLineParser &parser, const QProcessEnvironment &env)
+{
+    aws::SessionOptions options;
+    options.profile = parser.value(QStringLiteral("profile"));
+    options.region = parser.value(QStringLiteral("region"));
+    options.endpointUrl = parser.value(QStringLiteral("endpoint-url"));
+    options.caBundle = parser.value(QStringLiteral("ca-bundle"));
+    options.mfaPrompt = terminalMfaPrompt(inv.err);
+
+    QObject owner;
+    aws::Session s;
+    aws::SessionError error;
+    if (!aws::describeSession(options, env, &owner, &s, &error))
+        return configError(inv, error.message, error.nextStep);
+
+    QList<Row> rows;
+    {
+        Row profile {QStringLiteral("profile"), s.profile, {}, {}};
+        if (s.profileSource == QLatin1String("default"))
+            profile.value = QStringLiteral("<not set>");
+        std::tie(profile.type, profile.location) = typeAndLocation(s.profileSource, s);
+        rows.append(profile);
+    }
+
+    // Fetching the keys runs helpers, STS or the SSO portal, as `aws configure list` does.
+    aws::CredentialsResult credentials;
+    if (s.credentials) {
+        credentials
+            = aws::resolveBlocking(
+                  s.credentials, options.credentialProcessTimeoutMs + 2 * options.networkTimeoutMs)
+                  .value_or(aws::CredentialsResult {
+                      {},
+                      {aws::CredentialsError::Kind::Failed,
+                       QStringLiteral("resolving credentials did not finish"),
+                       {}}});
+    }
+    rows.append(credentialRows(s, credentials));
 
     auto sourced = [&s](const QString &name, const QString &value, const QString &source) {
         Row r {name, value.isEmpty() ? QStringLiteral("<not set>") : value, {}, {}};

@@ -1,31 +1,14 @@
 #include "csvformatter.h"
 
-namespace syncdeck::cli {
+#include "qbusiness/csv.h"
 
-QString CsvFormatter::field(const QString &value)
-{
-    QString v = value;
-    if (!v.isEmpty()) {
-        const QChar c = v.front();
-        if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r')
-            v.prepend(u'\'');
-    }
-    if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n') || v.contains(u'\r')) {
-        v.replace(u'"', QStringLiteral("\"\""));
-        v = u'"' + v + u'"';
-    }
-    return v;
-}
+namespace syncdeck::cli {
 
 void CsvFormatter::row(const QStringList &cells)
 {
     QString line;
-    for (qsizetype i = 0; i < cells.size(); ++i) {
-        if (i)
-            line += u',';
-        line += field(cells.at(i));
-    }
-    m_out << line << "\r\n";
+    qbusiness::appendCsvRow(line, cells);
+    m_out << line;
 }
 
 void CsvFormatter::beginList(const QString &, const QList<OutputColumn> &columns)

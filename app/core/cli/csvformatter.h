@@ -4,9 +4,8 @@
 
 namespace syncdeck::cli {
 
-// RFC 4180 CSV (CRLF line ends, fields with comma, quote or line break quoted, quotes doubled),
-// with a header row. Cells that a spreadsheet would run as a formula (starting with = + - @,
-// tab or carriage return) are neutralized with a leading apostrophe.
+// CSV with a header row, cell by cell as qbusiness::csvCell() writes them (RFC 4180, formula
+// injection neutralised).
 class CsvFormatter final : public OutputFormatter
 {
 public:
@@ -18,8 +17,6 @@ public:
     void item(const QJsonObject &item) override;
     void endList(const QString &, const QString &) override { m_out.flush(); }
     void object(const QJsonObject &object, const QList<OutputColumn> &columns) override;
-
-    static QString field(const QString &value);
 
 private:
     void row(const QStringList &cells);

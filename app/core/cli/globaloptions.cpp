@@ -1,9 +1,11 @@
 #include "globaloptions.h"
 
 #include "aws/credentialsprovider.h"
+#include "aws/endpointresolver.h"
 #include "aws/session.h"
 #include "cli.h"
 #include "outputformatter.h"
+#include "qbusiness/sessionconfig.h"
 
 namespace syncdeck::cli {
 
@@ -23,13 +25,6 @@ bool readSeconds(const QCommandLineParser &parser, const char *name, int *out, Q
     }
     *out = v;
     return true;
-}
-
-bool isHttpUrl(const QUrl &u)
-{
-    return u.isValid() && !u.host().isEmpty()
-        && (u.scheme() == QLatin1String("https") || u.scheme() == QLatin1String("http"))
-        && !u.hasQuery() && !u.hasFragment();
 }
 } // namespace
 
@@ -88,7 +83,7 @@ bool readGlobalOptions(const QCommandLineParser &parser, const QProcessEnvironme
         return false;
     }
     if (parser.isSet(QStringLiteral("endpoint-url"))
-        && !isHttpUrl(QUrl(o->endpointUrl, QUrl::StrictMode))) {
+        && !aws::isHttpEndpointUrl(QUrl(o->endpointUrl, QUrl::StrictMode))) {
         *error = QStringLiteral("Bad value for --endpoint-url \"%1\": scheme is missing. Must be "
                                 "of the form http://<hostname>/ or https://<hostname>/")
                      .arg(o->endpointUrl);
@@ -114,28 +109,11 @@ bool resolveCliSession(const GlobalOptions &options, const QProcessEnvironment &
         *error = {ConfigError, sessionError.message, sessionError.nextStep};
         return false;
     }
-    if (s.region.isEmpty()) {
-        // An explicit endpoint lets the session do without a region, but SigV4 cannot.
-        *error = {ConfigError, QStringLiteral("You must specify a region."),
-                  QStringLiteral("Pass --region (e.g. --region us-east-1), set AWS_REGION, or "
-                                 "add region to the profile.")};
-        return false;
-    }
-    if (!isHttpUrl(s.endpoint)) {
-        *error = {ConfigError,
-                  QStringLiteral("The endpoint \"%1\" (from %2) is not an http(s) URL")
-                      .arg(s.endpoint.toString(), s.endpointSource),
-                  QStringLiteral("Fix it, e.g. https://qbusiness.us-east-1.api.aws.")};
-        return false;
-    }
-
     qbusiness::ClientConfig &c = session->config;
-    c.endpoint = s.endpoint;
-    c.region = s.region;
-    c.maxAttempts = s.maxAttempts;
-    c.retryMode = s.retryMode;
-    c.caBundlePath = s.caBundle;
-    c.proxies = s.proxies;
+    if (!qbusiness::clientConfigForSession(s, &c, &sessionError)) {
+        *error = {ConfigError, sessionError.message, sessionError.nextStep};
+        return false;
+    }
     c.readTimeoutMs = options.readTimeoutSeconds * 1000;
     c.connectTimeoutMs = options.connectTimeoutSeconds * 1000;
     c.dryRun = options.dryRun;

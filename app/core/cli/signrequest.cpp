@@ -1,19 +1,19 @@
 #include "signrequest.h"
 
+#include "aws/awstime.h"
+#include "aws/credentialsprovider.h"
 #include "aws/rawhttprequest.h"
 #include "aws/session.h"
 #include "aws/sigv4.h"
 
 #include <QCommandLineParser>
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileDevice>
 #include <QProcessEnvironment>
-#include <QRegularExpression>
-#include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 namespace syncdeck::cli {
 namespace {
@@ -125,19 +125,10 @@ void writeBytes(QTextStream &out, QByteArrayView bytes)
 // is required so that a time never silently means the local time.
 QDateTime parseTime(const QString &text)
 {
-    static const QRegularExpression Compact(
-        QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z$"));
-    static const QRegularExpression Zoned(QStringLiteral("(Z|[+-]\\d{2}:?\\d{2})$"));
-    if (const QRegularExpressionMatch m = Compact.match(text); m.hasMatch()) {
-        const QDateTime t(
-            QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()),
-            QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt()), Qt::UTC);
-        return t.isValid() ? t : QDateTime();
-    }
-    if (!Zoned.match(text).hasMatch())
-        return {};
-    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return t.isValid() ? t.toUTC() : QDateTime();
+    std::optional<qint64> ms = aws::awstime::parseAmzDate(text.toLatin1());
+    if (!ms)
+        ms = aws::awstime::parseIso8601(text);
+    return ms ? aws::awstime::toDateTime(*ms) : QDateTime();
 }
 
 bool readRequest(const QString &path, QByteArray *out, QString *error)
@@ -182,9 +173,19 @@ QByteArray redactCanonicalToken(const QByteArray &canonical, bool *redacted)
     return lines.join('\n');
 }
 
-} // namespace
+// What the command line asks for.
+struct SignOptions
+{
+    QString requestPath;
+    QString stage;
+    QString service;
+    aws::SessionOptions session; // profile and region
+    QDateTime time;
+    sigv4::Settings settings;
+};
 
-int signRequest(Invocation &inv)
+// Parses the command line: std::nullopt to go on, else the exit code (0 after --help).
+std::optional<int> readOptions(Invocation &inv, SignOptions *o)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -220,44 +221,46 @@ int signRequest(Invocation &inv)
         return usageError(inv,
                           QStringLiteral("--request FILE is required ('-' reads standard "
                                          "input)"));
-    const QString stage = parser.value(printOption);
-    if (!Stages.contains(stage))
+    o->requestPath = parser.value(requestOption);
+    o->stage = parser.value(printOption);
+    if (!Stages.contains(o->stage))
         return usageError(inv,
                           QStringLiteral("--print %1 is not a stage; use one of %2")
-                              .arg(stage, Stages.join(QStringLiteral(", "))));
-    const QString service = parser.value(serviceOption);
-    if (service.isEmpty())
+                              .arg(o->stage, Stages.join(QStringLiteral(", "))));
+    o->service = parser.value(serviceOption);
+    if (o->service.isEmpty())
         return usageError(inv,
                           QStringLiteral("--service needs a signing name, such as "
                                          "qbusiness"));
-    QDateTime time = QDateTime::currentDateTimeUtc();
+    o->time = QDateTime::currentDateTimeUtc();
     if (parser.isSet(timeOption)) {
-        time = parseTime(parser.value(timeOption));
-        if (!time.isValid())
+        o->time = parseTime(parser.value(timeOption));
+        if (!o->time.isValid())
             return usageError(inv,
                               QStringLiteral("--time '%1' is not a UTC time; write it as "
                                              "2015-08-30T12:36:00Z or 20150830T123600Z")
                                   .arg(parser.value(timeOption)));
     }
+    o->session.profile = parser.value(profileOption);
+    o->session.region = parser.value(regionOption);
+    const bool normalize = !parser.isSet(noNormalizeOption);
+    o->settings.normalizePath = normalize;
+    o->settings.doubleEncodePath = normalize;
+    o->settings.addContentSha256Header = parser.isSet(contentShaOption);
+    o->settings.signSessionToken = !parser.isSet(unsignedTokenOption);
+    return std::nullopt;
+}
 
-    QByteArray text;
-    QString readError;
-    if (!readRequest(parser.value(requestOption), &text, &readError))
-        return usageError(inv, readError);
-    const RawHttpRequest raw = RawHttpRequest::parse(text);
-    if (!raw.ok())
-        return usageError(inv, QStringLiteral("malformed request: %1").arg(raw.error()));
-
-    // Configuration: credentials and region as the AWS CLI resolves them, saying where they
-    // were looked for when they are missing.
+// Credentials and region as the AWS CLI resolves them, saying where they were looked for when
+// they are missing: std::nullopt with *params filled, else the exit code.
+std::optional<int> resolveSigner(Invocation &inv, const SignOptions &o,
+                                 sigv4::SigningParams *params)
+{
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    aws::SessionOptions options;
-    options.profile = parser.value(profileOption);
-    options.region = parser.value(regionOption);
     QObject owner; // parent of the credentials provider
     aws::Session session;
     aws::SessionError sessionError;
-    if (!aws::describeSession(options, env, &owner, &session, &sessionError))
+    if (!aws::describeSession(o.session, env, &owner, &session, &sessionError))
         return configError(inv, sentences(sessionError.message, sessionError.nextStep));
     const QString lookedIn = QStringLiteral("profile %1 in %2 and %3")
                                  .arg(session.profile, QDir::toNativeSeparators(session.configPath),
@@ -275,70 +278,79 @@ int signRequest(Invocation &inv)
                            QStringLiteral("no region: pass --region (looked at --region, "
                                           "AWS_REGION, AWS_DEFAULT_REGION and %1)")
                                .arg(lookedIn));
-    aws::CredentialsResult resolved;
-    bool haveCredentials = false;
-    QEventLoop loop;
-    session.credentials->resolve(&loop, [&](const aws::CredentialsResult &r) {
-        resolved = r;
-        haveCredentials = true;
-        loop.quit();
-    });
-    // Providers bound their own waits (processes, STS, SSO); this only guards against a hang.
-    QTimer::singleShot(options.networkTimeoutMs + options.credentialProcessTimeoutMs, &loop,
-                       &QEventLoop::quit);
-    if (!haveCredentials)
-        loop.exec();
-    if (!haveCredentials)
+    const std::optional<aws::CredentialsResult> resolved = aws::resolveBlocking(
+        session.credentials, o.session.networkTimeoutMs + o.session.credentialProcessTimeoutMs);
+    if (!resolved)
         return configError(inv,
                            QStringLiteral("timed out getting credentials for %1")
                                .arg(session.credentials->description()));
-    if (resolved.error.isError())
-        return configError(inv, sentences(resolved.error.message, resolved.error.nextStep));
+    if (resolved->error.isError())
+        return configError(inv, sentences(resolved->error.message, resolved->error.nextStep));
+    params->credentials = resolved->credentials;
+    params->region = session.region;
+    params->service = o.service;
+    params->time = o.time;
+    params->settings = o.settings;
+    return std::nullopt;
+}
 
+// Why sign() refused: the configuration (253) or a line of the request (252).
+int signingFailed(Invocation &inv, const RawHttpRequest &raw, const sigv4::SigningResult &result)
+{
+    if (result.failure == sigv4::SigningResult::Failure::Parameters)
+        return configError(inv, QStringLiteral("cannot sign: %1").arg(result.error));
+    for (const char *name : {"Authorization", "X-Amz-Date"}) {
+        if (const int line = raw.lineOf(name); line > 0)
+            return usageError(inv,
+                              QStringLiteral("line %1: the request already carries %2; delete "
+                                             "that line (sign-request adds it; pass a captured "
+                                             "X-Amz-Date value as --time instead)")
+                                  .arg(line)
+                                  .arg(QLatin1String(name)));
+    }
+    return usageError(inv, QStringLiteral("cannot sign this request: %1").arg(result.error));
+}
+
+// The bytes of the stage asked for, the session token redacted (*redacted says so).
+QByteArray stageBytes(const QString &stage, const RawHttpRequest &raw,
+                      const sigv4::SigningParams &params, const sigv4::SigningResult &result,
+                      bool *redacted)
+{
+    if (stage == QLatin1String("canonical-request"))
+        return redactCanonicalToken(result.canonicalRequest, redacted);
+    if (stage == QLatin1String("string-to-sign"))
+        return result.stringToSign;
+    if (stage == QLatin1String("signature"))
+        return result.signature;
+    if (stage == QLatin1String("authorization"))
+        return result.authorization;
+    const QByteArray tokenHeader("x-amz-security-token");
+    *redacted = raw.lineOf(tokenHeader) > 0 || params.credentials.hasSessionToken();
+    return raw.withHeaders(result.headersToAdd, {tokenHeader}, RedactedToken);
+}
+
+} // namespace
+
+int signRequest(Invocation &inv)
+{
+    SignOptions options;
+    if (const std::optional<int> code = readOptions(inv, &options))
+        return *code;
+    QByteArray text;
+    QString readError;
+    if (!readRequest(options.requestPath, &text, &readError))
+        return usageError(inv, readError);
+    const RawHttpRequest raw = RawHttpRequest::parse(text);
+    if (!raw.ok())
+        return usageError(inv, QStringLiteral("malformed request: %1").arg(raw.error()));
     sigv4::SigningParams params;
-    params.credentials = resolved.credentials;
-    params.region = session.region;
-    params.service = service;
-    params.time = time;
-    const bool normalize = !parser.isSet(noNormalizeOption);
-    params.settings.normalizePath = normalize;
-    params.settings.doubleEncodePath = normalize;
-    params.settings.addContentSha256Header = parser.isSet(contentShaOption);
-    params.settings.signSessionToken = !parser.isSet(unsignedTokenOption);
-
+    if (const std::optional<int> code = resolveSigner(inv, options, &params))
+        return *code;
     const sigv4::SigningResult result = sigv4::sign(raw.request(), params);
-    if (!result.ok()) {
-        if (result.failure == sigv4::SigningResult::Failure::Parameters)
-            return configError(inv, QStringLiteral("cannot sign: %1").arg(result.error));
-        for (const char *name : {"Authorization", "X-Amz-Date"}) {
-            if (const int line = raw.lineOf(name); line > 0)
-                return usageError(
-                    inv,
-                    QStringLiteral("line %1: the request already carries %2; delete that "
-                                   "line (sign-request adds it; pass a captured "
-                                   "X-Amz-Date value as --time instead)")
-                        .arg(line)
-                        .arg(QLatin1String(name)));
-        }
-        return usageError(inv, QStringLiteral("cannot sign this request: %1").arg(result.error));
-    }
-
+    if (!result.ok())
+        return signingFailed(inv, raw, result);
     bool redacted = false;
-    QByteArray output;
-    if (stage == QLatin1String("canonical-request")) {
-        output = redactCanonicalToken(result.canonicalRequest, &redacted);
-    } else if (stage == QLatin1String("string-to-sign")) {
-        output = result.stringToSign;
-    } else if (stage == QLatin1String("signature")) {
-        output = result.signature;
-    } else if (stage == QLatin1String("authorization")) {
-        output = result.authorization;
-    } else {
-        const QByteArray tokenHeader("x-amz-security-token");
-        redacted = raw.lineOf(tokenHeader) > 0 || params.credentials.hasSessionToken();
-        output = raw.withHeaders(result.headersToAdd, {tokenHeader}, RedactedToken);
-    }
-    writeBytes(inv.out, output);
+    writeBytes(inv.out, stageBytes(options.stage, raw, params, result, &redacted));
     if (redacted)
         inv.err << "syncdeck-cli sign-request: note: the session token (X-Amz-Security-Token) is "
                    "shown as '"

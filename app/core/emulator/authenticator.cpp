@@ -1,5 +1,6 @@
 #include "authenticator.h"
 
+#include "aws/awstime.h"
 #include "aws/crypto.h"
 
 namespace syncdeck::emulator {
@@ -17,63 +18,53 @@ AuthResult failure(const char *code, QString message)
     return r;
 }
 
-// "20240501T120000Z", parsed by hand: QDateTime::fromString goes through local time, which
-// costs a stat() of /etc/localtime per request.
-QDateTime parseAmzDate(QByteArrayView value)
-{
-    if (value.size() != 16 || value[8] != 'T' || value[15] != 'Z')
-        return {};
-    auto number = [&](qsizetype from, qsizetype length, int *out) {
-        int n = 0;
-        for (qsizetype i = from; i < from + length; ++i) {
-            if (value[i] < '0' || value[i] > '9')
-                return false;
-            n = n * 10 + (value[i] - '0');
-        }
-        *out = n;
-        return true;
-    };
-    int year, month, day, hour, minute, second;
-    if (!number(0, 4, &year) || !number(4, 2, &month) || !number(6, 2, &day) || !number(9, 2, &hour)
-        || !number(11, 2, &minute) || !number(13, 2, &second))
-        return {};
-    const QDate date(year, month, day);
-    if (!date.isValid() || hour > 23 || minute > 59 || second > 59)
-        return {};
-    const qint64 days = date.toJulianDay() - QDate(1970, 1, 1).toJulianDay();
-    return QDateTime::fromMSecsSinceEpoch(
-        ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000, Qt::UTC);
-}
-
 } // namespace
 
 Authenticator::Authenticator(QString accessKeyId, QString secretAccessKey, QString sessionToken,
-                             QString region, QString service)
+                             QString region)
     : m_accessKeyId(std::move(accessKeyId))
     , m_secretAccessKey(std::move(secretAccessKey))
     , m_sessionToken(std::move(sessionToken))
     , m_region(std::move(region))
-    , m_service(std::move(service))
 { }
 
-AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &now) const
+AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &now,
+                                 const QString &service) const
 {
-    using namespace aws;
+    SignedParts parts;
+    std::optional<AuthResult> refused = readAuthorization(request, &parts);
+    if (!refused)
+        refused = checkCaller(request, &parts);
+    if (!refused)
+        refused = checkScope(now, service, &parts);
+    if (!refused)
+        refused = checkSignature(request, service, parts);
+    if (refused)
+        return *refused;
+    AuthResult result;
+    result.ok = true;
+    result.httpStatus = 200;
+    result.accessKeyId = QString::fromLatin1(parts.scope[0]);
+    return result;
+}
+
+std::optional<AuthResult> Authenticator::readAuthorization(const HttpRequest &request,
+                                                           SignedParts *parts)
+{
     const QByteArray authorization = request.header("authorization");
     if (authorization.isNull()) {
         // What AWS front ends answer for unsigned requests.
         return failure("MissingAuthenticationTokenException",
                        QStringLiteral("Missing Authentication Token"));
     }
-    const QByteArray prefix = QByteArray(sigv4::Algorithm) + ' ';
+    const QByteArray prefix = QByteArray(aws::sigv4::Algorithm) + ' ';
     if (!authorization.startsWith(prefix)) {
         return failure(
             "IncompleteSignatureException",
             QStringLiteral("Authorization header requires the %1 algorithm, got '%2'.")
-                .arg(QLatin1String(sigv4::Algorithm),
+                .arg(QLatin1String(aws::sigv4::Algorithm),
                      QString::fromLatin1(authorization.left(authorization.indexOf(' ')))));
     }
-    QByteArray credential, signedHeaders, signature;
     for (const QByteArray &part : authorization.mid(prefix.size()).split(',')) {
         const QByteArray item = part.trimmed();
         const qsizetype eq = item.indexOf('=');
@@ -81,21 +72,21 @@ AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &no
             continue;
         const QByteArray key = item.first(eq);
         if (key == "Credential")
-            credential = item.sliced(eq + 1);
+            parts->credential = item.sliced(eq + 1);
         else if (key == "SignedHeaders")
-            signedHeaders = item.sliced(eq + 1);
+            parts->signedHeaders = item.sliced(eq + 1);
         else if (key == "Signature")
-            signature = item.sliced(eq + 1);
+            parts->signature = item.sliced(eq + 1);
     }
     QStringList missing;
-    if (credential.isEmpty())
+    if (parts->credential.isEmpty())
         missing << QStringLiteral("Authorization header requires 'Credential' parameter.");
-    if (signedHeaders.isEmpty())
+    if (parts->signedHeaders.isEmpty())
         missing << QStringLiteral("Authorization header requires 'SignedHeaders' parameter.");
-    if (signature.isEmpty())
+    if (parts->signature.isEmpty())
         missing << QStringLiteral("Authorization header requires 'Signature' parameter.");
-    const QByteArray amzDateValue = request.header("x-amz-date");
-    if (amzDateValue.isNull())
+    parts->amzDate = request.header("x-amz-date");
+    if (parts->amzDate.isNull())
         missing << QStringLiteral(
             "Authorization header requires existence of either a 'X-Amz-Date' "
             "or a 'Date' header.");
@@ -105,20 +96,25 @@ AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &no
                            + QString::fromLatin1(authorization.left(authorization.indexOf(' '))));
     }
 
-    const QList<QByteArray> scope = credential.split('/');
-    if (scope.size() != 5) {
+    return std::nullopt;
+}
+
+std::optional<AuthResult> Authenticator::checkCaller(const HttpRequest &request,
+                                                     SignedParts *parts) const
+{
+    parts->scope = parts->credential.split('/');
+    if (parts->scope.size() != 5) {
         return failure("IncompleteSignatureException",
                        QStringLiteral("Credential must have exactly 5 slash-delimited elements, "
                                       "e.g. keyid/date/region/service/term, got '%1'")
-                           .arg(QString::fromLatin1(credential)));
+                           .arg(QString::fromLatin1(parts->credential)));
     }
-    AuthResult result;
-    result.accessKeyId = QString::fromLatin1(scope[0]);
-    if (result.accessKeyId != m_accessKeyId) {
+    const QString accessKeyId = QString::fromLatin1(parts->scope[0]);
+    if (accessKeyId != m_accessKeyId) {
         AuthResult r
             = failure("UnrecognizedClientException",
                       QStringLiteral("The security token included in the request is invalid."));
-        r.accessKeyId = result.accessKeyId;
+        r.accessKeyId = accessKeyId;
         return r;
     }
     const QByteArray token = request.header("x-amz-security-token");
@@ -126,67 +122,83 @@ AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &no
         AuthResult r
             = failure("UnrecognizedClientException",
                       QStringLiteral("The security token included in the request is invalid."));
-        r.accessKeyId = result.accessKeyId;
+        r.accessKeyId = accessKeyId;
         return r;
     }
 
-    const QDateTime signedAt = parseAmzDate(amzDateValue);
-    if (!signedAt.isValid()) {
+    return std::nullopt;
+}
+
+std::optional<AuthResult> Authenticator::checkScope(const QDateTime &now, const QString &service,
+                                                    SignedParts *parts) const
+{
+    const std::optional<qint64> signedAtMs = aws::awstime::parseAmzDate(parts->amzDate);
+    if (!signedAtMs) {
         return failure("IncompleteSignatureException",
                        QStringLiteral("Date must be in ISO-8601 'basic format'. Got '%1'. See "
                                       "http://en.wikipedia.org/wiki/ISO_8601")
-                           .arg(QString::fromLatin1(amzDateValue)));
+                           .arg(QString::fromLatin1(parts->amzDate)));
     }
+    parts->signedAt = aws::awstime::toDateTime(*signedAtMs);
+    const QDateTime &signedAt = parts->signedAt;
     const qint64 skew = signedAt.secsTo(now);
     if (skew > AllowedSkewSeconds) {
         const QDateTime earliest = now.addSecs(-AllowedSkewSeconds);
         return failure("InvalidSignatureException",
                        QStringLiteral("Signature expired: %1 is now earlier than %2 (%3 - 5 min.)")
-                           .arg(QString::fromLatin1(amzDateValue),
-                                QString::fromLatin1(sigv4::amzDate(earliest)),
-                                QString::fromLatin1(sigv4::amzDate(now))));
+                           .arg(QString::fromLatin1(parts->amzDate),
+                                QString::fromLatin1(aws::awstime::amzDate(earliest)),
+                                QString::fromLatin1(aws::awstime::amzDate(now))));
     }
     if (skew < -AllowedSkewSeconds) {
         const QDateTime latest = now.addSecs(AllowedSkewSeconds);
         return failure("InvalidSignatureException",
                        QStringLiteral("Signature not yet current: %1 is still later than %2 (%3 + "
                                       "5 min.)")
-                           .arg(QString::fromLatin1(amzDateValue),
-                                QString::fromLatin1(sigv4::amzDate(latest)),
-                                QString::fromLatin1(sigv4::amzDate(now))));
+                           .arg(QString::fromLatin1(parts->amzDate),
+                                QString::fromLatin1(aws::awstime::amzDate(latest)),
+                                QString::fromLatin1(aws::awstime::amzDate(now))));
     }
-    if (scope[1] != sigv4::dateStamp(signedAt)) {
+    if (parts->scope[1] != aws::awstime::dateStamp(signedAt)) {
         return failure(
             "InvalidSignatureException",
             QStringLiteral("Date in Credential scope does not match YYYYMMDD from "
                            "ISO-8601 version of date from HTTP: '%1' != '%2', from '%3'.")
-                .arg(QString::fromLatin1(scope[1]), QString::fromLatin1(sigv4::dateStamp(signedAt)),
-                     QString::fromLatin1(amzDateValue)));
+                .arg(QString::fromLatin1(parts->scope[1]),
+                     QString::fromLatin1(aws::awstime::dateStamp(signedAt)),
+                     QString::fromLatin1(parts->amzDate)));
     }
-    if (scope[2] != m_region.toLatin1()) {
+    if (parts->scope[2] != m_region.toLatin1()) {
         return failure("InvalidSignatureException",
                        QStringLiteral("Credential should be scoped to a valid region. "));
     }
-    if (scope[3] != m_service.toLatin1()) {
-        return failure("InvalidSignatureException",
-                       QStringLiteral("Credential should be scoped to correct service: '%1'. ")
-                           .arg(m_service));
+    if (parts->scope[3] != service.toLatin1()) {
+        return failure(
+            "InvalidSignatureException",
+            QStringLiteral("Credential should be scoped to correct service: '%1'. ").arg(service));
     }
-    if (scope[4] != "aws4_request") {
+    if (parts->scope[4] != "aws4_request") {
         return failure("InvalidSignatureException",
                        QStringLiteral("Credential should be scoped with a valid terminator: "
                                       "'aws4_request', not '%1'. ")
-                           .arg(QString::fromLatin1(scope[4])));
+                           .arg(QString::fromLatin1(parts->scope[4])));
     }
 
+    return std::nullopt;
+}
+
+std::optional<AuthResult> Authenticator::checkSignature(const HttpRequest &request,
+                                                        const QString &service,
+                                                        const SignedParts &parts) const
+{
     // Rebuild the request from the signed headers only, exactly as received.
-    const QList<QByteArray> names = signedHeaders.split(';');
+    const QList<QByteArray> names = parts.signedHeaders.split(';');
     if (!names.contains("host")) {
         return failure("InvalidSignatureException",
                        QStringLiteral("'Host' or ':authority' must be a 'SignedHeader' in the AWS "
                                       "Authorization."));
     }
-    sigv4::Request rebuilt;
+    aws::sigv4::Request rebuilt;
     rebuilt.method = request.method;
     rebuilt.path = request.path;
     rebuilt.query = request.query;
@@ -195,15 +207,16 @@ AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &no
         if (names.contains(h.name.toLower()))
             rebuilt.headers.append(h);
     }
-    const sigv4::Settings settings;
+    const aws::sigv4::Settings settings;
     const QByteArray canonical
-        = sigv4::canonicalRequest(rebuilt, settings, aws::crypto::sha256Hex(request.body));
-    const QByteArray scopeText = sigv4::credentialScope(signedAt, m_region, m_service);
-    const QByteArray toSign = sigv4::stringToSign(signedAt, scopeText, canonical);
-    const QByteArray key = sigv4::signingKey(SecretString(m_secretAccessKey),
-                                             sigv4::dateStamp(signedAt), m_region, m_service);
-    const QByteArray expected = sigv4::signature(key, toSign);
-    if (expected != signature) {
+        = aws::sigv4::canonicalRequest(rebuilt, settings, aws::crypto::sha256Hex(request.body));
+    const QByteArray scopeText = aws::sigv4::credentialScope(parts.signedAt, m_region, service);
+    const QByteArray toSign = aws::sigv4::stringToSign(parts.signedAt, scopeText, canonical);
+    const QByteArray key
+        = aws::sigv4::signingKey(aws::SecretString(m_secretAccessKey),
+                                 aws::awstime::dateStamp(parts.signedAt), m_region, service);
+    const QByteArray expected = aws::sigv4::signature(key, toSign);
+    if (expected != parts.signature) {
         // AWS shows both stages so a client author can diff them against their own.
         return failure(
             "InvalidSignatureException",
@@ -214,9 +227,7 @@ AuthResult Authenticator::verify(const HttpRequest &request, const QDateTime &no
                            "have been\n'%1'\n\nThe String-to-Sign should have been\n'%2'\n")
                 .arg(QString::fromUtf8(canonical), QString::fromUtf8(toSign)));
     }
-    result.ok = true;
-    result.httpStatus = 200;
-    return result;
+    return std::nullopt;
 }
 
 } // namespace syncdeck::emulator

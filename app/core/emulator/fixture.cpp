@@ -1,5 +1,8 @@
 #include "fixture.h"
 
+#include "aws/awstime.h"
+#include "validator.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,14 +82,12 @@ public:
 
     bool id(const QJsonObject &o, const QString &key, const QString &path, QString *out)
     {
-        static const QRegularExpression re(QStringLiteral("^[a-zA-Z0-9][a-zA-Z0-9-]{35}$"));
         if (!string(o, key, path, out, true))
             return false;
-        if (!re.match(*out).hasMatch())
+        if (!isModelId(*out))
             return fail(path + QLatin1Char('.') + key,
-                        QStringLiteral("'%1' is not a valid id (36 characters matching "
-                                       "[a-zA-Z0-9][a-zA-Z0-9-]{35})")
-                            .arg(*out));
+                        QStringLiteral("'%1' is not a valid id (36 characters matching %2)")
+                            .arg(*out, QLatin1String(IdPattern)));
         return true;
     }
 
@@ -139,13 +140,13 @@ public:
             return true;
         }
         if (v.isString()) {
-            const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-            if (!t.isValid() || t.timeSpec() == Qt::LocalTime)
+            const std::optional<qint64> t = aws::awstime::parseIso8601(v.toString());
+            if (!t)
                 return fail(at,
                             QStringLiteral("'%1' is not an ISO 8601 time with a zone, e.g. "
                                            "2024-05-01T12:00:00Z")
                                 .arg(v.toString()));
-            *ms = t.toMSecsSinceEpoch();
+            *ms = *t;
             return true;
         }
         return fail(at, QStringLiteral("expected epoch seconds or an ISO 8601 time"));

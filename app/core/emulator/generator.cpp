@@ -119,6 +119,60 @@ QByteArray idBytes(Rng &rng)
     return makeId(rng.next(), rng.next()).toLatin1();
 }
 
+// What every run of one data source shares while its history is generated.
+struct HistoryContext
+{
+    Rng &rng;
+    Store *store;
+    const QString &account;
+    const QString &sourceMessage; // the connector's failure, for its errors
+    quint32 sourceCode; // the connector's dataSourceErrorCode
+};
+
+// A failed run stops early: it keeps what it reached before giving up.
+void failRun(JobRecord &job, const Failure &failure, qint64 duration, HistoryContext &h)
+{
+    Rng &rng = h.rng;
+    job.status = JobStatus::Failed;
+    job.errorCode = failure.code;
+    // Not arg(): a message may use %2 without %1.
+    job.errorMessage = h.store->intern(QString::fromLatin1(failure.message)
+                                           .replace(QLatin1String("%1"), h.account)
+                                           .replace(QLatin1String("%2"), h.sourceMessage));
+    if (failure.usesSourceCode)
+        job.dataSourceErrorCode = h.sourceCode;
+    const double reached = rng.chance(0.4) ? 0.0 : rng.unit() * 0.6;
+    for (int m = 0; m < MetricCount; ++m)
+        job.metrics[m] = qint64(double(job.metrics[m]) * reached);
+    // Some of what it reached failed too, never more than it scanned.
+    job.metrics[DocumentsFailed] = reached == 0.0
+        ? 0
+        : rng.range(1, std::max<qint64>(1, job.metrics[DocumentsScanned] / 10));
+    job.hasMetrics = !(reached == 0.0 && rng.chance(0.3));
+    job.endMs = job.startMs + std::max<qint64>(5000, duration / 4);
+}
+
+// A run that did not fail: mostly SUCCEEDED, sometimes INCOMPLETE or ABORTED.
+void endRun(JobRecord &job, qint64 scanned, qint64 duration, HistoryContext &h)
+{
+    Rng &rng = h.rng;
+    const double roll = rng.unit();
+    if (roll < 0.06) {
+        job.status = JobStatus::Incomplete;
+        job.metrics[DocumentsFailed] = rng.range(1, scanned / 30 + 2);
+        if (rng.chance(0.5))
+            job.dataSourceErrorCode = h.store->intern(QStringLiteral("DocumentTooLarge"));
+    } else if (roll < 0.075) {
+        job.status = JobStatus::Aborted;
+        const double reached = rng.unit() * 0.7;
+        for (int m = 0; m < MetricCount; ++m)
+            job.metrics[m] = qint64(double(job.metrics[m]) * reached);
+        job.endMs = job.startMs + std::max<qint64>(10000, qint64(double(duration) * reached));
+    } else {
+        job.status = JobStatus::Succeeded;
+    }
+}
+
 } // namespace
 
 Generator::Generator(const Options &options, qint64 anchorMs)
@@ -222,6 +276,7 @@ void Generator::generateJobs(Store *store, DataSourceRecord *ds, quint64 streamA
     const int finished = withRunning ? count - 1 : count;
     const int forcedFailures = featured ? std::min(finished, 3) : 0;
     const qint64 corpus = rng.range(400, 90000);
+    HistoryContext history {rng, store, account, sourceMessage, sourceCode};
 
     ds->jobs.reserve(size_t(count));
     // Finished runs, oldest first: slot k starts at anchor - (finished - k) * period plus jitter,
@@ -256,44 +311,11 @@ void Generator::generateJobs(Store *store, DataSourceRecord *ds, quint64 streamA
         job.metrics[DocumentsDeleted] = rng.range(0, corpus / 150 + 1);
         job.metrics[DocumentsFailed] = 0;
         if (forced || streakLeft > 0) {
-            const Failure &failure = Failures[forced ? 2 : streakFailure];
-            job.status = JobStatus::Failed;
-            job.errorCode = failure.code;
-            // Not arg(): a message may use %2 without %1.
-            job.errorMessage = store->intern(QString::fromLatin1(failure.message)
-                                                 .replace(QLatin1String("%1"), account)
-                                                 .replace(QLatin1String("%2"), sourceMessage));
-            if (failure.usesSourceCode)
-                job.dataSourceErrorCode = sourceCode;
-            // A failed run stops early: what it reached before giving up.
-            const double reached = rng.chance(0.4) ? 0.0 : rng.unit() * 0.6;
-            for (int m = 0; m < MetricCount; ++m)
-                job.metrics[m] = qint64(double(job.metrics[m]) * reached);
-            // Some of what it reached failed too, never more than it scanned.
-            job.metrics[DocumentsFailed] = reached == 0.0
-                ? 0
-                : rng.range(1, std::max<qint64>(1, job.metrics[DocumentsScanned] / 10));
-            job.hasMetrics = !(reached == 0.0 && rng.chance(0.3));
-            job.endMs = job.startMs + std::max<qint64>(5000, duration / 4);
+            failRun(job, Failures[forced ? 2 : streakFailure], duration, history);
             if (streakLeft > 0)
                 --streakLeft;
         } else {
-            const double roll = rng.unit();
-            if (roll < 0.06) {
-                job.status = JobStatus::Incomplete;
-                job.metrics[DocumentsFailed] = rng.range(1, scanned / 30 + 2);
-                if (rng.chance(0.5))
-                    job.dataSourceErrorCode = store->intern(QStringLiteral("DocumentTooLarge"));
-            } else if (roll < 0.075) {
-                job.status = JobStatus::Aborted;
-                const double reached = rng.unit() * 0.7;
-                for (int m = 0; m < MetricCount; ++m)
-                    job.metrics[m] = qint64(double(job.metrics[m]) * reached);
-                job.endMs
-                    = job.startMs + std::max<qint64>(10000, qint64(double(duration) * reached));
-            } else {
-                job.status = JobStatus::Succeeded;
-            }
+            endRun(job, scanned, duration, history);
         }
         if (!job.hasMetrics)
             job.metrics = {-1, -1, -1, -1, -1};

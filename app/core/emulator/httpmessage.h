@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include <algorithm>
+
 // HTTP/1.1 requests and responses as the emulator receives and sends them.
 namespace syncdeck::emulator {
 
@@ -29,11 +31,9 @@ struct HttpRequest
     }
     bool hasHeader(QByteArrayView name) const
     {
-        for (const auto &h : headers) {
-            if (h.name.compare(name, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-        return false;
+        return std::any_of(headers.begin(), headers.end(), [name](const aws::sigv4::Header &h) {
+            return h.name.compare(name, Qt::CaseInsensitive) == 0;
+        });
     }
     // HTTP/1.1 keeps the connection unless told otherwise; HTTP/1.0 only when asked.
     bool keepAlive() const

@@ -108,6 +108,9 @@ HttpParser::HttpParser(int maxHeaderBytes, qint64 maxBodyBytes)
     , m_maxBodyBytes(maxBodyBytes)
 { }
 
+// Long on purpose: one pass over the message in RFC 9112's order (request line, headers, framing,
+// body), every refusal next to the rule it enforces; split into stages, each would need most of
+// the position and error state as parameters.
 HttpParser::Result HttpParser::parse(QByteArray *buffer, HttpRequest *out, int *errorStatus,
                                      QString *errorMessage) const
 {

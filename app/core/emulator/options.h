@@ -62,7 +62,7 @@ struct Options
     bool verbose = false; // one line per request on stderr (never secrets)
 
     int maxHeaderBytes = 16 * 1024; // request line + headers; larger is 400
-    qint64 maxBodyBytes = 1024 * 1024; // larger is 413
+    qint64 maxBodyBytes = qint64(1) << 20; // larger is 413
     int idleTimeoutMs = 60000; // keep-alive connections idle this long are closed
 };
 

@@ -17,19 +17,19 @@ public:
     // A generator for a sub-stream, so adding jobs to one data source does not shift another.
     static Rng derived(quint64 seed, quint64 a, quint64 b = 0, quint64 c = 0)
     {
-        Rng r(seed ^ 0x9E3779B97F4A7C15ull);
-        r.m_state ^= r.next() + a * 0xD1B54A32D192ED03ull;
-        r.m_state ^= r.next() + b * 0xAEF17502108EF2D9ull;
-        r.m_state ^= r.next() + c * 0xF58B3A1C7E3D0A95ull;
+        Rng r(seed ^ 0x9E3779B97F4A7C15ULL);
+        r.m_state ^= r.next() + a * 0xD1B54A32D192ED03ULL;
+        r.m_state ^= r.next() + b * 0xAEF17502108EF2D9ULL;
+        r.m_state ^= r.next() + c * 0xF58B3A1C7E3D0A95ULL;
         r.next();
         return r;
     }
 
     quint64 next()
     {
-        quint64 z = (m_state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        quint64 z = (m_state += 0x9E3779B97F4A7C15ULL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
         return z ^ (z >> 31);
     }
     // Uniform in [0, 1).

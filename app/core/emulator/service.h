@@ -5,13 +5,16 @@
 #include "httpmessage.h"
 #include "options.h"
 #include "pagetoken.h"
+#include "qbusinessapi.h"
+#include "router.h"
 #include "store.h"
 
 #include <QDateTime>
-#include <QJsonObject>
 
-// The Amazon Q Business operations over the store: routing, SigV4, validation as the model
-// says, pagination, errors shaped like the service's, and injected faults.
+// The front door of the emulated AWS services: every request is routed to its API's operation
+// (Router), authenticated with SigV4 for that API's signing name, met by an injected fault or
+// answered, stamped with a request id and the service's Date, and logged with --verbose. The APIs
+// themselves (QBusinessApi, and those to come beside it) register their routes here.
 namespace syncdeck::emulator {
 
 struct Reply
@@ -37,23 +40,11 @@ public:
     QDateTime now() const;
 
 private:
-    using Query = QList<std::pair<QString, QString>>;
-
-    HttpResponse dispatch(const HttpRequest &request);
-    HttpResponse listApplications(const Query &query);
-    HttpResponse listIndices(const QString &appId, const Query &query);
-    HttpResponse listDataSources(const QString &appId, const QString &indexId, const Query &query);
-    HttpResponse getDataSource(const QString &appId, const QString &indexId, const QString &dsId);
-    HttpResponse listSyncJobs(const QString &appId, const QString &indexId, const QString &dsId,
-                              const Query &query);
-    HttpResponse startSync(const QString &appId, const QString &indexId, const QString &dsId);
-    HttpResponse stopSync(const QString &appId, const QString &indexId, const QString &dsId);
-
-    // Looks the resources up; on failure *error is the 404 to answer.
-    bool find(const QString &appId, const QString &indexId, const QString &dsId,
-              ApplicationRecord **app, IndexRecord **index, DataSourceRecord **ds,
-              HttpResponse *error);
-
+    // The authenticated request's answer, or the injected fault that replaces it; `note` says
+    // which fault for the access log.
+    void answer(const HttpRequest &request, const Router::Match *match, Reply *reply,
+                QString *note);
+    HttpResponse unknownOperation(const HttpRequest &request) const;
     void finish(HttpResponse *response) const;
 
     Options m_options;
@@ -61,7 +52,8 @@ private:
     Authenticator m_authenticator;
     PageTokenCodec m_tokens;
     FaultInjector m_faults;
-    quint64 m_startCounter = 0;
+    QBusinessApi m_qbusiness;
+    Router m_router;
 };
 
 } // namespace syncdeck::emulator

@@ -75,25 +75,12 @@ const char *metricNameLatin1(int metric)
 QString makeId(quint64 a, quint64 b)
 {
     // Version-4 layout so the ids look like what the service hands out.
-    a = (a & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;
-    b = (b & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
+    a = (a & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;
+    b = (b & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;
     const QString hexA = QStringLiteral("%1").arg(a, 16, 16, QLatin1Char('0'));
     const QString hexB = QStringLiteral("%1").arg(b, 16, 16, QLatin1Char('0'));
     return hexA.left(8) + QLatin1Char('-') + hexA.mid(8, 4) + QLatin1Char('-') + hexA.mid(12, 4)
         + QLatin1Char('-') + hexB.left(4) + QLatin1Char('-') + hexB.mid(4, 12);
-}
-
-quint32 Store::intern(const QString &text)
-{
-    if (text.isEmpty())
-        return 0;
-    const auto it = m_stringIds.constFind(text);
-    if (it != m_stringIds.constEnd())
-        return *it;
-    const quint32 id = quint32(m_strings.size());
-    m_strings.append(text);
-    m_stringIds.insert(text, id);
-    return id;
 }
 
 void Store::index()
@@ -174,9 +161,9 @@ const JobRecord &Store::startJob(DataSourceRecord *ds, qint64 nowMs, qint64 dura
                                  quint64 salt)
 {
     // Seeded by the data source and its job count, never by the clock: same seed, same ids.
-    quint64 idHash = 14695981039346656037ull; // FNV-1a
+    quint64 idHash = 14695981039346656037ULL; // FNV-1a
     for (const QChar c : ds->id)
-        idHash = (idHash ^ c.unicode()) * 1099511628211ull;
+        idHash = (idHash ^ c.unicode()) * 1099511628211ULL;
     Rng rng = Rng::derived(salt, idHash, ds->jobs.size());
     JobRecord job;
     const QByteArray id = makeId(rng.next(), rng.next()).toLatin1();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "aws/stringpool.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -123,8 +125,8 @@ public:
     const std::vector<ApplicationRecord> &applications() const { return m_applications; }
 
     // Interns a string (errorMessage, dataSourceErrorCode); 0 stands for "absent".
-    quint32 intern(const QString &text);
-    QString string(quint32 id) const { return id == 0 ? QString() : m_strings.value(int(id)); }
+    quint32 intern(const QString &text) { return m_strings.intern(text); }
+    const QString &string(quint32 id) const { return m_strings.at(id); }
 
     ApplicationRecord *application(const QString &id);
     IndexRecord *index(ApplicationRecord *app, const QString &id);
@@ -145,8 +147,7 @@ public:
 
 private:
     std::vector<ApplicationRecord> m_applications;
-    QStringList m_strings {QString()};
-    QHash<QString, quint32> m_stringIds;
+    aws::StringPool m_strings;
     QHash<QString, size_t> m_applicationById;
     qint64 m_stopDurationMs = 3000;
 };

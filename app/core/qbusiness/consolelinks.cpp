@@ -31,15 +31,7 @@ QString cloudWatchEscape(const QString &text)
     return QString::fromLatin1(twice).replace(QLatin1Char('%'), QLatin1Char('$'));
 }
 
-const QString IdPattern = QStringLiteral("[a-zA-Z0-9][a-zA-Z0-9-]{35}");
-
 } // namespace
-
-bool isResourceId(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^") + IdPattern + QStringLiteral("$"));
-    return re.match(text).hasMatch();
-}
 
 QUrl dataSourceConsoleUrl(const QString &region, const QString &applicationId,
                           const QString &indexId, const QString &dataSourceId)
@@ -90,7 +82,7 @@ bool parseResourceReference(const QString &input, ResourceReference *out, QStrin
         static const QRegularExpression arn(
             QStringLiteral("^arn:[a-z0-9-]+:qbusiness:([a-z0-9-]*):[0-9]*:application/(%1)"
                            "/index/(%1)/data-source/(%1)$")
-                .arg(IdPattern));
+                .arg(ResourceIdPattern));
         const QRegularExpressionMatch m = arn.match(text);
         if (!m.hasMatch()) {
             *error = Text::tr(
@@ -104,7 +96,8 @@ bool parseResourceReference(const QString &input, ResourceReference *out, QStrin
     if (text.startsWith(QLatin1String("https://")) || text.startsWith(QLatin1String("http://"))) {
         const QUrl url(text);
         static const QRegularExpression path(
-            QStringLiteral("/applications/(%1)/indices/(%1)/datasources/(%1)(/|$)").arg(IdPattern));
+            QStringLiteral("/applications/(%1)/indices/(%1)/datasources/(%1)(/|$)")
+                .arg(ResourceIdPattern));
         // Console URLs keep the route in the path or, in older layouts, in the fragment.
         QRegularExpressionMatch m = path.match(url.path());
         if (!m.hasMatch())

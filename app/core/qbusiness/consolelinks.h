@@ -1,5 +1,7 @@
 #pragma once
 
+#include "types.h" // isResourceId(), which the parser below applies
+
 #include <QString>
 #include <QUrl>
 
@@ -27,8 +29,5 @@ struct ResourceReference
 // (arn:PARTITION:qbusiness:REGION:ACCOUNT:application/A/index/I/data-source/D) or a console URL
 // of a data source. On failure returns false and sets error to what was wrong.
 bool parseResourceReference(const QString &text, ResourceReference *out, QString *error);
-
-// True for a well-formed Q Business resource ID (36 characters, [a-zA-Z0-9][a-zA-Z0-9-]{35}).
-bool isResourceId(const QString &text);
 
 } // namespace syncdeck::qbusiness

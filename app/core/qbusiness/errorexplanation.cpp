@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <initializer_list>
+
 namespace syncdeck::qbusiness {
 namespace {
 
@@ -71,11 +74,150 @@ bool isSsoLoginNeeded(const AwsError &error)
         || error.message.contains(QLatin1String("SSO"), Qt::CaseInsensitive);
 }
 
+namespace {
+
+bool isThrottlingCode(const QString &code)
+{
+    return code.contains(QLatin1String("Throttl"))
+        || code == QLatin1String("TooManyRequestsException");
+}
+
+// What to do about a service error, for the dashboard and for the command line: one row per
+// error, the two audiences side by side. %1 in a dashboard step is " --profile NAME" (or
+// nothing); %1 in a command-line step is the operation ("ListDataSourceSyncJobs"). A null
+// command-line step means the message says it all.
+struct ServiceErrorRow
+{
+    std::initializer_list<const char *> codes; // empty: isThrottlingCode()
+    const char *summary;
+    const char *dashboardStep;
+    const char *commandLineStep;
+};
+
+const char *const CheckCredentialsStep = QT_TRANSLATE_NOOP(
+    "ErrorExplanation",
+    "Check the credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) and "
+    "the system clock.");
+
+const ServiceErrorRow ServiceErrors[] = {
+    {{"AccessDeniedException"},
+     QT_TRANSLATE_NOOP("ErrorExplanation", "The credentials are valid but not allowed to do this."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Ask for qbusiness:List*/Get* permissions on this application, or choose "
+                       "a profile that has them."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Check that your IAM identity is allowed qbusiness:%1 on this resource.")},
+    {{"ValidationException"},
+     QT_TRANSLATE_NOOP("ErrorExplanation", "The service rejected the request's parameters."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Check the IDs (36 characters each), the time range and the status "
+                       "filter."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Fix the values named above and run the command again.")},
+    {{"ResourceNotFoundException"},
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "The application, index or data source does not exist in this account and "
+                       "region."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Check the region and pick the resource again from the lists."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Check the IDs: list-applications, list-indices and list-data-sources "
+                       "show the ones that exist in this region.")},
+    {{"ConflictException"},
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "The data source is busy: a sync is already running or stopping."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Wait for the current run to finish (or stop it), then try again."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "A sync job is already running or stopping: wait for it (see "
+                       "list-data-source-sync-jobs --status-filter SYNCING) or stop it with "
+                       "stop-data-source-sync-job.")},
+    {{"ServiceQuotaExceededException"},
+     QT_TRANSLATE_NOOP("ErrorExplanation", "A service quota of this account is used up."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Wait for running sync jobs to finish, or ask for a higher quota, then "
+                       "Retry."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Wait for running sync jobs to finish, or ask for a higher quota.")},
+    {{},
+     QT_TRANSLATE_NOOP("ErrorExplanation", "The service is throttling requests from this account."),
+     QT_TRANSLATE_NOOP("ErrorExplanation", "Wait a moment, then Retry."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "The service is throttling: run again later, or raise AWS_MAX_ATTEMPTS.")},
+    {{"InternalServerException"},
+     QT_TRANSLATE_NOOP("ErrorExplanation", "The service had an internal error."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Retry in a moment; if it persists, check the AWS Health Dashboard."),
+     nullptr},
+    {{"ExpiredTokenException", "ExpiredToken"},
+     QT_TRANSLATE_NOOP("ErrorExplanation", "The session credentials have expired."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Refresh the credentials (for SSO: `aws sso login%1`), then Retry."),
+     CheckCredentialsStep},
+    {{"UnrecognizedClientException", "InvalidSignatureException", "SignatureDoesNotMatch"},
+     QT_TRANSLATE_NOOP("ErrorExplanation", "The service did not accept the credentials."),
+     QT_TRANSLATE_NOOP("ErrorExplanation",
+                       "Check the access key and secret of the profile (and the clock of this "
+                       "computer), then Retry."),
+     CheckCredentialsStep},
+};
+
+const ServiceErrorRow UnknownServiceError
+    = {{},
+       QT_TRANSLATE_NOOP("ErrorExplanation", "The service answered with an error."),
+       QT_TRANSLATE_NOOP("ErrorExplanation", "Read the message, then Retry."),
+       nullptr};
+
+const ServiceErrorRow &serviceErrorRow(const QString &code)
+{
+    for (const ServiceErrorRow &row : ServiceErrors) {
+        if (row.codes.size() == 0
+                ? isThrottlingCode(code)
+                : std::any_of(row.codes.begin(), row.codes.end(),
+                              [&code](const char *c) { return code == QLatin1String(c); }))
+            return row;
+    }
+    return UnknownServiceError;
+}
+
+QString profileArgument(const QString &profile)
+{
+    return profile.isEmpty() ? QString() : QStringLiteral(" --profile ") + profile;
+}
+
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("ErrorExplanation", text);
+}
+
+ErrorExplanation explainServiceError(const AwsError &error, const ErrorContext &context)
+{
+    const ServiceErrorRow &row = serviceErrorRow(error.code);
+    ErrorExplanation e;
+    e.summary = translated(row.summary);
+    const bool commandLine = context.audience == Audience::CommandLine;
+    const char *step = commandLine ? row.commandLineStep : row.dashboardStep;
+    if (!step)
+        return e;
+    e.nextStep = translated(step);
+    if (e.nextStep.contains(QLatin1String("%1"))) {
+        e.nextStep
+            = e.nextStep.arg(commandLine ? context.operation : profileArgument(context.profile));
+    }
+    return e;
+}
+
+} // namespace
+
 ErrorExplanation explainAwsError(const AwsError &error, const QString &profile)
 {
+    return explainAwsError(error, ErrorContext {profile, {}, Audience::Dashboard});
+}
+
+ErrorExplanation explainAwsError(const AwsError &error, const ErrorContext &context)
+{
     ErrorExplanation e;
-    const QString profileArg
-        = profile.isEmpty() ? QString() : QStringLiteral(" --profile ") + profile;
+    const QString profileArg = profileArgument(context.profile);
     switch (error.kind) {
     case AwsError::Kind::None:
         return e;
@@ -107,55 +249,14 @@ ErrorExplanation explainAwsError(const AwsError &error, const QString &profile)
     case AwsError::Kind::Aborted:
         e.summary = Text::tr("The request was cancelled.");
         break;
-    case AwsError::Kind::Service: {
-        const QString &c = error.code;
-        if (c == QLatin1String("AccessDeniedException")) {
-            e.summary = Text::tr("The credentials are valid but not allowed to do this.");
-            e.nextStep
-                = Text::tr("Ask for qbusiness:List*/Get* permissions on this application, or "
-                           "choose a profile that has them.");
-        } else if (c == QLatin1String("ValidationException")) {
-            e.summary = Text::tr("The service rejected the request's parameters.");
-            e.nextStep
-                = Text::tr("Check the IDs (36 characters each), the time range and the status "
-                           "filter.");
-        } else if (c == QLatin1String("ResourceNotFoundException")) {
-            e.summary = Text::tr("The application, index or data source does not exist in this "
-                                 "account and region.");
-            e.nextStep = Text::tr("Check the region and pick the resource again from the lists.");
-        } else if (c == QLatin1String("ConflictException")) {
-            e.summary = Text::tr("The data source is busy: a sync is already running or stopping.");
-            e.nextStep
-                = Text::tr("Wait for the current run to finish (or stop it), then try again.");
-        } else if (c == QLatin1String("ThrottlingException")) {
-            e.summary = Text::tr("The service is throttling requests from this account.");
-            e.nextStep = Text::tr("Wait a moment, then Retry.");
-        } else if (c == QLatin1String("InternalServerException")) {
-            e.summary = Text::tr("The service had an internal error.");
-            e.nextStep
-                = Text::tr("Retry in a moment; if it persists, check the AWS Health Dashboard.");
-        } else if (c == QLatin1String("ExpiredTokenException")
-                   || c == QLatin1String("ExpiredToken")) {
-            e.summary = Text::tr("The session credentials have expired.");
-            e.nextStep
-                = Text::tr("Refresh the credentials (for SSO: `aws sso login%1`), then Retry.")
-                      .arg(profileArg);
-        } else if (c == QLatin1String("UnrecognizedClientException")
-                   || c == QLatin1String("InvalidSignatureException")
-                   || c == QLatin1String("SignatureDoesNotMatch")) {
-            e.summary = Text::tr("The service did not accept the credentials.");
-            e.nextStep
-                = Text::tr("Check the access key and secret of the profile (and the clock of "
-                           "this computer), then Retry.");
-        } else {
-            e.summary = Text::tr("The service answered with an error.");
-            e.nextStep = Text::tr("Read the message, then Retry.");
-        }
+    case AwsError::Kind::Service:
+        e = explainServiceError(error, context);
         break;
     }
-    }
-    // What the lower layers know beats a generic hint.
-    if (!error.nextStep.isEmpty() && !isSsoLoginNeeded(error))
+    // What the lower layers know beats a generic hint; a terminal gets nothing else but for
+    // service errors (the dashboard's Retry does not exist there).
+    if ((!error.nextStep.isEmpty() && !isSsoLoginNeeded(error))
+        || (context.audience == Audience::CommandLine && error.kind != AwsError::Kind::Service))
         e.nextStep = error.nextStep;
     return e;
 }

@@ -16,7 +16,25 @@ struct ErrorExplanation
 // For the error of a sync job (ErrorDetail.errorCode and the connector's dataSourceErrorCode).
 ErrorExplanation explainJobError(const QString &errorCode, const QString &dataSourceErrorCode);
 
-// For a failed call. profile names the profile in use, for commands the operator can run.
+// Who reads the advice: the dashboard (Retry buttons, resource lists) or a terminal (commands and
+// options of syncdeck-cli).
+enum class Audience : quint8 {
+    Dashboard,
+    CommandLine,
+};
+
+struct ErrorContext
+{
+    QString profile; // the profile in use, for `aws sso login --profile NAME`
+    QString operation; // the API operation, e.g. "ListDataSourceSyncJobs" (IAM action advice)
+    Audience audience = Audience::Dashboard;
+};
+
+// For a failed call: one table of service errors serves both audiences. For the command line
+// only service errors get advice here; the other kinds carry their own nextStep from the layer
+// that found them (credentials, network).
+ErrorExplanation explainAwsError(const AwsError &error, const ErrorContext &context);
+// The dashboard's: explainAwsError(error, {profile}).
 ErrorExplanation explainAwsError(const AwsError &error, const QString &profile = {});
 
 // True when error says the profile's SSO token is missing or expired (`aws sso login` fixes it).

@@ -1,5 +1,8 @@
 #include "exportjobs.h"
 
+#include "aws/awstime.h"
+
+#include "csv.h"
 #include "jsoncodec.h"
 
 #include <QCoreApplication>
@@ -33,34 +36,16 @@ QStringList csvExportColumns()
             QStringLiteral("dataSourceErrorCode")};
 }
 
-QString csvCell(const QString &text)
-{
-    QString cell = text;
-    if (!cell.isEmpty()) {
-        const QChar c = cell.front();
-        if (c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r'
-            || c == u'\'')
-            cell.prepend(u'\'');
-    }
-    if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\r')
-        || cell.contains(u'\n')) {
-        cell.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        cell = u'"' + cell + u'"';
-    }
-    return cell;
-}
-
 QString isoUtc(const QDateTime &time)
 {
-    return time.isValid() ? jsoncodec::isoTimestamp(time) : QString();
+    return QString::fromLatin1(aws::awstime::iso8601(time));
 }
 
 QByteArray jobsToCsv(const QList<SyncJob> &jobs)
 {
     QString out;
     out.reserve(160 * (jobs.size() + 1));
-    const QString crlf = QStringLiteral("\r\n");
-    out += csvExportColumns().join(u',') + crlf;
+    appendCsvRow(out, csvExportColumns());
     for (const SyncJob &job : jobs) {
         QString duration;
         if (job.startTime.isValid() && job.endTime.isValid() && job.endTime >= job.startTime)
@@ -78,12 +63,7 @@ QByteArray jobsToCsv(const QList<SyncJob> &jobs)
                                    job.errorCode,
                                    job.errorMessage,
                                    job.dataSourceErrorCode};
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            if (i)
-                out += u',';
-            out += csvCell(cells[i]);
-        }
-        out += crlf;
+        appendCsvRow(out, cells);
     }
     return out.toUtf8();
 }

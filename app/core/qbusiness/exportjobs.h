@@ -1,5 +1,6 @@
 #pragma once
 
+#include "csv.h"
 #include "types.h"
 
 #include <QByteArray>
@@ -16,13 +17,8 @@ enum class JobExportFormat : quint8 {
 // The columns of the CSV export, in order.
 QStringList csvExportColumns();
 
-// RFC 4180 CSV (CRLF rows, header first) of the jobs in the given order. Safe to open in a
-// spreadsheet: a cell starting with = + - @ TAB or CR gets a leading ' so it is never run as a
-// formula; a cell already starting with ' gets one too, so reading back is unambiguous (strip
-// one leading ' from every cell that has one).
+// CSV of the jobs in the given order, header first, written cell by cell with csvCell().
 QByteArray jobsToCsv(const QList<SyncJob> &jobs);
-// One CSV cell: formula-neutralised and quoted when it holds a comma, quote, CR or LF.
-QString csvCell(const QString &text);
 
 // {"history":[...]} as `aws qbusiness list-data-source-sync-jobs --output json` prints it:
 // absent members omitted, timestamps ISO 8601 UTC, metrics as the service sends them (strings).

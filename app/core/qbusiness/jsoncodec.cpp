@@ -1,5 +1,6 @@
 #include "jsoncodec.h"
 
+#include "aws/awstime.h"
 #include "aws/jsonwriter.h"
 
 #include <QJsonArray>
@@ -57,8 +58,8 @@ bool parseObject(const QByteArray &body, QJsonObject *out, QString *error)
 class Reader
 {
 public:
-    Reader(const QJsonObject &object, QString path, QString *error)
-        : m_object(object)
+    Reader(QJsonObject object, QString path, QString *error)
+        : m_object(std::move(object))
         , m_path(std::move(path))
         , m_error(error)
     { }
@@ -80,7 +81,7 @@ public:
     QDateTime timestamp(QLatin1String key)
     {
         QString e;
-        const QDateTime t = readTimestamp(m_object.value(key), &e);
+        QDateTime t = readTimestamp(m_object.value(key), &e);
         if (!e.isEmpty())
             fail(key, e);
         return t;
@@ -126,7 +127,7 @@ public:
     }
 
     // A reader for a nested object member (absent/null reads as empty).
-    Reader nested(QLatin1String key) { return Reader(object(key), path(key), m_error); }
+    Reader nested(QLatin1String key) { return {object(key), path(key), m_error}; }
 
     void fail(QLatin1String key, const QString &what)
     {
@@ -274,15 +275,15 @@ QDateTime readTimestamp(const QJsonValue &value, QString *error)
     }
     case QJsonValue::String: {
         const QString s = value.toString();
-        QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-        if (!t.isValid() || t.timeSpec() == Qt::LocalTime) {
-            // A time without zone designator is ambiguous; AWS always sends UTC ones.
+        // A time without zone designator is ambiguous; AWS always sends UTC ones.
+        const std::optional<qint64> ms = aws::awstime::parseIso8601(s);
+        if (!ms) {
             *error = QStringLiteral("is \"%1\", which is neither epoch seconds nor an ISO 8601 "
                                     "time with a zone")
                          .arg(s.left(64));
             return {};
         }
-        return t.toUTC();
+        return aws::awstime::toDateTime(*ms);
     }
     case QJsonValue::Bool:
     case QJsonValue::Array:
@@ -402,32 +403,7 @@ bool readStartSyncJob(const QByteArray &body, QString *executionId, QString *err
 
 QByteArray queryTimestamp(const QDateTime &time)
 {
-    const QDateTime utc = time.toUTC();
-    const QDate date = utc.date();
-    const QTime clock = utc.time();
-    const int msec = clock.msec();
-    if (date.year() < 1 || date.year() > 9999) {
-        const QString format = msec == 0 ? QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")
-                                         : QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ");
-        return utc.toString(format).toLatin1();
-    }
-    // Arithmetic rather than QDateTime::toString(): this runs for every timestamp the CLI prints
-    // and every row exported, and the locale-aware formatter costs microseconds each.
-    char text[] = "0000-00-00T00:00:00.000Z";
-    const auto put = [&text](int at, int value, int digits) {
-        for (int i = digits - 1; i >= 0; --i, value /= 10)
-            text[at + i] = char('0' + value % 10);
-    };
-    put(0, date.year(), 4);
-    put(5, date.month(), 2);
-    put(8, date.day(), 2);
-    put(11, clock.hour(), 2);
-    put(14, clock.minute(), 2);
-    put(17, clock.second(), 2);
-    if (msec == 0)
-        return QByteArray(text, 19) + 'Z';
-    put(20, msec, 3);
-    return QByteArray(text, 24);
+    return aws::awstime::iso8601(time);
 }
 
 QString isoTimestamp(const QDateTime &time)
@@ -495,54 +471,52 @@ void writeJson(aws::JsonWriter &w, const SyncJob &job)
     w.endObject();
 }
 
-QJsonObject toJson(const Application &a)
+namespace {
+// The members every resource summary has: name, status and the two times.
+template<typename Resource>
+QJsonObject summaryJson(const Resource &r)
 {
     QJsonObject o;
-    insertIfSet(o, QLatin1String("displayName"), a.displayName);
+    insertIfSet(o, QLatin1String("displayName"), r.displayName);
+    insertIfValid(o, QLatin1String("createdAt"), r.createdAt);
+    insertIfValid(o, QLatin1String("updatedAt"), r.updatedAt);
+    insertIfSet(o, QLatin1String("status"), r.status);
+    return o;
+}
+} // namespace
+
+QJsonObject toJson(const Application &a)
+{
+    QJsonObject o = summaryJson(a);
     insertIfSet(o, QLatin1String("applicationId"), a.applicationId);
-    insertIfValid(o, QLatin1String("createdAt"), a.createdAt);
-    insertIfValid(o, QLatin1String("updatedAt"), a.updatedAt);
-    insertIfSet(o, QLatin1String("status"), a.status);
     insertIfSet(o, QLatin1String("identityType"), a.identityType);
     return o;
 }
 
 QJsonObject toJson(const Index &i)
 {
-    QJsonObject o;
-    insertIfSet(o, QLatin1String("displayName"), i.displayName);
+    QJsonObject o = summaryJson(i);
     insertIfSet(o, QLatin1String("indexId"), i.indexId);
-    insertIfValid(o, QLatin1String("createdAt"), i.createdAt);
-    insertIfValid(o, QLatin1String("updatedAt"), i.updatedAt);
-    insertIfSet(o, QLatin1String("status"), i.status);
     return o;
 }
 
 QJsonObject toJson(const DataSource &d)
 {
-    QJsonObject o;
-    insertIfSet(o, QLatin1String("displayName"), d.displayName);
+    QJsonObject o = summaryJson(d);
     insertIfSet(o, QLatin1String("dataSourceId"), d.dataSourceId);
     insertIfSet(o, QLatin1String("type"), d.type);
-    insertIfValid(o, QLatin1String("createdAt"), d.createdAt);
-    insertIfValid(o, QLatin1String("updatedAt"), d.updatedAt);
-    insertIfSet(o, QLatin1String("status"), d.status);
     return o;
 }
 
 QJsonObject toJson(const DataSourceDetails &d)
 {
-    QJsonObject o;
+    QJsonObject o = summaryJson(d);
     insertIfSet(o, QLatin1String("applicationId"), d.applicationId);
     insertIfSet(o, QLatin1String("indexId"), d.indexId);
     insertIfSet(o, QLatin1String("dataSourceId"), d.dataSourceId);
     insertIfSet(o, QLatin1String("dataSourceArn"), d.dataSourceArn);
-    insertIfSet(o, QLatin1String("displayName"), d.displayName);
     insertIfSet(o, QLatin1String("type"), d.type);
-    insertIfValid(o, QLatin1String("createdAt"), d.createdAt);
-    insertIfValid(o, QLatin1String("updatedAt"), d.updatedAt);
     insertIfSet(o, QLatin1String("description"), d.description);
-    insertIfSet(o, QLatin1String("status"), d.status);
     insertIfSet(o, QLatin1String("syncSchedule"), d.syncSchedule);
     insertIfSet(o, QLatin1String("roleArn"), d.roleArn);
     if (!d.errorCode.isEmpty() || !d.errorMessage.isEmpty()) {

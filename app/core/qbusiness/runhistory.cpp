@@ -15,7 +15,7 @@ bool isSucceededWithoutScannedDocuments(const SyncJob &job)
 namespace {
 constexpr quint8 bit(ChartMetric metric)
 {
-    return quint8(1u << static_cast<unsigned>(metric));
+    return quint8(1U << static_cast<unsigned>(metric));
 }
 
 // Bucket of x within [from, from + width * buckets), clamped: the last edge belongs to the last
@@ -180,7 +180,7 @@ QList<QPointF> RunHistory::downsampled(ChartMetric metric, double fromMs, double
         }
         return out;
     }
-    out.reserve(4 * buckets);
+    out.reserve(qsizetype(4) * buckets);
     const double width = (toMs - fromMs) / buckets;
     int current = -1;
     std::array<int, 4> picks {}; // first, min, max, last
@@ -245,7 +245,7 @@ LaneMarks RunHistory::laneMarks(double fromMs, double toMs, int columns) const
     for (int i = a; i < b; ++i) {
         const Row &r = m_rows[size_t(i)];
         const auto s = size_t(r.status);
-        const double x = double(r.startMs);
+        const auto x = double(r.startMs);
         const int c = bucketOf(x, fromMs, width, columns);
         if (c != column[s]) {
             closeColumn(s);

@@ -32,9 +32,9 @@ bool isSucceededWithoutScannedDocuments(const SyncJob &job);
 // Bit of a status in a status mask (see RunHistory::downsampled).
 constexpr quint32 statusBit(SyncStatus status)
 {
-    return 1u << static_cast<quint32>(status);
+    return 1U << static_cast<quint32>(status);
 }
-inline constexpr quint32 AllStatuses = 0xffffffffu;
+inline constexpr quint32 AllStatuses = 0xFFFFFFFFU;
 // Number of SyncStatus values (Unknown included): index arrays by status.
 inline constexpr int SyncStatusCount = int(SyncStatus::SyncingIndexing) + 1;
 

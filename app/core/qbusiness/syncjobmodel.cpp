@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTimeZone>
-#include <QUuid>
 
 #include <algorithm>
 #include <limits>
@@ -11,42 +10,22 @@
 namespace syncdeck::qbusiness {
 namespace {
 
-// Metric slots in Row::metrics, and the column that shows each.
-enum Metric { Added, Modified, Deleted, FailedDocs, Scanned, MetricCount };
-
+// The metric each column shows, or -1.
 int metricOfColumn(int column)
 {
     switch (column) {
     case SyncJobModel::ScannedColumn:
-        return Scanned;
+        return PackedSyncJobs::Scanned;
     case SyncJobModel::AddedColumn:
-        return Added;
+        return PackedSyncJobs::Added;
     case SyncJobModel::ModifiedColumn:
-        return Modified;
+        return PackedSyncJobs::Modified;
     case SyncJobModel::DeletedColumn:
-        return Deleted;
+        return PackedSyncJobs::Deleted;
     case SyncJobModel::FailedColumn:
-        return FailedDocs;
+        return PackedSyncJobs::Failed;
     default:
         return -1;
-    }
-}
-
-std::optional<qint64> *metricSlot(SyncJobMetrics &m, int metric)
-{
-    switch (metric) {
-    case Added:
-        return &m.documentsAdded;
-    case Modified:
-        return &m.documentsModified;
-    case Deleted:
-        return &m.documentsDeleted;
-    case FailedDocs:
-        return &m.documentsFailed;
-    case Scanned:
-        return &m.documentsScanned;
-    default:
-        return nullptr;
     }
 }
 
@@ -71,25 +50,6 @@ QString utcTimeText(qint64 msecs)
 // run starts while we page): incoming rows are checked against this many trailing rows.
 constexpr int DuplicateWindow = 20;
 
-// A canonical lowercase UUID (what the service sends) packs into 16 bytes; anything else is kept
-// verbatim by the caller, so an unusual id is never altered.
-bool packUuid(const QString &id, quint64 *hi, quint64 *lo)
-{
-    if (id.size() != 36)
-        return false;
-    const QUuid uuid = QUuid::fromString(id);
-    if (uuid.isNull() || uuid.toString(QUuid::WithoutBraces) != id)
-        return false;
-    const QByteArray bytes = uuid.toRfc4122();
-    *hi = 0;
-    *lo = 0;
-    for (int i = 0; i < 8; ++i) {
-        *hi = (*hi << 8) | quint8(bytes[i]);
-        *lo = (*lo << 8) | quint8(bytes[8 + i]);
-    }
-    return true;
-}
-
 } // namespace
 
 SyncJobModel::SyncJobModel(QObject *parent)
@@ -108,12 +68,7 @@ void SyncJobModel::setRequest(const ListSyncJobsRequest &request)
     m_firstPageLoaded = false;
     m_nextToken.clear();
     m_error = {};
-    m_rows.clear();
-    m_rows.shrink_to_fit();
-    m_codes.clear();
-    m_codeIndex.clear();
-    m_texts.clear();
-    m_textIndex.clear();
+    m_jobs.clear();
     m_mergedIds.clear();
     // Before endResetModel(): views (and the model tester) call fetchMore() from modelReset.
     setInFlight(false);
@@ -136,54 +91,38 @@ bool SyncJobModel::isFiltered() const
 
 bool SyncJobModel::hasRunningJobs() const
 {
-    return std::any_of(m_rows.begin(), m_rows.end(),
-                       [](const Row &r) { return isRunning(SyncStatus(r.status)); });
+    return std::any_of(m_jobs.rows().begin(), m_jobs.rows().end(),
+                       [](const Row &r) { return isRunning(r.statusKind()); });
 }
 
 SyncJob SyncJobModel::job(int row) const
 {
-    if (row < 0 || row >= int(m_rows.size()))
+    if (row < 0 || row >= int(m_jobs.size()))
         return {};
-    return unpack(m_rows[size_t(row)]);
+    return m_jobs.job(size_t(row));
 }
 
 QString SyncJobModel::executionId(int row) const
 {
-    if (row < 0 || row >= int(m_rows.size()))
+    if (row < 0 || row >= int(m_jobs.size()))
         return {};
-    return idText(m_rows[size_t(row)]);
+    return m_jobs.executionId(m_jobs.row(size_t(row)));
 }
 
 int SyncJobModel::rowOfExecutionId(const QString &executionId) const
 {
-    SyncJob probe;
-    probe.executionId = executionId;
-    quint64 hi = 0;
-    quint64 lo = 0;
-    if (packUuid(executionId, &hi, &lo)) {
-        // The common case: a scan over 16-byte keys, fast enough for 100,000 rows.
-        for (size_t i = 0; i < m_rows.size(); ++i) {
-            const Row &r = m_rows[i];
-            if (!(r.presence & IdIsText) && r.idHi == hi && r.idLo == lo)
-                return int(i);
-        }
-        return -1;
-    }
-    for (size_t i = 0; i < m_rows.size(); ++i) {
-        if (sameId(m_rows[i], probe))
-            return int(i);
-    }
-    return -1;
+    return m_jobs.find(executionId);
 }
 
 int SyncJobModel::firstRowWithStatus(SyncStatus status) const
 {
     int best = -1;
-    for (size_t i = 0; i < m_rows.size(); ++i) {
-        const Row &r = m_rows[i];
-        if (SyncStatus(r.status) != status)
+    for (size_t i = 0; i < m_jobs.size(); ++i) {
+        const Row &r = m_jobs.row(i);
+        if (r.statusKind() != status)
             continue;
-        if (best < 0 || (r.presence & HasStart && r.start > m_rows[size_t(best)].start))
+        if (best < 0
+            || (r.has(PackedSyncJobs::HasStart) && r.start > m_jobs.row(size_t(best)).start))
             best = int(i);
     }
     return best;
@@ -200,21 +139,21 @@ void SyncJobModel::appendPage(quint64 generation, const SyncJobPage &page)
     QList<SyncJob> fresh;
     fresh.reserve(page.history.size());
     const size_t windowStart
-        = m_rows.size() > DuplicateWindow ? m_rows.size() - DuplicateWindow : 0;
+        = m_jobs.size() > DuplicateWindow ? m_jobs.size() - DuplicateWindow : 0;
     for (const SyncJob &job : page.history) {
         bool seen = m_mergedIds.contains(job.executionId);
-        for (size_t i = windowStart; !seen && i < m_rows.size(); ++i)
-            seen = sameId(m_rows[i], job);
+        for (size_t i = windowStart; !seen && i < m_jobs.size(); ++i)
+            seen = m_jobs.holds(i, job.executionId);
         for (const SyncJob &f : std::as_const(fresh))
             seen = seen || f.executionId == job.executionId;
         if (!seen)
             fresh.append(job);
     }
     if (!fresh.isEmpty()) {
-        const int first = int(m_rows.size());
+        const int first = int(m_jobs.size());
         beginInsertRows({}, first, first + int(fresh.size()) - 1);
         for (const SyncJob &job : std::as_const(fresh))
-            m_rows.push_back(pack(job));
+            m_jobs.append(job);
         endInsertRows();
     }
     setInFlight(false);
@@ -257,12 +196,9 @@ void SyncJobModel::mergeJobs(const QList<SyncJob> &jobs)
                 added.append(job);
             continue;
         }
-        Row &stored = m_rows[size_t(row)];
-        const SyncStatus before = SyncStatus(stored.status);
-        const Row packed = pack(job);
-        if (unpack(stored) == unpack(packed))
+        const SyncStatus before = m_jobs.row(size_t(row)).statusKind();
+        if (!m_jobs.replace(size_t(row), job))
             continue;
-        stored = packed;
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         changed.append(job);
         if (!isFinalStatus(before) && isFinalStatus(job.statusKind()))
@@ -274,13 +210,9 @@ void SyncJobModel::mergeJobs(const QList<SyncJob> &jobs)
             return a.startTime > b.startTime;
         });
         beginInsertRows({}, 0, int(added.size()) - 1);
-        std::vector<Row> packed;
-        packed.reserve(size_t(added.size()));
-        for (const SyncJob &job : std::as_const(added)) {
-            packed.push_back(pack(job));
+        m_jobs.prepend(added);
+        for (const SyncJob &job : std::as_const(added))
             m_mergedIds.append(job.executionId);
-        }
-        m_rows.insert(m_rows.begin(), packed.begin(), packed.end());
         endInsertRows();
         changed.append(added);
     }
@@ -292,7 +224,7 @@ void SyncJobModel::mergeJobs(const QList<SyncJob> &jobs)
 
 int SyncJobModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_jobs.size());
 }
 
 int SyncJobModel::columnCount(const QModelIndex &parent) const
@@ -304,25 +236,23 @@ QVariant SyncJobModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows[size_t(index.row())];
+    const Row &row = m_jobs.row(size_t(index.row()));
     switch (role) {
     case Qt::DisplayRole:
         return displayData(row, index.column());
     case Qt::ToolTipRole:
         switch (index.column()) {
         case StartColumn:
-            return row.presence & HasStart ? utcTimeText(row.start) : QVariant();
+            return row.has(PackedSyncJobs::HasStart) ? utcTimeText(row.start) : QVariant();
         case EndColumn:
-            return row.presence & HasEnd ? utcTimeText(row.end) : QVariant();
+            return row.has(PackedSyncJobs::HasEnd) ? utcTimeText(row.end) : QVariant();
         case StatusColumn:
-            return SyncStatus(row.status) == SyncStatus::Unknown
-                ? code(row.unknownStatus)
-                : syncStatusToWire(SyncStatus(row.status));
+            return m_jobs.statusWire(row);
         case ErrorCodeColumn:
-            return row.errorMessage ? text(row.errorMessage) : QVariant();
+            return row.errorMessage ? m_jobs.text(row.errorMessage) : QVariant();
         default: {
             const int metric = metricOfColumn(index.column());
-            if (metric >= 0 && !(row.presence & (1 << metric)))
+            if (metric >= 0 && !row.hasMetric(metric))
                 return tr("Not reported by the service");
             return {};
         }
@@ -336,13 +266,11 @@ QVariant SyncJobModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return int(row.status);
     case StatusWireRole:
-        return SyncStatus(row.status) == SyncStatus::Unknown
-            ? code(row.unknownStatus)
-            : syncStatusToWire(SyncStatus(row.status));
+        return m_jobs.statusWire(row);
     case ExecutionIdRole:
-        return idText(row);
+        return m_jobs.executionId(row);
     case ErrorMessageRole:
-        return text(row.errorMessage);
+        return m_jobs.text(row.errorMessage);
     default:
         return {};
     }
@@ -457,134 +385,30 @@ QString SyncJobModel::durationText(qint64 msecs)
     return tr("%1s").arg(s);
 }
 
-SyncJobModel::Row SyncJobModel::pack(const SyncJob &job)
-{
-    Row r;
-    if (job.startTime.isValid()) {
-        r.start = job.startTime.toMSecsSinceEpoch();
-        r.presence |= HasStart;
-    }
-    if (job.endTime.isValid()) {
-        r.end = job.endTime.toMSecsSinceEpoch();
-        r.presence |= HasEnd;
-    }
-    SyncJobMetrics metrics = job.metrics;
-    for (int m = 0; m < MetricCount; ++m) {
-        if (const std::optional<qint64> &v = *metricSlot(metrics, m)) {
-            r.metrics[m] = *v;
-            r.presence |= quint8(1 << m);
-        }
-    }
-    // A canonical lowercase UUID (what the service sends) packs into 16 bytes; anything else is
-    // kept verbatim so an unusual id is never altered.
-    if (!packUuid(job.executionId, &r.idHi, &r.idLo)) {
-        r.presence |= IdIsText;
-        r.idLo = internText(job.executionId);
-    }
-    const SyncStatus status = job.statusKind();
-    r.status = quint8(status);
-    if (status == SyncStatus::Unknown)
-        r.unknownStatus = internCode(job.status);
-    r.errorCode = internCode(job.errorCode);
-    r.dataSourceErrorCode = internCode(job.dataSourceErrorCode);
-    r.errorMessage = internText(job.errorMessage);
-    return r;
-}
-
-SyncJob SyncJobModel::unpack(const Row &r) const
-{
-    SyncJob job;
-    job.executionId = idText(r);
-    if (r.presence & HasStart)
-        job.startTime = QDateTime::fromMSecsSinceEpoch(r.start, QTimeZone::utc());
-    if (r.presence & HasEnd)
-        job.endTime = QDateTime::fromMSecsSinceEpoch(r.end, QTimeZone::utc());
-    job.status = SyncStatus(r.status) == SyncStatus::Unknown
-        ? code(r.unknownStatus)
-        : syncStatusToWire(SyncStatus(r.status));
-    job.errorCode = code(r.errorCode);
-    job.errorMessage = text(r.errorMessage);
-    job.dataSourceErrorCode = code(r.dataSourceErrorCode);
-    for (int m = 0; m < MetricCount; ++m) {
-        if (r.presence & (1 << m))
-            *metricSlot(job.metrics, m) = r.metrics[m];
-    }
-    return job;
-}
-
-QString SyncJobModel::idText(const Row &r) const
-{
-    if (r.presence & IdIsText)
-        return text(quint32(r.idLo));
-    QByteArray bytes(16, Qt::Uninitialized);
-    for (int i = 0; i < 8; ++i) {
-        bytes[7 - i] = char(quint8(r.idHi >> (8 * i)));
-        bytes[15 - i] = char(quint8(r.idLo >> (8 * i)));
-    }
-    return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
-}
-
-bool SyncJobModel::sameId(const Row &r, const SyncJob &job) const
-{
-    quint64 hi = 0;
-    quint64 lo = 0;
-    if (packUuid(job.executionId, &hi, &lo))
-        return !(r.presence & IdIsText) && r.idHi == hi && r.idLo == lo;
-    return (r.presence & IdIsText) && text(quint32(r.idLo)) == job.executionId;
-}
-
-quint32 SyncJobModel::internCode(const QString &value)
-{
-    if (value.isEmpty())
-        return 0;
-    const auto it = m_codeIndex.constFind(value);
-    if (it != m_codeIndex.constEnd())
-        return *it;
-    m_codes.append(value);
-    const quint32 ref = quint32(m_codes.size());
-    m_codeIndex.insert(value, ref);
-    return ref;
-}
-
-quint32 SyncJobModel::internText(const QString &value)
-{
-    if (value.isEmpty())
-        return 0;
-    const auto it = m_textIndex.constFind(value);
-    if (it != m_textIndex.constEnd())
-        return *it;
-    m_texts.append(value);
-    const quint32 ref = quint32(m_texts.size());
-    m_textIndex.insert(value, ref);
-    return ref;
-}
-
 QVariant SyncJobModel::displayData(const Row &row, int column) const
 {
     switch (column) {
     case StatusColumn:
-        return statusText(SyncStatus(row.status) == SyncStatus::Unknown
-                              ? code(row.unknownStatus)
-                              : syncStatusToWire(SyncStatus(row.status)));
+        return statusText(m_jobs.statusWire(row));
     case StartColumn:
-        return row.presence & HasStart ? localTimeText(row.start) : QString();
+        return row.has(PackedSyncJobs::HasStart) ? localTimeText(row.start) : QString();
     case EndColumn:
-        if (row.presence & HasEnd)
+        if (row.has(PackedSyncJobs::HasEnd))
             return localTimeText(row.end);
-        return isRunning(SyncStatus(row.status)) ? tr("running") : QString();
+        return isRunning(row.statusKind()) ? tr("running") : QString();
     case DurationColumn:
-        if ((row.presence & HasStart) && (row.presence & HasEnd))
+        if (row.has(PackedSyncJobs::HasStart | PackedSyncJobs::HasEnd))
             return durationText(row.end - row.start);
         return {};
     case ErrorCodeColumn:
-        return code(row.errorCode);
+        return m_jobs.code(row.errorCode);
     case DataSourceErrorCodeColumn:
-        return code(row.dataSourceErrorCode);
+        return m_jobs.code(row.dataSourceErrorCode);
     case ExecutionIdColumn:
-        return idText(row);
+        return m_jobs.executionId(row);
     default: {
         const int metric = metricOfColumn(column);
-        if (metric < 0 || !(row.presence & (1 << metric)))
+        if (metric < 0 || !row.hasMetric(metric))
             return QString();
         return QLocale().toString(row.metrics[metric]);
     }
@@ -597,20 +421,20 @@ QVariant SyncJobModel::sortData(const Row &row, int column) const
     case StatusColumn:
         return displayData(row, column);
     case StartColumn:
-        return row.presence & HasStart ? row.start : std::numeric_limits<qint64>::min();
+        return row.has(PackedSyncJobs::HasStart) ? row.start : std::numeric_limits<qint64>::min();
     case EndColumn:
         // Running jobs (no end yet) sort after every finished one.
-        return row.presence & HasEnd ? row.end : std::numeric_limits<qint64>::max();
+        return row.has(PackedSyncJobs::HasEnd) ? row.end : std::numeric_limits<qint64>::max();
     case DurationColumn:
-        return (row.presence & HasStart) && (row.presence & HasEnd) ? row.end - row.start
-                                                                    : qint64(-1);
+        return row.has(PackedSyncJobs::HasStart | PackedSyncJobs::HasEnd) ? row.end - row.start
+                                                                          : qint64(-1);
     case ErrorCodeColumn:
     case DataSourceErrorCodeColumn:
     case ExecutionIdColumn:
         return displayData(row, column);
     default: {
         const int metric = metricOfColumn(column);
-        if (metric < 0 || !(row.presence & (1 << metric)))
+        if (metric < 0 || !row.hasMetric(metric))
             return qint64(-1);
         return row.metrics[metric];
     }

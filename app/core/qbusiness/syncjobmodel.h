@@ -1,13 +1,12 @@
 #pragma once
 
 #include "awserror.h"
+#include "packedsyncjobs.h"
 #include "types.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QStringList>
-
-#include <vector>
 
 namespace syncdeck::qbusiness {
 
@@ -16,8 +15,7 @@ namespace syncdeck::qbusiness {
 // The model never talks to the network: it asks for a page with pageRequested() and is answered
 // with appendPage() or failPage(), both tagged with the generation the request was made for, so
 // pages of an earlier listing (before a filter change) are dropped. A page in flight is never
-// requested twice. Rows are stored compactly (about 100 bytes a job plus its error text) so that
-// 100,000 jobs stay small; job() rebuilds the value on demand.
+// requested twice. Rows are stored compactly (PackedSyncJobs) so that 100,000 jobs stay small.
 class SyncJobModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -107,34 +105,8 @@ signals:
     void stateChanged();
 
 private:
-    enum Presence : quint8 {
-        HasStart = 1 << 5,
-        HasEnd = 1 << 6,
-        IdIsText = 1 << 7, // the execution id is not a canonical UUID: m_idLo indexes m_texts
-    };
-    struct Row
-    {
-        qint64 start = 0; // ms since the epoch, UTC
-        qint64 end = 0;
-        qint64 metrics[5] = {}; // added, modified, deleted, failed, scanned
-        quint64 idHi = 0; // execution id as 128 bits
-        quint64 idLo = 0;
-        quint32 errorMessage = 0; // 0: none, else 1 + index into m_texts
-        quint32 errorCode = 0; // 0: none, else 1 + index into m_codes
-        quint32 dataSourceErrorCode = 0;
-        quint32 unknownStatus = 0; // for SyncStatus::Unknown: 1 + index into m_codes
-        quint8 status = 0; // SyncStatus
-        quint8 presence = 0; // bit i: metrics[i] present, plus Presence flags
-    };
+    using Row = PackedSyncJobs::Row;
 
-    Row pack(const SyncJob &job);
-    SyncJob unpack(const Row &row) const;
-    QString idText(const Row &row) const;
-    bool sameId(const Row &row, const SyncJob &job) const;
-    quint32 internCode(const QString &text);
-    quint32 internText(const QString &text);
-    QString code(quint32 ref) const { return ref ? m_codes.at(ref - 1) : QString(); }
-    QString text(quint32 ref) const { return ref ? m_texts.at(ref - 1) : QString(); }
     QVariant displayData(const Row &row, int column) const;
     QVariant sortData(const Row &row, int column) const;
     void setInFlight(bool inFlight);
@@ -148,13 +120,7 @@ private:
     QString m_nextToken;
     AwsError m_error;
 
-    std::vector<Row> m_rows;
-    // Error codes and unknown statuses: a handful of distinct values, interned.
-    QStringList m_codes;
-    QHash<QString, quint32> m_codeIndex;
-    // Error messages (repeat a lot, interned) and non-UUID execution ids.
-    QStringList m_texts;
-    QHash<QString, quint32> m_textIndex;
+    PackedSyncJobs m_jobs;
     // Execution ids inserted by mergeJobs(): a later page may list them again.
     QStringList m_mergedIds;
 };

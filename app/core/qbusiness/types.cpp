@@ -1,5 +1,6 @@
 #include "types.h"
 
+#include <algorithm>
 #include <array>
 
 namespace syncdeck::qbusiness {
@@ -27,6 +28,18 @@ SyncStatus syncStatusFromWire(QStringView wire)
             return n.status;
     }
     return SyncStatus::Unknown;
+}
+
+bool isResourceId(QStringView text)
+{
+    // [a-zA-Z0-9][a-zA-Z0-9-]{35}, without a regular expression per keystroke.
+    const auto alnum = [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+    };
+    if (text.size() != 36 || !alnum(text.front()))
+        return false;
+    return std::all_of(text.begin() + 1, text.end(),
+                       [&alnum](QChar c) { return alnum(c) || c == u'-'; });
 }
 
 QString syncStatusToWire(SyncStatus status)

@@ -10,6 +10,12 @@
 // Enum-like fields keep the wire string verbatim so values newer than this build survive.
 namespace syncdeck::qbusiness {
 
+// The model's pattern of application, index, data source and execution IDs (36 characters).
+inline constexpr QLatin1StringView ResourceIdPattern("[a-zA-Z0-9][a-zA-Z0-9-]{35}");
+// True for a well-formed Q Business resource ID: the one check of the CLI, the dashboard and the
+// "Go to" parser.
+bool isResourceId(QStringView text);
+
 // DataSourceSyncJobStatus, plus Unknown for values this build does not know.
 enum class SyncStatus : quint8 {
     Unknown,

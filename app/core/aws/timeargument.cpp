@@ -1,8 +1,10 @@
 #include "timeargument.h"
 
+#include "awstime.h"
+
 #include <QRegularExpression>
 
-namespace syncdeck::cli {
+namespace syncdeck::aws {
 
 QDateTime parseTimeArgument(const QString &text, const QDateTime &now, QString *error)
 {
@@ -23,23 +25,17 @@ QDateTime parseTimeArgument(const QString &text, const QDateTime &now, QString *
     }
     static const QRegularExpression epoch(QStringLiteral("^\\d{9,11}(\\.\\d+)?$"));
     if (epoch.match(s).hasMatch())
-        return QDateTime::fromMSecsSinceEpoch(qint64(s.toDouble() * 1000.0), Qt::UTC);
+        return awstime::toDateTime(qint64(s.toDouble() * 1000.0));
 
-    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    if (!t.isValid()) {
-        const QDate d = QDate::fromString(s, Qt::ISODate);
-        if (d.isValid())
-            t = QDateTime(d, QTime(0, 0), Qt::UTC);
-    }
-    if (!t.isValid()) {
+    const std::optional<qint64> ms
+        = awstime::parseIso8601(s, {.missingZoneIsUtc = true, .dateAlone = true});
+    if (!ms) {
         *error = QStringLiteral("\"%1\" is not a time: give ISO 8601 (2024-05-01T12:00:00Z), "
                                 "epoch seconds, or a span back from now such as 90m, 24h or 7d")
                      .arg(s);
         return {};
     }
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC); // no zone given: UTC, like every time SyncDeck prints
-    return t.toUTC();
+    return awstime::toDateTime(*ms);
 }
 
-} // namespace syncdeck::cli
+} // namespace syncdeck::aws

@@ -1,9 +1,10 @@
-// --start-time / --end-time: ISO 8601, epoch seconds and spans back from now.
-#include "cli/timeargument.h"
+// Time arguments (--start-time / --end-time of the CLI and the dashboard): ISO 8601, epoch
+// seconds and spans back from now; no zone means UTC.
+#include "aws/timeargument.h"
 
 #include <QTest>
 
-using namespace syncdeck::cli;
+using namespace syncdeck::aws;
 
 class TestTimeArgument : public QObject
 {
@@ -19,8 +20,8 @@ void TestTimeArgument::parse_data()
     QTest::addColumn<QDateTime>("expected"); // invalid: an error
     const QDateTime now(QDate(2024, 5, 8), QTime(12, 0), Qt::UTC);
     QTest::newRow("7d") << QStringLiteral("7d") << now.addDays(-7);
-    QTest::newRow("24h") << QStringLiteral("24h") << now.addSecs(-24 * 3600);
-    QTest::newRow("90m") << QStringLiteral("90m") << now.addSecs(-90 * 60);
+    QTest::newRow("24h") << QStringLiteral("24h") << now.addSecs(qint64(-24) * 3600);
+    QTest::newRow("90m") << QStringLiteral("90m") << now.addSecs(qint64(-90) * 60);
     QTest::newRow("30s") << QStringLiteral("30s") << now.addSecs(-30);
     QTest::newRow("2w") << QStringLiteral("2w") << now.addDays(-14);
     QTest::newRow("iso Z") << QStringLiteral("2024-05-01T12:00:00Z")

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "cli.h"
+#include "globaloptions.h"
+#include "outputformatter.h"
+
+#include "aws/jsonwriter.h"
+#include "aws/signalwatcher.h"
+#include "qbusiness/client.h"
+#include "qbusiness/paginator.h"
+
+#include <QCommandLineParser>
+#include <QHash>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+// What every `aws qbusiness`-style command of syncdeck-cli shares: its options, the session and
+// client, the output format, Ctrl-C, error reports with the AWS CLI's exit codes, and the two
+// shapes of command (a paginated listing, a single call).
+namespace syncdeck::cli {
+
+// What a command needs besides the global options.
+struct CommandDef
+{
+    QString description;
+    QStringList ids; // required ID options, e.g. "application-id"
+    bool paginated = false;
+    bool syncJobFilters = false;
+};
+
+// A list command: the page call factory, the reader of a page and the item converter.
+struct ListSpec
+{
+    QString operation;
+    QString listKey;
+    QList<OutputColumn> columns;
+    qbusiness::Paginator::StartPage startPage;
+    qbusiness::Paginator::ReadPage readPage;
+    std::function<QJsonObject(qbusiness::Call *, int)> itemAt;
+    // Optional: item i written as compact JSON, the same text as itemAt(call, i) would print
+    // (the fast path of --output jsonl).
+    std::function<void(aws::JsonWriter &, qbusiness::Call *, int)> writeItem = {};
+};
+
+// One command run.
+class ServiceCommand
+{
+public:
+    ServiceCommand(Invocation &invocation, CommandDef def);
+
+    // Parses the command line and connects: std::nullopt to go on, else the exit code to stop
+    // with (0 after --help).
+    std::optional<int> prepare();
+
+    qbusiness::Client *client() const { return m_client; }
+    // The value of an ID option ("application-id"), checked by prepare().
+    QString id(const char *option) const;
+    // --start-time, --end-time and --status-filter, for commands with syncJobFilters.
+    const qbusiness::ListSyncJobsRequest &filters() const { return m_filters; }
+
+    int runList(const ListSpec &spec);
+    // A command of one call: run it, print its result (or the signed request with --dry-run).
+    int runSingle(qbusiness::Call *created, const std::function<void(qbusiness::Call *)> &print);
+    OutputFormatter &output() { return *m_out; }
+
+private:
+    void addOptions(const QCommandLineOption &help);
+    std::optional<int> readIds();
+    std::optional<int> readSyncJobFilters();
+    std::optional<int> readPaging();
+    std::optional<int> connect(const QProcessEnvironment &env);
+
+    void debug(const QString &line);
+    int usageError(const QString &message);
+    int reportError(const QString &operation, const qbusiness::AwsError &e,
+                    const QString &resumeToken);
+    void printErrorDetails(const qbusiness::AwsError &e);
+    void printDryRun(const qbusiness::SentRequest &request);
+    // Runs one call to its end, aborting it on Ctrl-C.
+    void runToEnd(qbusiness::Call *call);
+    void printPage(const ListSpec &spec, qbusiness::Call *call, int first, int count);
+
+    Invocation &m_inv;
+    CommandDef m_def;
+    QCommandLineParser m_parser;
+    GlobalOptions m_globals;
+    QObject m_root; // parent of the credentials provider and the client
+    qbusiness::Client *m_client = nullptr;
+    std::unique_ptr<OutputFormatter> m_out;
+    aws::SignalWatcher m_watcher; // SIGINT aborts the calls: print what came, exit 130
+    QHash<QString, QString> m_ids;
+    qbusiness::ListSyncJobsRequest m_filters;
+    qint64 m_maxItems = 0;
+    int m_pageSize = 0;
+    QString m_startingToken;
+    bool m_listBegun = false; // runList: the document has started
+};
+
+} // namespace syncdeck::cli
