@@ -112,7 +112,11 @@ void readSchedule(const HealthInput &in, const QDateTime &now, DataSourceHealth 
         return;
     const QDateTime firstDue = schedule.nextFire(reference, reference);
     const QDateTime secondDue = schedule.nextFire(firstDue, reference);
-    if (!secondDue.isValid() || secondDue > now)
+    if (!secondDue.isValid())
+        return;
+    // A scheduled run starts a little after its time: allow it half a period, at most 10 min.
+    const qint64 graceSeconds = std::min<qint64>(600, firstDue.secsTo(secondDue) / 2);
+    if (secondDue.addSecs(graceSeconds) >= now)
         return;
     h->overdue = true;
     h->overdueSince = secondDue;

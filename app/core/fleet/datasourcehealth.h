@@ -86,8 +86,10 @@ struct DataSourceHealth
     QString scheduleError; // why SyncDeck could not read it
     std::optional<qint64> schedulePeriodSeconds; // the expected period now
     QDateTime nextScheduledRun;
+    // Overdue: the second run due after the newest start (never run: after creation) has not
+    // started within half a period (at most 10 minutes) of its time.
     bool overdue = false;
-    QDateTime overdueSince; // when the second run in a row was due and did not start
+    QDateTime overdueSince; // when that second run was due
 };
 
 // The health of a data source at `now`: a pure function of what the service said. `now` also
