@@ -8,6 +8,7 @@
 #include <QMetaObject>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSet>
 
 #include <algorithm>
 #include <deque>
@@ -66,6 +67,7 @@ struct RegionState
     QString region;
     QPointer<Client> client;
     bool clientAsked = false;
+    QSet<QString> seen; // application ids: a misbehaving listing may repeat items
 };
 
 struct AppState
@@ -73,6 +75,7 @@ struct AppState
     int region = 0;
     QString id;
     QString name;
+    QSet<QString> seen; // index ids
 };
 
 struct IndexState
@@ -80,6 +83,7 @@ struct IndexState
     int application = 0;
     QString id;
     QString name;
+    QSet<QString> seen; // data source ids
 };
 
 // A discovered data source until its row is handed out.
@@ -122,6 +126,7 @@ struct FleetScan::Private
     QHash<QObject *, Work> active; // Call or Paginator -> its work
     int pendingListings = 0; // queued, active or waiting for a retry
     int queuedDataSources = 0; // discovered, row not yet handed out
+    int lostCalls = 0; // calls deleted with their client, their rows not yet seen to
 
     int concurrency = 1;
     int successStreak = 0;
@@ -160,6 +165,10 @@ struct FleetScan::Private
     void onPage(Op op, int owner, Call *job, int first, int count);
     void onListingFinished(Paginator *paginator);
     void onCallFinished(Call *call);
+    void onCallDestroyed(QObject *call);
+    void onClientLost(int region);
+    int regionOf(const Work &work) const;
+    AwsError noClientError(int region) const;
     bool retryAfterThrottling(Work &work);
     void noteSuccess();
     void listingDone(const Work &work, const AwsError &error);
@@ -287,7 +296,7 @@ void FleetScan::Private::begin()
     progress.regions = int(names.size());
     progress.concurrency = concurrency;
     for (const QString &name : std::as_const(names)) {
-        regions.push_back({name, {}, false});
+        regions.push_back({name, {}, false, {}});
         queueListing(Op::ListApplications, int(regions.size()) - 1, false);
     }
     if (names.isEmpty()) {
@@ -377,36 +386,46 @@ Client *FleetScan::Private::clientFor(int region)
                                                         "endpoint settings."))});
             return nullptr;
         }
+        // Calls of a client that goes away die with it, without finishing: see to their rows.
+        QObject::connect(r.client, &QObject::destroyed, q, [this, region] {
+            QMetaObject::invokeMethod(q, [this, region] { onClientLost(region); },
+                                      Qt::QueuedConnection);
+        });
     }
     return r.client;
 }
 
-void FleetScan::Private::dispatch(Work work)
+int FleetScan::Private::regionOf(const Work &work) const
 {
-    int region = 0;
     switch (work.op) {
     case Op::ListApplications:
-        region = work.owner;
-        break;
+        return work.owner;
     case Op::ListIndices:
-        region = applications[size_t(work.owner)].region;
-        break;
+        return applications[size_t(work.owner)].region;
     case Op::ListDataSources:
-        region = applications[size_t(indices[size_t(work.owner)].application)].region;
-        break;
+        return applications[size_t(indices[size_t(work.owner)].application)].region;
     case Op::GetDataSource:
     case Op::ListSyncJobs:
-        region = applications[size_t(indices[size_t(work.dataSource->index)].application)].region;
         break;
     }
+    return applications[size_t(indices[size_t(work.dataSource->index)].application)].region;
+}
+
+AwsError FleetScan::Private::noClientError(int region) const
+{
+    return AwsError::make(AwsError::Kind::Client, QStringLiteral("NoClient"),
+                          QStringLiteral("the client for region %1 was closed during the scan")
+                              .arg(regions[size_t(region)].region),
+                          QStringLiteral("Scan again."));
+}
+
+void FleetScan::Private::dispatch(Work work)
+{
+    const int region = regionOf(work);
     const bool firstAsk = !regions[size_t(region)].clientAsked;
     Client *client = clientFor(region);
     if (!client) {
-        const FleetError e {opName(work.op),
-                            AwsError::make(AwsError::Kind::Client, QStringLiteral("NoClient"),
-                                           QStringLiteral("the client for region %1 no longer "
-                                                          "exists")
-                                               .arg(regions[size_t(region)].region))};
+        const FleetError e {opName(work.op), noClientError(region)};
         if (isListing(work.op)) {
             // A region without a client has its row already; deeper listings get their own.
             listingDone(work, firstAsk ? AwsError() : e.error);
@@ -429,6 +448,46 @@ void FleetScan::Private::watch(Call *call, Op op)
 {
     ++stats.calls[opName(op)];
     QObject::connect(call, &Call::requestSent, q, [this] { ++stats.requests; });
+    QObject::connect(call, &QObject::destroyed, q, [this](QObject *o) { onCallDestroyed(o); });
+}
+
+// A call deleted before it finished (its client went away): the row gets NoClient. Handled
+// from the event loop, once the client is gone for good.
+void FleetScan::Private::onCallDestroyed(QObject *call)
+{
+    auto it = active.find(call); // only the key: the object is half destroyed
+    if (it == active.end())
+        return;
+    Work work = std::move(*it);
+    active.erase(it);
+    ++lostCalls;
+    QMetaObject::invokeMethod(
+        q,
+        [this, work] {
+            --lostCalls;
+            if (!running)
+                return;
+            const int region = regionOf(work);
+            work.dataSource->errors.append({opName(work.op), noClientError(region)});
+            dataSourceCallDone(work, nullptr);
+            pump();
+        },
+        Qt::QueuedConnection);
+}
+
+// A listing whose page call died with its client waits forever: end it.
+void FleetScan::Private::onClientLost(int region)
+{
+    if (!running)
+        return;
+    QList<Paginator *> stuck;
+    for (auto it = active.cbegin(); it != active.cend(); ++it) {
+        if (isListing(it->op) && regionOf(*it) == region)
+            stuck.append(static_cast<Paginator *>(it.key()));
+    }
+    for (Paginator *p : std::as_const(stuck))
+        p->abort(); // finished() -> onListingFinished, as NoClient
+    pump();
 }
 
 Paginator *FleetScan::Private::makePaginator(Op op, int owner, Client *client)
@@ -519,20 +578,34 @@ void FleetScan::Private::onPage(Op op, int owner, Call *job, int first, int coun
         const auto &list = static_cast<qbusiness::ListApplicationsCall *>(job)->applications;
         // Pushed to the front in reverse, so the listings run in the service's order.
         for (int i = first + count - 1; i >= first; --i) {
-            applications.push_back({owner, list.at(i).applicationId, list.at(i).displayName});
+            const QString &id = list.at(i).applicationId;
+            if (regions[size_t(owner)].seen.contains(id))
+                continue;
+            regions[size_t(owner)].seen.insert(id);
+            applications.push_back({owner, id, list.at(i).displayName, {}});
             queueListing(Op::ListIndices, int(applications.size()) - 1, true);
+            ++progress.applications;
         }
-        progress.applications += count;
     } else if (op == Op::ListIndices) {
         const auto &list = static_cast<qbusiness::ListIndicesCall *>(job)->indices;
         for (int i = first + count - 1; i >= first; --i) {
-            indices.push_back({owner, list.at(i).indexId, list.at(i).displayName});
+            const QString &id = list.at(i).indexId;
+            if (applications[size_t(owner)].seen.contains(id))
+                continue;
+            applications[size_t(owner)].seen.insert(id);
+            indices.push_back({owner, id, list.at(i).displayName, {}});
             queueListing(Op::ListDataSources, int(indices.size()) - 1, true);
+            ++progress.indices;
         }
-        progress.indices += count;
     } else {
         const auto &list = static_cast<qbusiness::ListDataSourcesCall *>(job)->dataSources;
         for (int i = first; i < first + count; ++i) {
+            QSet<QString> &seen = indices[size_t(owner)].seen;
+            if (seen.contains(list.at(i).dataSourceId))
+                continue;
+            seen.insert(list.at(i).dataSourceId);
+            ++progress.dataSources;
+            ++queuedDataSources;
             auto ds = std::make_shared<DataSourceState>();
             ds->index = owner;
             ds->summary = list.at(i);
@@ -545,8 +618,6 @@ void FleetScan::Private::onPage(Op op, int owner, Call *job, int first, int coun
             dataSourceQueue.push_back(std::move(details));
             dataSourceQueue.push_back(std::move(runs));
         }
-        progress.dataSources += count;
-        queuedDataSources += count;
         stats.peakQueuedDataSources = std::max(stats.peakQueuedDataSources, queuedDataSources);
     }
     notifyProgress();
@@ -563,6 +634,8 @@ void FleetScan::Private::onListingFinished(Paginator *paginator)
     active.erase(it);
     paginator->deleteLater();
     AwsError error = paginator->error();
+    if (error.kind == AwsError::Kind::Aborted) // only onClientLost aborts a connected listing
+        error = noClientError(regionOf(work));
     if (error.isError() && isThrottling(error)) {
         work.startingToken = paginator->resumeToken();
         if (retryAfterThrottling(work)) {
@@ -768,7 +841,7 @@ void FleetScan::Private::abortAll()
 
 void FleetScan::Private::maybeFinish()
 {
-    if (running && active.isEmpty() && !hasWork())
+    if (running && active.isEmpty() && lostCalls == 0 && !hasWork())
         finish();
 }
 
