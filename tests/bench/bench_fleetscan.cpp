@@ -59,11 +59,10 @@ private:
 void BenchFleetScan::initTestCase()
 {
     m_emulator.setProgram(QStringLiteral(SYNCDECK_EMULATOR_PATH));
-    m_emulator.setArguments({QStringLiteral("--port"), QStringLiteral("0"),
-                             QStringLiteral("--applications"), QString::number(Applications),
-                             QStringLiteral("--indices"), QStringLiteral("1"),
-                             QStringLiteral("--data-sources"),
-                             QString::number(DataSourcesPerApplication)});
+    m_emulator.setArguments(
+        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--applications"),
+         QString::number(Applications), QStringLiteral("--indices"), QStringLiteral("1"),
+         QStringLiteral("--data-sources"), QString::number(DataSourcesPerApplication)});
     m_emulator.start();
     QVERIFY(m_emulator.waitForStarted(10000));
     QElapsedTimer t;

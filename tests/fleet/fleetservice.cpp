@@ -105,8 +105,7 @@ int FleetService::count(const QString &operation) const
 
 int FleetService::totalDataSources() const
 {
-    return m_options.applications * m_options.indicesPerApplication
-        * m_options.dataSourcesPerIndex;
+    return m_options.applications * m_options.indicesPerApplication * m_options.dataSourcesPerIndex;
 }
 
 void FleetService::onNewConnection()
@@ -249,8 +248,8 @@ FleetService::Reply FleetService::answer(const Request &r) const
         const int offset = offsetOf(r.query.value(QStringLiteral("nextToken")));
         if (offset < 0 || offset > total)
             return error(400, "ValidationException", QStringLiteral("bad nextToken"));
-        const int size = r.query.value(QStringLiteral("maxResults"), QString::number(defaultSize))
-                             .toInt();
+        const int size
+            = r.query.value(QStringLiteral("maxResults"), QString::number(defaultSize)).toInt();
         QJsonArray items;
         for (int k = offset; k < std::min(total, offset + size); ++k)
             items.append(item(k));
@@ -300,7 +299,8 @@ FleetService::Reply FleetService::answer(const Request &r) const
         return page("dataSources", o.dataSourcesPerIndex, 10, [a, i](int k) {
             QJsonObject j;
             j.insert(QStringLiteral("dataSourceId"), dataSourceId(a, i, k));
-            j.insert(QStringLiteral("displayName"), QStringLiteral("ds-%1-%2-%3").arg(a).arg(i).arg(k));
+            j.insert(QStringLiteral("displayName"),
+                     QStringLiteral("ds-%1-%2-%3").arg(a).arg(i).arg(k));
             j.insert(QStringLiteral("type"), QStringLiteral("S3"));
             j.insert(QStringLiteral("status"), QStringLiteral("ACTIVE"));
             return j;

@@ -150,7 +150,8 @@ void TestDataSourceHealth::attentionAndReason_data()
                     {"SUCCEEDED", "2024-05-07T10:00:00", "2024-05-07T10:20:00"}})),
         Attention::Warning, "last run INCOMPLETE: 981 documents failed");
     row("incomplete, grouped digits",
-        input(details(), runs({{"INCOMPLETE", "2024-05-07T11:00:00", "2024-05-07T11:30:00", 1234}})),
+        input(details(),
+              runs({{"INCOMPLETE", "2024-05-07T11:00:00", "2024-05-07T11:30:00", 1234}})),
         Attention::Warning, "last run INCOMPLETE: 1,234 documents failed");
     row("incomplete, one document",
         input(details(), runs({{"INCOMPLETE", "2024-05-07T11:00:00", "2024-05-07T11:30:00", 1}})),
@@ -172,8 +173,8 @@ void TestDataSourceHealth::attentionAndReason_data()
             runs({{"SUCCEEDED", "2024-05-07T11:00:00", "2024-05-07T11:30:00"}})),
         Attention::Failing,
         "data source status FAILED: The role <b>QBusinessRole</b> cannot be assumed");
-    row("data source FAILED without a message",
-        input(details("", "FAILED"), runs({})), Attention::Failing, "data source status FAILED");
+    row("data source FAILED without a message", input(details("", "FAILED"), runs({})),
+        Attention::Failing, "data source status FAILED");
     row("data source UPDATING",
         input(details("", "UPDATING"),
               runs({{"SUCCEEDED", "2024-05-07T11:00:00", "2024-05-07T11:30:00"}})),
@@ -205,8 +206,7 @@ void TestDataSourceHealth::attentionAndReason_data()
               runs({{"SYNCING_INDEXING", "2024-05-07T11:58:00"},
                     {"SUCCEEDED", "2024-05-07T11:00:00", "2024-05-07T11:10:00"}})),
         Attention::Running, "indexing since Tue 11:58");
-    row("stopping",
-        input(details(""), runs({{"STOPPING", "2024-05-07T11:58:00", "", -1, 0}})),
+    row("stopping", input(details(""), runs({{"STOPPING", "2024-05-07T11:58:00", "", -1, 0}})),
         Attention::Running, "stopping since Tue 11:58: 0 documents scanned");
     row("running after failures",
         input(details(),
@@ -247,16 +247,16 @@ void TestDataSourceHealth::attentionAndReason()
 
 void TestDataSourceHealth::figures()
 {
-    const DataSourceHealth h = computeHealth(
-        input(details(),
-              runs({{"SYNCING", "2024-05-07T11:58:00", "", -1, 77},
-                    {"INCOMPLETE", "2024-05-07T11:00:00", "2024-05-07T11:30:00", 5, 100,
-                     "5 documents failed"},
-                    {"SUCCEEDED", "2024-05-07T10:00:00", "2024-05-07T10:20:00", 0},
-                    {"FAILED", "2024-05-07T09:00:00", "2024-05-07T09:01:00"},
-                    {"ABORTED", "2024-05-07T08:00:00", "2024-05-07T08:01:00"},
-                    {"SUCCEEDED", "2024-05-07T07:00:00", "2024-05-07T07:20:00"}})),
-        at(Now));
+    const DataSourceHealth h
+        = computeHealth(input(details(),
+                              runs({{"SYNCING", "2024-05-07T11:58:00", "", -1, 77},
+                                    {"INCOMPLETE", "2024-05-07T11:00:00", "2024-05-07T11:30:00", 5,
+                                     100, "5 documents failed"},
+                                    {"SUCCEEDED", "2024-05-07T10:00:00", "2024-05-07T10:20:00", 0},
+                                    {"FAILED", "2024-05-07T09:00:00", "2024-05-07T09:01:00"},
+                                    {"ABORTED", "2024-05-07T08:00:00", "2024-05-07T08:01:00"},
+                                    {"SUCCEEDED", "2024-05-07T07:00:00", "2024-05-07T07:20:00"}})),
+                        at(Now));
     QCOMPARE(h.runsSeen, 6);
     QCOMPARE(h.finishedRunsSeen, 5);
     QCOMPARE(h.succeededRunsSeen, 2);
@@ -333,9 +333,8 @@ void TestDataSourceHealth::streakRules_data()
                  {"FAILED", "2024-05-07T11:00:00", "2024-05-07T11:01:00"},
                  {"FAILED", "2024-05-07T10:00:00", "2024-05-07T10:01:00"}})
         << 3;
-    QTest::newRow("the newest succeeded") << runs({{"SUCCEEDED", "2024-05-07T11:00:00"},
-                                                  {"FAILED", "2024-05-07T10:00:00"}})
-                                          << 0;
+    QTest::newRow("the newest succeeded")
+        << runs({{"SUCCEEDED", "2024-05-07T11:00:00"}, {"FAILED", "2024-05-07T10:00:00"}}) << 0;
 }
 
 void TestDataSourceHealth::streakRules()
@@ -394,10 +393,10 @@ void TestDataSourceHealth::overdue()
     QFETCH(QString, lastStart);
     QFETCH(QString, now);
     QFETCH(QString, since);
-    const DataSourceHealth h = computeHealth(
-        input(details(schedule.toLatin1().constData()),
-              runs({{"SUCCEEDED", lastStart.toLatin1().constData()}})),
-        at(now.toLatin1().constData()));
+    const DataSourceHealth h
+        = computeHealth(input(details(schedule.toLatin1().constData()),
+                              runs({{"SUCCEEDED", lastStart.toLatin1().constData()}})),
+                        at(now.toLatin1().constData()));
     QCOMPARE(h.overdue, !since.isEmpty());
     QCOMPARE(h.attention == Attention::Overdue, !since.isEmpty());
     if (!since.isEmpty())
@@ -414,8 +413,8 @@ void TestDataSourceHealth::runningProgress()
     QCOMPARE(h.runningDocumentsScanned, std::optional<qint64>(250000));
     QCOMPARE(h.reason, QStringLiteral("running since Tue 11:00: 250,000 documents scanned"));
     // A run in progress is a run: the schedule is not overdue while it lasts.
-    const DataSourceHealth long_ = computeHealth(
-        input(details(), runs({{"SYNCING", "2024-05-06T11:00:00"}})), at(Now));
+    const DataSourceHealth long_
+        = computeHealth(input(details(), runs({{"SYNCING", "2024-05-06T11:00:00"}})), at(Now));
     QVERIFY(!long_.overdue);
     QCOMPARE(long_.attention, Attention::Running);
 }
@@ -429,8 +428,8 @@ void TestDataSourceHealth::missingParts()
     noDetails.detailsError = QStringLiteral("GetDataSource failed: AccessDeniedException: no");
     DataSourceHealth h = computeHealth(noDetails, at(Now));
     QCOMPARE(h.attention, Attention::Healthy);
-    QVERIFY(h.reasons.contains(
-        QStringLiteral("data source details unknown: GetDataSource failed: AccessDeniedException: no")));
+    QVERIFY(h.reasons.contains(QStringLiteral(
+        "data source details unknown: GetDataSource failed: AccessDeniedException: no")));
     QVERIFY(h.dataSourceStatus.isEmpty());
     QVERIFY(h.schedule.isEmpty());
     QVERIFY(!h.overdue);
@@ -439,9 +438,10 @@ void TestDataSourceHealth::missingParts()
     noRuns.runsError = QStringLiteral("ListDataSourceSyncJobs failed: ThrottlingException: slow");
     h = computeHealth(noRuns, at(Now));
     QCOMPARE(h.attention, Attention::Unknown);
-    QCOMPARE(h.reason,
-             QStringLiteral("sync runs unknown: ListDataSourceSyncJobs failed: ThrottlingException: "
-                            "slow"));
+    QCOMPARE(
+        h.reason,
+        QStringLiteral("sync runs unknown: ListDataSourceSyncJobs failed: ThrottlingException: "
+                       "slow"));
     QVERIFY(!h.overdue); // without runs nothing says when the last one started
     QCOMPARE(h.runsSeen, 0);
 
@@ -456,10 +456,10 @@ void TestDataSourceHealth::missingParts()
 
 void TestDataSourceHealth::badSchedule()
 {
-    const DataSourceHealth h = computeHealth(
-        input(details("cron(0 * * * *)"),
-              runs({{"SUCCEEDED", "2024-05-01T11:00:00", "2024-05-01T11:05:00"}})),
-        at(Now));
+    const DataSourceHealth h
+        = computeHealth(input(details("cron(0 * * * *)"),
+                              runs({{"SUCCEEDED", "2024-05-01T11:00:00", "2024-05-01T11:05:00"}})),
+                        at(Now));
     QVERIFY(h.scheduleError.contains(QLatin1String("6 fields")));
     QCOMPARE(h.attention, Attention::Healthy); // a schedule SyncDeck cannot read hides nothing
     QCOMPARE(h.reasons.constLast(),
@@ -493,9 +493,10 @@ void TestDataSourceHealth::attentionNames()
         names << fleet::attentionName(Attention(i));
         QCOMPARE(fleet::attentionFromName(names.constLast()), std::optional(Attention(i)));
     }
-    QCOMPARE(names, QStringList({QStringLiteral("failing"), QStringLiteral("overdue"),
-                                 QStringLiteral("warning"), QStringLiteral("running"),
-                                 QStringLiteral("healthy"), QStringLiteral("unknown")}));
+    QCOMPARE(names,
+             QStringList({QStringLiteral("failing"), QStringLiteral("overdue"),
+                          QStringLiteral("warning"), QStringLiteral("running"),
+                          QStringLiteral("healthy"), QStringLiteral("unknown")}));
     QCOMPARE(fleet::attentionFromName(u"FAILING"), std::optional(Attention::Failing));
     QVERIFY(!fleet::attentionFromName(u"broken"));
     // The order is the urgency: sorting by it puts failing rows first.
@@ -510,7 +511,8 @@ void TestDataSourceHealth::momentsInTheCallersZone()
     QCOMPARE(fleet::describeMoment(t, at(Now)), QStringLiteral("Tue 11:02"));
     QCOMPARE(fleet::describeMoment(t, at(Now).toOffsetFromUtc(2 * 3600)),
              QStringLiteral("Tue 13:02"));
-    QCOMPARE(fleet::describeMoment(t, at("2024-05-20T12:00:00")), QStringLiteral("2024-05-07 11:02"));
+    QCOMPARE(fleet::describeMoment(t, at("2024-05-20T12:00:00")),
+             QStringLiteral("2024-05-07 11:02"));
     QCOMPARE(fleet::describeMoment({}, at(Now)), QStringLiteral("an unknown time"));
 }
 

@@ -92,11 +92,12 @@ void TestFleetRegions::allRegionsOfThePartition()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QStringList every;
     QStringList expected;
-    const QJsonArray partitions
-        = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("partitions")).toArray();
+    const QJsonArray partitions = QJsonDocument::fromJson(file.readAll())
+                                      .object()
+                                      .value(QLatin1String("partitions"))
+                                      .toArray();
     for (const QJsonValue &p : partitions) {
-        const QStringList regions
-            = p.toObject().value(QLatin1String("regions")).toObject().keys();
+        const QStringList regions = p.toObject().value(QLatin1String("regions")).toObject().keys();
         every += regions;
         if (regions.contains(current)) {
             for (const QString &r : regions) {

@@ -146,7 +146,9 @@ QJsonObject fixtureRun(const QString &id, const char *status, const char *start,
 
 QString fixtureId(char prefix, int n)
 {
-    return QStringLiteral("%1%2-0000-4000-8000-000000000000").arg(QLatin1Char(prefix)).arg(n, 7, 10, QChar(u'0'));
+    return QStringLiteral("%1%2-0000-4000-8000-000000000000")
+        .arg(QLatin1Char(prefix))
+        .arg(n, 7, 10, QChar(u'0'));
 }
 
 } // namespace
@@ -263,28 +265,46 @@ void TestFleetScan::emulatorFixtureStates()
     const auto id = [&runCount] { return fixtureId('e', ++runCount); };
     QJsonArray failing;
     for (int h = 11; h >= 6; --h)
-        failing.append(fixtureRun(id(), "FAILED",
-                                  qPrintable(QStringLiteral("2024-05-07T%1:02:00Z").arg(h, 2, 10, QChar(u'0'))),
-                                  qPrintable(QStringLiteral("2024-05-07T%1:05:00Z").arg(h, 2, 10, QChar(u'0')))));
+        failing.append(fixtureRun(
+            id(), "FAILED",
+            qPrintable(QStringLiteral("2024-05-07T%1:02:00Z").arg(h, 2, 10, QChar(u'0'))),
+            qPrintable(QStringLiteral("2024-05-07T%1:05:00Z").arg(h, 2, 10, QChar(u'0')))));
     failing.append(fixtureRun(id(), "SUCCEEDED", "2024-05-07T05:00:00Z", "2024-05-07T05:10:00Z"));
     sources.append({"failing", "cron(0 * * * ? *)", "ACTIVE", failing});
-    sources.append({"broken", "", "FAILED",
-                    {fixtureRun(id(), "SUCCEEDED", "2024-05-07T11:00:00Z", "2024-05-07T11:05:00Z")}});
-    sources.append({"late", "cron(0 * * * ? *)", "ACTIVE",
-                    {fixtureRun(id(), "SUCCEEDED", "2024-05-07T08:00:00Z", "2024-05-07T08:05:00Z")}});
-    sources.append({"partial", "", "ACTIVE",
+    sources.append(
+        {"broken",
+         "",
+         "FAILED",
+         {fixtureRun(id(), "SUCCEEDED", "2024-05-07T11:00:00Z", "2024-05-07T11:05:00Z")}});
+    sources.append(
+        {"late",
+         "cron(0 * * * ? *)",
+         "ACTIVE",
+         {fixtureRun(id(), "SUCCEEDED", "2024-05-07T08:00:00Z", "2024-05-07T08:05:00Z")}});
+    sources.append({"partial",
+                    "",
+                    "ACTIVE",
                     {fixtureRun(id(), "INCOMPLETE", "2024-05-07T11:00:00Z", "2024-05-07T11:30:00Z",
                                 {{QStringLiteral("documentsFailed"), QStringLiteral("981")},
                                  {QStringLiteral("documentsScanned"), QStringLiteral("5000")}})}});
-    sources.append({"busy", "rate(1 hour)", "ACTIVE",
-                    {fixtureRun(id(), "SYNCING", "2024-05-07T11:58:00Z", nullptr,
-                                {{QStringLiteral("documentsScanned"), QStringLiteral("1234")}}),
-                     fixtureRun(id(), "SUCCEEDED", "2024-05-07T11:00:00Z", "2024-05-07T11:10:00Z")}});
-    sources.append({"fine", "cron(0 11 * * ? *)", "ACTIVE",
-                    {fixtureRun(id(), "SUCCEEDED", "2024-05-07T11:00:00Z", "2024-05-07T11:10:00Z")}});
+    sources.append(
+        {"busy",
+         "rate(1 hour)",
+         "ACTIVE",
+         {fixtureRun(id(), "SYNCING", "2024-05-07T11:58:00Z", nullptr,
+                     {{QStringLiteral("documentsScanned"), QStringLiteral("1234")}}),
+          fixtureRun(id(), "SUCCEEDED", "2024-05-07T11:00:00Z", "2024-05-07T11:10:00Z")}});
+    sources.append(
+        {"fine",
+         "cron(0 11 * * ? *)",
+         "ACTIVE",
+         {fixtureRun(id(), "SUCCEEDED", "2024-05-07T11:00:00Z", "2024-05-07T11:10:00Z")}});
     sources.append({"fresh", "", "ACTIVE", {}});
-    sources.append({"changing", "", "UPDATING",
-                    {fixtureRun(id(), "SUCCEEDED", "2024-05-07T11:00:00Z", "2024-05-07T11:10:00Z")}});
+    sources.append(
+        {"changing",
+         "",
+         "UPDATING",
+         {fixtureRun(id(), "SUCCEEDED", "2024-05-07T11:00:00Z", "2024-05-07T11:10:00Z")}});
 
     QJsonArray dataSources;
     int n = 0;
@@ -309,7 +329,8 @@ void TestFleetScan::emulatorFixtureStates()
     QVERIFY(dir.isValid());
     QFile file(dir.filePath(QStringLiteral("fleet.json")));
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QJsonDocument(QJsonObject {{QStringLiteral("applications"), QJsonArray {app}}}).toJson());
+    file.write(
+        QJsonDocument(QJsonObject {{QStringLiteral("applications"), QJsonArray {app}}}).toJson());
     file.close();
 
     emulator::Options options;
@@ -374,8 +395,8 @@ void TestFleetScan::boundedInFlight()
     QCOMPARE(int(service.requests().size()), 1 + 2 + 4 + 80);
     QCOMPARE(o.stats.requests, 87);
     QCOMPARE(o.stats.peakInFlight, maxInFlight);
-    qInfo("at most %d calls in flight: the service saw at most %d requests waiting",
-          maxInFlight, service.maxOutstanding());
+    qInfo("at most %d calls in flight: the service saw at most %d requests waiting", maxInFlight,
+          service.maxOutstanding());
     QVERIFY(service.maxOutstanding() <= maxInFlight);
     QVERIFY(service.maxOutstanding() >= std::min(maxInFlight, 2));
 }
@@ -436,9 +457,11 @@ void TestFleetScan::leastPrivilegeWithoutGetDataSource()
     for (const FleetRow &r : o.rows) {
         QCOMPARE(r.scope, FleetRow::Scope::DataSource);
         QCOMPARE(r.errors.size(), 1);
-        QVERIFY(hasError(r, QStringLiteral("GetDataSource"), QStringLiteral("AccessDeniedException")));
+        QVERIFY(
+            hasError(r, QStringLiteral("GetDataSource"), QStringLiteral("AccessDeniedException")));
         QCOMPARE(r.health.runsSeen, 3);
-        QVERIFY(r.health.attention == Attention::Healthy || r.health.attention == Attention::Failing);
+        QVERIFY(r.health.attention == Attention::Healthy
+                || r.health.attention == Attention::Failing);
         QVERIFY(r.health.reasons.contains(
             QStringLiteral("data source details unknown: GetDataSource failed: "
                            "AccessDeniedException: not authorized: qbusiness:GetDataSource")));
@@ -533,9 +556,9 @@ void TestFleetScan::regionsFailOnTheirOwn()
     Clients clients;
     QStringList asked;
     FleetScanOptions options;
-    options.regions = {QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"),
-                       QStringLiteral("ap-south-9"), QStringLiteral("xx-dns-1"),
-                       QStringLiteral("us-east-1")};
+    options.regions
+        = {QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"), QStringLiteral("ap-south-9"),
+           QStringLiteral("xx-dns-1"), QStringLiteral("us-east-1")};
     FleetScan scan(
         [&](const QString &region, QObject *owner, QString *why) -> Client * {
             asked << region;
@@ -551,8 +574,9 @@ void TestFleetScan::regionsFailOnTheirOwn()
         },
         options);
     const Outcome o = run(scan);
-    QCOMPARE(asked, QStringList({QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"),
-                                 QStringLiteral("ap-south-9"), QStringLiteral("xx-dns-1")}));
+    QCOMPARE(asked,
+             QStringList({QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"),
+                          QStringLiteral("ap-south-9"), QStringLiteral("xx-dns-1")}));
     QCOMPARE(o.dataSources().size(), 2);
     for (const FleetRow &r : o.dataSources())
         QCOMPARE(r.region, QStringLiteral("us-east-1"));
@@ -561,7 +585,8 @@ void TestFleetScan::regionsFailOnTheirOwn()
     QHash<QString, FleetRow> byRegion;
     for (const FleetRow &r : regions)
         byRegion.insert(r.region, r);
-    QVERIFY(hasError(byRegion.value(QStringLiteral("eu-west-1")), QStringLiteral("ListApplications"),
+    QVERIFY(hasError(byRegion.value(QStringLiteral("eu-west-1")),
+                     QStringLiteral("ListApplications"),
                      QStringLiteral("InvalidSignatureException")));
     QVERIFY(hasError(byRegion.value(QStringLiteral("ap-south-9")), QStringLiteral("Connect"),
                      QStringLiteral("NoClient")));
@@ -585,7 +610,8 @@ void TestFleetScan::throttlingStormBacksOff()
             || r.operation == QLatin1String("ListDataSourceSyncJobs");
         if (perDataSource && throttled < 30) {
             ++throttled;
-            reply = FleetService::error(429, "ThrottlingException", QStringLiteral("Rate exceeded"));
+            reply
+                = FleetService::error(429, "ThrottlingException", QStringLiteral("Rate exceeded"));
         }
     });
     QVERIFY(service.listen());
@@ -616,7 +642,8 @@ void TestFleetScan::endlessThrottlingIsBounded()
     const QString stuck = FleetService::dataSourceId(0, 0, 0);
     service.setIntercept([&](const FleetService::Request &r, FleetService::Reply &reply) {
         if (r.dataSourceId == stuck && r.operation == QLatin1String("ListDataSourceSyncJobs"))
-            reply = FleetService::error(429, "ThrottlingException", QStringLiteral("Rate exceeded"));
+            reply
+                = FleetService::error(429, "ThrottlingException", QStringLiteral("Rate exceeded"));
     });
     QVERIFY(service.listen());
     Clients clients;
@@ -628,7 +655,8 @@ void TestFleetScan::endlessThrottlingIsBounded()
     QCOMPARE(o.rows.size(), 3);
     int stuckRequests = 0;
     for (const FleetService::Request &r : service.requests())
-        stuckRequests += r.dataSourceId == stuck && r.operation == QLatin1String("ListDataSourceSyncJobs");
+        stuckRequests
+            += r.dataSourceId == stuck && r.operation == QLatin1String("ListDataSourceSyncJobs");
     QCOMPARE(stuckRequests, (2 + 1) * 2); // scan tries x client attempts, then the row says so
     QCOMPARE(o.stats.throttledCalls, 3);
     QCOMPARE(o.stats.scanRetries, 2);
@@ -776,8 +804,8 @@ void TestFleetScan::clientDeletedMidScan()
     FleetService service({2, 2, 10, 20});
     QVERIFY(service.listen());
     Clients clients;
-    auto client = std::make_unique<Client>(Clients::config(service.url(), QStringLiteral("us-east-1"), 3),
-                                           &clients.credentials);
+    auto client = std::make_unique<Client>(
+        Clients::config(service.url(), QStringLiteral("us-east-1"), 3), &clients.credentials);
     FleetScan scan(client.get());
     bool closed = false;
     const Outcome o = run(scan, [&](FleetScan &, const FleetRow &) {
@@ -814,9 +842,9 @@ void TestFleetScan::pacing()
     QCOMPARE(requests.size(), 9);
     for (int i = 1; i < requests.size(); ++i) {
         const qint64 gap = requests.at(i).receivedMs - requests.at(i - 1).receivedMs;
-        QVERIFY2(gap >= 30, qPrintable(QStringLiteral("request %1 came %2 ms after the one before")
-                                           .arg(i)
-                                           .arg(gap)));
+        QVERIFY2(gap >= 30,
+                 qPrintable(
+                     QStringLiteral("request %1 came %2 ms after the one before").arg(i).arg(gap)));
     }
 }
 
@@ -842,9 +870,10 @@ void TestFleetScan::namesAreKeptVerbatim()
             reply.body.insert(QStringLiteral("dataSources"), list);
         } else if (r.operation == QLatin1String("GetDataSource")) {
             reply.body.insert(QStringLiteral("status"), QStringLiteral("FAILED"));
-            reply.body.insert(QStringLiteral("error"),
-                              QJsonObject {{QStringLiteral("errorMessage"), message},
-                                           {QStringLiteral("errorCode"), QStringLiteral("InvalidRequest")}});
+            reply.body.insert(
+                QStringLiteral("error"),
+                QJsonObject {{QStringLiteral("errorMessage"), message},
+                             {QStringLiteral("errorCode"), QStringLiteral("InvalidRequest")}});
         }
     });
     QVERIFY(service.listen());

@@ -252,7 +252,8 @@ void TestSyncSchedule::forwardAndBackwardAgree_data()
           "cron(45 23 ? * 6L *)", "cron(0 12 ? * 2#1 *)", "cron(0 0 1/9 * ? *)",
           "cron(0 0 29 2 ? *)", "cron(0 0 ? * FRI-MON 2024-2026)", "rate(90 minutes)"}) {
         if (SyncSchedule::parse(QString::fromLatin1(e)).isValid())
-            QTest::newRow(e) << QString::fromLatin1(e) << (qstrcmp(e, "cron(0 0 29 2 ? *)") ? 400 : 40);
+            QTest::newRow(e) << QString::fromLatin1(e)
+                             << (qstrcmp(e, "cron(0 0 29 2 ? *)") ? 400 : 40);
     }
 }
 
@@ -290,14 +291,14 @@ void TestSyncSchedule::periods_data()
     QTest::addColumn<qint64>("seconds"); // -1: none
     QTest::newRow("hourly") << QStringLiteral("cron(0 * * * ? *)") << at("2024-05-01T10:20:00")
                             << qint64(3600);
-    QTest::newRow("quarter hours") << QStringLiteral("cron(0/15 * * * ? *)")
-                                   << at("2024-05-01T10:20:00") << qint64(900);
+    QTest::newRow("quarter hours")
+        << QStringLiteral("cron(0/15 * * * ? *)") << at("2024-05-01T10:20:00") << qint64(900);
     QTest::newRow("daily") << QStringLiteral("cron(0 2 * * ? *)") << at("2024-05-01T10:20:00")
                            << qint64(86400);
     QTest::newRow("weekdays over a weekend") << QStringLiteral("cron(0 9 ? * MON-FRI *)")
                                              << at("2024-05-04T10:00:00") << qint64(3 * 86400);
-    QTest::newRow("weekdays midweek") << QStringLiteral("cron(0 9 ? * MON-FRI *)")
-                                      << at("2024-05-01T10:00:00") << qint64(86400);
+    QTest::newRow("weekdays midweek")
+        << QStringLiteral("cron(0 9 ? * MON-FRI *)") << at("2024-05-01T10:00:00") << qint64(86400);
     QTest::newRow("rate") << QStringLiteral("rate(2 hours)") << at("2024-05-01T10:00:00")
                           << qint64(7200);
     QTest::newRow("on demand") << QString() << at("2024-05-01T10:00:00") << qint64(-1);
@@ -321,7 +322,8 @@ void TestSyncSchedule::describe_data()
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("words");
     QTest::newRow("on demand") << QString() << QStringLiteral("on demand");
-    QTest::newRow("minutes") << QStringLiteral("rate(15 minutes)") << QStringLiteral("every 15 min");
+    QTest::newRow("minutes") << QStringLiteral("rate(15 minutes)")
+                             << QStringLiteral("every 15 min");
     QTest::newRow("hour and a half")
         << QStringLiteral("rate(90 minutes)") << QStringLiteral("every 1 h 30 min");
     QTest::newRow("day") << QStringLiteral("rate(1 day)") << QStringLiteral("every 1 d");

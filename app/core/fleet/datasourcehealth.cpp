@@ -17,8 +17,8 @@ using qbusiness::SyncStatus;
 
 namespace {
 
-constexpr std::array<const char *, AttentionCount> AttentionNames = {
-    "failing", "overdue", "warning", "running", "healthy", "unknown"};
+constexpr std::array<const char *, AttentionCount> AttentionNames
+    = {"failing", "overdue", "warning", "running", "healthy", "unknown"};
 
 QString count(qint64 n, const char *singular, const char *plural)
 {
@@ -89,9 +89,9 @@ void readSchedule(const HealthInput &in, const QDateTime &now, DataSourceHealth 
     const SyncSchedule schedule = SyncSchedule::parse(h->schedule);
     if (!schedule.isValid()) {
         h->scheduleError = schedule.error();
-        findings->append({Attention::Unknown,
-                          QStringLiteral("schedule not understood, so not checked: ")
-                              + schedule.error()});
+        findings->append(
+            {Attention::Unknown,
+             QStringLiteral("schedule not understood, so not checked: ") + schedule.error()});
         return;
     }
     if (!schedule.isScheduled())
@@ -122,7 +122,8 @@ void readSchedule(const HealthInput &in, const QDateTime &now, DataSourceHealth 
     h->overdueSince = secondDue;
     QString words = schedule.describe();
     if (schedule.kind() == SyncSchedule::Kind::Cron && h->schedulePeriodSeconds)
-        words += QStringLiteral(", due every ") + qbusiness::formatDuration(*h->schedulePeriodSeconds);
+        words += QStringLiteral(", due every ")
+            + qbusiness::formatDuration(*h->schedulePeriodSeconds);
     findings->append({Attention::Overdue,
                       neverRan ? QStringLiteral("overdue: no run since the data source was created "
                                                 "%1 (%2)")
@@ -134,7 +135,8 @@ void readSchedule(const HealthInput &in, const QDateTime &now, DataSourceHealth 
 QString noSuccessText(const DataSourceHealth &h)
 {
     if (h.lastSuccessAgeSeconds)
-        return QStringLiteral("no success for ") + qbusiness::formatDuration(*h.lastSuccessAgeSeconds);
+        return QStringLiteral("no success for ")
+            + qbusiness::formatDuration(*h.lastSuccessAgeSeconds);
     return QStringLiteral("no success in the ") + count(h.runsSeen, "run", "runs")
         + QStringLiteral(" seen");
 }
@@ -142,21 +144,21 @@ QString noSuccessText(const DataSourceHealth &h)
 void judgeRuns(const DataSourceHealth &h, const QDateTime &now, QList<Finding> *findings)
 {
     if (h.failingStreak == 1) {
-        const QString why = !h.lastRunErrorMessage.isEmpty() ? h.lastRunErrorMessage
-                                                             : h.lastRunErrorCode;
-        findings->append({Attention::Failing,
-                          QStringLiteral("last run FAILED %1").arg(describeMoment(h.lastRunStartTime, now))
-                              + (why.isEmpty() ? QString() : QStringLiteral(": ") + why)});
-    } else if (h.failingStreak > 1) {
+        const QString why
+            = !h.lastRunErrorMessage.isEmpty() ? h.lastRunErrorMessage : h.lastRunErrorCode;
         findings->append(
             {Attention::Failing,
-             h.failingStreakCoversRunsSeen
-                 ? QStringLiteral("failing all %1 runs seen, since %2 or earlier")
-                       .arg(h.failingStreak)
-                       .arg(describeMoment(h.failingSince, now))
-                 : QStringLiteral("failing %1 runs in a row since %2")
-                       .arg(h.failingStreak)
-                       .arg(describeMoment(h.failingSince, now))});
+             QStringLiteral("last run FAILED %1").arg(describeMoment(h.lastRunStartTime, now))
+                 + (why.isEmpty() ? QString() : QStringLiteral(": ") + why)});
+    } else if (h.failingStreak > 1) {
+        findings->append({Attention::Failing,
+                          h.failingStreakCoversRunsSeen
+                              ? QStringLiteral("failing all %1 runs seen, since %2 or earlier")
+                                    .arg(h.failingStreak)
+                                    .arg(describeMoment(h.failingSince, now))
+                              : QStringLiteral("failing %1 runs in a row since %2")
+                                    .arg(h.failingStreak)
+                                    .arg(describeMoment(h.failingSince, now))});
     }
     if (h.failingStreak > 0)
         findings->append({Attention::Failing, noSuccessText(h)});
@@ -173,10 +175,10 @@ void judgeRuns(const DataSourceHealth &h, const QDateTime &now, QList<Finding> *
         findings->append({Attention::Warning, text});
         findings->append({Attention::Warning, noSuccessText(h)});
     } else if (last == SyncStatus::Succeeded && h.lastRunDocumentsFailed.value_or(0) > 0) {
-        findings->append({Attention::Warning,
-                          QStringLiteral("last run SUCCEEDED but ")
-                              + count(*h.lastRunDocumentsFailed, "document failed",
-                                      "documents failed")});
+        findings->append(
+            {Attention::Warning,
+             QStringLiteral("last run SUCCEEDED but ")
+                 + count(*h.lastRunDocumentsFailed, "document failed", "documents failed")});
     }
 
     if (h.running) {
@@ -192,12 +194,12 @@ void judgeRuns(const DataSourceHealth &h, const QDateTime &now, QList<Finding> *
         findings->append({Attention::Running, text});
     }
     if (last == SyncStatus::Succeeded && h.lastRunDocumentsFailed.value_or(0) == 0)
-        findings->append({Attention::Healthy,
-                          QStringLiteral("last run SUCCEEDED %1 (%2 ago)")
-                              .arg(describeMoment(h.lastRunEndTime.isValid() ? h.lastRunEndTime
-                                                                             : h.lastRunStartTime,
-                                                  now),
-                                   qbusiness::formatDuration(h.lastSuccessAgeSeconds.value_or(0)))});
+        findings->append(
+            {Attention::Healthy,
+             QStringLiteral("last run SUCCEEDED %1 (%2 ago)")
+                 .arg(describeMoment(
+                          h.lastRunEndTime.isValid() ? h.lastRunEndTime : h.lastRunStartTime, now),
+                      qbusiness::formatDuration(h.lastSuccessAgeSeconds.value_or(0)))});
     if (h.runsSeen == 0)
         findings->append({Attention::Unknown, QStringLiteral("no sync runs yet")});
     else if (h.lastRunStatus.isEmpty() && !h.running)
@@ -228,8 +230,8 @@ QString describeMoment(const QDateTime &time, const QDateTime &now)
         return QStringLiteral("an unknown time");
     const QDateTime local = time.toTimeZone(now.timeZone());
     const qint64 days = std::abs(time.secsTo(now)) / 86400;
-    return QLocale::c().toString(local, days < 6 ? QStringLiteral("ddd HH:mm")
-                                                 : QStringLiteral("yyyy-MM-dd HH:mm"));
+    return QLocale::c().toString(
+        local, days < 6 ? QStringLiteral("ddd HH:mm") : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 DataSourceHealth computeHealth(const HealthInput &in, const QDateTime &now)
@@ -242,7 +244,7 @@ DataSourceHealth computeHealth(const HealthInput &in, const QDateTime &now)
         h.dataSourceErrorMessage = in.details->errorMessage;
         if (h.dataSourceStatus == QLatin1String("FAILED")) {
             const QString why = !h.dataSourceErrorMessage.isEmpty() ? h.dataSourceErrorMessage
-                                                                   : h.dataSourceErrorCode;
+                                                                    : h.dataSourceErrorCode;
             findings.append({Attention::Failing,
                              QStringLiteral("data source status FAILED")
                                  + (why.isEmpty() ? QString() : QStringLiteral(": ") + why)});
@@ -251,19 +253,19 @@ DataSourceHealth computeHealth(const HealthInput &in, const QDateTime &now)
                 {Attention::Warning, QStringLiteral("data source status ") + h.dataSourceStatus});
         }
     } else {
-        findings.append({Attention::Unknown,
-                         QStringLiteral("data source details unknown: ")
-                             + (in.detailsError.isEmpty() ? QStringLiteral("not fetched")
-                                                          : in.detailsError)});
+        findings.append(
+            {Attention::Unknown,
+             QStringLiteral("data source details unknown: ")
+                 + (in.detailsError.isEmpty() ? QStringLiteral("not fetched") : in.detailsError)});
     }
     if (in.runs) {
         readRuns(*in.runs, now, &h);
         judgeRuns(h, now, &findings);
     } else {
-        findings.append({Attention::Unknown,
-                         QStringLiteral("sync runs unknown: ")
-                             + (in.runsError.isEmpty() ? QStringLiteral("not listed")
-                                                       : in.runsError)});
+        findings.append(
+            {Attention::Unknown,
+             QStringLiteral("sync runs unknown: ")
+                 + (in.runsError.isEmpty() ? QStringLiteral("not listed") : in.runsError)});
     }
     readSchedule(in, now, &h, &findings);
 

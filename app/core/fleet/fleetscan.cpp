@@ -25,7 +25,13 @@ namespace {
 
 constexpr int MaxCooldownMs = 20000;
 
-enum class Op : quint8 { ListApplications, ListIndices, ListDataSources, GetDataSource, ListSyncJobs };
+enum class Op : quint8 {
+    ListApplications,
+    ListIndices,
+    ListDataSources,
+    GetDataSource,
+    ListSyncJobs
+};
 
 QString opName(Op op)
 {
@@ -200,13 +206,15 @@ FleetScan::FleetScan(ClientFactory factory, FleetScanOptions options, QObject *p
 
 FleetScan::FleetScan(qbusiness::Client *client, FleetScanOptions options, QObject *parent)
     : FleetScan(
-        [c = QPointer<Client>(client)](const QString &region, QObject *, QString *error) -> Client * {
+        [c = QPointer<Client>(client)](const QString &region, QObject *,
+                                       QString *error) -> Client * {
             if (!c) {
                 *error = QStringLiteral("the client of this scan no longer exists");
                 return nullptr;
             }
             if (region != c->config().region) {
-                *error = QStringLiteral("this scan has a client for %1 only").arg(c->config().region);
+                *error
+                    = QStringLiteral("this scan has a client for %1 only").arg(c->config().region);
                 return nullptr;
             }
             return c;
@@ -234,7 +242,8 @@ void FleetScan::start()
         return;
     d->started = true;
     d->running = true;
-    QMetaObject::invokeMethod(this, [this] { d->begin(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { d->begin(); }, Qt::QueuedConnection);
 }
 
 void FleetScan::cancel()
@@ -388,8 +397,8 @@ Client *FleetScan::Private::clientFor(int region)
         }
         // Calls of a client that goes away die with it, without finishing: see to their rows.
         QObject::connect(r.client, &QObject::destroyed, q, [this, region] {
-            QMetaObject::invokeMethod(q, [this, region] { onClientLost(region); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                q, [this, region] { onClientLost(region); }, Qt::QueuedConnection);
         });
     }
     return r.client;
@@ -501,8 +510,8 @@ Paginator *FleetScan::Private::makePaginator(Op op, int owner, Client *client)
         indexId = indices[size_t(owner)].id;
         applicationId = applications[size_t(indices[size_t(owner)].application)].id;
     }
-    auto startPage = [this, c, op, applicationId, indexId](const QString &token,
-                                                           int pageSize) -> Call * {
+    auto startPage
+        = [this, c, op, applicationId, indexId](const QString &token, int pageSize) -> Call * {
         if (!c)
             return nullptr;
         Call *call = nullptr;
@@ -622,7 +631,8 @@ void FleetScan::Private::onPage(Op op, int owner, Call *job, int first, int coun
     }
     notifyProgress();
     // Slots may be free (this listing's next page is already on the wire).
-    QMetaObject::invokeMethod(q, [this] { pump(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        q, [this] { pump(); }, Qt::QueuedConnection);
 }
 
 void FleetScan::Private::onListingFinished(Paginator *paginator)
@@ -656,8 +666,8 @@ void FleetScan::Private::listingDone(const Work &work, const AwsError &error)
         ++progress.regionsListed;
     if (error.isError()) {
         const FleetRow::Scope scope = work.op == Op::ListApplications ? FleetRow::Scope::Region
-            : work.op == Op::ListIndices                               ? FleetRow::Scope::Application
-                                                                       : FleetRow::Scope::Index;
+            : work.op == Op::ListIndices                              ? FleetRow::Scope::Application
+                                                                      : FleetRow::Scope::Index;
         emitErrorRow(scope, work.owner, {opName(work.op), error});
     }
     notifyProgress();
@@ -766,8 +776,9 @@ void FleetScan::Private::emitDataSourceRow(const DataSourceState &ds)
         row.recentRuns.reserve(ds.runs->size());
         for (const qbusiness::SyncJob &job : *ds.runs)
             row.recentRuns.append({job.startTime, job.statusKind(), job.metrics.documentsFailed});
-        std::stable_sort(row.recentRuns.begin(), row.recentRuns.end(),
-                         [](const RunMark &a, const RunMark &b) { return a.startTime < b.startTime; });
+        std::stable_sort(
+            row.recentRuns.begin(), row.recentRuns.end(),
+            [](const RunMark &a, const RunMark &b) { return a.startTime < b.startTime; });
     }
 
     --queuedDataSources;

@@ -94,8 +94,8 @@ public:
     // row). Called once per region, when its scan begins. The scan never deletes a client: one
     // made for the scan can take `owner` (the scan) as its parent to go with it; one that
     // exists already must outlive the scan, or the region's remaining rows show NoClient.
-    using ClientFactory = std::function<qbusiness::Client *(const QString &region, QObject *owner,
-                                                            QString *error)>;
+    using ClientFactory
+        = std::function<qbusiness::Client *(const QString &region, QObject *owner, QString *error)>;
     using Clock = std::function<QDateTime()>;
 
     // Scans options.regions with clients from the factory.

@@ -15,8 +15,8 @@ namespace {
 constexpr int FirstYear = 1970;
 constexpr int LastYear = 2199;
 
-const std::array<const char *, 12> MonthNames = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-                                                 "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+const std::array<const char *, 12> MonthNames
+    = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
 const std::array<const char *, 7> WeekdayNames = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 
 // One cron field: its name for messages, its value range, and names that stand for values.
@@ -56,7 +56,8 @@ bool isDigits(QStringView s)
 
 int weekdayOf(const QDate &date)
 {
-    return date.dayOfWeek() % 7 + 1; // Qt: Monday 1 .. Sunday 7; EventBridge: Sunday 1 .. Saturday 7
+    return date.dayOfWeek() % 7
+        + 1; // Qt: Monday 1 .. Sunday 7; EventBridge: Sunday 1 .. Saturday 7
 }
 
 // The weekday (Monday..Friday) nearest to day n of the month, never leaving the month.
@@ -158,8 +159,9 @@ private:
         }
         QString expected = QStringLiteral("a number %1-%2").arg(f.min).arg(f.max);
         if (f.nameCount > 0)
-            expected += QStringLiteral(" or a name %1-%2")
-                            .arg(QLatin1String(f.names[0]), QLatin1String(f.names[f.nameCount - 1]));
+            expected
+                += QStringLiteral(" or a name %1-%2")
+                       .arg(QLatin1String(f.names[0]), QLatin1String(f.names[f.nameCount - 1]));
         return fail(QStringLiteral("'%1' is not a %2 value (expected %3)")
                         .arg(token.toString(), QLatin1String(f.name), expected));
     }
@@ -208,7 +210,8 @@ private:
             }
         }
         if (to < from && !f.cyclic)
-            return fail(QStringLiteral("'%1' in %2 runs backwards").arg(item, QLatin1String(f.name)));
+            return fail(
+                QStringLiteral("'%1' in %2 runs backwards").arg(item, QLatin1String(f.name)));
         // A cyclic range may wrap around its end (22-2 is 22, 23, 0, 1, 2).
         const int span = f.max - f.min + 1;
         const int length = (to - from + span) % span + 1;
@@ -344,8 +347,8 @@ SyncSchedule SyncSchedule::parse(const QString &expression)
             s.m_rateSeconds = n * seconds;
             return s;
         }
-        return invalid(QStringLiteral("\"%1\": the unit must be minute(s), hour(s) or day(s)")
-                           .arg(text));
+        return invalid(
+            QStringLiteral("\"%1\": the unit must be minute(s), hour(s) or day(s)").arg(text));
     }
     if (keyword == QLatin1String("cron")) {
         CronParser parser(&s.m_cron);
