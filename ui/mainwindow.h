@@ -35,7 +35,6 @@ class Server;
 
 namespace syncdeck::qbusiness {
 class Client;
-class Call;
 class ResourceListModel;
 class SyncJobLoader;
 class SyncJobModel;

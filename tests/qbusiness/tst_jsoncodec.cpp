@@ -21,8 +21,6 @@ private slots:
     void syncJobPage();
     void malformedPage_data();
     void malformedPage();
-    void errorDocument_data();
-    void errorDocument();
     void queryTimestamp_data();
     void queryTimestamp();
     void roundTripToJson();
@@ -175,62 +173,6 @@ void TestJsonCodec::malformedPage()
     QVERIFY2(error.contains(errorContains), qPrintable(error));
     QCOMPARE(page.nextToken, QStringLiteral("untouched"));
     QVERIFY(page.history.isEmpty());
-}
-
-void TestJsonCodec::errorDocument_data()
-{
-    QTest::addColumn<int>("status");
-    QTest::addColumn<QByteArray>("errorTypeHeader");
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("messageContains");
-    QTest::newRow("header wins") << 400 << QByteArray("ValidationException:http://x/")
-                                 << QByteArray(R"({"code":"Other","message":"bad"})")
-                                 << QStringLiteral("ValidationException") << QStringLiteral("bad");
-    QTest::newRow("body code") << 409 << QByteArray()
-                               << QByteArray(R"({"code":"ConflictException","message":"busy"})")
-                               << QStringLiteral("ConflictException") << QStringLiteral("busy");
-    QTest::newRow("body Code Message")
-        << 404 << QByteArray()
-        << QByteArray(R"({"Code":"ResourceNotFoundException","Message":"gone"})")
-        << QStringLiteral("ResourceNotFoundException") << QStringLiteral("gone");
-    QTest::newRow("__type with namespace")
-        << 429 << QByteArray()
-        << QByteArray(
-               R"({"__type":"com.amazonaws.qbusiness#ThrottlingException","message":"slow"})")
-        << QStringLiteral("ThrottlingException") << QStringLiteral("slow");
-    QTest::newRow("namespace and colon")
-        << 400 << QByteArray("aws.protocoltests.restjson#FooError:http://internal.amazon.com/")
-        << QByteArray("{}") << QStringLiteral("FooError") << QStringLiteral("Status");
-    QTest::newRow("html 502") << 502 << QByteArray()
-                              << QByteArray("<html><body>Bad Gateway</body></html>")
-                              << QStringLiteral("502") << QStringLiteral("HTML");
-    QTest::newRow("empty 503") << 503 << QByteArray() << QByteArray() << QStringLiteral("503")
-                               << QStringLiteral("Status");
-}
-
-void TestJsonCodec::errorDocument()
-{
-    QFETCH(int, status);
-    QFETCH(QByteArray, errorTypeHeader);
-    QFETCH(QByteArray, body);
-    QFETCH(QString, code);
-    QFETCH(QString, messageContains);
-    const AwsError e = jsoncodec::readError(
-        status, "Status",
-        [&](const QByteArray &name) {
-            if (name.compare("x-amzn-ErrorType", Qt::CaseInsensitive) == 0)
-                return errorTypeHeader;
-            if (name.compare("x-amzn-RequestId", Qt::CaseInsensitive) == 0)
-                return QByteArray("rid-1");
-            return QByteArray();
-        },
-        body);
-    QCOMPARE(e.kind, AwsError::Kind::Service);
-    QCOMPARE(e.code, code);
-    QCOMPARE(e.httpStatus, status);
-    QCOMPARE(e.requestId, QStringLiteral("rid-1"));
-    QVERIFY2(e.message.contains(messageContains), qPrintable(e.message));
 }
 
 void TestJsonCodec::queryTimestamp_data()

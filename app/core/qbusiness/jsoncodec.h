@@ -39,16 +39,6 @@ bool readDataSources(const QByteArray &body, QList<DataSource> *dataSources, QSt
                      QString *error);
 bool readDataSourceDetails(const QByteArray &body, DataSourceDetails *details, QString *error);
 bool readStartSyncJob(const QByteArray &body, QString *executionId, QString *error);
-
-// An error response, by the rest-json rules: code from x-amzn-ErrorType, else body code/Code,
-// else __type, else the HTTP status; trimmed to the part before ':' and after the last '#'.
-// `header` looks a response header up case-insensitively (empty when absent).
-AwsError readError(int httpStatus, const QByteArray &reasonPhrase,
-                   const std::function<QByteArray(const QByteArray &)> &header,
-                   const QByteArray &body);
-// "aws.protocoltests.restjson#FooError:http://internal.amazon.com/" -> "FooError".
-QString sanitizeErrorCode(QString code);
-
 // Query timestamps: ISO 8601 UTC, fractional seconds only when non-zero.
 QByteArray queryTimestamp(const QDateTime &time);
 // Output timestamps in the AWS CLI's style: ISO 8601 UTC ("2024-05-01T12:00:00Z").

@@ -1,52 +1,19 @@
 #pragma once
 
-#include "awserror.h"
+#include "aws/paginator.h"
 #include "types.h"
-
-#include <QObject>
-#include <QPointer>
-#include <QSet>
-#include <QString>
-
-#include <functional>
 
 namespace syncdeck::qbusiness {
 
 class Client;
-class Call;
 
-// Streams the pages of one list operation, one request at a time, the way the AWS CLI's
-// paginator does: a starting token resumes a listing, max items cuts it (even mid-page), and a
-// resume token says exactly where it stopped. The service's nextToken must never repeat; when
-// it does, the listing stops with an error instead of looping.
-//
-// Contract: start() is queued; pageLoaded() fires per page, in order, with the slice of that
-// page's items the caller has not seen; finished() fires exactly once, after every page that was
-// received has been delivered, and then error(), isComplete() and resumeToken() are valid.
-//
-// While pageLoaded() for one page runs, the request for the next page is already on the wire:
-// a received page whose listing goes on is handed out from the event loop just after the next
-// request has been sent, so the caller's work on it overlaps the next round trip. Only one
-// request is in flight at a time; no page is asked for that --max-items or --no-paginate would
-// not deliver.
-class Paginator : public QObject
+// The paginators of the Q Business list operations (the paging rules are aws::Paginator's).
+class Paginator : public aws::Paginator
 {
     Q_OBJECT
 public:
-    struct PageInfo
-    {
-        int itemCount = 0;
-        QString nextToken;
-    };
-    // Creates (without starting) the job for one page.
-    using StartPage = std::function<Call *(const QString &nextToken, int pageSize)>;
-    // Reads item count and nextToken of a finished, successful page job.
-    using ReadPage = std::function<PageInfo(Call *job)>;
+    using aws::Paginator::Paginator;
 
-    Paginator(StartPage startPage, ReadPage readPage, QObject *parent = nullptr);
-    ~Paginator() override;
-
-    // Ready-made paginators of the list operations.
     static Paginator *listDataSourceSyncJobs(Client *client, const ListSyncJobsRequest &request,
                                              QObject *parent = nullptr);
     static Paginator *listApplications(Client *client, QObject *parent = nullptr);
@@ -54,71 +21,6 @@ public:
                                   QObject *parent = nullptr);
     static Paginator *listDataSources(Client *client, const QString &applicationId,
                                       const QString &indexId, QObject *parent = nullptr);
-
-    void setPageSize(int pageSize); // maxResults per request; 0: the service's default
-    void setMaxItems(qint64 maxItems); // 0: no limit
-    // A token from resumeToken() (or a raw service nextToken). False, with *error, when the
-    // token is not one SyncDeck can use.
-    bool setStartingToken(const QString &token, QString *error);
-    // Only the first page: no further requests (--no-paginate).
-    void setSinglePage(bool singlePage);
-
-    void start();
-    void abort();
-
-    bool isFinished() const;
-    bool isComplete() const; // every item was delivered
-    const AwsError &error() const;
-    qint64 itemCount() const; // items delivered through pageLoaded()
-    int pageCount() const;
-    // After finished(): where to resume to get exactly the items not yet delivered; empty when
-    // the listing is complete, or when it stopped before its first page (start it again).
-    // Opaque (base64 of JSON, as the AWS CLI's NextToken).
-    QString resumeToken() const;
-    // The service's nextToken of the last page (for --no-paginate output).
-    QString lastServiceToken() const;
-
-    static QString encodeToken(const QString &serviceToken, int skip, int pageSize);
-
-signals:
-    // Items [first, first + count) of `job`'s page are new. `job` is deleted after the signal.
-    void pageLoaded(syncdeck::qbusiness::Call *job, int first, int count);
-    void finished();
-
-private:
-    void requestPage();
-    void onPageFinished(Call *job);
-    void deliverPending();
-    // The next request starts at serviceToken (the current one is remembered as seen).
-    void advanceTo(const QString &serviceToken);
-    void finish(const AwsError &error);
-
-    StartPage m_startPage;
-    ReadPage m_readPage;
-    int m_pageSize = 0;
-    qint64 m_maxItems = 0;
-    bool m_singlePage = false;
-
-    // Where the next request starts: service token, items of that page already delivered, and
-    // the page size that page must be asked with for the skip to mean the same items.
-    QString m_token;
-    int m_skip = 0;
-    int m_tokenPageSize = 0;
-
-    QSet<QString> m_seenTokens;
-    QPointer<Call> m_job;
-    // A received page waiting for its pageLoaded() (see the contract above).
-    QPointer<Call> m_pendingJob;
-    int m_pendingFirst = 0;
-    int m_pendingCount = 0;
-    bool m_started = false;
-    bool m_finished = false;
-    bool m_complete = false;
-    AwsError m_error;
-    qint64 m_items = 0;
-    int m_pages = 0;
-    QString m_resumeToken;
-    QString m_lastServiceToken;
 };
 
 } // namespace syncdeck::qbusiness

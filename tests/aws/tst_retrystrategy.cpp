@@ -1,10 +1,10 @@
 // The AWS standard retry mode: classification, backoff bounds, quota arithmetic, clock skew.
-#include "qbusiness/retryquota.h"
-#include "qbusiness/retrystrategy.h"
+#include "aws/retryquota.h"
+#include "aws/retrystrategy.h"
 
 #include <QTest>
 
-using namespace syncdeck::qbusiness;
+using namespace syncdeck::aws;
 
 class TestRetryStrategy : public QObject
 {

@@ -2,7 +2,7 @@
 
 #include <QtGlobal>
 
-namespace syncdeck::qbusiness {
+namespace syncdeck::aws {
 
 // The retry quota of the AWS "standard" retry mode: a token bucket shared by every call of one
 // client, so that a struggling service sees fewer retries, not more. A retry costs 5 tokens
@@ -35,4 +35,4 @@ private:
     int m_available;
 };
 
-} // namespace syncdeck::qbusiness
+} // namespace syncdeck::aws

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace syncdeck::qbusiness {
+namespace syncdeck::aws {
 
 int RetryQuota::acquire(bool afterTimeout)
 {
@@ -19,4 +19,4 @@ void RetryQuota::release(int retryTokensTaken)
     m_available = std::min(m_capacity, m_available + refund);
 }
 
-} // namespace syncdeck::qbusiness
+} // namespace syncdeck::aws

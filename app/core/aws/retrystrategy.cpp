@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace syncdeck::qbusiness::retrystrategy {
+namespace syncdeck::aws::retrystrategy {
 namespace {
 template<std::size_t N>
 bool contains(const char *const (&list)[N], const QString &code)
@@ -132,9 +132,49 @@ std::optional<qint64> clockSkewMs(const AwsError &error, const QByteArray &httpD
     return skew;
 }
 
+bool isThrottle(const AwsError &error)
+{
+    return error.kind == AwsError::Kind::Service
+        && (error.httpStatus == 429 || isThrottlingCode(error.code));
+}
+
+RetryDecision decide(AwsError *error, int attempt, int maxAttempts, bool clockCorrected,
+                     RetryQuota *quota, const std::function<qint64(int attempt)> &backoff)
+{
+    // A TLS failure is a connection error, but retrying it cannot make the certificate right.
+    error->retryable
+        = (isRetryable(*error) && error->code != QLatin1String("TlsError")) || clockCorrected;
+    RetryDecision d;
+    if (clockCorrected && attempt < maxAttempts) {
+        d.retry = true;
+        d.logText = QStringLiteral("retrying at once with the corrected time");
+        return d;
+    }
+    if (error->retryable && attempt < maxAttempts) {
+        const int tokens = quota->acquire(error->kind == AwsError::Kind::Timeout);
+        if (tokens == 0) {
+            d.logText = QStringLiteral("not retrying: the retry quota is exhausted");
+            error->nextStep = QStringLiteral("The service has been failing for a while; wait a "
+                                             "minute and try again.");
+            return d;
+        }
+        d.retry = true;
+        d.quotaTokens = tokens;
+        d.delayMs = std::clamp<qint64>(backoff(attempt), 0, qint64(MaxBackoffSeconds * 1000));
+        d.logText = QStringLiteral("retrying in %1 ms").arg(d.delayMs);
+        return d;
+    }
+    d.logText = QStringLiteral("giving up");
+    if (error->retryable && maxAttempts > 1 && error->nextStep.isEmpty())
+        error->nextStep = QStringLiteral("%1 attempts failed; try again later, or raise "
+                                         "max_attempts (AWS_MAX_ATTEMPTS).")
+                              .arg(attempt);
+    return d;
+}
+
 QByteArray sdkRequestHeader(int attempt, int maxAttempts)
 {
     return "attempt=" + QByteArray::number(attempt) + "; max=" + QByteArray::number(maxAttempts);
 }
 
-} // namespace syncdeck::qbusiness::retrystrategy
+} // namespace syncdeck::aws::retrystrategy
