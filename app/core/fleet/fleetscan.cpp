@@ -1,8 +1,8 @@
 #include "fleetscan.h"
 
+#include "aws/retrystrategy.h"
 #include "qbusiness/client.h"
 #include "qbusiness/paginator.h"
-#include "qbusiness/retrystrategy.h"
 
 #include <QHash>
 #include <QMetaObject>
@@ -57,7 +57,7 @@ bool isListing(Op op)
 
 bool isThrottling(const AwsError &e)
 {
-    return e.httpStatus == 429 || qbusiness::retrystrategy::isThrottlingCode(e.code);
+    return e.httpStatus == 429 || aws::retrystrategy::isThrottlingCode(e.code);
 }
 
 QString describeError(const FleetError &e)
@@ -702,6 +702,8 @@ bool FleetScan::Private::retryAfterThrottling(Work &work)
 {
     ++stats.throttledCalls;
     successStreak = 0;
+    // Calls that were already in flight when the scan last backed off belong to that episode:
+    // they neither cut again nor lengthen the pause.
     if (work.sequence > lastCutSequence) {
         lastCutSequence = sequence;
         if (concurrency > 1) {
@@ -710,11 +712,12 @@ bool FleetScan::Private::retryAfterThrottling(Work &work)
         }
         stats.lowestConcurrency = std::min(stats.lowestConcurrency, concurrency);
         progress.concurrency = concurrency;
+        cooldownMs = cooldownMs == 0 ? std::max(1, options.throttleCooldownMs)
+                                     : std::min(MaxCooldownMs, cooldownMs * 2);
+        const qint64 pause
+            = cooldownMs / 2 + QRandomGenerator::global()->bounded(cooldownMs / 2 + 1);
+        resumeAtMs = std::max(resumeAtMs, elapsed.elapsed() + pause);
     }
-    cooldownMs = cooldownMs == 0 ? std::max(1, options.throttleCooldownMs)
-                                 : std::min(MaxCooldownMs, cooldownMs * 2);
-    const qint64 pause = cooldownMs / 2 + QRandomGenerator::global()->bounded(cooldownMs / 2 + 1);
-    resumeAtMs = std::max(resumeAtMs, elapsed.elapsed() + pause);
     if (work.throttleRetries >= options.throttleRetries)
         return false;
     ++work.throttleRetries;

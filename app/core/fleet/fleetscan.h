@@ -28,8 +28,9 @@ struct FleetScanOptions
     // How often one call that still meets throttling after the client's own retries is tried
     // again by the scan (each time after a scan-wide pause) before its row shows the error.
     int throttleRetries = 4;
-    // The first scan-wide pause after such a call; it doubles per throttled call in a row, up
-    // to 20 s, with jitter, and resets after a run of successes.
+    // The first scan-wide pause after such a call; it doubles with each throttling episode in a
+    // row (calls already in flight when the scan backed off count as the same episode), up to
+    // 20 s, with jitter, and resets after a run of successes.
     int throttleCooldownMs = 1000;
     // At least this long between the starts of two calls the scan makes (0: no pacing). Pages
     // after a listing's first are paced by the client (its retry mode), not by this.
