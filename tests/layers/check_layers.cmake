@@ -10,6 +10,7 @@ set(ALLOWED_app/core/aws "aws")
 set(ALLOWED_app/core/qbusiness "aws;qbusiness")
 set(ALLOWED_app/core/emulator "aws;emulator")
 set(ALLOWED_app/core/cli "aws;qbusiness;cli")
+set(ALLOWED_app/core/fleet "aws;qbusiness;fleet")
 # ui: the window composes its feature folders; each feature uses the shared widgets and seams
 # (widgets/), and none of them sees charts/ or emulator/ (the composition root injects both).
 set(_ui_features "connection;details;jobs;notifications;resources;settings;widgets")
@@ -23,7 +24,7 @@ set(ALLOWED_ui/settings "aws;qbusiness;widgets")
 set(ALLOWED_ui/widgets "aws;qbusiness")
 # charts implements jobs/runchartspane.h and may use the ui helpers (it links syncdeck_ui).
 set(ALLOWED_ui/charts "aws;qbusiness;charts;jobs;widgets")
-set(GUI_FREE app/core/aws app/core/qbusiness app/core/emulator app/core/cli)
+set(GUI_FREE app/core/aws app/core/qbusiness app/core/emulator app/core/cli app/core/fleet)
 
 # Every header a Qt module installs, by the names a source can include it by.
 function(qt_headers module out)
@@ -91,16 +92,17 @@ function(forbid target what why)
         set(offences ${offences} "${target} links ${what}: ${why}" PARENT_SCOPE)
     endif()
 endfunction()
-foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdeck-cli
-        syncdeck-emulator)
+foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdeck_fleet
+        syncdeck-cli syncdeck-emulator)
     forbid(${t} Qt6::Gui "GUI-free layer")
     forbid(${t} Qt6::Widgets "GUI-free layer")
 endforeach()
-foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdeck_ui syncdeck
-        syncdeck-cli syncdeck-emulator)
+foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdeck_fleet syncdeck_ui
+        syncdeck syncdeck-cli syncdeck-emulator)
     forbid(${t} Qt6::Charts "only syncdeck_charts links QtCharts")
 endforeach()
-foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_cli syncdeck_ui syncdeck_charts syncdeck-cli)
+foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_cli syncdeck_fleet syncdeck_ui syncdeck_charts
+        syncdeck-cli)
     forbid(${t} syncdeck_emulator "only app/gui injects the demo service into the window")
 endforeach()
 forbid(syncdeck_ui syncdeck_charts "the composition root injects the charts into the window")
