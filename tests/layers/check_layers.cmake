@@ -10,9 +10,10 @@ set(ALLOWED_app/core/aws "aws")
 set(ALLOWED_app/core/qbusiness "aws;qbusiness")
 set(ALLOWED_app/core/emulator "aws;emulator")
 set(ALLOWED_app/core/cli "aws;qbusiness;cli")
+set(ALLOWED_app/core/cache "aws;qbusiness;cache")
 set(ALLOWED_ui "aws;qbusiness")
 set(ALLOWED_ui/charts "aws;qbusiness;charts")
-set(GUI_FREE app/core/aws app/core/qbusiness app/core/emulator app/core/cli)
+set(GUI_FREE app/core/aws app/core/qbusiness app/core/emulator app/core/cli app/core/cache)
 
 # Every header a Qt module installs, by the names a source can include it by.
 function(qt_headers module out)
@@ -80,16 +81,17 @@ function(forbid target what why)
         set(offences ${offences} "${target} links ${what}: ${why}" PARENT_SCOPE)
     endif()
 endfunction()
-foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdeck-cli
-        syncdeck-emulator)
+foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdeck_cache
+        syncdeck-cli syncdeck-emulator)
     forbid(${t} Qt6::Gui "GUI-free layer")
     forbid(${t} Qt6::Widgets "GUI-free layer")
 endforeach()
-foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdeck_ui syncdeck
-        syncdeck-cli syncdeck-emulator)
+foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdeck_cache syncdeck_ui
+        syncdeck syncdeck-cli syncdeck-emulator)
     forbid(${t} Qt6::Charts "only syncdeck_charts links QtCharts")
 endforeach()
-foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_cli syncdeck_ui syncdeck_charts syncdeck-cli)
+foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_cli syncdeck_cache syncdeck_ui syncdeck_charts
+        syncdeck-cli)
     forbid(${t} syncdeck_emulator "only app/gui injects the demo service into the window")
 endforeach()
 forbid(syncdeck_emulator syncdeck_qbusiness
