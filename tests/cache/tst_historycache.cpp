@@ -130,6 +130,9 @@ private slots:
     void prunesByAge();
     void prunesBySize();
     void exportsJsonLines();
+    void storesResourceNames();
+    void migratesFromSchema1();
+    void failedMigrationLeavesTheFileAsItWas();
 };
 
 void TestHistoryCache::createsPrivateWalFile()
@@ -750,6 +753,136 @@ void TestHistoryCache::exportsJsonLines()
     QBuffer one;
     one.open(QIODevice::WriteOnly);
     QCOMPARE(cache.exportJsonLines(&one, keyOf(QStringLiteral("B"))), 12);
+}
+
+void TestHistoryCache::storesResourceNames()
+{
+    QTemporaryDir dir;
+    HistoryCache cache;
+    QVERIFY(cache.open({dir.path()}));
+    const QDateTime t1(QDate(2026, 3, 1), QTime(8, 0), QTimeZone::utc());
+    const QDateTime t2 = t1.addSecs(3600);
+    const QString east = QStringLiteral("aws/us-east-1");
+    const QList<qbusiness::Application> apps {
+        {QStringLiteral("b-app"), QStringLiteral("Support <b>bot</b>"), QStringLiteral("ACTIVE"),
+         QStringLiteral("AWS_IAM_IDC"), t1, t2},
+        {QStringLiteral("a-app"), QStringLiteral("HR"), QStringLiteral("CREATING"), {}, {}, {}},
+    };
+    QVERIFY2(cache.storeApplications(east, apps, t1), qPrintable(cache.errorString()));
+    QDateTime listedAt;
+    const QList<qbusiness::Application> read = cache.applications(east, &listedAt);
+    QCOMPARE(read.size(), 2);
+    QCOMPARE(read.at(0).applicationId, QStringLiteral("b-app")); // the service's order
+    QCOMPARE(read.at(0).displayName, apps.at(0).displayName);
+    QCOMPARE(read.at(0).identityType, apps.at(0).identityType);
+    QCOMPARE(read.at(0).createdAt, t1);
+    QCOMPARE(read.at(1).status, QStringLiteral("CREATING"));
+    QVERIFY(!read.at(1).createdAt.isValid());
+    QCOMPARE(listedAt, t1);
+    // A new complete listing replaces the old one.
+    QVERIFY(cache.storeApplications(east, {apps.at(1)}, t2));
+    QCOMPARE(cache.applications(east, &listedAt).size(), 1);
+    QCOMPARE(listedAt, t2);
+    QVERIFY(cache.applications(QStringLiteral("http://127.0.0.1:1")).isEmpty());
+
+    const QList<qbusiness::Index> indices {
+        {QStringLiteral("idx-1"), QStringLiteral("Main"), QStringLiteral("ACTIVE"), t1, t1}};
+    QVERIFY(cache.storeIndices(east, QStringLiteral("a-app"), indices, t1));
+    QCOMPARE(cache.indices(east, QStringLiteral("a-app")).constFirst().displayName,
+             QStringLiteral("Main"));
+    QVERIFY(cache.indices(east, QStringLiteral("b-app")).isEmpty());
+    const QList<qbusiness::DataSource> sources {
+        {QStringLiteral("ds-2"), QStringLiteral("Wiki"), QStringLiteral("CONFLUENCE"),
+         QStringLiteral("ACTIVE"), t1, t2},
+        {QStringLiteral("ds-1"), QStringLiteral("Bucket"), QStringLiteral("S3"),
+         QStringLiteral("FAILED"), {}, {}}};
+    QVERIFY(cache.storeDataSources(east, QStringLiteral("a-app"), QStringLiteral("idx-1"),
+                                   sources, t2));
+    const QList<qbusiness::DataSource> readSources
+        = cache.dataSources(east, QStringLiteral("a-app"), QStringLiteral("idx-1"), &listedAt);
+    QCOMPARE(readSources.size(), 2);
+    QCOMPARE(readSources.at(0).type, QStringLiteral("CONFLUENCE"));
+    QCOMPARE(readSources.at(1).dataSourceId, QStringLiteral("ds-1"));
+    QCOMPARE(listedAt, t2);
+    QVERIFY(cache.clearAll());
+    QVERIFY(cache.applications(east).isEmpty());
+    QVERIFY(cache.dataSources(east, QStringLiteral("a-app"), QStringLiteral("idx-1")).isEmpty());
+}
+
+// A cache written by the first schema (tests/cache/data/history-v1.sqlite, made by
+// `cachewriter --fixture` at schema 1) opens with everything in it, migrated to this schema.
+void TestHistoryCache::migratesFromSchema1()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(HistoryCache::fileName());
+    QVERIFY(QFile::copy(QStringLiteral(SYNCDECK_CACHE_TEST_DATA "/history-v1.sqlite"), path));
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    HistoryCache cache;
+    QVERIFY2(cache.open({dir.path()}), qPrintable(cache.errorString()));
+    QCOMPARE(cache.openReport().outcome, OpenReport::Outcome::Opened);
+    QCOMPARE(cache.openReport().fileSchemaVersion, 1);
+    QCOMPARE(cache.info().schemaVersion, HistoryCache::SchemaVersion);
+
+    const auto fixtureKey = [](const char *ds) {
+        return DataSourceKey {QStringLiteral("http://127.0.0.1:4566"), App, Idx,
+                              QString::fromLatin1(ds)};
+    };
+    const DataSourceKey a = fixtureKey("d3333333-3333-4333-8333-333333333333");
+    const DataSourceKey b = fixtureKey("d4444444-4444-4444-8444-444444444444");
+    QCOMPARE(cache.sources(), (QList<DataSourceKey> {a, b}));
+    // What cachewriter --fixture wrote, field by field.
+    QList<SyncJob> expected = test::generateSyncHistory(25, 1);
+    expected[3].status = QStringLiteral("QUEUED_FOR_LATER");
+    for (const int i : {6, 7}) {
+        expected[i].status = QStringLiteral("FAILED");
+        expected[i].errorCode = QStringLiteral("InternalError");
+        expected[i].errorMessage = QStringLiteral("The connector could not reach the data source.");
+        expected[i].dataSourceErrorCode = QStringLiteral("SOURCE_UNREACHABLE");
+    }
+    expected[4].startTime = {};
+    expected[4].endTime = {};
+    expected.move(4, expected.size() - 1);
+    QCOMPARE(cache.jobs(a), expected);
+    const SourceState stateA = cache.sourceState(a);
+    QVERIFY(stateA.isComplete());
+    QCOMPARE(stateA.refreshedAt, QDateTime(QDate(2026, 11, 28), QTime(9, 30), QTimeZone::utc()));
+    const QList<SyncJob> other = test::generateSyncHistory(12, 2);
+    QCOMPARE(cache.jobs(b), other);
+    QCOMPARE(cache.keptLocally(b), QSet<QString> {other.constLast().executionId});
+    QCOMPARE(cache.info().textCount, 4);
+
+    // The new schema's tables work, and so does the old data.
+    QVERIFY(cache.storeApplications(a.endpoint, {{App, QStringLiteral("HR")}},
+                                    QDateTime::currentDateTimeUtc()));
+    QCOMPARE(cache.applications(a.endpoint).constFirst().displayName, QStringLiteral("HR"));
+    QList<SyncJob> newer = test::generateSyncHistory(30, 1).mid(0, 5);
+    QVERIFY(cache.mergePage(a, newer, fromTop(newer)).ok);
+    QVERIFY(cache.checkIntegrity());
+}
+
+void TestHistoryCache::failedMigrationLeavesTheFileAsItWas()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(HistoryCache::fileName());
+    QVERIFY(QFile::copy(QStringLiteral(SYNCDECK_CACHE_TEST_DATA "/history-v1.sqlite"), path));
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    {
+        // Something in the way of schema 2 (a table of its name that is not its own).
+        RawDb raw(path);
+        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE resource_listings (x)")));
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    }
+    const QByteArray before = readAll(path);
+    HistoryCache cache;
+    QVERIFY(!cache.open({dir.path()}));
+    QCOMPARE(cache.openReport().outcome, OpenReport::Outcome::Failed);
+    QVERIFY2(cache.openReport().message.contains(QLatin1String("upgrading the cache to schema 2")),
+             qPrintable(cache.openReport().message));
+    QVERIFY(!cache.isOpen());
+    QCOMPARE(readAll(path), before); // one transaction: nothing half-migrated, nothing lost
+    RawDb raw(path);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+    QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM jobs")).toInt(), 37);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryCache)

@@ -38,11 +38,9 @@ struct SourceState
     QDateTime newestStart;
     QDateTime oldestStart;
     QList<TimeRange> coverage; // ranges of the listing held completely, newest first
-    // The cache holds everything the service lists (as of refreshedAt).
-    bool isComplete() const
-    {
-        return !coverage.isEmpty() && !coverage.constFirst().toMs && !coverage.constFirst().fromMs;
-    }
+    // The cache holds everything the service listed, from the newest job back to the oldest
+    // (as of refreshedAt): one covered range, unbounded below.
+    bool isComplete() const { return coverage.size() == 1 && !coverage.constFirst().fromMs; }
 };
 
 // Where a page of jobs came from, so that a merge records what the cache now holds. A listing

@@ -80,6 +80,31 @@ QStringList migration(int version)
             QStringLiteral("CREATE INDEX jobs_by_start ON jobs (source, start_ms, execution_id)"),
             QStringLiteral("PRAGMA application_id = %1").arg(HistoryCache::ApplicationId),
         };
+    case 2:
+        // Resource names for the pickers, per endpoint, in the order the service listed them;
+        // resource_listings says when each list (by its parent: "", "app", "app/index") was read.
+        return {
+            QStringLiteral("CREATE TABLE applications (endpoint INTEGER NOT NULL, "
+                           "application_id TEXT NOT NULL, position INTEGER NOT NULL, "
+                           "display_name TEXT, status TEXT, identity_type TEXT, "
+                           "created_ms INTEGER, updated_ms INTEGER, "
+                           "PRIMARY KEY (endpoint, application_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE indices (endpoint INTEGER NOT NULL, "
+                           "application_id TEXT NOT NULL, index_id TEXT NOT NULL, "
+                           "position INTEGER NOT NULL, display_name TEXT, status TEXT, "
+                           "created_ms INTEGER, updated_ms INTEGER, "
+                           "PRIMARY KEY (endpoint, application_id, index_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE data_sources (endpoint INTEGER NOT NULL, "
+                           "application_id TEXT NOT NULL, index_id TEXT NOT NULL, "
+                           "data_source_id TEXT NOT NULL, position INTEGER NOT NULL, "
+                           "display_name TEXT, type TEXT, status TEXT, created_ms INTEGER, "
+                           "updated_ms INTEGER, "
+                           "PRIMARY KEY (endpoint, application_id, index_id, data_source_id)) "
+                           "WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE resource_listings (endpoint INTEGER NOT NULL, "
+                           "parent TEXT NOT NULL, listed_ms INTEGER NOT NULL, "
+                           "PRIMARY KEY (endpoint, parent)) WITHOUT ROWID"),
+        };
     default:
         return {};
     }
@@ -287,6 +312,17 @@ struct HistoryCache::Private
     bool setCoverage(qint64 source, const QList<TimeRange> &ranges);
     bool markKeptLocally(qint64 source, const TimeRange &range, const QSet<QString> &listed,
                          const QDateTime &at, QStringList *marked);
+    struct ResourceTable
+    {
+        const char *name;
+        QStringList parentColumns; // the ids of the resource's parents
+        QStringList columns; // id, position, then its values
+    };
+    bool storeResources(const QString &endpoint, const ResourceTable &table,
+                        const QStringList &parent, const QList<QVariantList> &rows,
+                        const QDateTime &at);
+    QList<QVariantList> resources(const QString &endpoint, const ResourceTable &table,
+                                  const QStringList &parent, QDateTime *listedAt);
     bool removeBefore(qint64 cutoffMs, qint64 *removed);
     bool removeOrphanTexts();
     qint64 usedBytes();
@@ -1346,6 +1382,247 @@ bool HistoryCache::setRefreshed(const DataSourceKey &key, const QDateTime &at)
         && tx.commit();
 }
 
+// --- Resource names --------------------------------------------------------------------------
+
+namespace {
+QVariant optionalMs(const QDateTime &t)
+{
+    return variant(msOf(t));
+}
+
+QDateTime timeAt(const QVariant &v)
+{
+    return timeOf(optionalInt(v));
+}
+
+const QStringList &applicationColumns()
+{
+    static const QStringList c {QStringLiteral("application_id"),
+                                QStringLiteral("position"),
+                                QStringLiteral("display_name"),
+                                QStringLiteral("status"),
+                                QStringLiteral("identity_type"),
+                                QStringLiteral("created_ms"),
+                                QStringLiteral("updated_ms")};
+    return c;
+}
+
+const QStringList &indexColumns()
+{
+    static const QStringList c {QStringLiteral("index_id"),   QStringLiteral("position"),
+                                QStringLiteral("display_name"), QStringLiteral("status"),
+                                QStringLiteral("created_ms"), QStringLiteral("updated_ms")};
+    return c;
+}
+
+const QStringList &dataSourceColumns()
+{
+    static const QStringList c {QStringLiteral("data_source_id"),
+                                QStringLiteral("position"),
+                                QStringLiteral("display_name"),
+                                QStringLiteral("type"),
+                                QStringLiteral("status"),
+                                QStringLiteral("created_ms"),
+                                QStringLiteral("updated_ms")};
+    return c;
+}
+
+// "" for the applications, "app" for its indices, "app/index" for its data sources.
+QString listingKey(const QStringList &parent)
+{
+    return parent.isEmpty() ? QStringLiteral("") : parent.join(u'/');
+}
+
+QString parentCondition(const QStringList &columns)
+{
+    QString sql = QStringLiteral("endpoint = ?");
+    for (const QString &c : columns)
+        sql += QStringLiteral(" AND ") + c + QStringLiteral(" = ?");
+    return sql;
+}
+} // namespace
+
+bool HistoryCache::Private::storeResources(const QString &endpoint, const ResourceTable &table,
+                                           const QStringList &parent,
+                                           const QList<QVariantList> &rows, const QDateTime &at)
+{
+    Transaction tx(this);
+    if (!tx.begin(true))
+        return false;
+    const std::optional<qint64> endpointRow = endpointId(endpoint, true);
+    if (!endpointRow)
+        return false;
+    const QString doing = QStringLiteral("storing resource names");
+    const QString name = QLatin1String(table.name);
+    QVariantList keys {*endpointRow};
+    for (const QString &p : parent)
+        keys.append(p);
+    if (!run(QStringLiteral("DELETE FROM ") + name + QStringLiteral(" WHERE ")
+                 + parentCondition(table.parentColumns),
+             doing, keys))
+        return false;
+    const QStringList columns = QStringList {QStringLiteral("endpoint")} + table.parentColumns
+        + table.columns;
+    QSqlQuery insert(db());
+    insert.prepare(QStringLiteral("INSERT OR REPLACE INTO ") + name + QStringLiteral(" (")
+                   + columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES (")
+                   + QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", "))
+                   + u')');
+    for (const QVariantList &row : rows) {
+        const QVariantList values = keys + row;
+        for (int i = 0; i < values.size(); ++i)
+            insert.bindValue(i, values.at(i));
+        if (!exec(insert, doing))
+            return false;
+    }
+    return run(QStringLiteral("INSERT OR REPLACE INTO resource_listings (endpoint, parent, "
+                              "listed_ms) VALUES (?, ?, ?)"),
+               doing, {*endpointRow, listingKey(parent), at.toMSecsSinceEpoch()})
+        && tx.commit();
+}
+
+QList<QVariantList> HistoryCache::Private::resources(const QString &endpoint,
+                                                     const ResourceTable &table,
+                                                     const QStringList &parent,
+                                                     QDateTime *listedAt)
+{
+    QList<QVariantList> rows;
+    Transaction tx(this);
+    if (!tx.begin(false))
+        return rows;
+    const std::optional<qint64> endpointRow = endpointId(endpoint, false);
+    if (!endpointRow || *endpointRow < 0)
+        return rows;
+    const QString doing = QStringLiteral("reading resource names");
+    QVariantList keys {*endpointRow};
+    for (const QString &p : parent)
+        keys.append(p);
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + table.columns.join(QStringLiteral(", "))
+              + QStringLiteral(" FROM ") + QLatin1String(table.name) + QStringLiteral(" WHERE ")
+              + parentCondition(table.parentColumns) + QStringLiteral(" ORDER BY position"));
+    for (int i = 0; i < keys.size(); ++i)
+        q.bindValue(i, keys.at(i));
+    if (!exec(q, doing))
+        return rows;
+    while (q.next()) {
+        QVariantList row;
+        for (int i = 0; i < table.columns.size(); ++i)
+            row.append(q.value(i));
+        rows.append(row);
+    }
+    q.finish();
+    if (listedAt) {
+        QSqlQuery when(db());
+        when.prepare(QStringLiteral("SELECT listed_ms FROM resource_listings "
+                                    "WHERE endpoint = ? AND parent = ?"));
+        when.bindValue(0, *endpointRow);
+        when.bindValue(1, listingKey(parent));
+        *listedAt = exec(when, doing) && when.next() ? timeAt(when.value(0)) : QDateTime();
+    }
+    tx.commit();
+    return rows;
+}
+
+bool HistoryCache::storeApplications(const QString &endpoint,
+                                     const QList<qbusiness::Application> &applications,
+                                     const QDateTime &at)
+{
+    if (!d->usable(true))
+        return false;
+    QList<QVariantList> rows;
+    for (const qbusiness::Application &a : applications) {
+        rows.append({a.applicationId, qint64(rows.size()), a.displayName, a.status,
+                     a.identityType, optionalMs(a.createdAt), optionalMs(a.updatedAt)});
+    }
+    return d->storeResources(endpoint, {"applications", {}, applicationColumns()}, {}, rows, at);
+}
+
+QList<qbusiness::Application> HistoryCache::applications(const QString &endpoint,
+                                                         QDateTime *listedAt)
+{
+    QList<qbusiness::Application> out;
+    if (!d->usable(false))
+        return out;
+    const auto rows
+        = d->resources(endpoint, {"applications", {}, applicationColumns()}, {}, listedAt);
+    for (const QVariantList &r : rows) {
+        out.append({r.at(0).toString(), r.at(2).toString(), r.at(3).toString(),
+                    r.at(4).toString(), timeAt(r.at(5)), timeAt(r.at(6))});
+    }
+    return out;
+}
+
+bool HistoryCache::storeIndices(const QString &endpoint, const QString &applicationId,
+                                const QList<qbusiness::Index> &indices, const QDateTime &at)
+{
+    if (!d->usable(true))
+        return false;
+    QList<QVariantList> rows;
+    for (const qbusiness::Index &i : indices) {
+        rows.append({i.indexId, qint64(rows.size()), i.displayName, i.status,
+                     optionalMs(i.createdAt), optionalMs(i.updatedAt)});
+    }
+    return d->storeResources(endpoint,
+                             {"indices", {QStringLiteral("application_id")}, indexColumns()},
+                             {applicationId}, rows, at);
+}
+
+QList<qbusiness::Index> HistoryCache::indices(const QString &endpoint,
+                                              const QString &applicationId, QDateTime *listedAt)
+{
+    QList<qbusiness::Index> out;
+    if (!d->usable(false))
+        return out;
+    const auto rows = d->resources(
+        endpoint, {"indices", {QStringLiteral("application_id")}, indexColumns()},
+        {applicationId}, listedAt);
+    for (const QVariantList &r : rows) {
+        out.append({r.at(0).toString(), r.at(2).toString(), r.at(3).toString(), timeAt(r.at(4)),
+                    timeAt(r.at(5))});
+    }
+    return out;
+}
+
+bool HistoryCache::storeDataSources(const QString &endpoint, const QString &applicationId,
+                                    const QString &indexId,
+                                    const QList<qbusiness::DataSource> &dataSources,
+                                    const QDateTime &at)
+{
+    if (!d->usable(true))
+        return false;
+    QList<QVariantList> rows;
+    for (const qbusiness::DataSource &s : dataSources) {
+        rows.append({s.dataSourceId, qint64(rows.size()), s.displayName, s.type, s.status,
+                     optionalMs(s.createdAt), optionalMs(s.updatedAt)});
+    }
+    return d->storeResources(endpoint,
+                             {"data_sources",
+                              {QStringLiteral("application_id"), QStringLiteral("index_id")},
+                              dataSourceColumns()},
+                             {applicationId, indexId}, rows, at);
+}
+
+QList<qbusiness::DataSource> HistoryCache::dataSources(const QString &endpoint,
+                                                       const QString &applicationId,
+                                                       const QString &indexId, QDateTime *listedAt)
+{
+    QList<qbusiness::DataSource> out;
+    if (!d->usable(false))
+        return out;
+    const auto rows = d->resources(endpoint,
+                                   {"data_sources",
+                                    {QStringLiteral("application_id"), QStringLiteral("index_id")},
+                                    dataSourceColumns()},
+                                   {applicationId, indexId}, listedAt);
+    for (const QVariantList &r : rows) {
+        out.append({r.at(0).toString(), r.at(2).toString(), r.at(3).toString(),
+                    r.at(4).toString(), timeAt(r.at(5)), timeAt(r.at(6))});
+    }
+    return out;
+}
+
 // --- Management ------------------------------------------------------------------------------
 
 // Removes every job that started before cutoffMs (and every job without a start time), and
@@ -1439,7 +1716,8 @@ bool HistoryCache::clearAll()
         Private::Transaction tx(d.get());
         if (!tx.begin(true))
             return false;
-        for (const char *table : {"jobs", "coverage", "texts", "sources", "endpoints"}) {
+        for (const char *table : {"jobs", "coverage", "texts", "sources", "applications", "indices",
+                                  "data_sources", "resource_listings", "endpoints"}) {
             if (!d->run(QStringLiteral("DELETE FROM ") + QLatin1String(table),
                         QStringLiteral("clearing the cache")))
                 return false;

@@ -33,7 +33,7 @@ class HistoryCache : public QObject
 public:
     // PRAGMA user_version of the schema this build writes. Migrations only ever add tables and
     // columns, so an older SyncDeck can still read a newer file (read only).
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     // PRAGMA application_id: marks the file as a SyncDeck cache ("SDHC").
     static constexpr qint32 ApplicationId = 0x53444843;
 
@@ -86,6 +86,24 @@ public:
                           const PagePlacement &placement);
     // The listing reached the newest job at `at` ("cached, as of").
     bool setRefreshed(const DataSourceKey &key, const QDateTime &at);
+
+    // --- Resource names (for the pickers, offline) -------------------------------------------
+    // Each store replaces the list under its parent with a complete listing read at `at`; the
+    // readers give it back in the service's order, with when it was read.
+    bool storeApplications(const QString &endpoint,
+                           const QList<qbusiness::Application> &applications, const QDateTime &at);
+    QList<qbusiness::Application> applications(const QString &endpoint,
+                                               QDateTime *listedAt = nullptr);
+    bool storeIndices(const QString &endpoint, const QString &applicationId,
+                      const QList<qbusiness::Index> &indices, const QDateTime &at);
+    QList<qbusiness::Index> indices(const QString &endpoint, const QString &applicationId,
+                                    QDateTime *listedAt = nullptr);
+    bool storeDataSources(const QString &endpoint, const QString &applicationId,
+                          const QString &indexId, const QList<qbusiness::DataSource> &dataSources,
+                          const QDateTime &at);
+    QList<qbusiness::DataSource> dataSources(const QString &endpoint, const QString &applicationId,
+                                             const QString &indexId,
+                                             QDateTime *listedAt = nullptr);
 
     // --- Management ---------------------------------------------------------------------------
     CacheInfo info();
