@@ -1288,6 +1288,39 @@ QList<SyncJob> HistoryCache::runningJobs(const DataSourceKey &key)
     return out;
 }
 
+std::optional<std::pair<qint64, qint64>> HistoryCache::oldestListed(const DataSourceKey &key,
+                                                                     int n)
+{
+    if (!d->usable(false))
+        return std::nullopt;
+    Private::Transaction tx(d.get());
+    if (!tx.begin(false))
+        return std::nullopt;
+    const qint64 source = d->sourceId(key, false);
+    if (source < 0 || n < 1)
+        return std::nullopt;
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT max(start_ms), count(*) FROM (SELECT start_ms FROM jobs "
+                             "WHERE source = ? AND kept_since_ms IS NULL AND start_ms IS NOT NULL "
+                             "ORDER BY start_ms LIMIT ?)"));
+    q.bindValue(0, source);
+    q.bindValue(1, n);
+    if (!d->exec(q, QStringLiteral("reading the oldest jobs")) || !q.next() || q.value(0).isNull())
+        return std::nullopt;
+    const qint64 boundary = q.value(0).toLongLong();
+    q.finish();
+    // Jobs of the same millisecond, and those without a start time, are in the listing too.
+    const std::optional<qint64> count = d->scalar(
+        QStringLiteral("SELECT count(*) FROM jobs WHERE source = ? AND kept_since_ms IS NULL "
+                       "AND (start_ms IS NULL OR start_ms <= ?)"),
+        QStringLiteral("reading the oldest jobs"), {source, boundary});
+    tx.commit();
+    if (!count)
+        return std::nullopt;
+    return std::make_pair(boundary, *count);
+}
+
 namespace {
 // What a page of an unfiltered listing shows the cache to hold (see PagePlacement).
 std::optional<TimeRange> heldRange(const PagePlacement &p, std::optional<qint64> oldestOnPage)

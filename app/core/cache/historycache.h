@@ -79,6 +79,11 @@ public:
     // Held jobs still running, newest first, with their start times (jobs without one cannot be
     // re-read on their own and are left out).
     QList<qbusiness::SyncJob> runningJobs(const DataSourceKey &key);
+    // The start time of the n-th oldest job the service still returned when last listed (the
+    // newest such job's when there are fewer), and how many such jobs start at or before it;
+    // nullopt when there is none. Bounds the listing that checks whether the service dropped the
+    // oldest jobs.
+    std::optional<std::pair<qint64, qint64>> oldestListed(const DataSourceKey &key, int n);
 
     // One page of a listing, in one transaction: jobs inserted or updated, coverage extended,
     // and on the last page of an unfiltered listing the jobs it no longer returns marked.
