@@ -1,8 +1,9 @@
 // Not a test: a process that merges pages into a history cache, for tests that kill it at random
 // moments (kill -9) or run two of it at once. It resumes where the cache stands: page k of a
 // deterministic history newest first, as a listing from the top delivers it, with the first job of
-// each page still running until the next page lists it again as finished. After each committed
-// page it prints "committed K" (K pages in the cache) and flushes.
+// each page still running until the next page lists it again as finished. It prints "opening"
+// before it opens the cache, "ready" once open, and "committed K" (K pages in the cache) after
+// each committed page, flushing every line.
 //
 //   cachewriter --dir DIR --source ID --pages N [--page-size S] [--seed X]
 //   cachewriter --dir DIR --fixture     a small cache of every kind of row (schema fixtures)
@@ -33,9 +34,15 @@ int fail(const QString &message)
     return 1;
 }
 
-int writePages(HistoryCache &cache, const QString &source, int pages, int pageSize, quint64 seed)
+void say(const char *line)
 {
-    const QList<SyncJob> history = test::generateSyncHistory(pages * pageSize, seed);
+    std::printf("%s\n", line);
+    std::fflush(stdout);
+}
+
+int writePages(HistoryCache &cache, const QList<SyncJob> &history, const QString &source,
+               int pages, int pageSize)
+{
     const DataSourceKey key = keyFor(source);
     PagePlacement placement;
     placement.newestListedMs = history.constFirst().startTime.toMSecsSinceEpoch();
@@ -111,13 +118,19 @@ int main(int argc, char **argv)
     const QCommandLineOption fixture(QStringLiteral("fixture"), QStringLiteral("fixture rows"));
     parser.addOptions({dir, source, pages, pageSize, seed, fixture});
     parser.process(app);
+    const int pageCount = parser.value(pages).toInt();
+    const int size = parser.value(pageSize).toInt();
+    const QList<SyncJob> history = parser.isSet(fixture)
+        ? QList<SyncJob>()
+        : test::generateSyncHistory(pageCount * size, parser.value(seed).toULongLong());
+    say("opening");
     HistoryCache cache;
     if (!cache.open({parser.value(dir), 10000}))
         return fail(cache.openReport().message);
     if (cache.openReport().outcome == OpenReport::Outcome::Rebuilt)
         return fail(cache.openReport().message); // a test must never see its cache rebuilt
+    say("ready");
     if (parser.isSet(fixture))
         return writeFixture(cache);
-    return writePages(cache, parser.value(source), parser.value(pages).toInt(),
-                      parser.value(pageSize).toInt(), parser.value(seed).toULongLong());
+    return writePages(cache, history, parser.value(source), pageCount, size);
 }
