@@ -222,11 +222,16 @@ std::atomic<quint64> connectionCounter {0};
 struct HistoryCache::Private
 {
     enum StatementId {
+        BeginWrite,
+        BeginRead,
+        Commit,
+        Rollback,
+        DataVersion,
         FindText,
         InsertText,
         TextById,
-        SelectJobRow,
-        PutJob,
+        InsertJob,
+        UpdateJob,
         HeldJob,
         SelectCoverage,
         DeleteCoverage,
@@ -245,8 +250,11 @@ struct HistoryCache::Private
         { }
         ~Transaction()
         {
-            if (m_active)
-                d->run(QStringLiteral("ROLLBACK"), QStringLiteral("rolling back"), {}, true);
+            if (m_active) {
+                QSqlQuery &rollback = d->statement(Rollback, "ROLLBACK");
+                rollback.exec();
+                rollback.finish();
+            }
         }
         bool begin(bool write);
         bool commit();
@@ -270,6 +278,7 @@ struct HistoryCache::Private
     QHash<QString, qint64> textIds;
     QHash<qint64, QString> texts;
     QHash<DataSourceKey, qint64> sourceIds;
+    QHash<qint64, QList<TimeRange>> coverages;
     std::array<std::unique_ptr<QSqlQuery>, StatementCount> statements;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
@@ -345,6 +354,7 @@ void HistoryCache::Private::dropCaches()
     textIds.clear();
     texts.clear();
     sourceIds.clear();
+    coverages.clear();
 }
 
 bool HistoryCache::Private::usable(bool write)
@@ -448,25 +458,28 @@ std::optional<qint64> HistoryCache::Private::scalar(const QString &sql, const QS
 
 bool HistoryCache::Private::Transaction::begin(bool write)
 {
-    if (!d->run(write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"),
-                write ? QStringLiteral("waiting to write") : QStringLiteral("starting to read")))
+    QSqlQuery &begin = write ? d->statement(BeginWrite, "BEGIN IMMEDIATE")
+                             : d->statement(BeginRead, "BEGIN");
+    if (!d->exec(begin, write ? QStringLiteral("waiting to write")
+                              : QStringLiteral("starting to read")))
         return false;
     m_active = true;
     // Another connection's commit may have removed rows the in-memory caches remember.
-    const std::optional<qint64> version
-        = d->scalar(QStringLiteral("PRAGMA data_version"), QStringLiteral("reading"));
-    if (!version)
+    QSqlQuery &version = d->statement(DataVersion, "PRAGMA data_version");
+    if (!d->exec(version, QStringLiteral("reading")) || !version.next())
         return false;
-    if (*version != d->dataVersion) {
+    const qint64 v = version.value(0).toLongLong();
+    version.finish();
+    if (v != d->dataVersion) {
         d->dropCaches();
-        d->dataVersion = *version;
+        d->dataVersion = v;
     }
     return true;
 }
 
 bool HistoryCache::Private::Transaction::commit()
 {
-    if (!d->run(QStringLiteral("COMMIT"), QStringLiteral("committing")))
+    if (!d->exec(d->statement(Commit, "COMMIT"), QStringLiteral("committing")))
         return false;
     m_active = false;
     return true;
@@ -934,48 +947,54 @@ SyncJob HistoryCache::Private::unpack(const QSqlQuery &q)
     return job;
 }
 
+// Two statements without result rows (the cheap kind): an insert that does nothing for a held
+// job, then an update that changes a held job only where a value differs (or it was kept
+// locally). What they changed tells added, updated and unchanged apart.
 HistoryCache::Private::Upsert HistoryCache::Private::upsert(qint64 source, const SyncJob &job)
 {
     const std::optional<PackedJob> packed = pack(job);
     if (!packed)
         return Upsert::Failed;
     const QVariant id = idKey(job.executionId);
-    QSqlQuery &select = statement(
-        SelectJobRow,
-        "SELECT start_ms, end_ms, status, error_code, error_message, data_source_error_code, "
-        "added, modified, deleted, failed, scanned, kept_since_ms FROM jobs "
-        "WHERE source = ? AND execution_id = ?");
-    select.bindValue(0, source);
-    select.bindValue(1, id);
-    if (!exec(select, QStringLiteral("merging a page")))
-        return Upsert::Failed;
-    const bool held = select.next();
-    if (held) {
-        PackedJob stored;
-        for (int i = 0; i < ValueCount; ++i)
-            stored.values[size_t(i)] = optionalInt(select.value(i));
-        const bool kept = !select.value(ValueCount).isNull();
-        select.finish();
-        if (stored == *packed && !kept)
-            return Upsert::Unchanged;
-    }
-    select.finish();
-    QSqlQuery &put = statement(
-        PutJob,
-        "INSERT OR REPLACE INTO jobs (source, execution_id, start_ms, end_ms, status, error_code, "
-        "error_message, data_source_error_code, added, modified, deleted, failed, scanned, "
-        "kept_since_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)");
-    put.bindValue(0, source);
-    put.bindValue(1, id);
+    const QString doing = QStringLiteral("merging a page");
+    QSqlQuery &insert = statement(
+        InsertJob,
+        "INSERT OR IGNORE INTO jobs (source, execution_id, start_ms, end_ms, status, error_code, "
+        "error_message, data_source_error_code, added, modified, deleted, failed, scanned) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bindValue(0, source);
+    insert.bindValue(1, id);
     for (int i = 0; i < ValueCount; ++i)
-        put.bindValue(2 + i, variant(packed->values[size_t(i)]));
-    if (!exec(put, QStringLiteral("merging a page")))
+        insert.bindValue(2 + i, variant(packed->values[size_t(i)]));
+    if (!exec(insert, doing))
         return Upsert::Failed;
-    return held ? Upsert::Updated : Upsert::Added;
+    if (insert.numRowsAffected() == 1)
+        return Upsert::Added;
+    QSqlQuery &update = statement(
+        UpdateJob,
+        "UPDATE jobs SET start_ms = ?, end_ms = ?, status = ?, error_code = ?, error_message = ?, "
+        "data_source_error_code = ?, added = ?, modified = ?, deleted = ?, failed = ?, "
+        "scanned = ?, kept_since_ms = NULL WHERE source = ? AND execution_id = ? AND ("
+        "start_ms IS NOT ? OR end_ms IS NOT ? OR status IS NOT ? OR error_code IS NOT ? OR "
+        "error_message IS NOT ? OR data_source_error_code IS NOT ? OR added IS NOT ? OR "
+        "modified IS NOT ? OR deleted IS NOT ? OR failed IS NOT ? OR scanned IS NOT ? OR "
+        "kept_since_ms IS NOT NULL)");
+    for (int i = 0; i < ValueCount; ++i) {
+        const QVariant v = variant(packed->values[size_t(i)]);
+        update.bindValue(i, v);
+        update.bindValue(ValueCount + 2 + i, v);
+    }
+    update.bindValue(ValueCount, source);
+    update.bindValue(ValueCount + 1, id);
+    if (!exec(update, doing))
+        return Upsert::Failed;
+    return update.numRowsAffected() == 1 ? Upsert::Updated : Upsert::Unchanged;
 }
 
 std::optional<QList<TimeRange>> HistoryCache::Private::coverage(qint64 source)
 {
+    if (const auto it = coverages.constFind(source); it != coverages.cend())
+        return *it;
     QSqlQuery &q = statement(SelectCoverage, "SELECT from_ms, to_ms FROM coverage WHERE source = ?");
     q.bindValue(0, source);
     if (!exec(q, QStringLiteral("reading what the cache holds")))
@@ -984,6 +1003,7 @@ std::optional<QList<TimeRange>> HistoryCache::Private::coverage(qint64 source)
     while (q.next())
         ranges = unite(ranges, {optionalInt(q.value(0)), optionalInt(q.value(1))});
     q.finish();
+    coverages.insert(source, ranges);
     return ranges;
 }
 
@@ -1003,6 +1023,7 @@ bool HistoryCache::Private::setCoverage(qint64 source, const QList<TimeRange> &r
         if (!exec(insert, doing))
             return false;
     }
+    coverages.insert(source, ranges);
     return true;
 }
 
