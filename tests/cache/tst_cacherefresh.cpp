@@ -211,7 +211,7 @@ private slots:
     void runningJobTheServiceDroppedIsKeptLocally();
     void droppedJobsAreKeptLocallyOnlyAfterAListingEnded();
     void probeWalksUpWhileEverythingIsGone();
-    void interruptedRefreshClosesTheGapNextTime();
+    void interruptedRefreshIsReadAgainUntilItJoins();
     void budgetStopsCleanly();
     void repeatedTokenIsBounded();
     void abortFinishesOnce();
@@ -423,7 +423,7 @@ void TestCacheRefresh::probeWalksUpWhileEverythingIsGone()
     QCOMPARE(refresh(f, complete).requests, 2); // head, and one look at the oldest listed
 }
 
-void TestCacheRefresh::interruptedRefreshClosesTheGapNextTime()
+void TestCacheRefresh::interruptedRefreshIsReadAgainUntilItJoins()
 {
     Fixture f;
     QVERIFY(f.start(1));
@@ -436,12 +436,14 @@ void TestCacheRefresh::interruptedRefreshClosesTheGapNextTime()
     f.service.failRequest = 2;
     Outcome o = refresh(f);
     QCOMPARE(o.error.code, QStringLiteral("InternalServerException"));
-    QCOMPARE(o.added.size(), 10); // the first page stays merged
-    QCOMPARE(f.cache.sourceState(f.key()).coverage.size(), 2); // and the gap is known
+    QCOMPARE(o.added.size(), 10); // the first page stays merged ...
+    const QList<TimeRange> held = f.cache.sourceState(f.key()).coverage;
+    QCOMPARE(held.size(), 1); // ... and claims nothing: no hole in what the cache holds
+    QCOMPARE(held.constFirst().toMs, history.constFirst().startTime.toMSecsSinceEpoch());
     o = refresh(f);
     QVERIFY2(!o.error.isError(), qPrintable(o.error.message));
-    // The first page (the overlap with the part read last time), then the gap below it down to
-    // the older part: 15 jobs and that overlap, in two pages.
+    // Read again from the top until it joins what the cache held: 10 held, 10 new, 5 new and
+    // the overlap.
     QCOMPARE(o.requests, 3);
     QCOMPARE(o.added.size(), 15);
     QCOMPARE(f.cache.jobs(f.key()), f.service.newestFirst());

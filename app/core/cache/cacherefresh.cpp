@@ -135,11 +135,11 @@ bool CacheRefresh::budgetLeft() const
     return m_options.maxRequests <= 0 || m_requests < m_options.maxRequests;
 }
 
-// Lists below what the cache holds from the top, newest first, until the overlap with what it
-// holds further down (Incremental: only when there is something further down) or the end.
+// Complete: lists below what the cache holds from the top, newest first, until the overlap with
+// what it holds further down, or the end.
 bool CacheRefresh::startFill()
 {
-    if (m_options.depth == RefreshOptions::Depth::Verify)
+    if (m_options.depth != RefreshOptions::Depth::Complete)
         return false;
     const SourceState state = m_cache->sourceState(m_key);
     if (!m_cache->errorString().isEmpty()) {
@@ -149,9 +149,7 @@ bool CacheRefresh::startFill()
     if (state.coverage.isEmpty() || !state.coverage.constFirst().fromMs)
         return false;
     const qint64 from = *state.coverage.constFirst().fromMs;
-    const bool wanted
-        = m_options.depth == RefreshOptions::Depth::Complete || state.coverage.size() > 1;
-    if (!wanted || m_lastFillFrom == from) // no progress since the last fill: stop
+    if (m_lastFillFrom == from) // no progress since the last fill: stop
         return false;
     if (!budgetLeft()) {
         m_stoppedByBudget = true;
@@ -261,9 +259,11 @@ Paginator *CacheRefresh::makePaginator()
             const auto *j = static_cast<ListSyncJobsCall *>(job);
             Paginator::PageInfo info {int(j->page.history.size()), j->page.nextToken};
             m_pass.pageReachesEnd = info.nextToken.isEmpty();
+            m_pass.pageOverlaps = false;
             if (!info.nextToken.isEmpty()) {
                 if (m_pass.stopAtOverlap && readsOverlap(j->page.history)) {
                     m_reachedOverlap = true;
+                    m_pass.pageOverlaps = true;
                     info.nextToken.clear();
                 } else if (!budgetLeft()) {
                     m_stoppedByBudget = true;
@@ -310,11 +310,17 @@ bool CacheRefresh::merge(const QList<SyncJob> &jobs, bool lastPage)
         finish(cacheError(QStringLiteral("the history cache was closed during the refresh")));
         return false;
     }
+    // A listing from the top over a cache that already holds a stretch claims its pages only
+    // where it joins that stretch (the overlap) or reaches the end: interrupted before, it leaves
+    // its jobs and no claim, so there is never a hole inside what the cache says it holds, and
+    // the next refresh reads those pages again until it joins.
+    const bool joins = m_pass.stage != Stage::Head || m_pass.overlapCoverage.isEmpty() || lastPage
+        || m_pass.pageOverlaps;
     PagePlacement placement;
     placement.requested = m_pass.requested;
     placement.newestListedMs = m_pass.newestListedMs;
     placement.lastPage = lastPage;
-    placement.recordsCoverage = m_pass.recordsCoverage;
+    placement.recordsCoverage = m_pass.recordsCoverage && joins;
     placement.listedIds = &m_pass.listed;
     placement.listedAt = now();
     const MergeResult r = m_cache->mergePage(m_key, jobs, placement);

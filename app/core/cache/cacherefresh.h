@@ -27,9 +27,8 @@ struct RefreshOptions
 {
     enum class Depth {
         // Newest first until the overlap: a job the cache already holds, finished, inside what it
-        // holds completely. Then what it needs to close a gap below (after an interrupted
-        // refresh), and a targeted re-read of each job it holds as running that the listing did
-        // not reach. Nothing new: one request.
+        // holds completely. Then a targeted re-read of each job it holds as running that the
+        // listing did not reach. Nothing new: one request.
         Incremental,
         // Incremental, then on down to the end of the service's listing (the whole history: "Load
         // all"); when the cache held everything already, one listing of its oldest jobs checks
@@ -110,8 +109,8 @@ private:
         QList<TimeRange> overlapCoverage; // what the cache held completely before this pass
         QSet<QString> listed;
         std::optional<qint64> newestListedMs;
-        bool pageEndsListing = false; // for the page ReadPage saw last
-        bool pageReachesEnd = false;
+        bool pageReachesEnd = false; // for the page ReadPage saw last
+        bool pageOverlaps = false;
         bool lastPageMerged = false;
         bool reachedEnd = false;
         int pages = 0;
