@@ -101,13 +101,12 @@ public:
     bool start()
     {
         m_process.setProgram(QStringLiteral(SYNCDECK_EMULATOR_PATH));
-        m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"),
-                                QStringLiteral("--applications"), QStringLiteral("1"),
-                                QStringLiteral("--indices"), QStringLiteral("1"),
-                                QStringLiteral("--data-sources"), QStringLiteral("1"),
-                                QStringLiteral("--jobs"), QStringLiteral("2000"),
-                                QStringLiteral("--sync-seconds"), QStringLiteral("2"),
-                                QStringLiteral("--verbose")});
+        m_process.setArguments(
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--applications"),
+             QStringLiteral("1"), QStringLiteral("--indices"), QStringLiteral("1"),
+             QStringLiteral("--data-sources"), QStringLiteral("1"), QStringLiteral("--jobs"),
+             QStringLiteral("2000"), QStringLiteral("--sync-seconds"), QStringLiteral("2"),
+             QStringLiteral("--verbose")});
         m_process.start();
         if (!m_process.waitForStarted(10000))
             return false;
@@ -268,7 +267,8 @@ void BenchCache::refreshRequests()
     QVERIFY(service.start());
     aws::Credentials c;
     c.accessKeyId = QStringLiteral("AKIDSYNCDECKEMULATOR");
-    c.secretAccessKey = aws::SecretString(QStringLiteral("SyncDeck/Emulator+Secret/Key0000000000000"));
+    c.secretAccessKey
+        = aws::SecretString(QStringLiteral("SyncDeck/Emulator+Secret/Key0000000000000"));
     aws::StaticCredentialsProvider credentials(c);
     qbusiness::ClientConfig config;
     config.endpoint = service.url();
@@ -284,11 +284,16 @@ void BenchCache::refreshRequests()
     };
     qbusiness::ListSyncJobsRequest ds;
     auto apps = call(client.listApplications());
-    ds.applicationId = static_cast<qbusiness::ListApplicationsCall *>(apps.get())->applications.constFirst().applicationId;
+    ds.applicationId = static_cast<qbusiness::ListApplicationsCall *>(apps.get())
+                           ->applications.constFirst()
+                           .applicationId;
     auto indices = call(client.listIndices(ds.applicationId));
-    ds.indexId = static_cast<qbusiness::ListIndicesCall *>(indices.get())->indices.constFirst().indexId;
+    ds.indexId
+        = static_cast<qbusiness::ListIndicesCall *>(indices.get())->indices.constFirst().indexId;
     auto sources = call(client.listDataSources(ds.applicationId, ds.indexId));
-    ds.dataSourceId = static_cast<qbusiness::ListDataSourcesCall *>(sources.get())->dataSources.constFirst().dataSourceId;
+    ds.dataSourceId = static_cast<qbusiness::ListDataSourcesCall *>(sources.get())
+                          ->dataSources.constFirst()
+                          .dataSourceId;
     service.syncJobRequests();
 
     QTemporaryDir dir;
@@ -314,7 +319,8 @@ void BenchCache::refreshRequests()
     refresh("first refresh, empty cache");
     refresh("nothing changed");
     for (int n = 0; n < 3;) {
-        auto sync = call(client.startDataSourceSyncJob(ds.applicationId, ds.indexId, ds.dataSourceId));
+        auto sync
+            = call(client.startDataSourceSyncJob(ds.applicationId, ds.indexId, ds.dataSourceId));
         if (sync->error().httpStatus == 409) {
             QTest::qWait(200);
             continue;

@@ -40,8 +40,8 @@ void say(const char *line)
     std::fflush(stdout);
 }
 
-int writePages(HistoryCache &cache, const QList<SyncJob> &history, const QString &source,
-               int pages, int pageSize)
+int writePages(HistoryCache &cache, const QList<SyncJob> &history, const QString &source, int pages,
+               int pageSize)
 {
     const DataSourceKey key = keyFor(source);
     PagePlacement placement;

@@ -66,7 +66,8 @@ QString writeFixture(const QTemporaryDir &dir)
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return {};
-    f.write(QJsonDocument(QJsonObject {{QStringLiteral("applications"), QJsonArray {app}}}).toJson());
+    f.write(
+        QJsonDocument(QJsonObject {{QStringLiteral("applications"), QJsonArray {app}}}).toJson());
     return path;
 }
 
@@ -80,10 +81,12 @@ qbusiness::ListSyncJobsRequest dataSource()
 }
 
 // What a fresh listing returns, page by page through the paginator.
-QList<SyncJob> freshListing(qbusiness::Client *client, const qbusiness::ListSyncJobsRequest &request)
+QList<SyncJob> freshListing(qbusiness::Client *client,
+                            const qbusiness::ListSyncJobsRequest &request)
 {
     QList<SyncJob> out;
-    std::unique_ptr<qbusiness::Paginator> p(qbusiness::Paginator::listDataSourceSyncJobs(client, request));
+    std::unique_ptr<qbusiness::Paginator> p(
+        qbusiness::Paginator::listDataSourceSyncJobs(client, request));
     p->setPageSize(10);
     QObject::connect(p.get(), &qbusiness::Paginator::pageLoaded, p.get(),
                      [&out](qbusiness::Call *job, int first, int count) {

@@ -114,20 +114,21 @@ void TestCacheProcesses::killedWriterLosesNothingCommitted()
         QCOMPARE(cache.jobs(key), expectedAfter(history, pages)); // each exactly once
         const SourceState state = cache.sourceState(key);
         if (pages > 0) {
-            const TimeRange held {pages == Pages ? std::nullopt
-                                                 : std::optional<qint64>(
-                                                     history.at(pages * PageSize - 1)
-                                                         .startTime.toMSecsSinceEpoch()
-                                                     + 1),
-                                  history.constFirst().startTime.toMSecsSinceEpoch()};
+            const TimeRange held {
+                pages == Pages
+                    ? std::nullopt
+                    : std::optional<qint64>(
+                        history.at(pages * PageSize - 1).startTime.toMSecsSinceEpoch() + 1),
+                history.constFirst().startTime.toMSecsSinceEpoch()};
             QCOMPARE(state.coverage, QList<TimeRange> {held});
         }
         committed = pages;
     }
     qInfo("%d pages merged, %d kills while pages were being merged", committed, killedMidway);
-    QVERIFY2(killedMidway >= 10, qPrintable(QStringLiteral("only %1 kills landed while pages were "
-                                                           "being merged")
-                                                .arg(killedMidway)));
+    QVERIFY2(killedMidway >= 10,
+             qPrintable(QStringLiteral("only %1 kills landed while pages were "
+                                       "being merged")
+                            .arg(killedMidway)));
 }
 
 void TestCacheProcesses::twoWritersAndAReaderShareTheFile()
@@ -182,7 +183,8 @@ void TestCacheProcesses::twoWritersAndAReaderShareTheFile()
     QVERIFY(cache.checkIntegrity());
     for (const auto &[source, seed] : {std::pair {"alpha", 1}, std::pair {"beta", 2}}) {
         const DataSourceKey key = keyFor(QString::fromLatin1(source));
-        QCOMPARE(cache.jobs(key), expectedAfter(test::generateSyncHistory(Pages * PageSize, seed), Pages));
+        QCOMPARE(cache.jobs(key),
+                 expectedAfter(test::generateSyncHistory(Pages * PageSize, seed), Pages));
     }
     // The shared data source: every job exactly once, whichever writer merged it last.
     const QList<SyncJob> shared = cache.jobs(keyFor(QStringLiteral("shared")));

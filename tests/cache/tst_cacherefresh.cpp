@@ -40,7 +40,10 @@ public:
     int failRequest = 0; // answer this request (1-based, counted from now on) with a 500
     QList<QUrlQuery> requests;
 
-    void setNewestFirst(const QList<SyncJob> &jobs) { oldestFirst = {jobs.crbegin(), jobs.crend()}; }
+    void setNewestFirst(const QList<SyncJob> &jobs)
+    {
+        oldestFirst = {jobs.crbegin(), jobs.crend()};
+    }
     QList<SyncJob> newestFirst() const { return {oldestFirst.crbegin(), oldestFirst.crend()}; }
     SyncJob &newest(int i) { return oldestFirst[oldestFirst.size() - 1 - i]; }
 
@@ -71,7 +74,8 @@ public:
             const std::optional<qint64> start = j.startTime.isValid()
                 ? std::optional<qint64>(j.startTime.toMSecsSinceEpoch())
                 : std::nullopt;
-            const bool inRange = (!from || (start && *start >= *from)) && (!to || !start || *start <= *to);
+            const bool inRange
+                = (!from || (start && *start >= *from)) && (!to || !start || *start <= *to);
             if (!inRange || (!status.isEmpty() && j.status != status))
                 continue;
             if (listed == pageSize)
@@ -116,10 +120,7 @@ struct Fixture
         client->setBackoff([](int) { return 0; });
         return true;
     }
-    DataSourceKey key() const
-    {
-        return {cache::endpointIdentity(client->config()), App, Idx, Ds};
-    }
+    DataSourceKey key() const { return {cache::endpointIdentity(client->config()), App, Idx, Ds}; }
 };
 
 qbusiness::ListSyncJobsRequest dataSource()
@@ -310,7 +311,8 @@ void TestCacheRefresh::manyNewJobsStopAtTheOverlap()
     f.service.setNewestFirst(history);
     QVERIFY(!refresh(f).error.isError());
     for (int n = 0; n < 25; ++n)
-        f.service.oldestFirst.append(newJob(f.service.newestFirst(), n, QStringLiteral("SUCCEEDED")));
+        f.service.oldestFirst.append(
+            newJob(f.service.newestFirst(), n, QStringLiteral("SUCCEEDED")));
     const Outcome o = refresh(f);
     QVERIFY(!o.error.isError());
     // Pages of 10: 10 new, 10 new, 5 new and the overlap. No page asked for beyond it.
@@ -339,7 +341,8 @@ void TestCacheRefresh::runningJobBelowTheOverlapIsReadAlone()
     QCOMPARE(o.requests, 2);
     QCOMPARE(o.rereads, 1);
     const QUrlQuery narrowed = f.service.requests.constLast();
-    const QString at = QString::fromLatin1(qbusiness::jsoncodec::queryTimestamp(history[47].startTime));
+    const QString at
+        = QString::fromLatin1(qbusiness::jsoncodec::queryTimestamp(history[47].startTime));
     QCOMPARE(narrowed.queryItemValue(QStringLiteral("startTime"), QUrl::FullyDecoded), at);
     QCOMPARE(narrowed.queryItemValue(QStringLiteral("endTime"), QUrl::FullyDecoded), at);
     QCOMPARE(o.updated, QList<SyncJob> {f.service.newest(47)});
@@ -432,7 +435,8 @@ void TestCacheRefresh::interruptedRefreshIsReadAgainUntilItJoins()
     f.service.setNewestFirst(history);
     QVERIFY(!refresh(f).error.isError());
     for (int n = 0; n < 25; ++n)
-        f.service.oldestFirst.append(newJob(f.service.newestFirst(), n, QStringLiteral("SUCCEEDED")));
+        f.service.oldestFirst.append(
+            newJob(f.service.newestFirst(), n, QStringLiteral("SUCCEEDED")));
     f.service.failRequest = 2;
     Outcome o = refresh(f);
     QCOMPARE(o.error.code, QStringLiteral("InternalServerException"));
@@ -492,7 +496,8 @@ void TestCacheRefresh::repeatedTokenIsBounded()
         QByteArray body = "{\"history\":[";
         for (int i = 0; i < page.size(); ++i) {
             body += (i ? "," : "")
-                + QJsonDocument(qbusiness::jsoncodec::toJson(page.at(i))).toJson(QJsonDocument::Compact);
+                + QJsonDocument(qbusiness::jsoncodec::toJson(page.at(i)))
+                      .toJson(QJsonDocument::Compact);
         }
         body += "],\"nextToken\":\"" + QByteArray(calls % 2 ? "A" : "B") + "\"}";
         return RawHttpReply::json(200, body);
@@ -539,7 +544,8 @@ void TestCacheRefresh::storesNothingSecret()
     }
     QVERIFY(bytes.size() > 10000);
     QVERIFY(bytes.contains(Ds.toLatin1())); // what is kept is there ...
-    for (const QString &secret : {SecretKey, SessionToken, QStringLiteral("AKIDCACHETEST0000000")}) {
+    for (const QString &secret :
+         {SecretKey, SessionToken, QStringLiteral("AKIDCACHETEST0000000")}) {
         QVERIFY(!bytes.contains(secret.toUtf8())); // ... credentials are not
         QVERIFY(!bytes.contains(secret.toUtf8().toBase64()));
     }

@@ -41,7 +41,8 @@ void TestCoverage::contains_data()
     QTest::newRow("inside") << r(10, 20) << std::optional<qint64>(15) << true;
     QTest::newRow("both ends inclusive") << r(10, 20) << std::optional<qint64>(20) << true;
     QTest::newRow("below") << r(10, 20) << std::optional<qint64>(9) << false;
-    QTest::newRow("no start time, bounded below") << r(10, open) << std::optional<qint64>() << false;
+    QTest::newRow("no start time, bounded below")
+        << r(10, open) << std::optional<qint64>() << false;
     QTest::newRow("no start time, unbounded below")
         << r(open, 20) << std::optional<qint64>() << true;
     QTest::newRow("unbounded") << r(open, open) << std::optional<qint64>(-5) << true;
@@ -68,7 +69,8 @@ void TestCoverage::unite_data()
         << Ranges {r(10, 20)} << r(22, 40) << Ranges {r(22, 40), r(10, 20)};
     QTest::newRow("bridges two") << Ranges {r(50, 60), r(10, 20)} << r(15, 55)
                                  << Ranges {r(10, 60)};
-    QTest::newRow("inside changes nothing") << Ranges {r(10, 60)} << r(15, 55) << Ranges {r(10, 60)};
+    QTest::newRow("inside changes nothing")
+        << Ranges {r(10, 60)} << r(15, 55) << Ranges {r(10, 60)};
     QTest::newRow("unbounded below") << Ranges {r(10, 60)} << r(open, 12) << Ranges {r(open, 60)};
     QTest::newRow("unbounded above") << Ranges {r(10, 60)} << r(61, open) << Ranges {r(10, open)};
     QTest::newRow("empty range ignored") << Ranges {r(10, 60)} << r(80, 70) << Ranges {r(10, 60)};
@@ -106,8 +108,7 @@ void TestCoverage::split_data()
     QTest::addColumn<TimeRange>("query");
     QTest::addColumn<Ranges>("coverage");
     QTest::addColumn<Pieces>("expected");
-    QTest::newRow("nothing held") << r(open, open) << Ranges {}
-                                  << Pieces {{r(open, open), false}};
+    QTest::newRow("nothing held") << r(open, open) << Ranges {} << Pieces {{r(open, open), false}};
     QTest::newRow("all held") << r(open, open) << Ranges {r(open, open)}
                               << Pieces {{r(open, open), true}};
     QTest::newRow("top held, rest from the service")
@@ -116,8 +117,7 @@ void TestCoverage::split_data()
     QTest::newRow("window inside held")
         << r(120, 150) << Ranges {r(100, 200)} << Pieces {{r(120, 150), true}};
     QTest::newRow("window across the bottom edge")
-        << r(50, 150) << Ranges {r(100, 200)}
-        << Pieces {{r(100, 150), true}, {r(50, 99), false}};
+        << r(50, 150) << Ranges {r(100, 200)} << Pieces {{r(100, 150), true}, {r(50, 99), false}};
     QTest::newRow("window across the top edge")
         << r(150, 250) << Ranges {r(100, 200)}
         << Pieces {{r(201, 250), false}, {r(150, 200), true}};

@@ -145,7 +145,10 @@ void TestHistoryCache::createsPrivateWalFile()
         QCOMPARE(cache.openReport().outcome, OpenReport::Outcome::Created);
         QCOMPARE(cache.filePath(), folder + QStringLiteral("/history.sqlite"));
         QVERIFY(!cache.isReadOnly());
-        QVERIFY(cache.mergePage(keyOf(), test::generateSyncHistory(5), fromTop(test::generateSyncHistory(5))).ok);
+        QVERIFY(cache
+                    .mergePage(keyOf(), test::generateSyncHistory(5),
+                               fromTop(test::generateSyncHistory(5)))
+                    .ok);
     }
     const QString path = folder + QStringLiteral("/history.sqlite");
     // Private to its owner: no group or other bits.
@@ -153,9 +156,12 @@ void TestHistoryCache::createsPrivateWalFile()
     QVERIFY(QFile::permissions(path).testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     {
         RawDb raw(path);
-        QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), HistoryCache::SchemaVersion);
-        QCOMPARE(raw.value(QStringLiteral("PRAGMA application_id")).toInt(), HistoryCache::ApplicationId);
+        QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(),
+                 HistoryCache::SchemaVersion);
+        QCOMPARE(raw.value(QStringLiteral("PRAGMA application_id")).toInt(),
+                 HistoryCache::ApplicationId);
         QCOMPARE(raw.value(QStringLiteral("PRAGMA auto_vacuum")).toInt(), 2); // incremental
     }
     HistoryCache again;
@@ -305,19 +311,19 @@ void TestHistoryCache::readsNewestFirstWithFilters()
     QVERIFY(mergeListing(cache, keyOf(), jobs, 10, true));
     QCOMPARE(cache.jobs(keyOf()), jobs);
 
-    const auto expected = [&jobs](const QString &status, std::optional<qint64> from,
-                                  std::optional<qint64> to) {
-        QList<SyncJob> out;
-        for (const SyncJob &j : jobs) {
-            const TimeRange r {from, to};
-            if ((status.isEmpty() || j.status == status)
-                && r.contains(j.startTime.isValid() ? std::optional<qint64>(
-                                  j.startTime.toMSecsSinceEpoch())
-                                                    : std::nullopt))
-                out.append(j);
-        }
-        return out;
-    };
+    const auto expected
+        = [&jobs](const QString &status, std::optional<qint64> from, std::optional<qint64> to) {
+              QList<SyncJob> out;
+              for (const SyncJob &j : jobs) {
+                  const TimeRange r {from, to};
+                  if ((status.isEmpty() || j.status == status)
+                      && r.contains(j.startTime.isValid()
+                                        ? std::optional<qint64>(j.startTime.toMSecsSinceEpoch())
+                                        : std::nullopt))
+                      out.append(j);
+              }
+              return out;
+          };
     const qint64 mid = jobs.at(150).startTime.toMSecsSinceEpoch();
     const qint64 high = jobs.at(40).startTime.toMSecsSinceEpoch();
     JobQuery q;
@@ -398,8 +404,8 @@ void TestHistoryCache::recordsCoverageOfListings()
     // A page with a job the cache cannot key (no executionId) claims nothing either.
     QList<SyncJob> withoutId = test::generateSyncHistory(3, 11);
     withoutId[1].executionId.clear();
-    const MergeResult r = cache.mergePage(keyOf(QStringLiteral("other")), withoutId,
-                                          fromTop(withoutId, true));
+    const MergeResult r
+        = cache.mergePage(keyOf(QStringLiteral("other")), withoutId, fromTop(withoutId, true));
     QVERIFY(r.ok);
     QCOMPARE(r.skipped, 1);
     QCOMPARE(r.added.size(), 2);
@@ -441,8 +447,8 @@ void TestHistoryCache::keptLocallyOnlyWhenAListingReachedItsEnd()
     QCOMPARE(cache.sourceState(keyOf()).keptLocallyCount, 8);
     // A listing bounded to another range says nothing about these.
     PagePlacement window;
-    window.requested = {all.at(5).startTime.toMSecsSinceEpoch(),
-                        all.at(0).startTime.toMSecsSinceEpoch()};
+    window.requested
+        = {all.at(5).startTime.toMSecsSinceEpoch(), all.at(0).startTime.toMSecsSinceEpoch()};
     window.lastPage = true;
     const QSet<QString> none;
     window.listedIds = &none;
@@ -548,7 +554,8 @@ void TestHistoryCache::opensNewerSchemaReadOnly()
         // What a newer SyncDeck would have done: a higher version, an added table.
         RawDb raw(path);
         QVERIFY(raw.exec(QStringLiteral("CREATE TABLE fleet_health (id INTEGER PRIMARY KEY)")));
-        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = %1").arg(HistoryCache::SchemaVersion + 1)));
+        QVERIFY(raw.exec(
+            QStringLiteral("PRAGMA user_version = %1").arg(HistoryCache::SchemaVersion + 1)));
         QVERIFY(raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
     }
     const QByteArray before = readAll(path);
@@ -733,7 +740,8 @@ void TestHistoryCache::exportsJsonLines()
     QSet<QString> listed;
     for (const SyncJob &j : b.mid(0, 10))
         listed.insert(j.executionId);
-    QVERIFY(cache.mergePage(keyOf(QStringLiteral("B")), b.mid(0, 10), fromTop(b, true, &listed)).ok);
+    QVERIFY(
+        cache.mergePage(keyOf(QStringLiteral("B")), b.mid(0, 10), fromTop(b, true, &listed)).ok);
 
     QBuffer all;
     all.open(QIODevice::WriteOnly);
@@ -744,7 +752,8 @@ void TestHistoryCache::exportsJsonLines()
     const QJsonObject first = QJsonDocument::fromJson(lines.constFirst()).object();
     QCOMPARE(first.value(QLatin1String("endpoint")).toString(), QStringLiteral("aws/us-east-1"));
     QCOMPARE(first.value(QLatin1String("dataSourceId")).toString(), QStringLiteral("A"));
-    QCOMPARE(first.value(QLatin1String("job")).toObject(), qbusiness::jsoncodec::toJson(a.constFirst()));
+    QCOMPARE(first.value(QLatin1String("job")).toObject(),
+             qbusiness::jsoncodec::toJson(a.constFirst()));
     QCOMPARE(first.value(QLatin1String("keptLocally")).toBool(), false);
     const QJsonObject last = QJsonDocument::fromJson(lines.at(41)).object();
     QCOMPARE(last.value(QLatin1String("dataSourceId")).toString(), QStringLiteral("B"));
@@ -791,13 +800,17 @@ void TestHistoryCache::storesResourceNames()
     QCOMPARE(cache.indices(east, QStringLiteral("a-app")).constFirst().displayName,
              QStringLiteral("Main"));
     QVERIFY(cache.indices(east, QStringLiteral("b-app")).isEmpty());
-    const QList<qbusiness::DataSource> sources {
-        {QStringLiteral("ds-2"), QStringLiteral("Wiki"), QStringLiteral("CONFLUENCE"),
-         QStringLiteral("ACTIVE"), t1, t2},
-        {QStringLiteral("ds-1"), QStringLiteral("Bucket"), QStringLiteral("S3"),
-         QStringLiteral("FAILED"), {}, {}}};
-    QVERIFY(cache.storeDataSources(east, QStringLiteral("a-app"), QStringLiteral("idx-1"),
-                                   sources, t2));
+    const QList<qbusiness::DataSource> sources {{QStringLiteral("ds-2"), QStringLiteral("Wiki"),
+                                                 QStringLiteral("CONFLUENCE"),
+                                                 QStringLiteral("ACTIVE"), t1, t2},
+                                                {QStringLiteral("ds-1"),
+                                                 QStringLiteral("Bucket"),
+                                                 QStringLiteral("S3"),
+                                                 QStringLiteral("FAILED"),
+                                                 {},
+                                                 {}}};
+    QVERIFY(cache.storeDataSources(east, QStringLiteral("a-app"), QStringLiteral("idx-1"), sources,
+                                   t2));
     const QList<qbusiness::DataSource> readSources
         = cache.dataSources(east, QStringLiteral("a-app"), QStringLiteral("idx-1"), &listedAt);
     QCOMPARE(readSources.size(), 2);

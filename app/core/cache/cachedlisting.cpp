@@ -165,7 +165,8 @@ void CachedListing::onServicePage(Call *job, int first, int count)
 {
     if (m_finished)
         return;
-    const QList<SyncJob> jobs = static_cast<ListSyncJobsCall *>(job)->page.history.mid(first, count);
+    const QList<SyncJob> jobs
+        = static_cast<ListSyncJobsCall *>(job)->page.history.mid(first, count);
     for (const SyncJob &j : jobs) {
         m_servicePieceIds.insert(j.executionId);
         if (!m_servicePieceNewest && j.startTime.isValid())

@@ -38,8 +38,8 @@ QDateTime timeOf(qint64 ms)
 } // namespace
 
 CacheRefresh::CacheRefresh(HistoryCache *cache, qbusiness::Client *client,
-                           const qbusiness::ListSyncJobsRequest &dataSource,
-                           RefreshOptions options, QObject *parent)
+                           const qbusiness::ListSyncJobsRequest &dataSource, RefreshOptions options,
+                           QObject *parent)
     : QObject(parent)
     , m_cache(cache)
     , m_client(client)
@@ -287,7 +287,8 @@ void CacheRefresh::onPageLoaded(Call *job, int first, int count)
 {
     if (m_finished)
         return;
-    const QList<SyncJob> jobs = static_cast<ListSyncJobsCall *>(job)->page.history.mid(first, count);
+    const QList<SyncJob> jobs
+        = static_cast<ListSyncJobsCall *>(job)->page.history.mid(first, count);
     for (const SyncJob &j : jobs) {
         m_pass.listed.insert(j.executionId);
         m_listedIds.insert(j.executionId);

@@ -47,8 +47,7 @@ bool DataSourceKey::isValid() const
 DataSourceKey DataSourceKey::of(const qbusiness::ClientConfig &config,
                                 const qbusiness::ListSyncJobsRequest &request)
 {
-    return {endpointIdentity(config), request.applicationId, request.indexId,
-            request.dataSourceId};
+    return {endpointIdentity(config), request.applicationId, request.indexId, request.dataSourceId};
 }
 
 QString DataSourceKey::toString() const

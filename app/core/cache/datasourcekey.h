@@ -11,9 +11,10 @@ struct ListSyncJobsRequest;
 namespace syncdeck::cache {
 
 // Which service a cached history belongs to: "aws/us-east-1" (partition/region) for the standard
-// or FIPS endpoint of a region, else the custom endpoint's URL, normalized ("http://127.0.0.1:4566",
-// no user info, query or default port). Never credentials or a profile: two profiles that read the
-// same data source share its history, and nothing secret reaches the cache.
+// or FIPS endpoint of a region, else the custom endpoint's URL, normalized
+// ("http://127.0.0.1:4566", no user info, query or default port). Never credentials or a profile:
+// two profiles that read the same data source share its history, and nothing secret reaches the
+// cache.
 QString endpointIdentity(const qbusiness::ClientConfig &config);
 
 // One data source's history in the cache: endpoint identity, application, index, data source.

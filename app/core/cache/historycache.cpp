@@ -458,10 +458,10 @@ std::optional<qint64> HistoryCache::Private::scalar(const QString &sql, const QS
 
 bool HistoryCache::Private::Transaction::begin(bool write)
 {
-    QSqlQuery &begin = write ? d->statement(BeginWrite, "BEGIN IMMEDIATE")
-                             : d->statement(BeginRead, "BEGIN");
-    if (!d->exec(begin, write ? QStringLiteral("waiting to write")
-                              : QStringLiteral("starting to read")))
+    QSqlQuery &begin
+        = write ? d->statement(BeginWrite, "BEGIN IMMEDIATE") : d->statement(BeginRead, "BEGIN");
+    if (!d->exec(begin,
+                 write ? QStringLiteral("waiting to write") : QStringLiteral("starting to read")))
         return false;
     m_active = true;
     // Another connection's commit may have removed rows the in-memory caches remember.
@@ -549,8 +549,8 @@ HistoryCache::Private::FileState HistoryCache::Private::inspect(int *version, QS
     if (!connect(false))
         return FileState::Unreadable;
     qint64 facts[3] = {};
-    const char *const pragmas[3] = {"PRAGMA application_id", "PRAGMA user_version",
-                                    "SELECT count(*) FROM sqlite_master"};
+    const char *const pragmas[3]
+        = {"PRAGMA application_id", "PRAGMA user_version", "SELECT count(*) FROM sqlite_master"};
     for (int i = 0; i < 3; ++i) {
         QSqlQuery q(db());
         q.setForwardOnly(true);
@@ -624,13 +624,14 @@ bool HistoryCache::Private::migrate()
 bool HistoryCache::Private::moveAside(const QString &reason)
 {
     disconnect();
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QString aside = path + QStringLiteral(".broken-") + stamp;
     for (int n = 2; QFileInfo::exists(aside); ++n)
         aside = path + QStringLiteral(".broken-%1-%2").arg(stamp).arg(n);
     // The write-ahead log and its index belong to the old file: never let them meet the new one.
-    for (const QLatin1StringView suffix : {QLatin1StringView(""), QLatin1StringView("-wal"),
-                                           QLatin1StringView("-shm")}) {
+    for (const QLatin1StringView suffix :
+         {QLatin1StringView(""), QLatin1StringView("-wal"), QLatin1StringView("-shm")}) {
         if (!QFileInfo::exists(path + suffix))
             continue;
         if (!QFile::rename(path + suffix, aside + suffix) && !suffix.isEmpty())
@@ -643,11 +644,11 @@ bool HistoryCache::Private::moveAside(const QString &reason)
         return false;
     }
     report.movedAsideTo = aside;
-    report.message = QStringLiteral("The history cache %1 was %2; it was moved to %3 and a new, "
-                                    "empty cache was started. History is fetched from the "
-                                    "service again.")
-                         .arg(QDir::toNativeSeparators(path), reason,
-                              QDir::toNativeSeparators(aside));
+    report.message
+        = QStringLiteral("The history cache %1 was %2; it was moved to %3 and a new, "
+                         "empty cache was started. History is fetched from the "
+                         "service again.")
+              .arg(QDir::toNativeSeparators(path), reason, QDir::toNativeSeparators(aside));
     return true;
 }
 
@@ -683,8 +684,8 @@ bool HistoryCache::open(const OpenOptions &options)
     d->error.clear();
     d->thread = QThread::currentThread();
     d->busyTimeoutMs = std::max(0, options.busyTimeoutMs);
-    d->directory = QDir::cleanPath(options.directory.isEmpty() ? defaultDirectory()
-                                                               : options.directory);
+    d->directory
+        = QDir::cleanPath(options.directory.isEmpty() ? defaultDirectory() : options.directory);
     d->path = d->directory + u'/' + fileName();
     const auto failed = [this](const QString &message) {
         d->disconnect();
@@ -995,7 +996,8 @@ std::optional<QList<TimeRange>> HistoryCache::Private::coverage(qint64 source)
 {
     if (const auto it = coverages.constFind(source); it != coverages.cend())
         return *it;
-    QSqlQuery &q = statement(SelectCoverage, "SELECT from_ms, to_ms FROM coverage WHERE source = ?");
+    QSqlQuery &q
+        = statement(SelectCoverage, "SELECT from_ms, to_ms FROM coverage WHERE source = ?");
     q.bindValue(0, source);
     if (!exec(q, QStringLiteral("reading what the cache holds")))
         return std::nullopt;
@@ -1014,8 +1016,8 @@ bool HistoryCache::Private::setCoverage(qint64 source, const QList<TimeRange> &r
     del.bindValue(0, source);
     if (!exec(del, doing))
         return false;
-    QSqlQuery &insert
-        = statement(InsertCoverage, "INSERT INTO coverage (source, from_ms, to_ms) VALUES (?, ?, ?)");
+    QSqlQuery &insert = statement(InsertCoverage,
+                                  "INSERT INTO coverage (source, from_ms, to_ms) VALUES (?, ?, ?)");
     for (const TimeRange &r : ranges) {
         insert.bindValue(0, source);
         insert.bindValue(1, variant(r.fromMs));
@@ -1167,9 +1169,9 @@ qint64 HistoryCache::jobCount(const DataSourceKey &key, const JobQuery &query)
     QVariantList binds;
     if (source < 0 || !d->jobFilter(source, query, &where, &binds))
         return 0;
-    const std::optional<qint64> n = d->scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE ")
-                                                  + where,
-                                              QStringLiteral("counting sync jobs"), binds);
+    const std::optional<qint64> n
+        = d->scalar(QStringLiteral("SELECT count(*) FROM jobs WHERE ") + where,
+                    QStringLiteral("counting sync jobs"), binds);
     tx.commit();
     return n.value_or(0);
 }
@@ -1264,8 +1266,9 @@ HistoryCache::HeldState HistoryCache::heldState(const DataSourceKey &key,
     const qint64 source = d->sourceId(key, false);
     if (source < 0)
         return held;
-    QSqlQuery &q = d->statement(Private::HeldJob, "SELECT status, start_ms FROM jobs "
-                                                  "WHERE source = ? AND execution_id = ?");
+    QSqlQuery &q = d->statement(Private::HeldJob,
+                                "SELECT status, start_ms FROM jobs "
+                                "WHERE source = ? AND execution_id = ?");
     for (const QString &id : executionIds) {
         q.bindValue(0, source);
         q.bindValue(1, idKey(id));
@@ -1275,10 +1278,9 @@ HistoryCache::HeldState HistoryCache::heldState(const DataSourceKey &key,
             const qint64 status = q.value(0).toLongLong();
             const std::optional<qint64> start = optionalInt(q.value(1));
             const bool final = status > 0 && qbusiness::isFinalStatus(SyncStatus(status));
-            const bool covered = std::any_of(coverage.cbegin(), coverage.cend(),
-                                             [&start](const TimeRange &r) {
-                                                 return r.contains(start);
-                                             });
+            const bool covered
+                = std::any_of(coverage.cbegin(), coverage.cend(),
+                              [&start](const TimeRange &r) { return r.contains(start); });
             if (final && covered)
                 held.finalInCoverage.insert(id);
             else if (!final)
@@ -1309,8 +1311,7 @@ QList<SyncJob> HistoryCache::runningJobs(const DataSourceKey &key)
     return out;
 }
 
-std::optional<std::pair<qint64, qint64>> HistoryCache::oldestListed(const DataSourceKey &key,
-                                                                     int n)
+std::optional<std::pair<qint64, qint64>> HistoryCache::oldestListed(const DataSourceKey &key, int n)
 {
     if (!d->usable(false))
         return std::nullopt;
@@ -1403,8 +1404,8 @@ MergeResult HistoryCache::mergePage(const DataSourceKey &key, const QList<SyncJo
         if (const std::optional<qint64> start = msOf(job.startTime))
             oldest = oldest ? std::min(*oldest, *start) : *start;
     }
-    if (const std::optional<TimeRange> held = coverable ? heldRange(placement, oldest)
-                                                        : std::nullopt) {
+    if (const std::optional<TimeRange> held
+        = coverable ? heldRange(placement, oldest) : std::nullopt) {
         const std::optional<QList<TimeRange>> before = d->coverage(source);
         if (!before)
             return failed();
@@ -1451,32 +1452,26 @@ QDateTime timeAt(const QVariant &v)
 
 const QStringList &applicationColumns()
 {
-    static const QStringList c {QStringLiteral("application_id"),
-                                QStringLiteral("position"),
-                                QStringLiteral("display_name"),
-                                QStringLiteral("status"),
-                                QStringLiteral("identity_type"),
-                                QStringLiteral("created_ms"),
+    static const QStringList c {QStringLiteral("application_id"), QStringLiteral("position"),
+                                QStringLiteral("display_name"),   QStringLiteral("status"),
+                                QStringLiteral("identity_type"),  QStringLiteral("created_ms"),
                                 QStringLiteral("updated_ms")};
     return c;
 }
 
 const QStringList &indexColumns()
 {
-    static const QStringList c {QStringLiteral("index_id"),   QStringLiteral("position"),
+    static const QStringList c {QStringLiteral("index_id"),     QStringLiteral("position"),
                                 QStringLiteral("display_name"), QStringLiteral("status"),
-                                QStringLiteral("created_ms"), QStringLiteral("updated_ms")};
+                                QStringLiteral("created_ms"),   QStringLiteral("updated_ms")};
     return c;
 }
 
 const QStringList &dataSourceColumns()
 {
-    static const QStringList c {QStringLiteral("data_source_id"),
-                                QStringLiteral("position"),
-                                QStringLiteral("display_name"),
-                                QStringLiteral("type"),
-                                QStringLiteral("status"),
-                                QStringLiteral("created_ms"),
+    static const QStringList c {QStringLiteral("data_source_id"), QStringLiteral("position"),
+                                QStringLiteral("display_name"),   QStringLiteral("type"),
+                                QStringLiteral("status"),         QStringLiteral("created_ms"),
                                 QStringLiteral("updated_ms")};
     return c;
 }
@@ -1515,8 +1510,8 @@ bool HistoryCache::Private::storeResources(const QString &endpoint, const Resour
                  + parentCondition(table.parentColumns),
              doing, keys))
         return false;
-    const QStringList columns = QStringList {QStringLiteral("endpoint")} + table.parentColumns
-        + table.columns;
+    const QStringList columns
+        = QStringList {QStringLiteral("endpoint")} + table.parentColumns + table.columns;
     QSqlQuery insert(db());
     insert.prepare(QStringLiteral("INSERT OR REPLACE INTO ") + name + QStringLiteral(" (")
                    + columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES (")
@@ -1537,8 +1532,7 @@ bool HistoryCache::Private::storeResources(const QString &endpoint, const Resour
 
 QList<QVariantList> HistoryCache::Private::resources(const QString &endpoint,
                                                      const ResourceTable &table,
-                                                     const QStringList &parent,
-                                                     QDateTime *listedAt)
+                                                     const QStringList &parent, QDateTime *listedAt)
 {
     QList<QVariantList> rows;
     Transaction tx(this);
@@ -1587,8 +1581,8 @@ bool HistoryCache::storeApplications(const QString &endpoint,
         return false;
     QList<QVariantList> rows;
     for (const qbusiness::Application &a : applications) {
-        rows.append({a.applicationId, qint64(rows.size()), a.displayName, a.status,
-                     a.identityType, optionalMs(a.createdAt), optionalMs(a.updatedAt)});
+        rows.append({a.applicationId, qint64(rows.size()), a.displayName, a.status, a.identityType,
+                     optionalMs(a.createdAt), optionalMs(a.updatedAt)});
     }
     return d->storeResources(endpoint, {"applications", {}, applicationColumns()}, {}, rows, at);
 }
@@ -1602,8 +1596,8 @@ QList<qbusiness::Application> HistoryCache::applications(const QString &endpoint
     const auto rows
         = d->resources(endpoint, {"applications", {}, applicationColumns()}, {}, listedAt);
     for (const QVariantList &r : rows) {
-        out.append({r.at(0).toString(), r.at(2).toString(), r.at(3).toString(),
-                    r.at(4).toString(), timeAt(r.at(5)), timeAt(r.at(6))});
+        out.append({r.at(0).toString(), r.at(2).toString(), r.at(3).toString(), r.at(4).toString(),
+                    timeAt(r.at(5)), timeAt(r.at(6))});
     }
     return out;
 }
@@ -1623,15 +1617,15 @@ bool HistoryCache::storeIndices(const QString &endpoint, const QString &applicat
                              {applicationId}, rows, at);
 }
 
-QList<qbusiness::Index> HistoryCache::indices(const QString &endpoint,
-                                              const QString &applicationId, QDateTime *listedAt)
+QList<qbusiness::Index> HistoryCache::indices(const QString &endpoint, const QString &applicationId,
+                                              QDateTime *listedAt)
 {
     QList<qbusiness::Index> out;
     if (!d->usable(false))
         return out;
-    const auto rows = d->resources(
-        endpoint, {"indices", {QStringLiteral("application_id")}, indexColumns()},
-        {applicationId}, listedAt);
+    const auto rows
+        = d->resources(endpoint, {"indices", {QStringLiteral("application_id")}, indexColumns()},
+                       {applicationId}, listedAt);
     for (const QVariantList &r : rows) {
         out.append({r.at(0).toString(), r.at(2).toString(), r.at(3).toString(), timeAt(r.at(4)),
                     timeAt(r.at(5))});
@@ -1671,8 +1665,8 @@ QList<qbusiness::DataSource> HistoryCache::dataSources(const QString &endpoint,
                                     dataSourceColumns()},
                                    {applicationId, indexId}, listedAt);
     for (const QVariantList &r : rows) {
-        out.append({r.at(0).toString(), r.at(2).toString(), r.at(3).toString(),
-                    r.at(4).toString(), timeAt(r.at(5)), timeAt(r.at(6))});
+        out.append({r.at(0).toString(), r.at(2).toString(), r.at(3).toString(), r.at(4).toString(),
+                    timeAt(r.at(5)), timeAt(r.at(6))});
     }
     return out;
 }
@@ -1712,13 +1706,14 @@ bool HistoryCache::Private::removeOrphanTexts()
 {
     texts.clear();
     textIds.clear();
-    return run(QStringLiteral("DELETE FROM texts WHERE id NOT IN ("
-                              "SELECT error_code FROM jobs WHERE error_code IS NOT NULL "
-                              "UNION SELECT error_message FROM jobs WHERE error_message IS NOT NULL "
-                              "UNION SELECT data_source_error_code FROM jobs "
-                              "WHERE data_source_error_code IS NOT NULL "
-                              "UNION SELECT -status FROM jobs WHERE status < 0)"),
-               QStringLiteral("removing unused error texts"));
+    return run(
+        QStringLiteral("DELETE FROM texts WHERE id NOT IN ("
+                       "SELECT error_code FROM jobs WHERE error_code IS NOT NULL "
+                       "UNION SELECT error_message FROM jobs WHERE error_message IS NOT NULL "
+                       "UNION SELECT data_source_error_code FROM jobs "
+                       "WHERE data_source_error_code IS NOT NULL "
+                       "UNION SELECT -status FROM jobs WHERE status < 0)"),
+        QStringLiteral("removing unused error texts"));
 }
 
 qint64 HistoryCache::Private::usedBytes()

@@ -107,8 +107,7 @@ public:
                           const QString &indexId, const QList<qbusiness::DataSource> &dataSources,
                           const QDateTime &at);
     QList<qbusiness::DataSource> dataSources(const QString &endpoint, const QString &applicationId,
-                                             const QString &indexId,
-                                             QDateTime *listedAt = nullptr);
+                                             const QString &indexId, QDateTime *listedAt = nullptr);
 
     // --- Management ---------------------------------------------------------------------------
     CacheInfo info();
