@@ -137,15 +137,19 @@ void TestCacheProcesses::twoWritersAndAReaderShareTheFile()
     constexpr int Pages = 300;
     struct Writer
     {
+        Writer(const char *source, quint64 seed)
+            : source(QString::fromLatin1(source))
+            , seed(seed)
+        { }
         QString source;
         quint64 seed;
         QProcess process;
     };
-    Writer writers[4] = {{QStringLiteral("alpha"), 1, {}},
-                         {QStringLiteral("beta"), 2, {}},
+    Writer writers[4] = {{"alpha", 1},
+                         {"beta", 2},
                          // Two more on one data source: the same pages, merged twice over.
-                         {QStringLiteral("shared"), 3, {}},
-                         {QStringLiteral("shared"), 3, {}}};
+                         {"shared", 3},
+                         {"shared", 3}};
     for (Writer &w : writers) {
         w.process.start(QStringLiteral(SYNCDECK_CACHEWRITER),
                         writerArguments(dir.path(), w.source, Pages, w.seed));

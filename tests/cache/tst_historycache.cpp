@@ -865,8 +865,10 @@ void TestHistoryCache::migratesFromSchema1()
     QCOMPARE(cache.info().textCount, 4);
 
     // The new schema's tables work, and so does the old data.
-    QVERIFY(cache.storeApplications(a.endpoint, {{App, QStringLiteral("HR")}},
-                                    QDateTime::currentDateTimeUtc()));
+    qbusiness::Application hr;
+    hr.applicationId = App;
+    hr.displayName = QStringLiteral("HR");
+    QVERIFY(cache.storeApplications(a.endpoint, {hr}, QDateTime::currentDateTimeUtc()));
     QCOMPARE(cache.applications(a.endpoint).constFirst().displayName, QStringLiteral("HR"));
     QList<SyncJob> newer = test::generateSyncHistory(30, 1).mid(0, 5);
     QVERIFY(cache.mergePage(a, newer, fromTop(newer)).ok);
