@@ -10,6 +10,7 @@ set(ALLOWED_app/core/aws "aws")
 set(ALLOWED_app/core/qbusiness "aws;qbusiness")
 set(ALLOWED_app/core/emulator "aws;emulator")
 set(ALLOWED_app/core/cli "aws;qbusiness;cli")
+set(ALLOWED_app/core/cache "aws;qbusiness;cache")
 set(ALLOWED_app/core/fleet "aws;qbusiness;fleet")
 # ui: the window composes its feature folders; each feature uses the shared widgets and seams
 # (widgets/), and none of them sees charts/ or emulator/ (the composition root injects both).
@@ -24,7 +25,8 @@ set(ALLOWED_ui/settings "aws;qbusiness;widgets")
 set(ALLOWED_ui/widgets "aws;qbusiness")
 # charts implements jobs/runchartspane.h and may use the ui helpers (it links syncdeck_ui).
 set(ALLOWED_ui/charts "aws;qbusiness;charts;jobs;widgets")
-set(GUI_FREE app/core/aws app/core/qbusiness app/core/emulator app/core/cli app/core/fleet)
+set(GUI_FREE app/core/aws app/core/qbusiness app/core/emulator app/core/cli app/core/fleet
+    app/core/cache)
 
 # Every header a Qt module installs, by the names a source can include it by.
 function(qt_headers module out)
@@ -86,22 +88,24 @@ foreach(f IN LISTS sources)
     endforeach()
 endforeach()
 
-# Link fences: direct link libraries of each target.
+# Link fences: direct link libraries of each target. CORE_LIBS: the GUI-free feature layers
+# above qbusiness.
+set(CORE_LIBS syncdeck_fleet syncdeck_cache)
 function(forbid target what why)
     if("${what}" IN_LIST LINKS_${target})
         set(offences ${offences} "${target} links ${what}: ${why}" PARENT_SCOPE)
     endif()
 endfunction()
-foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdeck_fleet
+foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli ${CORE_LIBS}
         syncdeck-cli syncdeck-emulator)
     forbid(${t} Qt6::Gui "GUI-free layer")
     forbid(${t} Qt6::Widgets "GUI-free layer")
 endforeach()
-foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdeck_fleet syncdeck_ui
+foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli ${CORE_LIBS} syncdeck_ui
         syncdeck syncdeck-cli syncdeck-emulator)
     forbid(${t} Qt6::Charts "only syncdeck_charts links QtCharts")
 endforeach()
-foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_cli syncdeck_fleet syncdeck_ui syncdeck_charts
+foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_cli ${CORE_LIBS} syncdeck_ui syncdeck_charts
         syncdeck-cli)
     forbid(${t} syncdeck_emulator "only app/gui injects the demo service into the window")
 endforeach()
