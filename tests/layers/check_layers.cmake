@@ -8,11 +8,14 @@ include(${FACTS})
 # a folder are the folder's own headers. A new folder must be added here, with its layer.
 set(ALLOWED_app/core/aws "aws")
 set(ALLOWED_app/core/qbusiness "aws;qbusiness")
+set(ALLOWED_app/core/logs "aws;logs")
+set(ALLOWED_app/core/report "aws;qbusiness;logs;report")
 set(ALLOWED_app/core/emulator "aws;emulator")
 set(ALLOWED_app/core/cli "aws;qbusiness;cli")
 set(ALLOWED_ui "aws;qbusiness")
 set(ALLOWED_ui/charts "aws;qbusiness;charts")
-set(GUI_FREE app/core/aws app/core/qbusiness app/core/emulator app/core/cli)
+set(GUI_FREE app/core/aws app/core/qbusiness app/core/logs app/core/report app/core/emulator
+    app/core/cli)
 
 # Every header a Qt module installs, by the names a source can include it by.
 function(qt_headers module out)
@@ -80,8 +83,8 @@ function(forbid target what why)
         set(offences ${offences} "${target} links ${what}: ${why}" PARENT_SCOPE)
     endif()
 endfunction()
-foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdeck-cli
-        syncdeck-emulator)
+foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_logs syncdeck_report syncdeck_emulator
+        syncdeck_cli syncdeck-cli syncdeck-emulator)
     forbid(${t} Qt6::Gui "GUI-free layer")
     forbid(${t} Qt6::Widgets "GUI-free layer")
 endforeach()
@@ -89,11 +92,15 @@ foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_emulator syncdeck_cli syncdec
         syncdeck-cli syncdeck-emulator)
     forbid(${t} Qt6::Charts "only syncdeck_charts links QtCharts")
 endforeach()
-foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_cli syncdeck_ui syncdeck_charts syncdeck-cli)
+foreach(t syncdeck_aws syncdeck_qbusiness syncdeck_logs syncdeck_report syncdeck_cli syncdeck_ui
+        syncdeck_charts syncdeck-cli)
     forbid(${t} syncdeck_emulator "only app/gui injects the demo service into the window")
 endforeach()
 forbid(syncdeck_emulator syncdeck_qbusiness
     "the emulator is an independent implementation of the protocol")
+forbid(syncdeck_emulator syncdeck_logs
+    "the emulator is an independent implementation of the protocol")
+forbid(syncdeck_logs syncdeck_qbusiness "CloudWatch Logs stands beside Q Business, not on it")
 
 if(offences)
     list(JOIN offences "\n  " text)
