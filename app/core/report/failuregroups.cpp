@@ -44,7 +44,9 @@ QString placeholderFor(const QString &token)
         return QStringLiteral("<email>");
     if (uuid.match(token).hasMatch())
         return QStringLiteral("<id>");
-    if (token.size() > 1 && (token.contains(u'/') || token.contains(u'\\')))
+    // Markup is text, not a path ("<b>x</b>"): only tokens without angle brackets are paths.
+    if (token.size() > 1 && (token.contains(u'/') || token.contains(u'\\'))
+        && !token.contains(u'<') && !token.contains(u'>'))
         return QStringLiteral("<path>");
     if (number.match(token).hasMatch())
         return QStringLiteral("<n>");

@@ -380,6 +380,11 @@ ReportEvent parseReportEvent(const logs::LogEvent &envelope, const QByteArray &u
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &pe);
     if (pe.error != QJsonParseError::NoError) {
+        // Qt reads only objects and arrays at the top: a lone string or number is JSON too.
+        if (QJsonDocument::fromJson('[' + utf8 + ']').isArray()) {
+            unreadable(&e, QStringLiteral("the message is a JSON value, not an object"));
+            return e;
+        }
         unreadable(&e,
                    QStringLiteral("the message is not JSON (%1 at byte %2)")
                        .arg(pe.errorString())
