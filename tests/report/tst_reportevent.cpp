@@ -110,7 +110,7 @@ void TestReportEvent::documents()
         QCOMPARE(e.crawlAction, QStringLiteral("ADD"));
         QCOMPARE(e.hashedDocumentId, QStringLiteral("abc"));
         QCOMPARE(e.statusWire, QStringLiteral("FAILED"));
-        QCOMPARE(e.indexStatus.detail, QStringLiteral(R"({"Reason":"size"})"));
+        QCOMPARE(e.indexStatus.detail, QString::fromUtf8(R"({"Reason":"size"})"));
     }
 }
 
@@ -182,7 +182,7 @@ void TestReportEvent::legacyErrors()
     QVERIFY(e.problems.isEmpty());
     // A warning is a skipped document; the shape decides even in a stream of another name.
     const ReportEvent w = parseReportEvent(envelope(
-        QStringLiteral("other"), QStringLiteral(R"({"DocumentId":"d","LogLevel":"WARN","ErrorMessage":"x"})")));
+        QStringLiteral("other"), QString::fromUtf8(R"({"DocumentId":"d","LogLevel":"WARN","ErrorMessage":"x"})")));
     QCOMPARE(w.kind, EventKind::LegacyError);
     QCOMPARE(w.status, DocumentStatus::Skipped);
 }

@@ -255,6 +255,7 @@ RawHttpReply FakeCloudWatchLogs::filterLogEvents(const QJsonObject &body)
         const QList<QByteArray> parts = token.split(':');
         s = parts.value(1).toLongLong();
         i = parts.value(2).toLongLong();
+        empties = m_options.emptyPagesFirst; // the empty pages are behind
     } else if (token.startsWith("e:")) {
         empties = token.mid(2).toInt();
     } else if (!body.value(QLatin1StringView("nextToken")).toString().isEmpty()) {
