@@ -7,6 +7,7 @@
 #include "fakecloudwatchlogs.h"
 #include "logs/client.h"
 #include "rawhttpserver.h"
+#include "reportworld.h"
 #include "report/reportcounts.h"
 #include "report/reportreader.h"
 
@@ -24,82 +25,34 @@ using syncdeck::test::FakeCloudWatchLogs;
 using syncdeck::test::RawHttpServer;
 
 namespace {
-const QString App = QStringLiteral("a1111111-1111-4111-8111-111111111111");
-const QString Ds = QStringLiteral("d3333333-3333-4333-8333-333333333333");
-const QString Exec = QStringLiteral("e0000000-0000-4000-8000-000000000042");
-const QDateTime RunStart(QDate(2024, 5, 1), QTime(12, 0), QTimeZone::utc());
-const QDateTime RunEnd(QDate(2024, 5, 1), QTime(13, 0), QTimeZone::utc());
+using syncdeck::test::ReportWorld;
+const QString Ds = QString::fromLatin1(ReportWorld::DataSourceId);
+const QString Exec = QString::fromLatin1(ReportWorld::ExecutionId);
+const QString App = QString::fromLatin1(ReportWorld::ApplicationId);
+const QDateTime RunStart = ReportWorld::runStart();
+const QDateTime RunEnd = ReportWorld::runEnd();
 
 RunReportTarget target(bool running = false)
 {
-    RunReportTarget t;
-    t.applicationId = App;
-    t.dataSourceId = Ds;
-    t.executionId = Exec;
-    t.runStart = RunStart;
-    if (!running)
-        t.runEnd = RunEnd;
-    t.running = running;
-    t.region = QStringLiteral("us-east-1");
-    return t;
+    return ReportWorld::target(running);
 }
 
 QString docMessage(int i, const char *status, const QString &error = {})
 {
-    QString m = QString::fromUtf8(R"({"DocumentId":"s3://bucket/doc-%1.pdf","DocumentTitle":"doc-%1.pdf","SourceUri":"https://bucket.s3.amazonaws.com/doc-%1.pdf","CrawlAction":"ADD","ConnectorDocumentStatus":{"Status":"%2"})")
-                    .arg(i)
-                    .arg(QLatin1String(status));
-    if (!error.isEmpty())
-        m += QString::fromUtf8(R"(,"ErrorMsg":"%1")").arg(error);
-    return m + u'}';
+    return ReportWorld::documentMessage(i, status, error);
 }
 
 logs::LogEvent docEvent(qint64 ms, int i)
 {
-    const char *status = i % 5 == 0 ? "FAILED" : i % 7 == 0 ? "SKIPPED" : "SUCCESS";
-    const QString error = i % 5 == 0 ? QStringLiteral("File doc-%1.pdf exceeds 50 MB").arg(i)
-                                     : QString();
-    return FakeCloudWatchLogs::event(ms, docMessage(i, status, error), i);
+    return ReportWorld::documentEvent(ms, i);
 }
 
-QList<logs::LogEvent> docEvents(int n, qint64 from = RunStart.toMSecsSinceEpoch() + 1000,
-                                int firstIndex = 0)
+QList<logs::LogEvent> docEvents(int n, qint64 from = 0, int firstIndex = 0)
 {
-    QList<logs::LogEvent> list;
-    for (int i = 0; i < n; ++i)
-        list << docEvent(from + i * 1000, firstIndex + i);
-    return list;
+    return ReportWorld::documentEvents(n, from, firstIndex);
 }
 
-// The reader's world: a fake Logs service on TCP and a client with a fast pace.
-struct World
-{
-    FakeCloudWatchLogs fake;
-    RawHttpServer server {fake.handler()};
-    std::unique_ptr<aws::StaticCredentialsProvider> creds;
-    std::unique_ptr<logs::Client> client;
-
-    World()
-    {
-        if (!server.listen())
-            qFatal("cannot listen");
-        aws::Credentials c;
-        c.accessKeyId = QString::fromLatin1(FakeCloudWatchLogs::AccessKeyId);
-        c.secretAccessKey
-            = aws::SecretString(QString::fromLatin1(FakeCloudWatchLogs::SecretAccessKey));
-        creds = std::make_unique<aws::StaticCredentialsProvider>(c);
-        aws::ClientConfig config;
-        config.endpoint = QUrl::fromEncoded(server.url());
-        config.region = QStringLiteral("us-east-1");
-        client = std::make_unique<logs::Client>(config, creds.get());
-        client->setRequestPacer(std::make_shared<aws::RequestPacer>());
-        client->setBackoff([](int) { return 0; });
-    }
-    void addReport(const QList<logs::LogEvent> &events)
-    {
-        fake.addStream(target().logGroupName(), target().reportStreamName(), events);
-    }
-};
+using World = ReportWorld;
 
 struct Result
 {

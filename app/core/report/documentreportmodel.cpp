@@ -11,7 +11,8 @@ namespace syncdeck::report {
 
 namespace {
 
-constexpr qsizetype ChunkBytes = 1 << 20;
+// Message storage grows by this much (the unused rest of the last chunk is the waste).
+constexpr qsizetype ChunkBytes = 256 * 1024;
 
 // A cut that does not split a UTF-8 sequence.
 qsizetype utf8Boundary(const QByteArray &bytes, qsizetype at)
@@ -70,7 +71,6 @@ void DocumentReportModel::clear()
 {
     beginResetModel();
     m_rows.clear();
-    m_rows.shrink_to_fit();
     m_visible.clear();
     m_visible.shrink_to_fit();
     m_exposed = 0;
@@ -105,7 +105,6 @@ void DocumentReportModel::appendEvents(const QList<ReportEvent> &events)
 {
     if (events.isEmpty())
         return;
-    m_rows.reserve(m_rows.size() + events.size());
     for (const ReportEvent &e : events) {
         store(e);
         if (matches(m_rows.back()))
@@ -263,20 +262,29 @@ void DocumentReportModel::setView(const ReportView &view)
 void DocumentReportModel::rebuildVisible()
 {
     m_visible.clear();
-    for (quint32 i = 0; i < m_rows.size(); ++i) {
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
         if (matches(m_rows[i]))
-            m_visible.push_back(i);
+            m_visible.push_back(quint32(i));
     }
 }
 
+// Views (and QAbstractItemModelTester) may call fetchMore() from inside rowsInserted: such a
+// call only raises the target, and this loop exposes the rest after the current insertion.
 void DocumentReportModel::exposeUpTo(qsizetype target)
 {
-    const qsizetype next = std::min<qsizetype>(target, m_visible.size());
-    if (next <= m_exposed)
+    m_exposeTarget = std::max(m_exposeTarget, target);
+    if (m_inserting)
         return;
-    beginInsertRows({}, int(m_exposed), int(next - 1));
-    m_exposed = next;
-    endInsertRows();
+    for (;;) {
+        const qsizetype next = std::min<qsizetype>(m_exposeTarget, m_visible.size());
+        if (next <= m_exposed)
+            return;
+        m_inserting = true;
+        beginInsertRows({}, int(m_exposed), int(next - 1));
+        m_exposed = next;
+        endInsertRows();
+        m_inserting = false;
+    }
 }
 
 bool DocumentReportModel::canFetchMore(const QModelIndex &parent) const
@@ -288,8 +296,7 @@ void DocumentReportModel::fetchMore(const QModelIndex &parent)
 {
     if (parent.isValid())
         return;
-    m_exposeTarget = std::max(m_exposeTarget, m_exposed + BatchSize);
-    exposeUpTo(m_exposeTarget);
+    exposeUpTo(m_exposed + BatchSize);
 }
 
 int DocumentReportModel::rowCount(const QModelIndex &parent) const
@@ -460,7 +467,7 @@ QVariant DocumentReportModel::headerData(int section, Qt::Orientation orientatio
 qint64 DocumentReportModel::bytesUsed() const
 {
     qint64 bytes = sizeof(*this);
-    bytes += qint64(m_rows.capacity() * sizeof(Row));
+    bytes += m_rows.bytes();
     bytes += qint64(m_visible.capacity() * sizeof(quint32));
     for (const QByteArray &chunk : m_chunks)
         bytes += chunk.capacity();

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <memory>
 #include <vector>
 
 namespace syncdeck::report {
@@ -161,6 +162,41 @@ private:
         quint8 flags = 0;
     };
 
+    // Rows in blocks: growing never copies rows, and at most one block is unused.
+    class RowStore
+    {
+    public:
+        static constexpr qsizetype BlockRows = 4096;
+        qsizetype size() const { return m_size; }
+        Row &operator[](qsizetype i) { return m_blocks[i / BlockRows][i % BlockRows]; }
+        const Row &operator[](qsizetype i) const
+        {
+            return m_blocks[i / BlockRows][i % BlockRows];
+        }
+        Row &back() { return (*this)[m_size - 1]; }
+        void push_back(const Row &row)
+        {
+            if (m_size % BlockRows == 0)
+                m_blocks.push_back(std::make_unique<Row[]>(BlockRows));
+            (*this)[m_size++] = row;
+        }
+        void clear()
+        {
+            m_blocks.clear();
+            m_blocks.shrink_to_fit();
+            m_size = 0;
+        }
+        qint64 bytes() const
+        {
+            return qint64(m_blocks.capacity() * sizeof(void *)
+                          + m_blocks.size() * BlockRows * sizeof(Row));
+        }
+
+    private:
+        std::vector<std::unique_ptr<Row[]>> m_blocks;
+        qsizetype m_size = 0;
+    };
+
     void store(const ReportEvent &event);
     QByteArrayView recordOf(const Row &row) const;
     QString spanText(const Row &row, const Span &span, quint8 escapedFlag) const;
@@ -179,10 +215,11 @@ private:
     ReportCounts m_counts;
     FailureGroups m_groups;
 
-    std::vector<Row> m_rows;
+    RowStore m_rows;
     std::vector<quint32> m_visible; // rows matching the view, in order
     qsizetype m_exposed = 0; // of m_visible, shown to views
     qsizetype m_exposeTarget = BatchSize;
+    bool m_inserting = false;
     QList<QByteArray> m_chunks;
     qint64 m_textBytes = 0;
     QStringList m_texts; // every interned text (codes, error texts), each once
