@@ -106,7 +106,7 @@ QString reasonPattern(const QString &reason)
             if (c == u' ') {
                 pattern += QStringLiteral("\\s+");
             } else {
-                if (QStringLiteral("\\^$.|?*+()[]{}/").contains(c))
+                if (QStringLiteral("\\^$.|?*+()[]{}").contains(c))
                     pattern += u'\\';
                 pattern += c;
             }

@@ -31,7 +31,7 @@ QString escapeRegex(const QString &text)
 {
     QString out;
     for (const QChar c : text) {
-        if (QStringLiteral("\\^$.|?*+()[]{}/").contains(c))
+        if (QStringLiteral("\\^$.|?*+()[]{}").contains(c))
             out += u'\\';
         out += c;
     }
