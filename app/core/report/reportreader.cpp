@@ -183,6 +183,8 @@ void ReportReader::beginSweep()
         request.logStreamNamePrefix = m_target.legacyStreamPrefix();
         break;
     }
+    m_streamNames = request.logStreamNames;
+    m_streamPrefix = request.logStreamNamePrefix;
     request.startTime = windowStartMs();
     request.endTime = m_target.windowEndMs();
     request.filterPattern = filterPattern();
@@ -212,6 +214,12 @@ void ReportReader::onPage(aws::ServiceCall *job, int first, int count)
     const bool dedupe = following();
     for (int i = first; i < first + count; ++i) {
         const logs::LogEvent &e = call->page.events.at(i);
+        const bool asked = m_streamNames.isEmpty() ? e.logStreamName.startsWith(m_streamPrefix)
+                                                   : m_streamNames.contains(e.logStreamName);
+        if (!asked) {
+            ++m_foreign;
+            continue;
+        }
         if (dedupe) {
             const QString key = recentKey(e);
             if (m_recent.contains(key))

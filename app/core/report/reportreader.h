@@ -90,6 +90,9 @@ public:
     int sweepCount() const { return m_sweeps; }
     // After a Truncated outcome: where to resume (empty otherwise).
     QString resumeToken() const { return m_resumeToken; }
+    // Events the service sent from streams that were not asked for (some servers, such as
+    // moto, ignore logStreamNamePrefix); they are not part of the report and are left out.
+    qint64 foreignEventCount() const { return m_foreign; }
     // True when the events came from the older error streams (the fallback).
     bool readLegacyStreams() const { return m_legacy; }
     // Epoch ms of the window of the next request.
@@ -144,6 +147,9 @@ private:
     ReportOutcome m_outcome;
     qint64 m_events = 0;
     qint64 m_sweepEvents = 0;
+    qint64 m_foreign = 0;
+    QStringList m_streamNames; // of the current request (or empty, with m_streamPrefix)
+    QString m_streamPrefix;
     int m_pages = 0;
     int m_sweeps = 0;
     QString m_resumeToken;
