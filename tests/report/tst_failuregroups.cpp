@@ -62,6 +62,10 @@ void TestFailureGroups::sameReason_data()
                                        << "Rate exceeded after 12 retries";
     QTest::newRow("different paths") << "Access denied on /a/b/c.txt"
                                      << "Access denied on /z/y.pdf";
+    QTest::newRow("word and number, any length") << "Document report-8 is password protected"
+                                                 << "Document report-123456 is password protected";
+    QTest::newRow("hex ids") << "Blob 9f86d081884c7d659a2feaa0c55ad015 missing"
+                             << "Blob e3b0c44298fc1c149afbf4c8996fb924 missing";
 }
 
 void TestFailureGroups::sameReason()

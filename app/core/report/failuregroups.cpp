@@ -35,8 +35,11 @@ QString placeholderFor(const QString &token)
         R"(^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$)"));
     static const QRegularExpression file(
         QStringLiteral(R"(^[^.\s][^\s]*\.[A-Za-z][A-Za-z0-9]{0,4}$)"));
+    static const QRegularExpression hexId(QStringLiteral(R"(^[0-9A-Fa-f]{16,}$)"));
+    // A word and a number ("report-12345", "user42"): the number goes, whatever its length.
+    static const QRegularExpression wordNumber(QStringLiteral(R"(^([A-Za-z][A-Za-z_\-]*)(\d+)$)"));
     static const QRegularExpression mixedId(
-        QStringLiteral(R"(^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-=+]{12,}$|^[0-9A-Fa-f]{16,}$)"));
+        QStringLiteral(R"(^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-=+]{12,}$)"));
     static const QRegularExpression number(QStringLiteral(R"(^[+\-]?\d+(?:[.,]\d+)*$)"));
     if (token.contains(QLatin1StringView("://")))
         return QStringLiteral("<url>");
@@ -52,6 +55,10 @@ QString placeholderFor(const QString &token)
         return QStringLiteral("<n>");
     if (file.match(token).hasMatch())
         return QStringLiteral("<file>");
+    if (hexId.match(token).hasMatch())
+        return QStringLiteral("<id>");
+    if (const QRegularExpressionMatch m = wordNumber.match(token); m.hasMatch())
+        return m.captured(1) + QStringLiteral("<n>");
     if (mixedId.match(token).hasMatch())
         return QStringLiteral("<id>");
     return {};
