@@ -406,20 +406,24 @@ void TestSession::logsEndpoint_data()
         << "https://qbusiness-fips.us-gov-west-1.api.aws";
     QTest::newRow("dual-stack by env")
         << base << QStringList {QStringLiteral("AWS_USE_DUALSTACK_ENDPOINT=true")}
-        << sl({"", "", ""}) << "https://logs.eu-west-1.api.aws" << "rule set (region eu-west-1)"
+        << sl({"", "", ""}) << "https://logs.eu-west-1.api.aws"
+        << "rule set (region eu-west-1)"
         << "https://qbusiness.eu-west-1.api.aws";
     QTest::newRow("service env wins over global")
         << base
         << QStringList {QStringLiteral("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS=http://127.0.0.1:5"),
                         QStringLiteral("AWS_ENDPOINT_URL=http://127.0.0.1:6")}
-        << sl({"", "", ""}) << "http://127.0.0.1:5" << "env AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"
+        << sl({"", "", ""}) << "http://127.0.0.1:5"
+        << "env AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"
         << "http://127.0.0.1:6";
     QTest::newRow("global env for both")
         << base << QStringList {QStringLiteral("AWS_ENDPOINT_URL=http://127.0.0.1:6")}
-        << sl({"", "", ""}) << "http://127.0.0.1:6" << "env AWS_ENDPOINT_URL"
+        << sl({"", "", ""}) << "http://127.0.0.1:6"
+        << "env AWS_ENDPOINT_URL"
         << "http://127.0.0.1:6";
     QTest::newRow("services section key cloudwatch_logs")
-        << services << QStringList() << sl({"", "", ""}) << "http://127.0.0.1:7" << "config:8"
+        << services << QStringList() << sl({"", "", ""}) << "http://127.0.0.1:7"
+        << "config:8"
         << "http://127.0.0.1:8";
     QTest::newRow("ignore configured endpoints")
         << services << QStringList {QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true")}

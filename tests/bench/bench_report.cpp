@@ -46,21 +46,22 @@ logs::LogEvent reportEvent(qint64 t0, qint64 i)
     const int kind = int(i % 100);
     const char *status = kind < 7 ? "FAILED" : kind < 10 ? "SKIPPED" : "SUCCESS";
     const QString name = QStringLiteral("report-%1").arg(i);
-    QString message = QStringLiteral(
-                          "{\"DocumentId\":\"s3://corp-docs/team-%1/%2.pdf\",\"DocumentTitle\":"
-                          "\"Quarterly planning %2\",\"SourceUri\":\"https://corp-docs.s3."
-                          "amazonaws.com/team-%1/%2.pdf\",\"CrawlAction\":\"ADD\","
-                          "\"ConnectorDocumentStatus\":{\"Status\":\"%3\"},\"CrawlStatus\":"
-                          "{\"Status\":\"SUCCESS\"},\"SyncStatus\":{\"Status\":\"SUCCESS\"},"
-                          "\"IndexStatus\":{\"Status\":\"%3\"},\"HashedDocumentId\":\"%4\","
-                          "\"Acl\":\"[{\\\"globalName\\\":\\\"user%1@example.com\\\",\\\"name\\\":"
-                          "\\\"user%1\\\",\\\"type\\\":\\\"USER\\\",\\\"access\\\":\\\"ALLOW\\\"},"
-                          "{\\\"name\\\":\\\"team-%1\\\",\\\"type\\\":\\\"GROUP\\\",\\\"access\\\":"
-                          "\\\"ALLOW\\\"}]\",\"Metadata\":\"{\\\"_source_uri\\\":\\\"https://corp-"
-                          "docs.s3.amazonaws.com/team-%1/%2.pdf\\\",\\\"_category\\\":\\\"pdf\\\"}\"")
-                          .arg(i % 40)
-                          .arg(name, QLatin1String(status))
-                          .arg(qHash(name), 16, 16, QLatin1Char('0'));
+    QString message
+        = QStringLiteral(
+              "{\"DocumentId\":\"s3://corp-docs/team-%1/%2.pdf\",\"DocumentTitle\":"
+              "\"Quarterly planning %2\",\"SourceUri\":\"https://corp-docs.s3."
+              "amazonaws.com/team-%1/%2.pdf\",\"CrawlAction\":\"ADD\","
+              "\"ConnectorDocumentStatus\":{\"Status\":\"%3\"},\"CrawlStatus\":"
+              "{\"Status\":\"SUCCESS\"},\"SyncStatus\":{\"Status\":\"SUCCESS\"},"
+              "\"IndexStatus\":{\"Status\":\"%3\"},\"HashedDocumentId\":\"%4\","
+              "\"Acl\":\"[{\\\"globalName\\\":\\\"user%1@example.com\\\",\\\"name\\\":"
+              "\\\"user%1\\\",\\\"type\\\":\\\"USER\\\",\\\"access\\\":\\\"ALLOW\\\"},"
+              "{\\\"name\\\":\\\"team-%1\\\",\\\"type\\\":\\\"GROUP\\\",\\\"access\\\":"
+              "\\\"ALLOW\\\"}]\",\"Metadata\":\"{\\\"_source_uri\\\":\\\"https://corp-"
+              "docs.s3.amazonaws.com/team-%1/%2.pdf\\\",\\\"_category\\\":\\\"pdf\\\"}\"")
+              .arg(i % 40)
+              .arg(name, QLatin1String(status))
+              .arg(qHash(name), 16, 16, QLatin1Char('0'));
     if (kind < 10) {
         QString reason = QString::fromLatin1(Reasons[i % 12]);
         reason.replace(QLatin1String("%1"), name);

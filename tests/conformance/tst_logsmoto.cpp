@@ -74,8 +74,9 @@ void TestLogsMoto::initTestCase()
     const quint16 port = freePort();
     m_moto = std::make_unique<QProcess>();
     m_moto->setProcessChannelMode(QProcess::MergedChannels);
-    m_moto->start(moto, {QStringLiteral("-H"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                         QString::number(port)});
+    m_moto->start(moto,
+                  {QStringLiteral("-H"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                   QString::number(port)});
     QVERIFY2(m_moto->waitForStarted(20000), qPrintable(m_moto->errorString()));
     bool up = false;
     for (int i = 0; i < 300 && !up; ++i) {
@@ -91,8 +92,9 @@ void TestLogsMoto::initTestCase()
     // moto refuses events older than 14 days: the run is "an hour ago".
     m_startMs = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
     QProcess writer;
-    writer.start(python, {QFINDTESTDATA("moto_logs_writer.py"), m_endpoint, App, Ds, Exec,
-                          QString::number(m_startMs), QString::number(Events)});
+    writer.start(python,
+                 {QFINDTESTDATA("moto_logs_writer.py"), m_endpoint, App, Ds, Exec,
+                  QString::number(m_startMs), QString::number(Events)});
     QVERIFY(writer.waitForFinished(300000));
     QVERIFY2(writer.exitCode() == 0, writer.readAllStandardError().constData());
     m_written = QJsonDocument::fromJson(writer.readAllStandardOutput()).object();
@@ -168,7 +170,8 @@ void TestLogsMoto::reportReaderGetsWhatBoto3Wrote()
     QVERIFY(got.at(17).isUnreadable());
     const ReportEvent &first = got.first();
     QCOMPARE(first.documentTitle,
-             QString::fromUtf8("Quarterly \"report\" n\xc2\xb0" "0 \xe2\x80\x94 \xf0\x9f\x93\x84"));
+             QString::fromUtf8("Quarterly \"report\" n\xc2\xb0"
+                               "0 \xe2\x80\x94 \xf0\x9f\x93\x84"));
     QCOMPARE(first.acl.size(), 1);
     QCOMPARE(first.errorMessage, QStringLiteral("File doc-0.pdf exceeds 50 MB"));
     QVERIFY(first.problems.isEmpty());
@@ -183,9 +186,8 @@ void TestLogsMoto::everyStreamThroughThePaginators()
     std::unique_ptr<logs::Paginator> p(logs::Paginator::getLogEvents(client(), g));
     p->setPageSize(700);
     qint64 n = 0;
-    connect(p.get(), &aws::Paginator::pageLoaded, this, [&n](aws::ServiceCall *, int, int count) {
-        n += count;
-    });
+    connect(p.get(), &aws::Paginator::pageLoaded, this,
+            [&n](aws::ServiceCall *, int, int count) { n += count; });
     QSignalSpy done(p.get(), &aws::Paginator::finished);
     p->start();
     QVERIFY(done.wait(120000));
@@ -199,7 +201,8 @@ void TestLogsMoto::everyStreamThroughThePaginators()
     connect(streams.get(), &aws::Paginator::pageLoaded, this,
             [&names](aws::ServiceCall *job, int first, int count) {
                 for (const logs::LogStream &s :
-                     static_cast<logs::DescribeLogStreamsCall *>(job)->page.logStreams.mid(first, count))
+                     static_cast<logs::DescribeLogStreamsCall *>(job)->page.logStreams.mid(first,
+                                                                                           count))
                     names << s.logStreamName;
             });
     QSignalSpy listed(streams.get(), &aws::Paginator::finished);

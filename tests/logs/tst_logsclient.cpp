@@ -472,7 +472,8 @@ void TestLogsClient::describeLogStreams()
     QVERIFY2(!call->error().isError(), qPrintable(call->error().message));
     QCOMPARE(call->page.logStreams.size(), 1);
     QCOMPARE(call->page.logStreams.first().logStreamName, Stream);
-    QCOMPARE(call->page.logStreams.first().lastEventTimestamp, std::optional<qint64>(1714564801000));
+    QCOMPARE(call->page.logStreams.first().lastEventTimestamp,
+             std::optional<qint64>(1714564801000));
     QVERIFY(!call->page.logStreams.first().firstEventTimestamp.has_value());
     QCOMPARE(fake.operations(), QStringList {QStringLiteral("DescribeLogStreams")});
     delete call;
@@ -529,8 +530,10 @@ void TestLogsClient::pacerArithmetic()
     QCOMPARE(p.acquire(op, 110.0), 200);
     QCOMPARE(p.acquire(QStringLiteral("GetLogEvents"), 110.0), 0); // per operation
     // Shared by key, created once.
-    QCOMPARE(aws::RequestPacer::shared(QStringLiteral("k")), aws::RequestPacer::shared(QStringLiteral("k")));
-    QVERIFY(aws::RequestPacer::shared(QStringLiteral("k")) != aws::RequestPacer::shared(QStringLiteral("j")));
+    QCOMPARE(aws::RequestPacer::shared(QStringLiteral("k")),
+             aws::RequestPacer::shared(QStringLiteral("k")));
+    QVERIFY(aws::RequestPacer::shared(QStringLiteral("k"))
+            != aws::RequestPacer::shared(QStringLiteral("j")));
 }
 
 void TestLogsClient::maxItemsAndResume()

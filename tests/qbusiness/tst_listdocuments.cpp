@@ -33,7 +33,8 @@ aws::Credentials credentials()
 RawHttpServer::Handler documentsHandler(int n, int *signatureFailures)
 {
     return [n, signatureFailures](const RawHttpRequest &r) {
-        if (!syncdeck::test::checkSigV4(r, credentials(), QString::fromLatin1(FakeQBusiness::Region),
+        if (!syncdeck::test::checkSigV4(r, credentials(),
+                                        QString::fromLatin1(FakeQBusiness::Region),
                                         QStringLiteral("qbusiness"))
                  .isEmpty()) {
             ++*signatureFailures;
@@ -43,7 +44,8 @@ RawHttpServer::Handler documentsHandler(int n, int *signatureFailures)
         int pageSize = 100;
         for (const QByteArray &pair : r.query.split('&')) {
             const QByteArray key = pair.left(pair.indexOf('='));
-            const QByteArray value = QByteArray::fromPercentEncoding(pair.mid(pair.indexOf('=') + 1));
+            const QByteArray value
+                = QByteArray::fromPercentEncoding(pair.mid(pair.indexOf('=') + 1));
             if (key == "nextToken")
                 start = QByteArray::fromBase64(value).mid(3).toInt();
             if (key == "maxResults")
@@ -59,15 +61,16 @@ RawHttpServer::Handler documentsHandler(int n, int *signatureFailures)
                            {QStringLiteral("updatedAt"), QStringLiteral("2024-05-01T12:30:00Z")}};
             if (i % 5 == 1 || i % 5 == 2)
                 d.insert(QStringLiteral("error"),
-                         QJsonObject {{QStringLiteral("errorCode"), QStringLiteral("InvalidRequest")},
-                                      {QStringLiteral("errorMessage"),
-                                       QStringLiteral("File too large")}});
+                         QJsonObject {
+                             {QStringLiteral("errorCode"), QStringLiteral("InvalidRequest")},
+                             {QStringLiteral("errorMessage"), QStringLiteral("File too large")}});
             list.append(d);
         }
         QJsonObject body {{QStringLiteral("documentDetailList"), list}};
         if (start + pageSize < n)
             body.insert(QStringLiteral("nextToken"),
-                        QString::fromLatin1(QByteArray("~?>" + QByteArray::number(start + pageSize)).toBase64()));
+                        QString::fromLatin1(
+                            QByteArray("~?>" + QByteArray::number(start + pageSize)).toBase64()));
         return RawHttpReply::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
     };
 }
@@ -115,10 +118,12 @@ void TestListDocuments::requestShapeAndCodec()
     QCOMPARE(badSignatures, 0);
     const RawHttpRequest &req = server.requests().first();
     QCOMPARE(req.method, QByteArray("GET"));
-    QCOMPARE(req.path, QByteArray("/applications/") + FakeQBusiness::ApplicationId + "/index/"
-                           + FakeQBusiness::IndexId + "/documents");
-    QCOMPARE(req.query, QByteArray("dataSourceIds=") + FakeQBusiness::DataSourceId
-                            + "&maxResults=50&nextToken=a%2Bb%2Fc%3D");
+    QCOMPARE(req.path,
+             QByteArray("/applications/") + FakeQBusiness::ApplicationId + "/index/"
+                 + FakeQBusiness::IndexId + "/documents");
+    QCOMPARE(req.query,
+             QByteArray("dataSourceIds=") + FakeQBusiness::DataSourceId
+                 + "&maxResults=50&nextToken=a%2Bb%2Fc%3D");
     QVERIFY(!req.hasHeader("Content-Type"));
     QCOMPARE(call->operation(), QStringLiteral("ListDocuments"));
     delete call;
@@ -166,15 +171,14 @@ void TestListDocuments::malformedBodies_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("error");
     QTest::newRow("html") << QByteArray("<html></html>") << "not valid JSON";
-    QTest::newRow("list not an array") << QByteArray(R"({"documentDetailList":{}})")
-                                       << "documentDetailList is not an array";
-    QTest::newRow("item not an object") << QByteArray(R"({"documentDetailList":[1]})")
-                                        << "documentDetailList[0] is not an object";
+    QTest::newRow("list not an array")
+        << QByteArray(R"({"documentDetailList":{}})") << "documentDetailList is not an array";
+    QTest::newRow("item not an object")
+        << QByteArray(R"({"documentDetailList":[1]})") << "documentDetailList[0] is not an object";
     QTest::newRow("status a number") << QByteArray(R"({"documentDetailList":[{"status":5}]})")
                                      << "documentDetailList[0].status is not a string";
-    QTest::newRow("error not an object")
-        << QByteArray(R"({"documentDetailList":[{"error":"x"}]})")
-        << "documentDetailList[0].error is not an object";
+    QTest::newRow("error not an object") << QByteArray(R"({"documentDetailList":[{"error":"x"}]})")
+                                         << "documentDetailList[0].error is not an object";
     QTest::newRow("bad time") << QByteArray(R"({"documentDetailList":[{"createdAt":true}]})")
                               << "documentDetailList[0].createdAt";
 }
@@ -203,8 +207,10 @@ void TestListDocuments::jsonShape()
     d.errorCode = QStringLiteral("InvalidRequest");
     d.errorMessage = QStringLiteral("x");
     d.createdAt = QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
-    QCOMPARE(QJsonDocument(documentcodec::toJson(d)).toJson(QJsonDocument::Compact),
-             QByteArray(R"({"createdAt":"2024-05-01T12:00:00Z","documentId":"d","error":{"errorCode":"InvalidRequest","errorMessage":"x"},"status":"FAILED"})"));
+    QCOMPARE(
+        QJsonDocument(documentcodec::toJson(d)).toJson(QJsonDocument::Compact),
+        QByteArray(
+            R"({"createdAt":"2024-05-01T12:00:00Z","documentId":"d","error":{"errorCode":"InvalidRequest","errorMessage":"x"},"status":"FAILED"})"));
 }
 
 QTEST_GUILESS_MAIN(TestListDocuments)

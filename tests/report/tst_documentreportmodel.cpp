@@ -24,8 +24,8 @@ using syncdeck::test::ReportWorld;
 namespace {
 ReportEvent parsed(qint64 i, const QString &message, const QString &stream = {})
 {
-    logs::LogEvent e = FakeCloudWatchLogs::event(ReportWorld::runStart().toMSecsSinceEpoch() + i,
-                                                 message, i);
+    logs::LogEvent e
+        = FakeCloudWatchLogs::event(ReportWorld::runStart().toMSecsSinceEpoch() + i, message, i);
     e.logStreamName = stream.isEmpty() ? ReportWorld::target().reportStreamName() : stream;
     return parseReportEvent(e);
 }
@@ -112,10 +112,13 @@ void TestDocumentReportModel::textFromTheKeptMessages()
         R"({"DocumentId":"a\/b \"q\" \u00e9\ud83d\ude00","DocumentTitle":"Tab\there","SourceUri":"https:\/\/x\/y","ConnectorDocumentStatus":{"Status":"FAILED"},"CrawlStatus":{"Status":"SUCCESS"},"SyncStatus":"SUCCESS","IndexStatus":{"Status":"FAILED"},"CrawlAction":"UPDATE","ErrorMsg":"=HYPERLINK(\"x\") <b>bold</b>"})");
     QList<ReportEvent> events;
     events << parsed(1, escaped)
-           << parsed(2, QStringLiteral("{\"DocumentId\":42,\"ConnectorDocumentStatus\":\"SKIPPED\"}"))
-           << parsed(3,
-                     QStringLiteral("{\"groupName\":\"eng\",\"memberName\":\"alice\",\"memberType\":\"USER\"}"),
-                     ReportWorld::target().membershipStreamName())
+           << parsed(2,
+                     QStringLiteral("{\"DocumentId\":42,\"ConnectorDocumentStatus\":\"SKIPPED\"}"))
+           << parsed(
+                  3,
+                  QStringLiteral(
+                      "{\"groupName\":\"eng\",\"memberName\":\"alice\",\"memberType\":\"USER\"}"),
+                  ReportWorld::target().membershipStreamName())
            << parsed(4, QStringLiteral("{\"DocumentId\":\"first\",\"DocumentId\":\"second\"}"));
     model.appendEvents(events);
     QCOMPARE(model.rowCount(), 4);
@@ -142,7 +145,8 @@ void TestDocumentReportModel::textFromTheKeptMessages()
     QCOMPARE(cell(model, 2, DocumentReportModel::TitleColumn), QStringLiteral("eng"));
     // A duplicated member: the model shows what the parser read.
     QCOMPARE(cell(model, 3, DocumentReportModel::DocumentColumn), events.at(3).documentId);
-    QCOMPARE(model.data(model.index(0, 0), DocumentReportModel::RawMessageRole).toString(), escaped);
+    QCOMPARE(model.data(model.index(0, 0), DocumentReportModel::RawMessageRole).toString(),
+             escaped);
     QCOMPARE(model.data(model.index(0, 0), DocumentReportModel::EventIdRole).toString(),
              events.first().eventId);
     QCOMPARE(model.data(model.index(0, 0), DocumentReportModel::TimestampRole).toLongLong(),
@@ -164,7 +168,8 @@ void TestDocumentReportModel::unreadableAndOversizedEvents()
     QCOMPARE(model.data(model.index(0, 0), DocumentReportModel::RawMessageRole).toString(),
              QStringLiteral("plain text, not JSON"));
     // The oversized one keeps a prefix (cut on a character boundary) and says so.
-    const QString raw = model.data(model.index(1, 0), DocumentReportModel::RawMessageRole).toString();
+    const QString raw
+        = model.data(model.index(1, 0), DocumentReportModel::RawMessageRole).toString();
     QVERIFY(raw.size() < 4096 && big.startsWith(raw));
     const ReportEvent e = model.event(1);
     QVERIFY(e.isUnreadable());
@@ -208,22 +213,22 @@ void TestDocumentReportModel::filters_data()
     // 100 documents: 20 FAILED (i % 5 == 0), 12 SKIPPED (i % 7 == 0, not % 5), 68 SUCCESS; plus
     // one unreadable event.
     QTest::newRow("all") << QList<DocumentStatus>() << false << QString() << QString() << 101;
-    QTest::newRow("failed") << QList<DocumentStatus> {DocumentStatus::Failed} << false
-                            << QString() << QString() << 20;
+    QTest::newRow("failed") << QList<DocumentStatus> {DocumentStatus::Failed} << false << QString()
+                            << QString() << 20;
     QTest::newRow("failed or skipped")
         << QList<DocumentStatus> {DocumentStatus::Failed, DocumentStatus::Skipped} << false
         << QString() << QString() << 32;
     QTest::newRow("problems") << QList<DocumentStatus>() << true << QString() << QString() << 1;
     QTest::newRow("reason") << QList<DocumentStatus>() << false
                             << QStringLiteral("File <file> exceeds <n> MB") << QString() << 20;
-    QTest::newRow("search title, any case") << QList<DocumentStatus>() << false << QString()
-                                            << QStringLiteral("DOC-35.PDF") << 1;
-    QTest::newRow("search error text") << QList<DocumentStatus>() << false << QString()
-                                       << QStringLiteral("exceeds") << 20;
+    QTest::newRow("search title, any case")
+        << QList<DocumentStatus>() << false << QString() << QStringLiteral("DOC-35.PDF") << 1;
+    QTest::newRow("search error text")
+        << QList<DocumentStatus>() << false << QString() << QStringLiteral("exceeds") << 20;
     QTest::newRow("search the problem of an unreadable event")
         << QList<DocumentStatus>() << false << QString() << QStringLiteral("not json") << 1;
-    QTest::newRow("search, nothing") << QList<DocumentStatus>() << false << QString()
-                                     << QStringLiteral("zzz") << 0;
+    QTest::newRow("search, nothing")
+        << QList<DocumentStatus>() << false << QString() << QStringLiteral("zzz") << 0;
 }
 
 void TestDocumentReportModel::filters()
@@ -276,8 +281,8 @@ void TestDocumentReportModel::countsAndGroups()
     QCOMPARE(c.succeeded, 68);
     const FailureGroups &g = model.failureGroups();
     QCOMPARE(g.groups().size(), 2); // the size failures, and the skips without a message
-    const FailureGroup &size = g.groups().at(g.indexOf(DocumentStatus::Failed,
-                                                       QStringLiteral("File <file> exceeds <n> MB")));
+    const FailureGroup &size = g.groups().at(
+        g.indexOf(DocumentStatus::Failed, QStringLiteral("File <file> exceeds <n> MB")));
     QCOMPARE(size.count, 20);
     QCOMPARE(size.exampleDocuments.size(), FailureGroups::MaxExamples);
     QCOMPARE(size.exampleDocuments.first(), QStringLiteral("s3://bucket/doc-0.pdf"));
@@ -310,8 +315,12 @@ void TestDocumentReportModel::exportCsv()
 {
     DocumentReportModel model;
     QList<ReportEvent> events = documents(10);
-    events << parsed(99, QStringLiteral("{\"DocumentId\":\"evil\",\"DocumentTitle\":\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\","
-                                        "\"ConnectorDocumentStatus\":{\"Status\":\"FAILED\"},\"ErrorMsg\":\"+1, \\\"quoted\\\"\\nline\"}"));
+    events << parsed(
+        99,
+        QStringLiteral(
+            "{\"DocumentId\":\"evil\",\"DocumentTitle\":\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\","
+            "\"ConnectorDocumentStatus\":{\"Status\":\"FAILED\"},\"ErrorMsg\":\"+1, "
+            "\\\"quoted\\\"\\nline\"}"));
     model.appendEvents(events);
     ReportView failed;
     failed.statuses = {DocumentStatus::Failed};
@@ -360,7 +369,8 @@ void TestDocumentReportModel::exportJsonLines()
     QCOMPARE(failed.value(QLatin1String("status")).toString(), QStringLiteral("FAILED"));
     QCOMPARE(failed.value(QLatin1String("reason")).toString(),
              QStringLiteral("File <file> exceeds <n> MB"));
-    QCOMPARE(failed.value(QLatin1String("time")).toString(), QStringLiteral("2024-05-01T12:00:01Z"));
+    QCOMPARE(failed.value(QLatin1String("time")).toString(),
+             QStringLiteral("2024-05-01T12:00:01Z"));
     const QJsonObject bad = QJsonDocument::fromJson(lines.at(6)).object();
     QCOMPARE(bad.value(QLatin1String("status")).toString(), QStringLiteral("UNREADABLE"));
     QVERIFY(bad.value(QLatin1String("problems")).isArray());

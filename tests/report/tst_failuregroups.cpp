@@ -25,26 +25,33 @@ void TestFailureGroups::normalize_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("file and size") << "File abc.pdf exceeds 50 MB" << "File <file> exceeds <n> MB";
-    QTest::newRow("quoted") << "Unsupported file type 'application/x-msdownload' for \"setup 1.exe\""
-                            << "Unsupported file type <text> for <text>";
+    QTest::newRow("file and size") << "File abc.pdf exceeds 50 MB"
+                                   << "File <file> exceeds <n> MB";
+    QTest::newRow("quoted")
+        << "Unsupported file type 'application/x-msdownload' for \"setup 1.exe\""
+        << "Unsupported file type <text> for <text>";
     QTest::newRow("url") << "Could not fetch https://example.sharepoint.com/sites/a/b.docx?x=1: 404"
                          << "Could not fetch <url>: <n>";
     QTest::newRow("uuid") << "Principal 0b5f2d7c-1111-4222-8333-444455556666 not found"
                           << "Principal <id> not found";
     QTest::newRow("path") << "Access denied on /shared/finance/q3/report.xlsx."
                           << "Access denied on <path>.";
-    QTest::newRow("windows path") << "Cannot open C:\\data\\x.txt" << "Cannot open <path>";
+    QTest::newRow("windows path") << "Cannot open C:\\data\\x.txt"
+                                  << "Cannot open <path>";
     QTest::newRow("email") << "User alice@example.com has no access"
                            << "User <email> has no access";
     QTest::newRow("units glued") << "Timeout after 30000ms (attempt #3)"
                                  << "Timeout after <n>ms (attempt #<n>)";
-    QTest::newRow("mixed id") << "Item AAMkAGI2TG93AAA= failed" << "Item <id> failed";
-    QTest::newRow("white space") << "  Throttled \n by   the source  " << "Throttled by the source";
+    QTest::newRow("mixed id") << "Item AAMkAGI2TG93AAA= failed"
+                              << "Item <id> failed";
+    QTest::newRow("white space") << "  Throttled \n by   the source  "
+                                 << "Throttled by the source";
     QTest::newRow("apostrophe is not a quote") << "The document's ACL can't be read"
                                                << "The document's ACL can't be read";
-    QTest::newRow("markup kept as text") << "<b>Error</b> 5" << "<b>Error</b> <n>";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("markup kept as text") << "<b>Error</b> 5"
+                                         << "<b>Error</b> <n>";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestFailureGroups::normalize()
@@ -57,7 +64,8 @@ void TestFailureGroups::sameReason_data()
 {
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
-    QTest::newRow("sizes") << "File abc.pdf exceeds 50 MB" << "File x.docx exceeds 50 MB";
+    QTest::newRow("sizes") << "File abc.pdf exceeds 50 MB"
+                           << "File x.docx exceeds 50 MB";
     QTest::newRow("different numbers") << "Rate exceeded after 3 retries"
                                        << "Rate exceeded after 12 retries";
     QTest::newRow("different paths") << "Access denied on /a/b/c.txt"
@@ -88,8 +96,7 @@ void TestFailureGroups::grouping()
                    QStringLiteral("doc-3"), 2000),
              1); // the same text as a skip is its own group
     QCOMPARE(g.add(DocumentStatus::Failed, QString(), QStringLiteral("doc-4"), 5000), 2);
-    QCOMPARE(g.add(DocumentStatus::Succeeded, QStringLiteral("x"), QStringLiteral("doc-5"), 1),
-             -1);
+    QCOMPARE(g.add(DocumentStatus::Succeeded, QStringLiteral("x"), QStringLiteral("doc-5"), 1), -1);
     for (int i = 0; i < 5; ++i)
         g.add(DocumentStatus::Failed, QStringLiteral("File f%1.pdf exceeds 50 MB").arg(i),
               QStringLiteral("doc-1"), 4000 + i);
@@ -99,7 +106,8 @@ void TestFailureGroups::grouping()
     QCOMPARE(size.count, 7);
     QCOMPARE(size.firstSeen, 1000);
     QCOMPARE(size.lastSeen, 4004);
-    QCOMPARE(size.exampleDocuments, (QStringList {QStringLiteral("doc-1"), QStringLiteral("doc-2")}));
+    QCOMPARE(size.exampleDocuments,
+             (QStringList {QStringLiteral("doc-1"), QStringLiteral("doc-2")}));
     QCOMPARE(g.groups().at(2).reason, FailureGroups::noMessage());
     QCOMPARE(g.byCount().first(), 0);
     QCOMPARE(g.documents(DocumentStatus::Failed), 8);

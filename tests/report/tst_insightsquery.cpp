@@ -36,19 +36,21 @@ void TestInsightsQuery::wholeReport()
     const InsightsQuery q = insightsQueryFor(target(), {});
     QCOMPARE(q.logGroupName, QStringLiteral("/aws/qbusiness/a1111111-1111-4111-8111-111111111111"));
     QCOMPARE(q.startTimeMs, target().runStart.toMSecsSinceEpoch() - 5 * 60 * 1000);
-    QCOMPARE(q.endTimeMs, std::optional<qint64>(target().runEnd.toMSecsSinceEpoch() + 5 * 60 * 1000));
-    QCOMPARE(q.queryString,
-             QStringLiteral("fields @timestamp, DocumentId, DocumentTitle, SourceUri, CrawlAction, "
-                            "ConnectorDocumentStatus.Status, CrawlStatus.Status, SyncStatus.Status, "
-                            "IndexStatus.Status, ErrorMsg\n"
-                            "| filter @logStream = \"SYNC_RUN_HISTORY_REPORT/"
-                            "d3333333-3333-4333-8333-333333333333/"
-                            "e0000000-0000-4000-8000-000000000042\"\n"
-                            "| sort @timestamp asc\n"
-                            "| limit 10000\n"));
-    QVERIFY(q.text().startsWith(QStringLiteral(
-        "# Log group: /aws/qbusiness/a1111111-1111-4111-8111-111111111111\n"
-        "# Time range: 2024-05-01T11:55:00Z to 2024-05-01T13:05:00Z\n")));
+    QCOMPARE(q.endTimeMs,
+             std::optional<qint64>(target().runEnd.toMSecsSinceEpoch() + 5 * 60 * 1000));
+    QCOMPARE(
+        q.queryString,
+        QStringLiteral("fields @timestamp, DocumentId, DocumentTitle, SourceUri, CrawlAction, "
+                       "ConnectorDocumentStatus.Status, CrawlStatus.Status, SyncStatus.Status, "
+                       "IndexStatus.Status, ErrorMsg\n"
+                       "| filter @logStream = \"SYNC_RUN_HISTORY_REPORT/"
+                       "d3333333-3333-4333-8333-333333333333/"
+                       "e0000000-0000-4000-8000-000000000042\"\n"
+                       "| sort @timestamp asc\n"
+                       "| limit 10000\n"));
+    QVERIFY(q.text().startsWith(
+        QStringLiteral("# Log group: /aws/qbusiness/a1111111-1111-4111-8111-111111111111\n"
+                       "# Time range: 2024-05-01T11:55:00Z to 2024-05-01T13:05:00Z\n")));
     const InsightsQuery running = insightsQueryFor(target(true), {});
     QVERIFY(!running.endTimeMs);
     QVERIFY(running.text().contains(QLatin1String("to now")));
@@ -74,8 +76,9 @@ void TestInsightsQuery::filteredView()
     QVERIFY(re.match(QStringLiteral("File a b/c.pdf exceeds 50 MB")).hasMatch());
     QVERIFY(!re.match(QStringLiteral("Access denied")).hasMatch());
     view.reason = FailureGroups::noMessage();
-    QVERIFY(insightsQueryFor(target(), view).queryString.contains(
-        QLatin1String("| filter ispresent(ErrorMsg) = 0 or ErrorMsg = \"\"")));
+    QVERIFY(insightsQueryFor(target(), view)
+                .queryString.contains(
+                    QLatin1String("| filter ispresent(ErrorMsg) = 0 or ErrorMsg = \"\"")));
 }
 
 void TestInsightsQuery::searchIsLiteral()

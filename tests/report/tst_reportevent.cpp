@@ -126,17 +126,14 @@ void TestReportEvent::aclAndMetadata_data()
     QTest::newRow("JSON itself")
         << R"({"DocumentId":"d","Acl":[{"name":"bob","type":"USER","access":"DENY"}],"Metadata":{"author":"x"}})"
         << 1 << "author" << QString();
-    QTest::newRow("Acl string that is not JSON")
-        << R"({"DocumentId":"d","Acl":"alice, bob"})" << 0 << QString()
-        << "Acl is a string that is not JSON";
-    QTest::newRow("Acl an object")
-        << R"({"DocumentId":"d","Acl":{"name":"bob"}})" << 0 << QString()
-        << "Acl is an object, expected a JSON array";
-    QTest::newRow("Metadata a number")
-        << R"({"DocumentId":"d","Metadata":42})" << 0 << QString()
-        << "Metadata is a number, expected a JSON object";
-    QTest::newRow("empty Acl string") << R"({"DocumentId":"d","Acl":""})" << 0 << QString()
-                                      << QString();
+    QTest::newRow("Acl string that is not JSON") << R"({"DocumentId":"d","Acl":"alice, bob"})" << 0
+                                                 << QString() << "Acl is a string that is not JSON";
+    QTest::newRow("Acl an object") << R"({"DocumentId":"d","Acl":{"name":"bob"}})" << 0 << QString()
+                                   << "Acl is an object, expected a JSON array";
+    QTest::newRow("Metadata a number") << R"({"DocumentId":"d","Metadata":42})" << 0 << QString()
+                                       << "Metadata is a number, expected a JSON object";
+    QTest::newRow("empty Acl string")
+        << R"({"DocumentId":"d","Acl":""})" << 0 << QString() << QString();
 }
 
 void TestReportEvent::aclAndMetadata()
@@ -181,8 +178,9 @@ void TestReportEvent::legacyErrors()
     QCOMPARE(e.sourceUri, QStringLiteral("https://x/doc-9"));
     QVERIFY(e.problems.isEmpty());
     // A warning is a skipped document; the shape decides even in a stream of another name.
-    const ReportEvent w = parseReportEvent(envelope(
-        QStringLiteral("other"), QString::fromUtf8(R"({"DocumentId":"d","LogLevel":"WARN","ErrorMessage":"x"})")));
+    const ReportEvent w = parseReportEvent(
+        envelope(QStringLiteral("other"),
+                 QString::fromUtf8(R"({"DocumentId":"d","LogLevel":"WARN","ErrorMessage":"x"})")));
     QCOMPARE(w.kind, EventKind::LegacyError);
     QCOMPARE(w.status, DocumentStatus::Skipped);
 }
@@ -229,8 +227,8 @@ void TestReportEvent::unreadable_data()
     QTest::newRow("empty") << QByteArray("") << "empty";
     QTest::newRow("blank") << QByteArray("   \n") << "empty";
     QTest::newRow("1 MB message") << QByteArray(R"({"DocumentId":"d","x":")")
-            + QByteArray(1024 * 1024, 'a') + QByteArray(R"("})")
-                                  << "larger than any report event";
+            + QByteArray(1024 * 1024, 'a')
+            + QByteArray(R"("})") << "larger than any report event";
     QTest::newRow("markup") << QByteArray("<b>bold</b><script>alert(1)</script>") << "not JSON";
 }
 

@@ -51,7 +51,9 @@ void TestReportOutcome::accountId_data()
         << "User: arn:aws:sts::444455556666:assumed-role/R/s is not authorized to perform: "
            "logs:FilterLogEvents on resource: arn:aws:logs:us-east-1:444455556666:log-group:/x"
         << "444455556666";
-    QTest::newRow("not twelve digits") << "1234" << "no arn here" << "";
+    QTest::newRow("not twelve digits") << "1234"
+                                       << "no arn here"
+                                       << "";
 }
 
 void TestReportOutcome::accountId()
@@ -68,11 +70,13 @@ void TestReportOutcome::partitions_data()
 {
     QTest::addColumn<QString>("region");
     QTest::addColumn<QString>("arn");
-    QTest::newRow("aws") << "eu-west-1" << "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/qbusiness/*";
+    QTest::newRow("aws") << "eu-west-1"
+                         << "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/qbusiness/*";
     QTest::newRow("china") << "cn-north-1"
                            << "arn:aws-cn:logs:cn-north-1:111122223333:log-group:/aws/qbusiness/*";
     QTest::newRow("govcloud")
-        << "us-gov-west-1" << "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:/aws/qbusiness/*";
+        << "us-gov-west-1"
+        << "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:/aws/qbusiness/*";
 }
 
 void TestReportOutcome::partitions()
@@ -96,19 +100,20 @@ void TestReportOutcome::forError_data()
     QTest::addColumn<QString>("message");
     QTest::addColumn<int>("status");
     QTest::addColumn<bool>("failure");
-    QTest::newRow("group") << "ResourceNotFoundException" << "The specified log group does not exist."
+    QTest::newRow("group") << "ResourceNotFoundException"
+                           << "The specified log group does not exist."
                            << int(ReportStatus::NoLogGroup) << false;
     QTest::newRow("stream") << "ResourceNotFoundException"
                             << "The specified log stream does not exist."
                             << int(ReportStatus::NoLogStream) << false;
-    QTest::newRow("denied") << "AccessDeniedException" << "not authorized"
-                            << int(ReportStatus::AccessDenied) << true;
-    QTest::newRow("throttled") << "ThrottlingException" << "Rate exceeded"
-                               << int(ReportStatus::Throttled) << true;
-    QTest::newRow("unavailable") << "ServiceUnavailableException" << "try later"
-                                 << int(ReportStatus::Failed) << true;
-    QTest::newRow("invalid parameter") << "InvalidParameterException" << "bad token"
-                                       << int(ReportStatus::Failed) << true;
+    QTest::newRow("denied") << "AccessDeniedException"
+                            << "not authorized" << int(ReportStatus::AccessDenied) << true;
+    QTest::newRow("throttled") << "ThrottlingException"
+                               << "Rate exceeded" << int(ReportStatus::Throttled) << true;
+    QTest::newRow("unavailable") << "ServiceUnavailableException"
+                                 << "try later" << int(ReportStatus::Failed) << true;
+    QTest::newRow("invalid parameter") << "InvalidParameterException"
+                                       << "bad token" << int(ReportStatus::Failed) << true;
 }
 
 void TestReportOutcome::forError()
@@ -118,8 +123,8 @@ void TestReportOutcome::forError()
     QFETCH(int, status);
     QFETCH(bool, failure);
     const AwsError e = serviceError(code, message);
-    const ReportOutcome o = outcomes::forError(target(), e, 5,
-                                               QDateTime(QDate(2024, 5, 9), QTime(0, 0), Qt::UTC));
+    const ReportOutcome o
+        = outcomes::forError(target(), e, 5, QDateTime(QDate(2024, 5, 9), QTime(0, 0), Qt::UTC));
     QCOMPARE(int(o.status), status);
     QCOMPARE(o.isFailure(), failure);
     QVERIFY(o.isFinal());

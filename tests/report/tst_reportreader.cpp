@@ -7,9 +7,9 @@
 #include "fakecloudwatchlogs.h"
 #include "logs/client.h"
 #include "rawhttpserver.h"
-#include "reportworld.h"
 #include "report/reportcounts.h"
 #include "report/reportreader.h"
+#include "reportworld.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -217,7 +217,8 @@ void TestReportReader::noLogGroup()
     QVERIFY(r.outcome.explanation.contains(QLatin1String("SYNC_JOB_LOGS")));
     QVERIFY(r.outcome.details.contains(QLatin1String("put-delivery-source")));
     QVERIFY(r.outcome.details.contains(QLatin1String("--log-type SYNC_JOB_LOGS")));
-    QVERIFY(r.outcome.details.contains(QStringLiteral("arn:aws:qbusiness:us-east-1:ACCOUNT_ID:application/") + App));
+    QVERIFY(r.outcome.details.contains(
+        QStringLiteral("arn:aws:qbusiness:us-east-1:ACCOUNT_ID:application/") + App));
     QVERIFY(r.outcome.details.contains(QLatin1String("create-delivery")));
     QCOMPARE(r.events.size(), 0);
 }
@@ -287,8 +288,9 @@ void TestReportReader::emptyStream()
     QCOMPARE(r.outcome.status, ReportStatus::Empty);
     QVERIFY(!r.outcome.isFailure());
     QCOMPARE(r.events.size(), 0);
-    QCOMPARE(r.outcome.explanation.contains(QLatin1String("logs:DescribeLogStreams is not allowed")),
-             describeDenied);
+    QCOMPARE(
+        r.outcome.explanation.contains(QLatin1String("logs:DescribeLogStreams is not allowed")),
+        describeDenied);
 }
 
 void TestReportReader::accessDenied()
@@ -301,13 +303,14 @@ void TestReportReader::accessDenied()
     QCOMPARE(r.outcome.status, ReportStatus::AccessDenied);
     QVERIFY(r.outcome.isFailure());
     // The account comes from the ARN in AWS's message.
-    QVERIFY2(r.outcome.nextStep.contains(QLatin1String(
-                 "arn:aws:logs:us-east-1:123456789012:log-group:/aws/qbusiness/*")),
+    QVERIFY2(r.outcome.nextStep.contains(
+                 QLatin1String("arn:aws:logs:us-east-1:123456789012:log-group:/aws/qbusiness/*")),
              qPrintable(r.outcome.nextStep));
-    for (const char *action : {"logs:FilterLogEvents", "logs:GetLogEvents", "logs:DescribeLogStreams"})
+    for (const char *action :
+         {"logs:FilterLogEvents", "logs:GetLogEvents", "logs:DescribeLogStreams"})
         QVERIFY2(r.outcome.details.contains(QLatin1String(action)), action);
-    QVERIFY(r.outcome.details.contains(
-        QLatin1String("\"Resource\": \"arn:aws:logs:us-east-1:123456789012:log-group:/aws/qbusiness/*\"")));
+    QVERIFY(r.outcome.details.contains(QLatin1String(
+        "\"Resource\": \"arn:aws:logs:us-east-1:123456789012:log-group:/aws/qbusiness/*\"")));
     QJsonParseError pe;
     QJsonDocument::fromJson(r.outcome.details.toUtf8(), &pe);
     QCOMPARE(pe.error, QJsonParseError::NoError); // a policy that can be pasted as is
@@ -334,7 +337,11 @@ void TestReportReader::badEventsAreCountedNotDropped()
     const QString big = QString::fromUtf8(R"({"DocumentId":"big","x":")")
         + QString(1024 * 1024, u'a') + QStringLiteral("\"}");
     events << FakeCloudWatchLogs::event(t, QStringLiteral("not json at all"), 100)
-           << FakeCloudWatchLogs::event(t + 1, QString::fromUtf8(R"({"DocumentId":7,"ConnectorDocumentStatus":{"Status":"FAILED"}})"), 101)
+           << FakeCloudWatchLogs::event(
+                  t + 1,
+                  QString::fromUtf8(
+                      R"({"DocumentId":7,"ConnectorDocumentStatus":{"Status":"FAILED"}})"),
+                  101)
            << FakeCloudWatchLogs::event(t + 2, big, 102)
            << FakeCloudWatchLogs::event(t + 3, docMessage(103, "FAILED", QStringLiteral("x")), 103);
     w.addReport(events);
@@ -347,7 +354,8 @@ void TestReportReader::badEventsAreCountedNotDropped()
     QVERIFY(r.events.at(5).isUnreadable());
     QCOMPARE(r.events.at(7).messageBytes, big.toUtf8().size());
     QCOMPARE(r.events.at(7).message, big); // kept whole on the streaming path
-    QVERIFY(r.events.at(7).problems.first().contains(QLatin1String("larger than any report event")));
+    QVERIFY(
+        r.events.at(7).problems.first().contains(QLatin1String("larger than any report event")));
     QCOMPARE(r.events.at(8).documentId, QStringLiteral("s3://bucket/doc-103.pdf"));
 }
 
@@ -358,9 +366,12 @@ void TestReportReader::legacyStreamsFallback()
     w.fake.addGroup(group);
     QList<logs::LogEvent> legacy;
     for (int i = 0; i < 4; ++i)
-        legacy << FakeCloudWatchLogs::event(RunStart.toMSecsSinceEpoch() + i,
-                                            QString::fromUtf8(R"({"DocumentId":"d%1","ErrorCode":"InvalidRequest","ErrorMessage":"Too large","LogLevel":"ERROR","SourceURI":"https://x/%1"})").arg(i),
-                                            i);
+        legacy << FakeCloudWatchLogs::event(
+            RunStart.toMSecsSinceEpoch() + i,
+            QString::fromUtf8(
+                R"({"DocumentId":"d%1","ErrorCode":"InvalidRequest","ErrorMessage":"Too large","LogLevel":"ERROR","SourceURI":"https://x/%1"})")
+                .arg(i),
+            i);
     w.fake.addStream(group, Ds + QStringLiteral("/2024-05-01-errors"), legacy);
     ReportReader reader(w.client.get(), target());
     const Result r = read(&reader);
@@ -497,9 +508,11 @@ void TestReportReader::groupMembershipSource()
 {
     World w;
     QList<logs::LogEvent> events;
-    events << FakeCloudWatchLogs::event(RunStart.toMSecsSinceEpoch(),
-                                        QString::fromUtf8(R"({"groupName":"eng","memberName":"alice","memberType":"USER","isMemberFederated":"TRUE","isGroupFederated":"FALSE"})"),
-                                        1);
+    events << FakeCloudWatchLogs::event(
+        RunStart.toMSecsSinceEpoch(),
+        QString::fromUtf8(
+            R"({"groupName":"eng","memberName":"alice","memberType":"USER","isMemberFederated":"TRUE","isGroupFederated":"FALSE"})"),
+        1);
     w.fake.addStream(target().logGroupName(), target().membershipStreamName(), events);
     ReportReader reader(w.client.get(), target());
     reader.setSource(ReportSource::GroupMembership);
@@ -517,13 +530,12 @@ void TestReportReader::millionEventsInBoundedMemory()
     World w;
     constexpr qint64 Count = 1000000;
     const qint64 t0 = RunStart.toMSecsSinceEpoch();
-    w.fake.addGeneratedStream(target().logGroupName(), target().reportStreamName(), Count,
-                              [t0](qint64 i) {
-                                  // 1,000,000 events across the hour of the run.
-                                  return FakeCloudWatchLogs::event(
-                                      t0 + i * 3, docMessage(int(i), i % 10 ? "SUCCESS" : "FAILED"),
-                                      i);
-                              });
+    w.fake.addGeneratedStream(
+        target().logGroupName(), target().reportStreamName(), Count, [t0](qint64 i) {
+            // 1,000,000 events across the hour of the run.
+            return FakeCloudWatchLogs::event(t0 + i * 3,
+                                             docMessage(int(i), i % 10 ? "SUCCESS" : "FAILED"), i);
+        });
     ReportReader reader(w.client.get(), target());
     ReportCounts counts;
     qint64 peak = 0;

@@ -49,7 +49,8 @@ QByteArray decodeToken(const QString &token)
 // `{ ($.ConnectorDocumentStatus.Status = "FAILED") || ... }`); empty: no pattern.
 QStringList patternStatuses(const QString &pattern)
 {
-    static const QRegularExpression term(QStringLiteral("\\$\\.ConnectorDocumentStatus(?:\\.Status)? = \"([A-Z]+)\""));
+    static const QRegularExpression term(
+        QStringLiteral("\\$\\.ConnectorDocumentStatus(?:\\.Status)? = \"([A-Z]+)\""));
     QStringList out;
     auto it = term.globalMatch(pattern);
     while (it.hasNext())
@@ -63,8 +64,8 @@ bool matchesPattern(const QStringList &statuses, const QString &message)
         return true;
     const QJsonObject o = QJsonDocument::fromJson(message.toUtf8()).object();
     const QJsonValue s = o.value(QLatin1StringView("ConnectorDocumentStatus"));
-    const QString status = s.isObject() ? s.toObject().value(QLatin1StringView("Status")).toString()
-                                        : s.toString();
+    const QString status
+        = s.isObject() ? s.toObject().value(QLatin1StringView("Status")).toString() : s.toString();
     return statuses.contains(status);
 }
 
@@ -159,8 +160,8 @@ RawHttpReply FakeCloudWatchLogs::handle(const RawHttpRequest &request)
         aws::Credentials c;
         c.accessKeyId = QString::fromLatin1(AccessKeyId);
         c.secretAccessKey = aws::SecretString(QString::fromLatin1(SecretAccessKey));
-        const QByteArray why = checkSigV4(request, c, QString::fromLatin1(Region),
-                                          QStringLiteral("logs"));
+        const QByteArray why
+            = checkSigV4(request, c, QString::fromLatin1(Region), QStringLiteral("logs"));
         if (!why.isEmpty()) {
             ++m_signatureFailures;
             return logsError(400, "InvalidSignatureException", why);
@@ -193,8 +194,10 @@ RawHttpReply FakeCloudWatchLogs::handle(const RawHttpRequest &request)
                          "authorized to perform: logs:"
                              + operation.toLatin1()
                              + " on resource: arn:aws:logs:us-east-1:123456789012:log-group:"
-                             + group + ":log-stream: because no identity-based policy allows "
-                                       "the logs:" + operation.toLatin1() + " action");
+                             + group
+                             + ":log-stream: because no identity-based policy allows "
+                               "the logs:"
+                             + operation.toLatin1() + " action");
     }
     if (operation == QLatin1String("FilterLogEvents"))
         return filterLogEvents(body);
@@ -205,39 +208,40 @@ RawHttpReply FakeCloudWatchLogs::handle(const RawHttpRequest &request)
     return logsError(400, "UnknownOperationException", "unknown operation");
 }
 
+std::optional<RawHttpReply> FakeCloudWatchLogs::selectStreams(const Group &g,
+                                                              const QJsonObject &body,
+                                                              QList<const Stream *> *streams,
+                                                              QStringList *names) const
+{
+    const QJsonArray asked = body.value(QLatin1StringView("logStreamNames")).toArray();
+    const QString prefix = body.value(QLatin1StringView("logStreamNamePrefix")).toString();
+    if (!asked.isEmpty() && !prefix.isEmpty())
+        return logsError(400, "InvalidParameterException",
+                         "logStreamNames and logStreamNamePrefix are mutually exclusive");
+    for (auto it = g.constBegin(); it != g.constEnd(); ++it) {
+        const bool wanted
+            = asked.isEmpty() ? it.key().startsWith(prefix) : asked.contains(QJsonValue(it.key()));
+        if (wanted) {
+            *streams << &*it;
+            *names << it.key();
+        }
+    }
+    if (!asked.isEmpty() && names->size() < asked.size() && !m_options.missingStreamReadsEmpty)
+        return logsError(400, "ResourceNotFoundException",
+                         "The specified log stream does not exist.");
+    return std::nullopt;
+}
+
 RawHttpReply FakeCloudWatchLogs::filterLogEvents(const QJsonObject &body)
 {
     Group *g = group(body);
     if (!g)
         return logsError(400, "ResourceNotFoundException",
                          "The specified log group does not exist.");
-    const QJsonArray names = body.value(QLatin1StringView("logStreamNames")).toArray();
-    const QString prefix = body.value(QLatin1StringView("logStreamNamePrefix")).toString();
-    if (!names.isEmpty() && !prefix.isEmpty())
-        return logsError(400, "InvalidParameterException",
-                         "logStreamNames and logStreamNamePrefix are mutually exclusive");
     QList<const Stream *> streams;
     QStringList streamNames;
-    if (!names.isEmpty()) {
-        for (const QJsonValue &n : names) {
-            const auto it = g->constFind(n.toString());
-            if (it == g->constEnd()) {
-                if (m_options.missingStreamReadsEmpty)
-                    continue;
-                return logsError(400, "ResourceNotFoundException",
-                                 "The specified log stream does not exist.");
-            }
-            streams << &*it;
-            streamNames << it.key();
-        }
-    } else {
-        for (auto it = g->constBegin(); it != g->constEnd(); ++it) {
-            if (it.key().startsWith(prefix)) {
-                streams << &*it;
-                streamNames << it.key();
-            }
-        }
-    }
+    if (const std::optional<RawHttpReply> error = selectStreams(*g, body, &streams, &streamNames))
+        return *error;
     const qint64 start = qint64(body.value(QLatin1StringView("startTime")).toDouble(0));
     const bool hasEnd = body.contains(QLatin1StringView("endTime"));
     const qint64 end = qint64(body.value(QLatin1StringView("endTime")).toDouble());
@@ -275,24 +279,14 @@ RawHttpReply FakeCloudWatchLogs::filterLogEvents(const QJsonObject &body)
         for (; s < streams.size() && next.isEmpty(); ++s, i = -1) {
             const Stream &stream = *streams.at(s);
             if (i < 0) {
-                // First event at or after the window's start (timestamps are in order).
-                qint64 lo = 0;
-                qint64 hi = stream.size();
-                while (lo < hi) {
-                    const qint64 mid = (lo + hi) / 2;
-                    if (stream.at(mid).timestamp < start)
-                        lo = mid + 1;
-                    else
-                        hi = mid;
-                }
-                i = lo;
+                i = stream.firstAtOrAfter(start);
             }
             for (; i < stream.size(); ++i) {
                 const logs::LogEvent e = stream.at(i);
                 if (hasEnd && e.timestamp >= end)
                     break;
-                if (count >= limit || (count > 0 && bytes + e.message.size() + 26
-                                                        > m_options.maxPageBytes)) {
+                if (count >= limit
+                    || (count > 0 && bytes + e.message.size() + 26 > m_options.maxPageBytes)) {
                     next = "p:" + QByteArray::number(s) + ':' + QByteArray::number(i);
                     break;
                 }
@@ -384,8 +378,9 @@ RawHttpReply FakeCloudWatchLogs::describeLogStreams(const QJsonObject &body)
         ++n;
         w.beginObject();
         w.key(QLatin1StringView("arn"));
-        w.value(QString(QStringLiteral("arn:aws:logs:us-east-1:123456789012:log-group:x:log-stream:")
-                        + it.key()));
+        w.value(
+            QString(QStringLiteral("arn:aws:logs:us-east-1:123456789012:log-group:x:log-stream:")
+                    + it.key()));
         w.key(QLatin1StringView("creationTime"));
         w.value(qint64(1714564800000));
         if (it->size() > 0) {

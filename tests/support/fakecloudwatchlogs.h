@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace syncdeck::test {
 
@@ -77,9 +78,26 @@ private:
         Generator generator;
         qint64 size() const { return generator ? generated : events.size(); }
         logs::LogEvent at(qint64 i) const { return generator ? generator(i) : events.at(i); }
+        // The first event at or after `ms` (timestamps are in order).
+        qint64 firstAtOrAfter(qint64 ms) const
+        {
+            qint64 lo = 0;
+            qint64 hi = size();
+            while (lo < hi) {
+                const qint64 mid = (lo + hi) / 2;
+                if (at(mid).timestamp < ms)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            return lo;
+        }
     };
     using Group = QMap<QString, Stream>;
 
+    std::optional<RawHttpReply> selectStreams(const Group &group, const QJsonObject &body,
+                                              QList<const Stream *> *streams,
+                                              QStringList *names) const;
     RawHttpReply filterLogEvents(const QJsonObject &body);
     RawHttpReply getLogEvents(const QJsonObject &body);
     RawHttpReply describeLogStreams(const QJsonObject &body);

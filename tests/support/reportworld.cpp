@@ -63,8 +63,8 @@ QString ReportWorld::documentMessage(int i, const char *status, const QString &e
 logs::LogEvent ReportWorld::documentEvent(qint64 ms, int i)
 {
     const char *status = i % 5 == 0 ? "FAILED" : i % 7 == 0 ? "SKIPPED" : "SUCCESS";
-    const QString error = i % 5 == 0 ? QStringLiteral("File doc-%1.pdf exceeds 50 MB").arg(i)
-                                     : QString();
+    const QString error
+        = i % 5 == 0 ? QStringLiteral("File doc-%1.pdf exceeds 50 MB").arg(i) : QString();
     return FakeCloudWatchLogs::event(ms, documentMessage(i, status, error), i);
 }
 

@@ -196,9 +196,8 @@ EndpointResult resolveLogsEndpoint(const EndpointParams &params)
         return invalidRegion(region);
     const Partition p = partitionForRegion(region);
     const auto host = [&region](const QString &prefix, const QString &suffix) {
-        return EndpointResult {QUrl(QStringLiteral("https://") + prefix + u'.' + region + u'.'
-                                    + suffix),
-                               {}};
+        return EndpointResult {
+            QUrl(QStringLiteral("https://") + prefix + u'.' + region + u'.' + suffix), {}};
     };
     if (params.useFips && params.useDualStack) {
         if (p.supportsFIPS && p.supportsDualStack)

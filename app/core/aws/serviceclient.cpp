@@ -165,8 +165,7 @@ void ServiceClient::Private::paceAndSend(ServiceCall *call, const Credentials &c
     ServiceCall::Private *cd = call->d.get();
     const double now = nowSeconds();
     const qint64 limiterWaitMs = limiter && !config.dryRun ? limiter->acquire(now) : 0;
-    const qint64 paceWaitMs
-        = pacer && !config.dryRun ? pacer->acquire(cd->spec.operation, now) : 0;
+    const qint64 paceWaitMs = pacer && !config.dryRun ? pacer->acquire(cd->spec.operation, now) : 0;
     const qint64 waitMs = std::max(limiterWaitMs, paceWaitMs);
     if (waitMs <= 0) {
         send(call, creds);

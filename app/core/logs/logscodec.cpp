@@ -164,10 +164,7 @@ public:
         return QStringLiteral("%1%2[%3].").arg(m_path, QString(key)).arg(index);
     }
 
-    void adopt(const Reader &inner)
-    {
-        m_ok = m_ok && inner.m_ok;
-    }
+    void adopt(const Reader &inner) { m_ok = m_ok && inner.m_ok; }
 
 private:
     void fail(QLatin1StringView key, const QString &expected)

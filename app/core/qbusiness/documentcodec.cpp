@@ -75,8 +75,8 @@ bool readDocumentPage(const QByteArray &body, DocumentPage *page, QString *error
             || !stringMember(o, QLatin1StringView("status"), path, &d.status, error)
             || !stringMember(eo, QLatin1StringView("errorCode"), path + QStringLiteral("error."),
                              &d.errorCode, error)
-            || !stringMember(eo, QLatin1StringView("errorMessage"),
-                             path + QStringLiteral("error."), &d.errorMessage, error)
+            || !stringMember(eo, QLatin1StringView("errorMessage"), path + QStringLiteral("error."),
+                             &d.errorMessage, error)
             || !timeMember(o, QLatin1StringView("createdAt"), path, &d.createdAt, error)
             || !timeMember(o, QLatin1StringView("updatedAt"), path, &d.updatedAt, error))
             return false;

@@ -164,10 +164,10 @@ void DocumentReportModel::store(const ReportEvent &e)
     r.id = spanFor({QLatin1StringView("DocumentId"), QLatin1StringView("memberName")},
                    e.kind == EventKind::GroupMembership ? e.membership.memberName : e.documentId,
                    IdEscaped);
-    r.title = spanFor({QLatin1StringView("DocumentTitle"), QLatin1StringView("groupName")},
-                      e.kind == EventKind::GroupMembership ? e.membership.groupName
-                                                           : e.documentTitle,
-                      TitleEscaped);
+    r.title
+        = spanFor({QLatin1StringView("DocumentTitle"), QLatin1StringView("groupName")},
+                  e.kind == EventKind::GroupMembership ? e.membership.groupName : e.documentTitle,
+                  TitleEscaped);
     r.uri = spanFor({QLatin1StringView("SourceUri"), QLatin1StringView("SourceURI")}, e.sourceUri,
                     UriEscaped);
 
@@ -429,8 +429,7 @@ QVariant DocumentReportModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant DocumentReportModel::headerData(int section, Qt::Orientation orientation,
-                                         int role) const
+QVariant DocumentReportModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);

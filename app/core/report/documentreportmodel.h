@@ -169,10 +169,7 @@ private:
         static constexpr qsizetype BlockRows = 4096;
         qsizetype size() const { return m_size; }
         Row &operator[](qsizetype i) { return m_blocks[i / BlockRows][i % BlockRows]; }
-        const Row &operator[](qsizetype i) const
-        {
-            return m_blocks[i / BlockRows][i % BlockRows];
-        }
+        const Row &operator[](qsizetype i) const { return m_blocks[i / BlockRows][i % BlockRows]; }
         Row &back() { return (*this)[m_size - 1]; }
         void push_back(const Row &row)
         {

@@ -22,8 +22,8 @@ bool isOpening(QChar c)
 
 bool isClosing(QChar c)
 {
-    return c == u')' || c == u']' || c == u'}' || c == u'>' || c == u',' || c == u';'
-        || c == u':' || c == u'.' || c == u'!' || c == u'?';
+    return c == u')' || c == u']' || c == u'}' || c == u'>' || c == u',' || c == u';' || c == u':'
+        || c == u'.' || c == u'!' || c == u'?';
 }
 
 // What one white-space separated token (without surrounding punctuation) collapses to, or an
@@ -48,8 +48,8 @@ QString placeholderFor(const QString &token)
     if (uuid.match(token).hasMatch())
         return QStringLiteral("<id>");
     // Markup is text, not a path ("<b>x</b>"): only tokens without angle brackets are paths.
-    if (token.size() > 1 && (token.contains(u'/') || token.contains(u'\\'))
-        && !token.contains(u'<') && !token.contains(u'>'))
+    if (token.size() > 1 && (token.contains(u'/') || token.contains(u'\\')) && !token.contains(u'<')
+        && !token.contains(u'>'))
         return QStringLiteral("<path>");
     if (number.match(token).hasMatch())
         return QStringLiteral("<n>");
@@ -70,8 +70,7 @@ QString normalizeErrorMessage(const QString &message)
 {
     // Quoted text first (it may hold spaces): "..." always, '...' only where the quote opens
     // a word, so an apostrophe ("don't") is not a quote.
-    static const QRegularExpression quoted(
-        QStringLiteral(R"("[^"]*"|(?<![\w])'[^']*'(?![\w]))"));
+    static const QRegularExpression quoted(QStringLiteral(R"("[^"]*"|(?<![\w])'[^']*'(?![\w]))"));
     static const QRegularExpression digits(QStringLiteral(R"(\d+(?:[.,]\d+)*)"));
     QString text = message.simplified();
     text.replace(quoted, QString(QChar(QuotedMarker)));
@@ -123,7 +122,7 @@ QString reasonPattern(const QString &reason)
         const QRegularExpressionMatch m = it.next();
         literal(QStringView(reason).mid(last, m.capturedStart() - last));
         pattern += m.captured() == QLatin1String("<n>") ? QStringLiteral("[-+]?\\d[\\d.,]*")
-                                                         : QStringLiteral(".+?");
+                                                        : QStringLiteral(".+?");
         last = m.capturedEnd();
     }
     literal(QStringView(reason).mid(last));

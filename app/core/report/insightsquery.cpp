@@ -73,8 +73,8 @@ InsightsQuery insightsQueryFor(const RunReportTarget &target, const ReportView &
         lines << QStringLiteral("fields @timestamp, @logStream, DocumentId, SourceURI, LogLevel, "
                                 "ErrorCode, ErrorMessage")
               << QStringLiteral("| filter @logStream like ")
-                + insightsRegexLiteral(target.legacyStreamPrefix()).replace(
-                    QStringLiteral("/(?i)"), QStringLiteral("/^"));
+                + insightsRegexLiteral(target.legacyStreamPrefix())
+                      .replace(QStringLiteral("/(?i)"), QStringLiteral("/^"));
     } else if (source == ReportSource::GroupMembership) {
         lines << QStringLiteral("fields @timestamp, groupName, memberName, memberGlobalName, "
                                 "memberType, isMemberFederated, isGroupFederated")

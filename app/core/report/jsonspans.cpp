@@ -109,9 +109,8 @@ Span find(QByteArrayView json, QLatin1StringView key)
             return {};
         ++i;
         skipSpace(json, i);
-        const bool keyMatches = kEscaped
-            ? decode(json.sliced(ks, ke - ks), true) == key
-            : QLatin1StringView(json.sliced(ks, ke - ks)) == key;
+        const bool keyMatches = kEscaped ? decode(json.sliced(ks, ke - ks), true) == key
+                                         : QLatin1StringView(json.sliced(ks, ke - ks)) == key;
         if (keyMatches && i < json.size() && json[i] == '"') {
             qsizetype vs = 0;
             qsizetype ve = 0;

@@ -111,7 +111,8 @@ StageStatus readStage(Members &m, QLatin1StringView key)
         s.status = v.toString();
     } else if (v.isObject()) {
         QJsonObject o = v.toObject();
-        for (const QLatin1StringView k : {QLatin1StringView("Status"), QLatin1StringView("status")}) {
+        for (const QLatin1StringView k :
+             {QLatin1StringView("Status"), QLatin1StringView("status")}) {
             if (o.value(k).isString() && s.status.isEmpty()) {
                 s.status = o.value(k).toString();
                 o.remove(k);
@@ -215,8 +216,7 @@ void readDocument(Members &m, ReportEvent *e)
     e->sourceUri = m.string({QLatin1StringView("SourceUri"), QLatin1StringView("SourceURI")});
     e->crawlAction = m.string(QLatin1StringView("CrawlAction"));
     e->hashedDocumentId = m.string(QLatin1StringView("HashedDocumentId"));
-    e->errorMessage
-        = m.string({QLatin1StringView("ErrorMsg"), QLatin1StringView("ErrorMessage")});
+    e->errorMessage = m.string({QLatin1StringView("ErrorMsg"), QLatin1StringView("ErrorMessage")});
     e->errorCode = m.string(QLatin1StringView("ErrorCode"));
     e->crawlStatus = readStage(m, QLatin1StringView("CrawlStatus"));
     e->syncStatus = readStage(m, QLatin1StringView("SyncStatus"));
@@ -247,7 +247,8 @@ void readLegacy(Members &m, ReportEvent *e)
     e->documentTitle = m.string(QLatin1StringView("DocumentTitle"));
     // These streams hold problems only: an error is a failed document, a warning a skipped one.
     const QString level = e->logLevel.toUpper();
-    e->status = level.isEmpty() || level == QLatin1String("ERROR") || level == QLatin1String("FATAL")
+    e->status
+        = level.isEmpty() || level == QLatin1String("ERROR") || level == QLatin1String("FATAL")
         ? DocumentStatus::Failed
         : level.startsWith(QLatin1String("WARN")) ? DocumentStatus::Skipped
                                                   : DocumentStatus::Unknown;
@@ -296,9 +297,8 @@ void unreadable(ReportEvent *e, const QString &why)
 DocumentStatus documentStatusFromWire(QStringView wire)
 {
     const QStringView w = wire.trimmed();
-    const auto is = [&w](const char *s) {
-        return w.compare(QLatin1StringView(s), Qt::CaseInsensitive) == 0;
-    };
+    const auto is
+        = [&w](const char *s) { return w.compare(QLatin1StringView(s), Qt::CaseInsensitive) == 0; };
     if (is("SUCCESS") || is("SUCCEEDED") || is("SUCCESSFUL"))
         return DocumentStatus::Succeeded;
     if (is("FAILED") || is("FAILURE") || is("FAIL") || is("ERROR"))
@@ -399,8 +399,8 @@ ReportEvent parseReportEvent(const logs::LogEvent &envelope, const QByteArray &u
     }
     Members m(doc.object(), &e);
     const StreamKind stream = streamKindOf(e.logStreamName);
-    const bool looksLikeMembership = m.has(QLatin1StringView("groupName"))
-        || m.has(QLatin1StringView("memberName"));
+    const bool looksLikeMembership
+        = m.has(QLatin1StringView("groupName")) || m.has(QLatin1StringView("memberName"));
     const bool looksLikeDocument = m.has(QLatin1StringView("ConnectorDocumentStatus"))
         || m.has(QLatin1StringView("ErrorMsg")) || m.has(QLatin1StringView("CrawlAction"))
         || m.has(QLatin1StringView("DocumentTitle"));

@@ -52,13 +52,13 @@ QString statusCell(const ReportEvent &e)
 
 QStringList reportCsvColumns()
 {
-    return {QStringLiteral("time"),          QStringLiteral("status"),
-            QStringLiteral("documentId"),    QStringLiteral("documentTitle"),
-            QStringLiteral("sourceUri"),     QStringLiteral("crawlAction"),
-            QStringLiteral("crawlStatus"),   QStringLiteral("syncStatus"),
-            QStringLiteral("indexStatus"),   QStringLiteral("errorMessage"),
-            QStringLiteral("errorCode"),     QStringLiteral("reason"),
-            QStringLiteral("problems"),      QStringLiteral("logStreamName"),
+    return {QStringLiteral("time"),        QStringLiteral("status"),
+            QStringLiteral("documentId"),  QStringLiteral("documentTitle"),
+            QStringLiteral("sourceUri"),   QStringLiteral("crawlAction"),
+            QStringLiteral("crawlStatus"), QStringLiteral("syncStatus"),
+            QStringLiteral("indexStatus"), QStringLiteral("errorMessage"),
+            QStringLiteral("errorCode"),   QStringLiteral("reason"),
+            QStringLiteral("problems"),    QStringLiteral("logStreamName"),
             QStringLiteral("eventId")};
 }
 
@@ -134,8 +134,8 @@ void appendJsonLine(QByteArray &out, const ReportEvent &e, const QString &reason
     out += '\n';
 }
 
-bool exportReport(const QString &path, const DocumentReportModel &model,
-                  ReportExportFormat format, QString *error)
+bool exportReport(const QString &path, const DocumentReportModel &model, ReportExportFormat format,
+                  QString *error)
 {
     return qbusiness::writeFileAtomically(
         path,

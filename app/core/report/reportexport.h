@@ -27,7 +27,7 @@ void appendJsonLine(QByteArray &out, const ReportEvent &event, const QString &re
 
 // Every event of the model's current view (exposed to views or not), in order, into `path`:
 // the whole file or nothing. False with *error (a sentence naming the file and what to do).
-bool exportReport(const QString &path, const DocumentReportModel &model,
-                  ReportExportFormat format, QString *error);
+bool exportReport(const QString &path, const DocumentReportModel &model, ReportExportFormat format,
+                  QString *error);
 
 } // namespace syncdeck::report

@@ -96,7 +96,8 @@ QString accountIdFor(const RunReportTarget &target, const AwsError &error)
         return target.accountId;
     // "User: arn:aws:sts::123456789012:assumed-role/... is not authorized to perform:
     // logs:FilterLogEvents on resource: arn:aws:logs:us-east-1:123456789012:log-group:..."
-    static const QRegularExpression arn(QStringLiteral("arn:aws[a-z\\-]*:[a-z0-9\\-]+:[a-z0-9\\-]*:(\\d{12}):"));
+    static const QRegularExpression arn(
+        QStringLiteral("arn:aws[a-z\\-]*:[a-z0-9\\-]+:[a-z0-9\\-]*:(\\d{12}):"));
     const QRegularExpressionMatch m = arn.match(error.message);
     return m.hasMatch() ? m.captured(1) : QString();
 }
@@ -152,7 +153,8 @@ ReportOutcome reading(qint64 eventsRead)
 
 ReportOutcome following(const RunReportTarget &target, qint64 eventsRead)
 {
-    return make(ReportStatus::Following, QStringLiteral("The run is still going: watching its report"),
+    return make(ReportStatus::Following,
+                QStringLiteral("The run is still going: watching its report"),
                 QStringLiteral("%1 events so far in %2. Amazon Q Business adds events while the "
                                "run progresses; SyncDeck checks for new ones regularly.")
                     .arg(count(eventsRead), target.reportStreamName()),
@@ -170,13 +172,14 @@ ReportOutcome complete(const RunReportTarget &target, qint64 eventsRead, bool le
                         .arg(count(eventsRead), target.legacyStreamPrefix()),
                     {}, eventsRead);
     }
-    QString explanation = QStringLiteral("%1 events read from %2 in %3.")
-                              .arg(count(eventsRead), target.reportStreamName(),
-                                   target.logGroupName());
+    QString explanation
+        = QStringLiteral("%1 events read from %2 in %3.")
+              .arg(count(eventsRead), target.reportStreamName(), target.logGroupName());
     if (target.running)
         explanation += QStringLiteral(" The run is still going: its report will grow.");
     return make(ReportStatus::Complete,
-                target.running ? QStringLiteral("Report so far") : QStringLiteral("Report complete"),
+                target.running ? QStringLiteral("Report so far")
+                               : QStringLiteral("Report complete"),
                 explanation, {}, eventsRead);
 }
 
@@ -200,8 +203,7 @@ ReportOutcome empty(const RunReportTarget &target, const QString &filterPattern,
     if (!checkProblem.isEmpty())
         explanation += QStringLiteral(" Whether the stream exists could not be checked: %1")
                            .arg(checkProblem);
-    return make(ReportStatus::Empty, QStringLiteral("The report has no documents"),
-                explanation,
+    return make(ReportStatus::Empty, QStringLiteral("The report has no documents"), explanation,
                 target.running ? QStringLiteral("Wait: events appear as the run processes "
                                                 "documents.")
                                : QStringLiteral("If the run did process documents, compare with "
@@ -234,9 +236,8 @@ ReportOutcome noLogStream(const RunReportTarget &target, const QDateTime &now,
     QString explanation = QStringLiteral("The log group %1 exists, but it has no stream %2.")
                               .arg(target.logGroupName(), target.reportStreamName());
     QString next;
-    const qint64 sinceEnd = target.runEnd.isValid() && now.isValid()
-        ? target.runEnd.msecsTo(now)
-        : -1;
+    const qint64 sinceEnd
+        = target.runEnd.isValid() && now.isValid() ? target.runEnd.msecsTo(now) : -1;
     if (target.running || (sinceEnd >= 0 && sinceEnd < 15 * 60 * 1000)) {
         explanation += QStringLiteral(" The report has not been delivered yet: Amazon Q "
                                       "Business writes it while the run progresses, and "
@@ -259,20 +260,18 @@ ReportOutcome noLogStream(const RunReportTarget &target, const QDateTime &now,
                               "current document states (ListDocuments) show failed "
                               "documents.");
     }
-    ReportOutcome o = make(ReportStatus::NoLogStream,
-                           QStringLiteral("No report for this run in CloudWatch Logs"),
-                           explanation, next);
+    ReportOutcome o
+        = make(ReportStatus::NoLogStream,
+               QStringLiteral("No report for this run in CloudWatch Logs"), explanation, next);
     o.error = error;
     return o;
 }
 
-ReportOutcome accessDenied(const RunReportTarget &target, const AwsError &error,
-                           qint64 eventsRead)
+ReportOutcome accessDenied(const RunReportTarget &target, const AwsError &error, qint64 eventsRead)
 {
     const QString account = accountIdFor(target, error);
     ReportOutcome o = make(
-        ReportStatus::AccessDenied,
-        QStringLiteral("Not allowed to read the report"),
+        ReportStatus::AccessDenied, QStringLiteral("Not allowed to read the report"),
         QStringLiteral("CloudWatch Logs refused: %1.%2").arg(error.message, keptNote(eventsRead)),
         QStringLiteral("Ask an administrator to allow logs:FilterLogEvents, logs:GetLogEvents "
                        "and logs:DescribeLogStreams on "
@@ -303,15 +302,14 @@ ReportOutcome throttled(const AwsError &error, qint64 eventsRead)
 
 ReportOutcome truncated(qint64 eventsRead, const QString &resumeToken)
 {
-    ReportOutcome o = make(ReportStatus::Truncated,
-                           QStringLiteral("Stopped after %1 events").arg(count(eventsRead)),
-                           QStringLiteral("The report has more events than were asked for."),
-                           resumeToken.isEmpty()
-                               ? QStringLiteral("Ask for more events to read the rest.")
-                               : QStringLiteral("Resume with the starting token %1 to read the "
-                                                "rest.")
-                                     .arg(resumeToken),
-                           eventsRead);
+    ReportOutcome o = make(
+        ReportStatus::Truncated, QStringLiteral("Stopped after %1 events").arg(count(eventsRead)),
+        QStringLiteral("The report has more events than were asked for."),
+        resumeToken.isEmpty() ? QStringLiteral("Ask for more events to read the rest.")
+                              : QStringLiteral("Resume with the starting token %1 to read the "
+                                               "rest.")
+                                    .arg(resumeToken),
+        eventsRead);
     o.details = resumeToken;
     return o;
 }
@@ -324,12 +322,12 @@ ReportOutcome cancelled(qint64 eventsRead)
 
 ReportOutcome failed(const AwsError &error, qint64 eventsRead)
 {
-    ReportOutcome o = make(ReportStatus::Failed, QStringLiteral("The report could not be read"),
-                           QStringLiteral("%1%2").arg(error.message, keptNote(eventsRead)),
-                           error.nextStep.isEmpty()
-                               ? QStringLiteral("Check the connection and try again.")
-                               : error.nextStep,
-                           eventsRead);
+    ReportOutcome o
+        = make(ReportStatus::Failed, QStringLiteral("The report could not be read"),
+               QStringLiteral("%1%2").arg(error.message, keptNote(eventsRead)),
+               error.nextStep.isEmpty() ? QStringLiteral("Check the connection and try again.")
+                                        : error.nextStep,
+               eventsRead);
     o.error = error;
     return o;
 }

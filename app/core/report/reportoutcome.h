@@ -64,8 +64,7 @@ ReportOutcome empty(const RunReportTarget &target, const QString &filterPattern,
 ReportOutcome noLogGroup(const RunReportTarget &target, const AwsError &error);
 ReportOutcome noLogStream(const RunReportTarget &target, const QDateTime &now,
                           const AwsError &error);
-ReportOutcome accessDenied(const RunReportTarget &target, const AwsError &error,
-                           qint64 eventsRead);
+ReportOutcome accessDenied(const RunReportTarget &target, const AwsError &error, qint64 eventsRead);
 ReportOutcome throttled(const AwsError &error, qint64 eventsRead);
 ReportOutcome truncated(qint64 eventsRead, const QString &resumeToken);
 ReportOutcome cancelled(qint64 eventsRead);

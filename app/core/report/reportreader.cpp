@@ -57,8 +57,9 @@ QString ReportReader::filterPattern() const
         terms << QStringLiteral("($.ConnectorDocumentStatus.Status = \"%1\")").arg(wire)
               << QStringLiteral("($.ConnectorDocumentStatus = \"%1\")").arg(wire);
     }
-    return terms.isEmpty() ? QString() : QStringLiteral("{ ") + terms.join(QStringLiteral(" || "))
-            + QStringLiteral(" }");
+    return terms.isEmpty()
+        ? QString()
+        : QStringLiteral("{ ") + terms.join(QStringLiteral(" || ")) + QStringLiteral(" }");
 }
 
 void ReportReader::setPageSize(int limit)
@@ -205,14 +206,15 @@ void ReportReader::beginSweep()
     m_paginator->start();
 }
 
+// A page (up to 10,000 events) is parsed and handed out in batches: the first rows reach a view
+// sooner, and only one batch of parsed events is alive at a time.
 void ReportReader::onPage(aws::ServiceCall *job, int first, int count)
 {
     const auto *call = static_cast<const logs::FilterLogEventsCall *>(job);
     ++m_pages;
     QList<ReportEvent> events;
-    events.reserve(count);
     const bool dedupe = following();
-    for (int i = first; i < first + count; ++i) {
+    for (int i = first; i < first + count && !m_finished; ++i) {
         const logs::LogEvent &e = call->page.events.at(i);
         const bool asked = m_streamNames.isEmpty() ? e.logStreamName.startsWith(m_streamPrefix)
                                                    : m_streamNames.contains(e.logStreamName);
@@ -228,14 +230,23 @@ void ReportReader::onPage(aws::ServiceCall *job, int first, int count)
             m_newest = std::max(m_newest, e.timestamp);
         }
         events.append(parseReportEvent(e));
+        if (events.size() == BatchSize)
+            deliver(&events);
     }
-    if (events.isEmpty())
+    if (!m_finished)
+        deliver(&events);
+}
+
+void ReportReader::deliver(QList<ReportEvent> *events)
+{
+    if (events->isEmpty())
         return;
-    m_events += events.size();
-    m_sweepEvents += events.size();
+    m_events += events->size();
+    m_sweepEvents += events->size();
     if (m_outcome.status == ReportStatus::Reading)
         m_outcome.eventsRead = m_events;
-    emit eventsRead(events);
+    const QList<ReportEvent> batch = std::exchange(*events, {});
+    emit eventsRead(batch); // a slot may cancel: the caller checks m_finished
 }
 
 void ReportReader::pruneRecent()
@@ -283,8 +294,7 @@ void ReportReader::onSweepFinished()
         finish(outcomes::truncated(m_events, m_resumeToken));
         return;
     }
-    if (m_events == 0 && !m_streamChecked && m_source != ReportSource::LegacyErrors
-        && !m_legacy) {
+    if (m_events == 0 && !m_streamChecked && m_source != ReportSource::LegacyErrors && !m_legacy) {
         checkStream();
         return;
     }

@@ -48,7 +48,8 @@ enum class ReportSource : quint8 {
 // caughtUp() and polls again every pollInterval, from the newest event seen (with an overlap,
 // dropping events it already delivered), until runEnded() and a settle time have passed.
 //
-// Contract: start() is queued; eventsRead() comes per page in order; finished() fires once,
+// Contract: start() is queued; eventsRead() comes in order, in batches of at most BatchSize
+// events (a page may make several); finished() fires once,
 // after the last eventsRead(); outcome() is valid at any time and final after finished().
 class ReportReader : public QObject
 {
@@ -99,6 +100,8 @@ public:
     qint64 windowStartMs() const;
     std::optional<qint64> windowEndMs() const { return m_target.windowEndMs(); }
 
+    // eventsRead() hands out at most this many events at a time.
+    static constexpr int BatchSize = 1000;
     static constexpr int DefaultPollIntervalMs = 10000;
     static constexpr int DefaultSettleTimeMs = 120000;
     // How far back each poll reaches before the newest event seen (late ingestion).
@@ -114,6 +117,7 @@ signals:
 private:
     void beginSweep();
     void onPage(aws::ServiceCall *job, int first, int count);
+    void deliver(QList<ReportEvent> *events);
     void onSweepFinished();
     void checkStream();
     void onStreamChecked(logs::DescribeLogStreamsCall *call);
