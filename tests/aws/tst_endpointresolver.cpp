@@ -122,7 +122,7 @@ private:
         const QJsonArray argv = fn.value(QLatin1String("argv")).toArray();
         if (name == QLatin1String("isSet"))
             return !value(argv.at(0), scope).isUndefined() && !value(argv.at(0), scope).isNull();
-        if (name == QLatin1String("booleanEquals"))
+        if (name == QLatin1String("booleanEquals") || name == QLatin1String("stringEquals"))
             return value(argv.at(0), scope) == value(argv.at(1), scope);
         if (name == QLatin1String("getAttr"))
             return value(argv.at(0), scope).toObject().value(argv.at(1).toString());
@@ -162,6 +162,9 @@ class TestEndpointResolver : public QObject
 private slots:
     void ruleSetTests_data();
     void ruleSetTests();
+    void logsRuleSetTests_data();
+    void logsRuleSetTests();
+    void logsTranslationAgreesWithRuleSet();
     void partitionsMatchReference();
     void translationAgreesWithRuleSet();
     void otherServices_data();
@@ -212,6 +215,98 @@ void TestEndpointResolver::ruleSetTests()
                      .value(QLatin1String("url"))
                      .toString());
     }
+}
+
+void TestEndpointResolver::logsRuleSetTests_data()
+{
+    QTest::addColumn<QJsonObject>("testCase");
+    const QString dir = syncdeck::test::sharedReferenceDir();
+    if (dir.isEmpty())
+        return;
+    const QJsonArray cases
+        = readJson(dir + QStringLiteral("/other-models/logs.endpoint-tests-1.json"))
+              .value(QLatin1String("testCases"))
+              .toArray();
+    for (qsizetype i = 0; i < cases.size(); ++i) {
+        const QJsonObject c = cases.at(i).toObject();
+        QTest::addRow("%d %s", int(i),
+                      qPrintable(c.value(QLatin1String("documentation")).toString()))
+            << c;
+    }
+}
+
+void TestEndpointResolver::logsRuleSetTests()
+{
+    if (syncdeck::test::sharedReferenceDir().isEmpty())
+        QSKIP(qPrintable(syncdeck::test::sharedReferenceMissingMessage()));
+    QFETCH(QJsonObject, testCase);
+    const QJsonObject params = testCase.value(QLatin1String("params")).toObject();
+    EndpointParams p;
+    if (params.contains(QLatin1String("Region")))
+        p.region = params.value(QLatin1String("Region")).toString();
+    p.useFips = params.value(QLatin1String("UseFIPS")).toBool();
+    p.useDualStack = params.value(QLatin1String("UseDualStack")).toBool();
+    if (params.contains(QLatin1String("Endpoint")))
+        p.endpoint = params.value(QLatin1String("Endpoint")).toString();
+    const EndpointResult r = resolveLogsEndpoint(p);
+    const QJsonObject expect = testCase.value(QLatin1String("expect")).toObject();
+    if (expect.contains(QLatin1String("error"))) {
+        QCOMPARE(r.error, expect.value(QLatin1String("error")).toString());
+        QVERIFY(r.url.isEmpty());
+    } else {
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.url.toString(),
+                 expect.value(QLatin1String("endpoint"))
+                     .toObject()
+                     .value(QLatin1String("url"))
+                     .toString());
+    }
+}
+
+void TestEndpointResolver::logsTranslationAgreesWithRuleSet()
+{
+    const QString dir = syncdeck::test::sharedReferenceDir();
+    if (dir.isEmpty())
+        QSKIP(qPrintable(syncdeck::test::sharedReferenceMissingMessage()));
+    const QJsonObject ruleSet
+        = readJson(dir + QStringLiteral("/other-models/logs.endpoint-rule-set-1.json"));
+    const QJsonArray partitions = readJson(dir + QStringLiteral("/qbusiness-model/partitions.json"))
+                                      .value(QLatin1String("partitions"))
+                                      .toArray();
+    QVERIFY(!ruleSet.isEmpty() && !partitions.isEmpty());
+    const RuleSetEvaluator evaluator(ruleSet, partitions);
+    QStringList regions = {QStringLiteral("us-gov-central-9"), QStringLiteral("cn-south-7"),
+                           QStringLiteral("eusc-de-west-3"), QStringLiteral("mars-east-1")};
+    for (const QJsonValue &p : partitions)
+        regions += p.toObject().value(QLatin1String("regions")).toObject().keys();
+    int compared = 0;
+    for (const QString &region : std::as_const(regions)) {
+        for (int flags = 0; flags < 8; ++flags) {
+            const bool fips = flags & 1;
+            const bool dualStack = flags & 2;
+            const bool custom = flags & 4;
+            QJsonObject params {{QStringLiteral("Region"), region},
+                                {QStringLiteral("UseFIPS"), fips},
+                                {QStringLiteral("UseDualStack"), dualStack}};
+            EndpointParams mine;
+            mine.region = region;
+            mine.useFips = fips;
+            mine.useDualStack = dualStack;
+            if (custom) {
+                params.insert(QStringLiteral("Endpoint"), QStringLiteral("https://example.com"));
+                mine.endpoint = QStringLiteral("https://example.com");
+            }
+            const EndpointResult expected = evaluator.evaluate(params);
+            const EndpointResult actual = resolveLogsEndpoint(mine);
+            QVERIFY2(actual.error == expected.error && actual.url == expected.url,
+                     qPrintable(region + QStringLiteral(" flags=") + QString::number(flags)
+                                + QStringLiteral(": rule set says ") + expected.url.toString()
+                                + expected.error + QStringLiteral(", SyncDeck says ")
+                                + actual.url.toString() + actual.error));
+            ++compared;
+        }
+    }
+    qInfo("%d parameter combinations agree with the Logs rule set", compared);
 }
 
 void TestEndpointResolver::partitionsMatchReference()

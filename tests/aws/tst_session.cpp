@@ -38,6 +38,8 @@ private slots:
     void errors();
     void environmentFilesOverrideHome();
     void describeWithoutCredentials();
+    void logsEndpoint_data();
+    void logsEndpoint();
 };
 
 void TestSession::resolution_data()
@@ -364,6 +366,112 @@ void TestSession::describeWithoutCredentials()
     QCOMPARE(s.credentialKind, CredentialKind::None);
     QCOMPARE(s.maxAttempts, 3);
     QCOMPARE(s.retryMode, QStringLiteral("standard"));
+}
+
+// CloudWatch Logs resolves by the same rule as Q Business, with its own names; a Logs setting
+// that cannot be resolved leaves the session (and Q Business) working.
+void TestSession::logsEndpoint_data()
+{
+    QTest::addColumn<QByteArray>("config");
+    QTest::addColumn<QStringList>("env");
+    QTest::addColumn<QStringList>("options"); // region, endpointUrl, logsEndpointUrl
+    QTest::addColumn<QString>("logsEndpoint");
+    QTest::addColumn<QString>("logsSource"); // or the error, when logsEndpoint is empty
+    QTest::addColumn<QString>("qbusinessEndpoint");
+    const QByteArray keys = "aws_access_key_id=AKIDEXAMPLE\naws_secret_access_key=s\n";
+    const QByteArray base = "[default]\nregion=eu-west-1\n" + keys;
+    const QByteArray services = "[default]\nregion=eu-west-1\nservices = local\n" + keys
+        + "[services local]\ncloudwatch_logs =\n  endpoint_url = http://127.0.0.1:7\n"
+          "qbusiness =\n  endpoint_url = http://127.0.0.1:8\n";
+    QTest::newRow("rule set") << base << QStringList() << sl({"", "", ""})
+                              << "https://logs.eu-west-1.amazonaws.com"
+                              << "rule set (region eu-west-1)"
+                              << "https://qbusiness.eu-west-1.api.aws";
+    QTest::newRow("china") << base << QStringList() << sl({"cn-north-1", "", ""})
+                           << "https://logs.cn-north-1.amazonaws.com.cn"
+                           << "rule set (region cn-north-1)"
+                           << "https://qbusiness.cn-north-1.api.amazonwebservices.com.cn";
+    QTest::newRow("fips") << QByteArray(base + "use_fips_endpoint=true\n") << QStringList()
+                          << sl({"", "", ""}) << "https://logs-fips.eu-west-1.amazonaws.com"
+                          << "rule set (region eu-west-1)"
+                          << "https://qbusiness-fips.eu-west-1.api.aws";
+    QTest::newRow("govcloud fips is the regular host")
+        << QByteArray(base + "use_fips_endpoint=true\n") << QStringList()
+        << sl({"us-gov-west-1", "", ""}) << "https://logs.us-gov-west-1.amazonaws.com"
+        << "rule set (region us-gov-west-1)"
+        << "https://qbusiness-fips.us-gov-west-1.api.aws";
+    QTest::newRow("dual-stack by env")
+        << base << QStringList {QStringLiteral("AWS_USE_DUALSTACK_ENDPOINT=true")}
+        << sl({"", "", ""}) << "https://logs.eu-west-1.api.aws"
+        << "rule set (region eu-west-1)"
+        << "https://qbusiness.eu-west-1.api.aws";
+    QTest::newRow("service env wins over global")
+        << base
+        << QStringList {QStringLiteral("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS=http://127.0.0.1:5"),
+                        QStringLiteral("AWS_ENDPOINT_URL=http://127.0.0.1:6")}
+        << sl({"", "", ""}) << "http://127.0.0.1:5"
+        << "env AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"
+        << "http://127.0.0.1:6";
+    QTest::newRow("global env for both")
+        << base << QStringList {QStringLiteral("AWS_ENDPOINT_URL=http://127.0.0.1:6")}
+        << sl({"", "", ""}) << "http://127.0.0.1:6"
+        << "env AWS_ENDPOINT_URL"
+        << "http://127.0.0.1:6";
+    QTest::newRow("services section key cloudwatch_logs")
+        << services << QStringList() << sl({"", "", ""}) << "http://127.0.0.1:7"
+        << "config:8"
+        << "http://127.0.0.1:8";
+    QTest::newRow("ignore configured endpoints")
+        << services << QStringList {QStringLiteral("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true")}
+        << sl({"", "", ""}) << "https://logs.eu-west-1.amazonaws.com"
+        << "rule set (region eu-west-1)"
+        << "https://qbusiness.eu-west-1.api.aws";
+    QTest::newRow("--endpoint-url aims both (one emulator)")
+        << base << QStringList() << sl({"", "http://127.0.0.1:9", ""}) << "http://127.0.0.1:9"
+        << "--endpoint-url"
+        << "http://127.0.0.1:9";
+    QTest::newRow("explicit Logs endpoint wins")
+        << services << QStringList() << sl({"", "http://127.0.0.1:9", "http://127.0.0.1:4"})
+        << "http://127.0.0.1:4"
+        << "--logs-endpoint-url"
+        << "http://127.0.0.1:9";
+    QTest::newRow("dual-stack with a custom endpoint fails Logs only")
+        << QByteArray(base + "use_dualstack_endpoint=true\n") << QStringList()
+        << sl({"", "http://127.0.0.1:9", ""}) << ""
+        << "Invalid Configuration: Dualstack and custom endpoint are not supported"
+        << "http://127.0.0.1:9";
+}
+
+void TestSession::logsEndpoint()
+{
+    QFETCH(QByteArray, config);
+    QFETCH(QStringList, env);
+    QFETCH(QStringList, options);
+    QTemporaryDir home;
+    QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".aws")));
+    writeFile(home.filePath(QStringLiteral(".aws/config")), config);
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("HOME"), home.path());
+    for (const QString &kv : std::as_const(env))
+        environment.insert(kv.section(u'=', 0, 0), kv.section(u'=', 1));
+    SessionOptions o;
+    o.region = options.at(0);
+    o.endpointUrl = options.at(1);
+    o.logsEndpointUrl = options.at(2);
+    QObject parent;
+    Session s;
+    SessionError e;
+    QVERIFY2(resolveSession(o, environment, &parent, &s, &e), qPrintable(e.message));
+    QTEST(s.endpoint.toString(), "qbusinessEndpoint");
+    QTEST(s.logsEndpoint.toString(), "logsEndpoint");
+    QFETCH(QString, logsSource);
+    if (s.logsEndpoint.isEmpty()) {
+        QCOMPARE(s.logsEndpointError, logsSource);
+        QVERIFY(!s.logsEndpointNextStep.isEmpty());
+    } else {
+        QCOMPARE(s.logsEndpointSource, expand(logsSource, home.path()));
+        QVERIFY(s.logsEndpointError.isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -8,6 +8,8 @@ include(${FACTS})
 # a folder are the folder's own headers. A new folder must be added here, with its layer.
 set(ALLOWED_app/core/aws "aws")
 set(ALLOWED_app/core/qbusiness "aws;qbusiness")
+set(ALLOWED_app/core/logs "aws;logs")
+set(ALLOWED_app/core/report "aws;qbusiness;logs;report")
 set(ALLOWED_app/core/emulator "aws;emulator")
 set(ALLOWED_app/core/cli "aws;qbusiness;cli")
 set(ALLOWED_app/core/cache "aws;qbusiness;cache")
@@ -26,7 +28,7 @@ set(ALLOWED_ui/widgets "aws;qbusiness")
 # charts implements jobs/runchartspane.h and may use the ui helpers (it links syncdeck_ui).
 set(ALLOWED_ui/charts "aws;qbusiness;charts;jobs;widgets")
 set(GUI_FREE app/core/aws app/core/qbusiness app/core/emulator app/core/cli app/core/fleet
-    app/core/cache)
+    app/core/cache app/core/logs app/core/report)
 
 # Every header a Qt module installs, by the names a source can include it by.
 function(qt_headers module out)
@@ -90,7 +92,7 @@ endforeach()
 
 # Link fences: direct link libraries of each target. CORE_LIBS: the GUI-free feature layers
 # above qbusiness.
-set(CORE_LIBS syncdeck_fleet syncdeck_cache)
+set(CORE_LIBS syncdeck_logs syncdeck_report syncdeck_fleet syncdeck_cache)
 function(forbid target what why)
     if("${what}" IN_LIST LINKS_${target})
         set(offences ${offences} "${target} links ${what}: ${why}" PARENT_SCOPE)
@@ -116,6 +118,9 @@ if("Qt6::Charts" IN_LIST INTERFACE_LINKS_syncdeck_charts)
 endif()
 forbid(syncdeck_emulator syncdeck_qbusiness
     "the emulator is an independent implementation of the protocol")
+forbid(syncdeck_emulator syncdeck_logs
+    "the emulator is an independent implementation of the protocol")
+forbid(syncdeck_logs syncdeck_qbusiness "CloudWatch Logs stands beside Q Business, not on it")
 
 if(offences)
     list(JOIN offences "\n  " text)

@@ -50,6 +50,49 @@ RawHttpReply validation(const QByteArray &message, const QByteArray &field)
 }
 } // namespace
 
+QByteArray checkSigV4(const RawHttpRequest &request, const aws::Credentials &credentials,
+                      const QString &region, const QString &service)
+{
+    const QByteArray authorization = request.header("Authorization");
+    const qsizetype sh = authorization.indexOf("SignedHeaders=");
+    if (sh < 0)
+        return "no SigV4 Authorization header";
+    QByteArray signedList = authorization.mid(sh + 14);
+    signedList.truncate(signedList.indexOf(','));
+    const QList<QByteArray> names = signedList.split(';');
+    aws::sigv4::Request r;
+    r.method = request.method;
+    r.path = request.path;
+    r.query = request.query;
+    r.body = request.body;
+    for (const auto &h : request.headers) {
+        const QByteArray lower = h.first.toLower();
+        if (names.contains(lower) && lower != "x-amz-date")
+            r.headers.append({h.first, h.second});
+    }
+    aws::sigv4::SigningParams p;
+    p.credentials.accessKeyId = credentials.accessKeyId;
+    p.credentials.secretAccessKey = credentials.secretAccessKey;
+    const QByteArray token = request.header("X-Amz-Security-Token");
+    if (!token.isEmpty()) {
+        p.credentials.sessionToken = aws::SecretString(QString::fromUtf8(token));
+        r.headers.removeIf([](const aws::sigv4::Header &h) {
+            return h.name.compare("x-amz-security-token", Qt::CaseInsensitive) == 0;
+        });
+    }
+    p.region = region;
+    p.service = service;
+    p.time = QDateTime::fromString(QString::fromLatin1(request.header("X-Amz-Date")),
+                                   QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    p.time.setTimeSpec(Qt::UTC);
+    const aws::sigv4::SigningResult s = aws::sigv4::sign(r, p);
+    if (!s.ok())
+        return s.error.toUtf8();
+    if (s.authorization != authorization)
+        return "the signature does not match the bytes that arrived";
+    return {};
+}
+
 FakeQBusiness::FakeQBusiness(Options options)
     : m_options(options)
     , m_random(quint32(options.seed))
@@ -74,44 +117,10 @@ QString FakeQBusiness::statusOf(int i)
 
 QByteArray FakeQBusiness::checkSignature(const RawHttpRequest &request)
 {
-    const QByteArray authorization = request.header("Authorization");
-    const qsizetype sh = authorization.indexOf("SignedHeaders=");
-    if (sh < 0)
-        return "no SigV4 Authorization header";
-    QByteArray signedList = authorization.mid(sh + 14);
-    signedList.truncate(signedList.indexOf(','));
-    const QList<QByteArray> names = signedList.split(';');
-    aws::sigv4::Request r;
-    r.method = request.method;
-    r.path = request.path;
-    r.query = request.query;
-    r.body = request.body;
-    for (const auto &h : request.headers) {
-        const QByteArray lower = h.first.toLower();
-        if (names.contains(lower) && lower != "x-amz-date")
-            r.headers.append({h.first, h.second});
-    }
-    aws::sigv4::SigningParams p;
-    p.credentials.accessKeyId = QString::fromLatin1(AccessKeyId);
-    p.credentials.secretAccessKey = aws::SecretString(QString::fromLatin1(SecretAccessKey));
-    const QByteArray token = request.header("X-Amz-Security-Token");
-    if (!token.isEmpty()) {
-        p.credentials.sessionToken = aws::SecretString(QString::fromUtf8(token));
-        r.headers.removeIf([](const aws::sigv4::Header &h) {
-            return h.name.compare("x-amz-security-token", Qt::CaseInsensitive) == 0;
-        });
-    }
-    p.region = QString::fromLatin1(Region);
-    p.service = QStringLiteral("qbusiness");
-    p.time = QDateTime::fromString(QString::fromLatin1(request.header("X-Amz-Date")),
-                                   QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    p.time.setTimeSpec(Qt::UTC);
-    const aws::sigv4::SigningResult s = aws::sigv4::sign(r, p);
-    if (!s.ok())
-        return s.error.toUtf8();
-    if (s.authorization != authorization)
-        return "the signature does not match the bytes that arrived";
-    return {};
+    aws::Credentials c;
+    c.accessKeyId = QString::fromLatin1(AccessKeyId);
+    c.secretAccessKey = aws::SecretString(QString::fromLatin1(SecretAccessKey));
+    return checkSigV4(request, c, QString::fromLatin1(Region), QStringLiteral("qbusiness"));
 }
 
 RawHttpReply FakeQBusiness::handle(const RawHttpRequest &request)

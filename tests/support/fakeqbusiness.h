@@ -1,5 +1,6 @@
 #pragma once
 
+#include "aws/credentials.h"
 #include "rawhttpserver.h"
 
 #include <QDateTime>
@@ -7,6 +8,12 @@
 #include <QString>
 
 namespace syncdeck::test {
+
+// Recomputes the SigV4 signature of a request from the bytes that arrived (the signed header
+// list of its Authorization header, its X-Amz-Date and session token); empty when it matches,
+// else why not. Handler servers of any service use it.
+QByteArray checkSigV4(const RawHttpRequest &request, const aws::Credentials &credentials,
+                      const QString &region, const QString &service);
 
 // A small Amazon Q Business for handler-server tests: one application, one index, two data
 // sources, a generated sync job history, SigV4 verification of every request against the bytes

@@ -180,6 +180,57 @@ EndpointResult resolveQBusinessEndpoint(const EndpointParams &params)
     return {{}, QStringLiteral("Invalid Configuration: Missing Region")};
 }
 
+EndpointResult resolveLogsEndpoint(const EndpointParams &params)
+{
+    // Rule 1: isSet(Endpoint) -> FIPS or dual-stack is an error, else the endpoint as given.
+    if (params.endpoint) {
+        if (params.useFips)
+            return {{},
+                    QStringLiteral("Invalid Configuration: FIPS and custom endpoint are not "
+                                   "supported")};
+        if (params.useDualStack)
+            return {{},
+                    QStringLiteral("Invalid Configuration: Dualstack and custom endpoint are not "
+                                   "supported")};
+        return customEndpoint(*params.endpoint);
+    }
+    // Rule 3.
+    if (!params.region)
+        return {{}, QStringLiteral("Invalid Configuration: Missing Region")};
+    // Rule 2: aws.partition(Region), then FIPS x dual-stack.
+    const QString &region = *params.region;
+    if (!isValidRegion(region))
+        return invalidRegion(region);
+    const Partition p = partitionForRegion(region);
+    const auto host = [&region](const QString &prefix, const QString &suffix) {
+        return EndpointResult {
+            QUrl(QStringLiteral("https://") + prefix + u'.' + region + u'.' + suffix), {}};
+    };
+    if (params.useFips && params.useDualStack) {
+        if (p.supportsFIPS && p.supportsDualStack)
+            return host(QStringLiteral("logs-fips"), p.dualStackDnsSuffix);
+        return {{},
+                QStringLiteral("FIPS and DualStack are enabled, but this partition does not "
+                               "support one or both")};
+    }
+    if (params.useFips) {
+        if (!p.supportsFIPS)
+            return {{}, QStringLiteral("FIPS is enabled but this partition does not support FIPS")};
+        // The GovCloud regions' regular endpoints are FIPS endpoints already.
+        if (region == QLatin1String("us-gov-east-1") || region == QLatin1String("us-gov-west-1"))
+            return host(QStringLiteral("logs"), p.dnsSuffix);
+        return host(QStringLiteral("logs-fips"), p.dnsSuffix);
+    }
+    if (params.useDualStack) {
+        if (p.supportsDualStack)
+            return host(QStringLiteral("logs"), p.dualStackDnsSuffix);
+        return {{},
+                QStringLiteral("DualStack is enabled but this partition does not support "
+                               "DualStack")};
+    }
+    return host(QStringLiteral("logs"), p.dnsSuffix);
+}
+
 EndpointResult resolveStsEndpoint(const EndpointParams &params)
 {
     if (!params.endpoint && !params.region && !params.useFips)

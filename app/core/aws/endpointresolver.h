@@ -5,9 +5,10 @@
 
 #include <optional>
 
-// Endpoint resolution for the services SyncDeck calls: Amazon Q Business by a hand translation of
-// its Smithy endpoint rule set (endpoint-rule-set-1.json of the service model), and STS and the
-// IAM Identity Center portal by their documented host names, over one table of AWS partitions.
+// Endpoint resolution for the services SyncDeck calls: Amazon Q Business and CloudWatch Logs by
+// hand translations of their Smithy endpoint rule sets (endpoint-rule-set-1.json of each service
+// model), and STS and the IAM Identity Center portal by their documented host names, over one
+// table of AWS partitions.
 namespace syncdeck::aws {
 
 // One AWS partition (the outputs of partitions.json).
@@ -25,12 +26,14 @@ struct Partition
 // whose region pattern matches, else "aws".
 Partition partitionForRegion(const QString &region);
 
-// Parameters of the Q Business rule set (Region, UseFIPS, Endpoint).
+// Parameters of the rule sets (Region, UseFIPS, Endpoint; UseDualStack for the services whose
+// rule set has it: the Q Business service is dual-stack only and ignores it).
 struct EndpointParams
 {
     std::optional<QString> region;
     bool useFips = false;
     std::optional<QString> endpoint;
+    bool useDualStack = false;
 };
 
 struct EndpointResult
@@ -47,6 +50,9 @@ bool isHttpEndpointUrl(const QUrl &url);
 
 // Evaluates the Q Business endpoint rule set.
 EndpointResult resolveQBusinessEndpoint(const EndpointParams &params);
+// Evaluates the CloudWatch Logs endpoint rule set: logs.{region}.{dnsSuffix}, logs-fips.…,
+// dual-stack logs[-fips].{region}.{dualStackDnsSuffix}; GovCloud FIPS is the regular host.
+EndpointResult resolveLogsEndpoint(const EndpointParams &params);
 // STS: https://sts.{region}.{dnsSuffix} (sts-fips with FIPS), the global endpoint without a region.
 EndpointResult resolveStsEndpoint(const EndpointParams &params);
 // IAM Identity Center portal: https://portal.sso.{region}.{dnsSuffix}.

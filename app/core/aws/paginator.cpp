@@ -46,6 +46,11 @@ void Paginator::setSinglePage(bool singlePage)
     m_singlePage = singlePage;
 }
 
+void Paginator::setMaxEmptyPages(int maxEmptyPages)
+{
+    m_maxEmptyPages = std::max(0, maxEmptyPages);
+}
+
 QString Paginator::encodeToken(const QString &serviceToken, int skip, int pageSize)
 {
     QJsonObject o;
@@ -158,8 +163,11 @@ void Paginator::onPageFinished(ServiceCall *job)
     }
     const bool repeated = !page.nextToken.isEmpty()
         && (page.nextToken == m_token || m_seenTokens.contains(page.nextToken));
+    m_emptyPagesInARow = page.itemCount > 0 ? 0 : m_emptyPagesInARow + 1;
+    const bool tooManyEmpty = m_maxEmptyPages > 0 && m_emptyPagesInARow >= m_maxEmptyPages
+        && !page.nextToken.isEmpty() && !repeated;
     const bool goesOn = !cut && !page.nextToken.isEmpty() && !repeated && !m_singlePage
-        && (m_maxItems <= 0 || m_items + count < m_maxItems);
+        && !tooManyEmpty && (m_maxItems <= 0 || m_items + count < m_maxItems);
 
     if (goesOn) {
         // Ask for the next page before handing this one out, so that the caller's work on this
@@ -214,8 +222,20 @@ void Paginator::onPageFinished(ServiceCall *job)
                            "complete up to this page.")));
         return;
     }
-    // Single page, or max items reached exactly at the end of this page.
+    // Single page, too many empty pages, or max items reached exactly at the end of this page.
     advanceTo(page.nextToken);
+    if (tooManyEmpty) {
+        finish(AwsError::make(
+            AwsError::Kind::Client, QStringLiteral("TooManyEmptyPages"),
+            QStringLiteral("the service answered %1 pages in a row without items (after %2 "
+                           "pages, %3 items); stopped so that the listing stays bounded")
+                .arg(m_emptyPagesInARow)
+                .arg(m_pages)
+                .arg(m_items),
+            QStringLiteral("Narrow the time range, or resume with the starting token to search "
+                           "on.")));
+        return;
+    }
     finish({});
 }
 

@@ -51,6 +51,10 @@ public:
     bool setStartingToken(const QString &token, QString *error);
     // Only the first page: no further requests (--no-paginate).
     void setSinglePage(bool singlePage);
+    // At most this many pages in a row without items (each with a new nextToken) before the
+    // listing stops with an error and a resume token; 0: no limit. Services that search (such
+    // as CloudWatch Logs' FilterLogEvents) may answer empty pages for a long time.
+    void setMaxEmptyPages(int maxEmptyPages);
 
     void start();
     void abort();
@@ -87,6 +91,8 @@ private:
     int m_pageSize = 0;
     qint64 m_maxItems = 0;
     bool m_singlePage = false;
+    int m_maxEmptyPages = 0;
+    int m_emptyPagesInARow = 0;
 
     // Where the next request starts: service token, items of that page already delivered, and
     // the page size that page must be asked with for the skip to mean the same items.

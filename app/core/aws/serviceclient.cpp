@@ -3,6 +3,7 @@
 #include "adaptiveratelimiter.h"
 #include "credentialsprovider.h"
 #include "proxysettings.h"
+#include "requestpacer.h"
 #include "retryquota.h"
 #include "retrystrategy.h"
 #include "servicecall_p.h"
@@ -41,6 +42,7 @@ struct ServiceClient::Private
     QNetworkAccessManager *nam = nullptr;
     RetryQuota quota;
     std::optional<AdaptiveRateLimiter> limiter; // retryMode "adaptive" only
+    std::shared_ptr<RequestPacer> pacer; // a service's quota, when its client sets one
     Clock clock;
     Backoff backoff;
     qint64 skewMs = 0;
@@ -131,6 +133,10 @@ void ServiceClient::Private::beginAttempt(ServiceCall *call)
         cd->maxAttempts = std::max(1, config.maxAttempts);
     }
     ++cd->attempt;
+    if (cd->spec.refusal.isError()) {
+        cd->finish(cd->spec.refusal);
+        return;
+    }
     if (const std::optional<AwsError> e = configurationError()) {
         cd->finish(*e);
         return;
@@ -156,19 +162,26 @@ void ServiceClient::Private::beginAttempt(ServiceCall *call)
 
 void ServiceClient::Private::paceAndSend(ServiceCall *call, const Credentials &creds)
 {
-    const qint64 waitMs = limiter && !config.dryRun ? limiter->acquire(nowSeconds()) : 0;
+    ServiceCall::Private *cd = call->d.get();
+    const double now = nowSeconds();
+    const qint64 limiterWaitMs = limiter && !config.dryRun ? limiter->acquire(now) : 0;
+    const qint64 paceWaitMs = pacer && !config.dryRun ? pacer->acquire(cd->spec.operation, now) : 0;
+    const qint64 waitMs = std::max(limiterWaitMs, paceWaitMs);
     if (waitMs <= 0) {
         send(call, creds);
         return;
     }
-    ServiceCall::Private *cd = call->d.get();
+    const QString why = paceWaitMs >= limiterWaitMs
+        ? QStringLiteral("client-side pace, at most %1 requests/s")
+              .arg(pacer->rate(cd->spec.operation).perSecond, 0, 'f', 2)
+        : QStringLiteral("adaptive rate limit, %1 requests/s").arg(limiter->fillRate(), 0, 'f', 2);
     log(call,
-        QStringLiteral("%1 attempt %2/%3: waiting %4 ms (adaptive rate limit, %5 requests/s)")
+        QStringLiteral("%1 attempt %2/%3: waiting %4 ms (%5)")
             .arg(cd->spec.operation)
             .arg(cd->attempt)
             .arg(cd->maxAttempts)
             .arg(waitMs)
-            .arg(limiter->fillRate(), 0, 'f', 2));
+            .arg(why));
     cd->waitTimer.disconnect();
     // Credentials are signed with when the wait is over (they may be refreshed meanwhile, but a
     // wait is seconds, far below any credential's remaining lifetime of 15 minutes or more).
@@ -471,6 +484,16 @@ int ServiceClient::retryQuotaAvailable() const
 double ServiceClient::adaptiveSendRate() const
 {
     return d->limiter && d->limiter->isEnabled() ? d->limiter->fillRate() : 0.0;
+}
+
+void ServiceClient::setRequestPacer(std::shared_ptr<RequestPacer> pacer)
+{
+    d->pacer = std::move(pacer);
+}
+
+std::shared_ptr<RequestPacer> ServiceClient::requestPacer() const
+{
+    return d->pacer;
 }
 
 void ServiceClient::prepare(ServiceCall *call, RequestSpec spec, ParseBody parse)

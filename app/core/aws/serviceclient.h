@@ -21,6 +21,7 @@ class QNetworkAccessManager;
 namespace syncdeck::aws {
 
 class CredentialsProvider;
+class RequestPacer;
 
 // Where and how to call a service.
 struct ClientConfig
@@ -57,6 +58,10 @@ struct RequestSpec
     QByteArray query; // encoded, without '?'
     QList<QPair<QByteArray, QByteArray>> headers; // signed, e.g. X-Amz-Target, Content-Type
     QByteArray body;
+    // Set when the client can tell the request is invalid before sending it (e.g. two members
+    // the service accepts only one of): the call then finishes with this error once started,
+    // and nothing goes on the wire.
+    AwsError refusal;
 };
 
 class ServiceClient : public QObject
@@ -84,6 +89,10 @@ public:
     // With retryMode "adaptive": the rate (requests/s) the limiter currently allows, or 0 while
     // it has not been engaged by a throttling answer (and in the other modes).
     double adaptiveSendRate() const;
+    // Paces every attempt of this client's calls with `pacer` (see RequestPacer), on top of the
+    // retry mode; a pacer may be shared with other clients of the same quota. nullptr: none.
+    void setRequestPacer(std::shared_ptr<RequestPacer> pacer);
+    std::shared_ptr<RequestPacer> requestPacer() const;
 
 signals:
     // Every attempt of every call of this client, as ServiceCall::attemptLogged (for --debug).

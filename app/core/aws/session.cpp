@@ -150,6 +150,12 @@ struct Resolver
                                       fromProfile(profile, QStringLiteral("use_fips_endpoint"))});
         session.useFips = fips.isSet() && isTrue(fips.value);
         session.useFipsSource = fips.isSet() ? fips.source : QStringLiteral("default");
+        const Sourced dualStack
+            = firstOf({fromEnv(env, QStringLiteral("AWS_USE_DUALSTACK_ENDPOINT")),
+                       fromProfile(profile, QStringLiteral("use_dualstack_endpoint"))});
+        session.useDualStack = dualStack.isSet() && isTrue(dualStack.value);
+        session.useDualStackSource
+            = dualStack.isSet() ? dualStack.source : QStringLiteral("default");
 
         const Sourced attempts = firstOf({fromEnv(env, QStringLiteral("AWS_MAX_ATTEMPTS")),
                                           fromProfile(profile, QStringLiteral("max_attempts"))});
@@ -205,6 +211,7 @@ struct Resolver
                         QStringLiteral("Set it to http://host:port (or socks5://host:port), with "
                                        "user:password@ if the proxy needs it, or unset it."));
 
+        resolveLogsEndpoint();
         // Endpoint: explicit > configured (unless ignored) > the rule set.
         Sourced endpoint = options.endpointUrl.isEmpty()
             ? configuredEndpoint(QStringLiteral("QBUSINESS"), QStringLiteral("qbusiness"))
@@ -236,6 +243,46 @@ struct Resolver
             ? endpoint.source
             : QStringLiteral("rule set (region ") + session.region + u')';
         return true;
+    }
+
+    // The same rule as the Q Business endpoint, for CloudWatch Logs; never fails the session.
+    void resolveLogsEndpoint()
+    {
+        Sourced endpoint;
+        if (!options.logsEndpointUrl.isEmpty())
+            endpoint = {options.logsEndpointUrl, QStringLiteral("--logs-endpoint-url")};
+        else if (!options.endpointUrl.isEmpty())
+            endpoint = {options.endpointUrl, QStringLiteral("--endpoint-url")};
+        else
+            endpoint = configuredEndpoint(QStringLiteral("CLOUDWATCH_LOGS"),
+                                          QStringLiteral("cloudwatch_logs"));
+        if (session.region.isEmpty() && !endpoint.isSet()) {
+            session.logsEndpointError = QStringLiteral("Invalid Configuration: Missing Region");
+            session.logsEndpointNextStep = QStringLiteral(
+                "Choose a region: --region, AWS_REGION, or `region = ...` in the profile.");
+            return;
+        }
+        EndpointParams params;
+        if (!session.region.isEmpty())
+            params.region = session.region;
+        params.useFips = session.useFips;
+        params.useDualStack = session.useDualStack;
+        if (endpoint.isSet())
+            params.endpoint = endpoint.value.trimmed();
+        const EndpointResult resolved = aws::resolveLogsEndpoint(params);
+        if (!resolved.ok()) {
+            session.logsEndpointError = resolved.error;
+            session.logsEndpointNextStep = endpoint.isSet()
+                ? QStringLiteral("Turn off use_fips_endpoint / use_dualstack_endpoint for this "
+                                 "profile, or remove the custom endpoint (")
+                    + endpoint.source + u')'
+                : QStringLiteral("Correct the region or endpoint setting.");
+            return;
+        }
+        session.logsEndpoint = resolved.url;
+        session.logsEndpointSource = endpoint.isSet()
+            ? endpoint.source
+            : QStringLiteral("rule set (region ") + session.region + u')';
     }
 
     QSslConfiguration tlsFor(const QUrl &url) const

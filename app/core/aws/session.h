@@ -18,6 +18,9 @@ namespace syncdeck::aws {
 struct SessionOptions
 {
     QString profile, region, endpointUrl, caBundle;
+    // An explicit CloudWatch Logs endpoint; empty: endpointUrl (if given) aims both services, as
+    // the one endpoint of the emulator serves both.
+    QString logsEndpointUrl;
     // Asked for an MFA code by assume-role profiles with mfa_serial; empty: such profiles fail
     // with a message saying that a code is needed.
     MfaPrompt mfaPrompt;
@@ -44,6 +47,16 @@ struct Session
     QString maxAttemptsSource, retryModeSource, caBundleSource;
     bool useFips = false;
     QString useFipsSource;
+    bool useDualStack = false; // AWS_USE_DUALSTACK_ENDPOINT / use_dualstack_endpoint
+    QString useDualStackSource;
+    // CloudWatch Logs (the run reports), resolved by the same rule as the Q Business endpoint:
+    // explicit > AWS_ENDPOINT_URL_CLOUDWATCH_LOGS > AWS_ENDPOINT_URL > [services]
+    // cloudwatch_logs.endpoint_url > endpoint_url > the Logs rule set. A Logs setting that
+    // cannot be resolved never fails the session (Q Business must not wait on Logs): the
+    // endpoint stays empty and logsEndpointError/logsEndpointNextStep say why.
+    QUrl logsEndpoint;
+    QString logsEndpointSource;
+    QString logsEndpointError, logsEndpointNextStep;
     CredentialKind credentialKind = CredentialKind::None;
     QString credentialSource; // "env", "file:line" of the keys, the process or role profile
     QString configPath, credentialsPath;

@@ -1,6 +1,7 @@
 #include "client.h"
 
 #include "aws/sigv4.h"
+#include "documentcodec.h"
 #include "jsoncodec.h"
 
 namespace syncdeck::qbusiness {
@@ -151,6 +152,24 @@ StopSyncCall *Client::stopDataSourceSyncJob(const QString &applicationId, const 
     return newCall<StopSyncCall>(
         rest("StopDataSourceSyncJob", "POST",
              dataSourcePath(applicationId, indexId, dataSourceId) + "/stopsync"));
+}
+
+ListDocumentsCall *Client::listDocuments(const ListDocumentsRequest &request)
+{
+    QByteArray query;
+    addQueryIfSet(query, "dataSourceIds", request.dataSourceId);
+    addQueryIfSet(query, "maxResults", request.maxResults);
+    addQueryIfSet(query, "nextToken", request.nextToken);
+    auto *call = newCall<ListDocumentsCall>(
+        rest("ListDocuments", "GET",
+             applicationPath(request.applicationId) + "/index/" + label(request.indexId)
+                 + "/documents",
+             query),
+        [](ListDocumentsCall *call, const QByteArray &body, QString *error) {
+            return documentcodec::readDocumentPage(body, &call->page, error);
+        });
+    call->request = request;
+    return call;
 }
 
 } // namespace syncdeck::qbusiness

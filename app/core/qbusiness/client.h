@@ -82,6 +82,16 @@ public:
     using Call::Call;
 };
 
+// ListDocuments: the index's documents and their current states (not a run's report).
+class ListDocumentsCall final : public Call
+{
+    Q_OBJECT
+public:
+    using Call::Call;
+    ListDocumentsRequest request;
+    DocumentPage page;
+};
+
 class Client : public aws::ServiceClient
 {
     Q_OBJECT
@@ -101,6 +111,8 @@ public:
                                           const QString &dataSourceId);
     StopSyncCall *stopDataSourceSyncJob(const QString &applicationId, const QString &indexId,
                                         const QString &dataSourceId);
+    // GET /applications/{applicationId}/index/{indexId}/documents (note: "index", singular).
+    ListDocumentsCall *listDocuments(const ListDocumentsRequest &request);
 };
 
 } // namespace syncdeck::qbusiness

@@ -111,4 +111,35 @@ bool exportJobs(const QString &path, const QList<SyncJob> &jobs, JobExportFormat
     return writeFileAtomically(path, data, error);
 }
 
+bool writeFileAtomically(const QString &path,
+                         const std::function<bool(QIODevice *out, QString *error)> &write,
+                         QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Could not create %1: %2. Choose a folder you can write to.")
+                         .arg(path, file.errorString());
+        return false;
+    }
+    QString writeError;
+    if (!write(&file, &writeError) || file.error() != QFileDevice::NoError) {
+        if (error)
+            *error = writeError.isEmpty()
+                ? tr("Could not write %1: %2. Check the free disk space and try again.")
+                      .arg(path, file.errorString())
+                : writeError;
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = tr("Could not save %1: %2. The previous file, if any, is unchanged; "
+                        "check the folder's permissions and free space.")
+                         .arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
 } // namespace syncdeck::qbusiness

@@ -7,6 +7,10 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
+class QIODevice;
+
 namespace syncdeck::qbusiness {
 
 enum class JobExportFormat : quint8 {
@@ -31,5 +35,11 @@ QString isoUtc(const QDateTime &time);
 bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
 bool exportJobs(const QString &path, const QList<SyncJob> &jobs, JobExportFormat format,
                 QString *error);
+// The same for data written piece by piece (large exports): `write` writes to the temporary
+// file and returns false (with *error) to give up; a failed write of the device is caught too.
+// Whole file or nothing.
+bool writeFileAtomically(const QString &path,
+                         const std::function<bool(QIODevice *out, QString *error)> &write,
+                         QString *error);
 
 } // namespace syncdeck::qbusiness

@@ -69,4 +69,25 @@ Paginator *Paginator::listDataSources(Client *client, const QString &application
         parent);
 }
 
+Paginator *Paginator::listDocuments(Client *client, const ListDocumentsRequest &request,
+                                    QObject *parent)
+{
+    QPointer<Client> c(client);
+    return new Paginator(
+        [c, request](const QString &token, int pageSize) -> Call * {
+            if (!c)
+                return nullptr;
+            ListDocumentsRequest r = request;
+            r.nextToken = token;
+            if (pageSize > 0)
+                r.maxResults = pageSize;
+            return c->listDocuments(r);
+        },
+        [](Call *job) {
+            auto *j = static_cast<ListDocumentsCall *>(job);
+            return PageInfo {int(j->page.documents.size()), j->page.nextToken};
+        },
+        parent);
+}
+
 } // namespace syncdeck::qbusiness

@@ -21,6 +21,9 @@ public:
                                   QObject *parent = nullptr);
     static Paginator *listDataSources(Client *client, const QString &applicationId,
                                       const QString &indexId, QObject *parent = nullptr);
+    // The documents' current states (ListDocuments); the request's nextToken is ignored.
+    static Paginator *listDocuments(Client *client, const ListDocumentsRequest &request,
+                                    QObject *parent = nullptr);
 };
 
 } // namespace syncdeck::qbusiness

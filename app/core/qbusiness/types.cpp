@@ -76,4 +76,9 @@ bool isFinalStatus(SyncStatus status)
     return false;
 }
 
+bool isFailedDocumentStatus(const QString &status)
+{
+    return status == QLatin1String("FAILED") || status == QLatin1String("DOCUMENT_FAILED_TO_INDEX");
+}
+
 } // namespace syncdeck::qbusiness

@@ -130,4 +130,35 @@ struct ListSyncJobsRequest
     QString nextToken;
 };
 
+// ListDocuments: the current state of each document of an index (not a run's report).
+struct DocumentDetails
+{
+    QString documentId; // up to 1,825 characters (server text: plain text)
+    QString status; // DocumentStatus, verbatim: RECEIVED, PROCESSING, INDEXED, UPDATED, FAILED,
+                    // DELETING, DELETED, DOCUMENT_FAILED_TO_INDEX (others tolerated)
+    QString errorCode; // ErrorDetail.errorCode
+    QString errorMessage; // ErrorDetail.errorMessage
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    friend bool operator==(const DocumentDetails &, const DocumentDetails &) = default;
+};
+
+struct DocumentPage
+{
+    QList<DocumentDetails> documents;
+    QString nextToken;
+};
+
+struct ListDocumentsRequest
+{
+    QString applicationId;
+    QString indexId;
+    QString dataSourceId; // the model takes a list of at most one: empty for every source
+    int maxResults = 0; // 1..100; 0: the service's default
+    QString nextToken;
+};
+
+// Whether a document status means the document did not make it into the index.
+bool isFailedDocumentStatus(const QString &status);
+
 } // namespace syncdeck::qbusiness
