@@ -42,6 +42,35 @@ QString SsoCredentialsProvider::cacheFilePath(const QString &cacheDirectory,
     return QDir(cacheDirectory).filePath(QString::fromLatin1(hash) + QStringLiteral(".json"));
 }
 
+bool SsoCredentialsProvider::parseTokenCache(const QByteArray &json, SsoCachedToken *out)
+{
+    QJsonParseError parseError;
+    const QJsonObject cache = QJsonDocument::fromJson(json, &parseError).object();
+    const QString token = cache.value(QLatin1String("accessToken")).toString();
+    if (parseError.error != QJsonParseError::NoError || token.isEmpty())
+        return false;
+    out->accessToken = SecretString(token);
+    out->expiresAt = QDateTime::fromString(cache.value(QLatin1String("expiresAt")).toString(),
+                                           Qt::ISODateWithMs);
+    return true;
+}
+
+bool SsoCredentialsProvider::parseRoleCredentials(const QByteArray &json, Credentials *out)
+{
+    const QJsonObject body = QJsonDocument::fromJson(json).object();
+    const QJsonObject rc = body.value(QLatin1String("roleCredentials")).toObject();
+    Credentials c;
+    c.accessKeyId = rc.value(QLatin1String("accessKeyId")).toString();
+    c.secretAccessKey = SecretString(rc.value(QLatin1String("secretAccessKey")).toString());
+    c.sessionToken = SecretString(rc.value(QLatin1String("sessionToken")).toString());
+    const QJsonValue expiration = rc.value(QLatin1String("expiration"));
+    if (!c.isValid() || !expiration.isDouble())
+        return false;
+    c.expiration = QDateTime::fromMSecsSinceEpoch(qint64(expiration.toDouble()), Qt::UTC);
+    *out = c;
+    return true;
+}
+
 CredentialsError SsoCredentialsProvider::loginNeeded(const QString &why) const
 {
     return {CredentialsError::Kind::Expired,
@@ -74,18 +103,14 @@ void SsoCredentialsProvider::fetch()
                          + u')')});
         return;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.read(1024 * 1024), &parseError);
-    const QJsonObject cache = doc.object();
-    const QString token = cache.value(QLatin1String("accessToken")).toString();
-    const QString expiresAtText = cache.value(QLatin1String("expiresAt")).toString();
-    if (parseError.error != QJsonParseError::NoError || token.isEmpty()) {
+    SsoCachedToken cached;
+    if (!parseTokenCache(file.read(1024 * 1024), &cached)) {
         fetchFinished({{},
                        loginNeeded(QStringLiteral("has an unreadable token cache (") + path
                                    + QStringLiteral(": no accessToken)"))});
         return;
     }
-    const QDateTime expiresAt = QDateTime::fromString(expiresAtText, Qt::ISODateWithMs);
+    const QDateTime &expiresAt = cached.expiresAt;
     if (!expiresAt.isValid() || expiresAt <= now()) {
         fetchFinished(
             {{},
@@ -111,7 +136,7 @@ void SsoCredentialsProvider::fetch()
     request.setTransferTimeout(m_settings.timeoutMs);
     if (url.scheme() == QLatin1String("https"))
         request.setSslConfiguration(m_settings.sslConfiguration);
-    request.setRawHeader("x-amz-sso_bearer_token", token.toUtf8());
+    request.setRawHeader("x-amz-sso_bearer_token", cached.accessToken.reveal().toUtf8());
     m_reply = m_network.get(request);
     connect(m_reply, &QNetworkReply::finished, this, &SsoCredentialsProvider::replyFinished);
 }
@@ -166,22 +191,13 @@ void SsoCredentialsProvider::replyFinished()
                      + (message.isEmpty() ? QString() : QStringLiteral(": ") + message))});
         return;
     }
-    const QJsonObject rc = body.value(QLatin1String("roleCredentials")).toObject();
     CredentialsResult result;
-    result.credentials.accessKeyId = rc.value(QLatin1String("accessKeyId")).toString();
-    result.credentials.secretAccessKey
-        = SecretString(rc.value(QLatin1String("secretAccessKey")).toString());
-    result.credentials.sessionToken
-        = SecretString(rc.value(QLatin1String("sessionToken")).toString());
-    const QJsonValue expiration = rc.value(QLatin1String("expiration"));
-    if (!result.credentials.isValid() || !expiration.isDouble()) {
+    if (!parseRoleCredentials(bytes, &result.credentials)) {
         fetchFinished({{},
                        failure(QStringLiteral("the portal's answer has no usable roleCredentials "
                                               "(accessKeyId, secretAccessKey, expiration)"))});
         return;
     }
-    result.credentials.expiration
-        = QDateTime::fromMSecsSinceEpoch(qint64(expiration.toDouble()), Qt::UTC);
     result.credentials.source = QStringLiteral("sso:") + m_settings.location;
     fetchFinished(result);
 }
