@@ -315,6 +315,10 @@ void TestSsoCredentialsProvider::roleCredentials_data()
     QTest::newRow("expiration as a string") << QByteArray(
         R"({"roleCredentials":{"accessKeyId":"A","secretAccessKey":"S","expiration":"1"}})")
                                             << false << QDateTime();
+    // Found by fuzzing (tests/fuzz/regressions/sso): converting 1.5e32 to 64 bits is undefined.
+    QTest::newRow("expiration beyond year 9999") << QByteArray(
+        R"({"roleCredentials":{"accessKeyId":"A","secretAccessKey":"S","expiration":1.5e32}})")
+                                                 << false << QDateTime();
     QTest::newRow("no secret") << QByteArray(
         R"({"roleCredentials":{"accessKeyId":"A","expiration":1714564800000}})")
                                << false << QDateTime();

@@ -3,12 +3,14 @@
 // (parseRoleCredentials), both run on every input.
 // Invariants: a token is read only from a JSON object with a non-empty accessToken string; role
 // credentials are usable, with a UTC expiration, exactly when the answer has accessKeyId,
-// secretAccessKey and a numeric expiration.
+// secretAccessKey and a numeric expiration (epoch milliseconds up to year 9999).
 #include "credentialsupport.h"
 
 #include "aws/ssocredentialsprovider.h"
 
 #include <QJsonDocument>
+
+#include <cmath>
 
 using namespace syncdeck;
 using syncdeck::fuzz::bytes;
@@ -39,7 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QJsonObject rc = doc.object().value(QLatin1String("roleCredentials")).toObject();
     const bool complete = !rc.value(QLatin1String("accessKeyId")).toString().isEmpty()
         && !rc.value(QLatin1String("secretAccessKey")).toString().isEmpty()
-        && rc.value(QLatin1String("expiration")).isDouble();
+        && rc.value(QLatin1String("expiration")).isDouble()
+        && std::fabs(rc.value(QLatin1String("expiration")).toDouble()) <= 253402300799999.0;
     FUZZ_CHECK(haveCredentials == complete, QString::fromUtf8(json.left(200)));
     if (haveCredentials) {
         FUZZ_CHECK(credentials.isValid() && credentials.expiration.isValid()

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 
+#include <cmath>
+
 namespace syncdeck::aws {
 
 SsoCredentialsProvider::SsoCredentialsProvider(SsoSettings settings, QObject *parent)
@@ -64,9 +66,12 @@ bool SsoCredentialsProvider::parseRoleCredentials(const QByteArray &json, Creden
     c.secretAccessKey = SecretString(rc.value(QLatin1String("secretAccessKey")).toString());
     c.sessionToken = SecretString(rc.value(QLatin1String("sessionToken")).toString());
     const QJsonValue expiration = rc.value(QLatin1String("expiration"));
-    if (!c.isValid() || !expiration.isDouble())
+    // Epoch milliseconds. Past year 9999 it is no time the portal sends, and it would not fit
+    // the conversion to 64 bits.
+    const double ms = expiration.toDouble();
+    if (!c.isValid() || !expiration.isDouble() || !(std::fabs(ms) <= 253402300799999.0))
         return false;
-    c.expiration = QDateTime::fromMSecsSinceEpoch(qint64(expiration.toDouble()), Qt::UTC);
+    c.expiration = QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC);
     *out = c;
     return true;
 }
