@@ -26,7 +26,10 @@ QDateTime parseTimeArgument(const QString &text, const QDateTime &now, QString *
         return QDateTime::fromMSecsSinceEpoch(qint64(s.toDouble() * 1000.0), Qt::UTC);
 
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    if (!t.isValid()) {
+    // QDate reads the first ten characters and ignores the rest: "2024-05-01T25:00:00Z" would
+    // become midnight. Only a text that is exactly a date means midnight.
+    static const QRegularExpression dateOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (!t.isValid() && dateOnly.match(s).hasMatch()) {
         const QDate d = QDate::fromString(s, Qt::ISODate);
         if (d.isValid())
             t = QDateTime(d, QTime(0, 0), Qt::UTC);
