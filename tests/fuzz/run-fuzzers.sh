@@ -40,7 +40,9 @@ fi
 
 logs=$build/fuzz-logs
 mkdir -p "$logs"
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+# A smaller quarantine than the default 256 MB keeps a long run's RSS flat (and fewer page
+# faults make it faster); use-after-free is still caught within the last 64 MB freed.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1:quarantine_size_mb=64}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/../support/lsan.supp:print_suppressions=0}
 export QT_QPA_PLATFORM=offscreen
