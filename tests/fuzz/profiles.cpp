@@ -19,6 +19,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <memory>
 
 using namespace syncdeck::aws;
@@ -70,12 +71,29 @@ QStringList shownTexts(const Session &s, const SessionError &e)
     return texts;
 }
 
-void checkNoLeak(const QStringList &secrets, const QStringList &texts)
+// What one resolution of the input showed (messages, sources, problems) and the secrets it
+// held.
+struct Shown
 {
-    for (const QString &secret : secrets) {
-        for (const QString &text : texts)
-            FUZZ_CHECK(!text.contains(secret), QStringLiteral("secret shown in: ") + text);
+    QStringList texts;
+    QStringList secrets;
+};
+
+// The same input with every letter and digit of `secret` moved to the next one: the same
+// syntax, another secret.
+QString changed(const QString &secret)
+{
+    QString out = secret;
+    for (QChar &c : out) {
+        const char16_t u = c.unicode();
+        if (u >= u'a' && u <= u'z')
+            c = QChar(u == u'z' ? u'a' : char16_t(u + 1));
+        else if (u >= u'A' && u <= u'Z')
+            c = QChar(u == u'Z' ? u'A' : char16_t(u + 1));
+        else if (u >= u'0' && u <= u'9')
+            c = QChar(u == u'9' ? u'0' : char16_t(u + 1));
     }
+    return out;
 }
 
 } // namespace
@@ -93,15 +111,13 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+namespace {
+
+// Resolves the input every way (catalogue, describe, resolve) and checks every invariant but
+// the secrets'.
+Shown resolveAll(const QByteArray &input)
 {
-    const QByteArray input = bytes(data, size);
-    // A ca_bundle naming a device or kernel file would block or read without end: not a parser
-    // question, so such inputs are not run.
-    for (const char *special : {"/dev/", "/proc/", "/sys/"}) {
-        if (input.contains(special))
-            return 0;
-    }
+    Shown shown;
     const QList<QByteArray> part = syncdeck::fuzz::parts(input, 3);
     const QString configPath = home->filePath(QStringLiteral(".aws/config"));
     const QString credentialsPath = home->filePath(QStringLiteral(".aws/credentials"));
@@ -119,7 +135,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     SessionOptions options;
     options.credentialProcessTimeoutMs = 1000;
     options.networkTimeoutMs = 1000;
-    QStringList secrets;
+    QStringList &secrets = shown.secrets;
     const QString wholeInput = QString::fromUtf8(input);
     for (const QByteArray &line : part[2].split('\n')) {
         const qsizetype eq = line.indexOf('=');
@@ -158,13 +174,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     const QList<ProfileEntry> catalogue = profileCatalogue(config);
     FUZZ_CHECK(catalogue.size() == names.size(), names.join(u','));
-    QStringList problems;
     for (qsizetype i = 0; i < catalogue.size(); ++i) {
         FUZZ_CHECK(catalogue.at(i).name == names.at(i), names.at(i));
-        problems += catalogue.at(i).problems;
+        shown.texts += catalogue.at(i).problems;
     }
     secrets.removeIf([&](const QString &s) { return !isCheckableSecret(s, wholeInput); });
-    checkNoLeak(secrets, problems);
 
     for (const bool strict : {false, true}) {
         QObject parent;
@@ -189,7 +203,36 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (session.credentials)
                 FUZZ_CHECK(session.credentials->parent() == &parent, session.profile);
         }
-        checkNoLeak(secrets, shownTexts(session, error));
+        shown.texts += shownTexts(session, error);
+    }
+    return shown;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray input = bytes(data, size);
+    // A ca_bundle naming a device or kernel file would block or read without end: not a parser
+    // question, so such inputs are not run.
+    for (const char *special : {"/dev/", "/proc/", "/sys/"}) {
+        if (input.contains(special))
+            return 0;
+    }
+    const Shown shown = resolveAll(input);
+    // A shown text holding a secret may hold it by coincidence ("user:pass" is in the advice on
+    // proxy URLs). It is a leak when the text follows the secret: with the secret changed in the
+    // input, the text shows the changed secret.
+    for (const QString &secret : shown.secrets) {
+        const bool suspect = std::any_of(shown.texts.begin(), shown.texts.end(),
+                                         [&](const QString &t) { return t.contains(secret); });
+        const QString other = changed(secret);
+        if (!suspect || other == secret || input.count(secret.toUtf8()) != 1)
+            continue;
+        QByteArray changedInput = input;
+        changedInput.replace(secret.toUtf8(), other.toUtf8());
+        for (const QString &text : resolveAll(changedInput).texts)
+            FUZZ_CHECK(!text.contains(other), QStringLiteral("secret shown in: ") + text);
     }
     return 0;
 }
