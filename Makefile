@@ -13,7 +13,7 @@ CI_PRESET ?= ci
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-only bench format format-check tidy package clean
+.PHONY: all deps build run test test-only bench fuzz fuzz-smoke format format-check tidy package clean
 
 all: build
 
@@ -44,11 +44,13 @@ build: deps
 run: build
 	./build/$(PRESET)/app/gui/syncdeck --demo
 
-# CI: sanitizers on, warnings are errors, every test, then the formatting check.
+# CI: sanitizers on, warnings are errors, every test, a short run of every fuzz target, then the
+# formatting check.
 test: deps
 	cmake --preset $(CI_PRESET)
 	cmake --build --preset $(CI_PRESET) -j $(JOBS)
 	$(MAKE) test-only PRESET=$(CI_PRESET)
+	$(MAKE) fuzz-smoke
 	cmake --build --preset $(CI_PRESET) --target format-check
 
 # Benchmarks are measurements, not pass/fail tests: `make bench` runs them (release build).
@@ -59,6 +61,25 @@ bench: deps
 	cmake --preset release
 	cmake --build --preset release -j $(JOBS)
 	ctest --preset release --label-regex bench --verbose
+
+# libFuzzer targets (clang, ASan + UBSan; README, Fuzzing): each runs FUZZ_SECONDS on its seeds
+# and prints executions and coverage. New inputs stay in build/fuzz/fuzz-corpus, crashes go to
+# build/fuzz/fuzz-artifacts. FUZZ_TARGETS picks some, FUZZ_JOBS runs that many at a time.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_JOBS ?= 1
+FUZZ_TARGETS ?=
+fuzz: deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS)
+	tests/fuzz/run-fuzzers.sh --jobs $(FUZZ_JOBS) build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# What `make test` runs: every seed and regression input, then FUZZ_SMOKE_SECONDS of fuzzing per
+# target, JOBS targets at a time; any crash or broken invariant fails.
+fuzz-smoke: deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS)
+	tests/fuzz/run-fuzzers.sh --smoke --jobs $(JOBS) build/fuzz $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
 
 format:
 	cmake --build --preset $(PRESET) --target format

@@ -455,6 +455,9 @@ void TestEndpointResolver::rejectsBadInput_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("region with a dot") << "evil.com/x" << QString() << "is not a valid region name";
     QTest::newRow("region with a space") << "us east 1" << QString() << "is not a valid region";
+    // Found by fuzzing (tests/fuzz/regressions/profiles): the host became invalid, silently.
+    QTest::newRow("region ending with a hyphen")
+        << "n-" << QString() << "is not a valid region name";
     QTest::newRow("endpoint not a URL") << "us-east-1"
                                         << "not a url"
                                         << "is not an http:// or https:// URL";

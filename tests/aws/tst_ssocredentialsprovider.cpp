@@ -96,6 +96,10 @@ private slots:
     void expiredToken();
     void portalErrors_data();
     void portalErrors();
+    void tokenCache_data();
+    void tokenCache();
+    void roleCredentials_data();
+    void roleCredentials();
 };
 
 void TestSsoCredentialsProvider::cacheFileName()
@@ -255,6 +259,65 @@ void TestSsoCredentialsProvider::portalErrors()
     if (status == 401)
         QCOMPARE(r.error.nextStep,
                  QStringLiteral("Run `aws sso login --profile dev`, then retry."));
+}
+
+void TestSsoCredentialsProvider::tokenCache_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QDateTime>("expiresAt");
+    const QDateTime may(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
+    QTest::newRow("aws sso login") << QByteArray(
+        R"({"startUrl":"https://d-1.awsapps.com/start","region":"us-east-1",)"
+        R"("accessToken":"aoa","expiresAt":"2024-05-01T12:00:00Z","refreshToken":"r"})")
+                                   << true << may;
+    QTest::newRow("milliseconds") << QByteArray(
+        R"({"accessToken":"t","expiresAt":"2024-05-01T12:00:00.250Z"})")
+                                  << true << may.addMSecs(250);
+    QTest::newRow("no expiresAt: read, the caller refuses it")
+        << QByteArray(R"({"accessToken":"t"})") << true << QDateTime();
+    QTest::newRow("no accessToken")
+        << QByteArray(R"({"expiresAt":"2024-05-01T12:00:00Z"})") << false << QDateTime();
+    QTest::newRow("empty accessToken")
+        << QByteArray(R"({"accessToken":""})") << false << QDateTime();
+    QTest::newRow("not JSON") << QByteArray("accessToken") << false << QDateTime();
+}
+
+void TestSsoCredentialsProvider::tokenCache()
+{
+    QFETCH(QByteArray, json);
+    SsoCachedToken cached;
+    QTEST(SsoCredentialsProvider::parseTokenCache(json, &cached), "ok");
+    QTEST(cached.expiresAt, "expiresAt");
+}
+
+void TestSsoCredentialsProvider::roleCredentials_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QDateTime>("expiration");
+    QTest::newRow("portal answer") << QByteArray(R"({"roleCredentials":{"accessKeyId":"A",)"
+                                                 R"("secretAccessKey":"S","sessionToken":"T",)"
+                                                 R"("expiration":1714564800000}})")
+                                   << true << QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
+    QTest::newRow("expiration as a string") << QByteArray(
+        R"({"roleCredentials":{"accessKeyId":"A","secretAccessKey":"S","expiration":"1"}})")
+                                            << false << QDateTime();
+    // Found by fuzzing (tests/fuzz/regressions/sso): converting 1.5e32 to 64 bits is undefined.
+    QTest::newRow("expiration beyond year 9999") << QByteArray(
+        R"({"roleCredentials":{"accessKeyId":"A","secretAccessKey":"S","expiration":1.5e32}})")
+                                                 << false << QDateTime();
+    QTest::newRow("no secret") << QByteArray(
+        R"({"roleCredentials":{"accessKeyId":"A","expiration":1714564800000}})")
+                               << false << QDateTime();
+}
+
+void TestSsoCredentialsProvider::roleCredentials()
+{
+    QFETCH(QByteArray, json);
+    Credentials credentials;
+    QTEST(SsoCredentialsProvider::parseRoleCredentials(json, &credentials), "ok");
+    QTEST(credentials.expiration, "expiration");
 }
 
 QTEST_GUILESS_MAIN(TestSsoCredentialsProvider)

@@ -44,6 +44,11 @@ void TestTimeArgument::parse_data()
     QTest::newRow("empty") << QString() << QDateTime();
     QTest::newRow("before 1970") << QStringLiteral("999999999d") << QDateTime();
     QTest::newRow("bad date") << QStringLiteral("2024-13-01T00:00:00Z") << QDateTime();
+    // Found by fuzzing (tests/fuzz/regressions/timeargument): a date followed by anything was
+    // taken as that date's midnight.
+    QTest::newRow("bad hour") << QStringLiteral("2024-05-01T25:00:00Z") << QDateTime();
+    QTest::newRow("date and junk") << QStringLiteral("3001)01)01d") << QDateTime();
+    QTest::newRow("date and a word") << QStringLiteral("2024-05-01 noon") << QDateTime();
 }
 
 void TestTimeArgument::parse()

@@ -63,9 +63,11 @@ const QList<PartitionEntry> &partitionTable()
 
 // A region is substituted into a host name; refuse anything that is not a plain host label
 // sequence, so a typo cannot send requests (and credentials) to a host of the user's typing.
+// A label ends with a letter or digit too: "n-" gave an invalid URL and no error.
 bool isValidRegion(const QString &region)
 {
-    static const QRegularExpression pattern(QStringLiteral(R"(^[A-Za-z0-9][A-Za-z0-9-]{0,62}$)"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
     return pattern.match(region).hasMatch();
 }
 

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace syncdeck::aws {
 
 SsoCredentialsProvider::SsoCredentialsProvider(SsoSettings settings, QObject *parent)
@@ -30,6 +32,39 @@ QString SsoCredentialsProvider::cacheFilePath(const QString &cacheDirectory,
     const QByteArray hash
         = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex();
     return QDir(cacheDirectory).filePath(QString::fromLatin1(hash) + QStringLiteral(".json"));
+}
+
+bool SsoCredentialsProvider::parseTokenCache(const QByteArray &json, SsoCachedToken *out)
+{
+    QJsonParseError parseError;
+    const QJsonObject cache = QJsonDocument::fromJson(json, &parseError).object();
+    const QString token = cache.value(QLatin1String("accessToken")).toString();
+    if (parseError.error != QJsonParseError::NoError || token.isEmpty())
+        return false;
+    out->accessToken = SecretString(token);
+    const std::optional<qint64> expiresMs = awstime::parseIso8601(
+        cache.value(QLatin1String("expiresAt")).toString(), awstime::CredentialExpiryRules);
+    out->expiresAt = expiresMs ? awstime::toDateTime(*expiresMs) : QDateTime();
+    return true;
+}
+
+bool SsoCredentialsProvider::parseRoleCredentials(const QByteArray &json, Credentials *out)
+{
+    const QJsonObject body = QJsonDocument::fromJson(json).object();
+    const QJsonObject rc = body.value(QLatin1String("roleCredentials")).toObject();
+    Credentials c;
+    c.accessKeyId = rc.value(QLatin1String("accessKeyId")).toString();
+    c.secretAccessKey = SecretString(rc.value(QLatin1String("secretAccessKey")).toString());
+    c.sessionToken = SecretString(rc.value(QLatin1String("sessionToken")).toString());
+    const QJsonValue expiration = rc.value(QLatin1String("expiration"));
+    // Epoch milliseconds. Past year 9999 it is no time the portal sends, and it would not fit
+    // the conversion to 64 bits.
+    const double ms = expiration.toDouble();
+    if (!c.isValid() || !expiration.isDouble() || !(std::fabs(ms) <= 253402300799999.0))
+        return false;
+    c.expiration = awstime::toDateTime(qint64(ms));
+    *out = c;
+    return true;
 }
 
 CredentialsError SsoCredentialsProvider::loginNeeded(const QString &why) const
@@ -64,21 +99,14 @@ void SsoCredentialsProvider::fetch()
                          + u')')});
         return;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc
-        = QJsonDocument::fromJson(file.read(CredentialsHttp::MaxAnswerBytes), &parseError);
-    const QJsonObject cache = doc.object();
-    const QString token = cache.value(QLatin1String("accessToken")).toString();
-    const QString expiresAtText = cache.value(QLatin1String("expiresAt")).toString();
-    if (parseError.error != QJsonParseError::NoError || token.isEmpty()) {
+    SsoCachedToken cached;
+    if (!parseTokenCache(file.read(CredentialsHttp::MaxAnswerBytes), &cached)) {
         fetchFinished({{},
                        loginNeeded(QStringLiteral("has an unreadable token cache (") + path
                                    + QStringLiteral(": no accessToken)"))});
         return;
     }
-    const std::optional<qint64> expiresMs
-        = awstime::parseIso8601(expiresAtText, awstime::CredentialExpiryRules);
-    const QDateTime expiresAt = expiresMs ? awstime::toDateTime(*expiresMs) : QDateTime();
+    const QDateTime &expiresAt = cached.expiresAt;
     if (!expiresAt.isValid() || expiresAt <= now()) {
         fetchFinished(
             {{},
@@ -100,7 +128,7 @@ void SsoCredentialsProvider::fetch()
                  QUrl::StrictMode);
     QNetworkRequest request
         = CredentialsHttp::request(url, m_settings.timeoutMs, m_settings.sslConfiguration);
-    request.setRawHeader("x-amz-sso_bearer_token", token.toUtf8());
+    request.setRawHeader("x-amz-sso_bearer_token", cached.accessToken.reveal().toUtf8());
     m_http.get(request, CredentialsHttp::MaxAnswerBytes, this,
                [this](const CredentialsHttp::Answer &a) { answered(a); });
 }
@@ -150,22 +178,13 @@ void SsoCredentialsProvider::answered(const CredentialsHttp::Answer &answer)
                      + (message.isEmpty() ? QString() : QStringLiteral(": ") + message))});
         return;
     }
-    const QJsonObject rc = body.value(QLatin1String("roleCredentials")).toObject();
     CredentialsResult result;
-    result.credentials.accessKeyId = rc.value(QLatin1String("accessKeyId")).toString();
-    result.credentials.secretAccessKey
-        = SecretString(rc.value(QLatin1String("secretAccessKey")).toString());
-    result.credentials.sessionToken
-        = SecretString(rc.value(QLatin1String("sessionToken")).toString());
-    const QJsonValue expiration = rc.value(QLatin1String("expiration"));
-    if (!result.credentials.isValid() || !expiration.isDouble()) {
+    if (!parseRoleCredentials(bytes, &result.credentials)) {
         fetchFinished({{},
                        failure(QStringLiteral("the portal's answer has no usable roleCredentials "
                                               "(accessKeyId, secretAccessKey, expiration)"))});
         return;
     }
-    result.credentials.expiration
-        = QDateTime::fromMSecsSinceEpoch(qint64(expiration.toDouble()), Qt::UTC);
     result.credentials.source = QStringLiteral("sso:") + m_settings.location;
     fetchFinished(result);
 }

@@ -26,6 +26,13 @@ struct SsoSettings
     int timeoutMs = 30000;
 };
 
+// What `aws sso login` cached for a session.
+struct SsoCachedToken
+{
+    SecretString accessToken;
+    QDateTime expiresAt; // invalid when absent or not an ISO 8601 time
+};
+
 // IAM Identity Center (SSO): reads the token that `aws sso login` cached, then asks the portal's
 // GetRoleCredentials (an unsigned GET with x-amz-sso_bearer_token) for role credentials. The
 // cache file is read on every fetch, so Retry after `aws sso login` picks up the new token.
@@ -40,6 +47,12 @@ public:
     // ~/.aws/sso/cache/<sha1 hex of the session name, or of the start URL>.json
     static QString cacheFilePath(const QString &cacheDirectory, const QString &sessionName,
                                  const QString &startUrl);
+    // Reads a token cache file's bytes. False when they hold no accessToken (not JSON, not an
+    // object, or no non-empty accessToken string); the expiry is checked by the caller.
+    static bool parseTokenCache(const QByteArray &json, SsoCachedToken *out);
+    // Reads the roleCredentials of a successful GetRoleCredentials answer. False when the
+    // answer lacks accessKeyId, secretAccessKey or a usable expiration (epoch milliseconds).
+    static bool parseRoleCredentials(const QByteArray &json, Credentials *out);
 
 protected:
     void fetch() override;
