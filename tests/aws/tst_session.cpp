@@ -449,7 +449,7 @@ void TestSession::logsEndpoint()
     QFETCH(QStringList, options);
     QTemporaryDir home;
     QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".aws")));
-    writeFile(home.filePath(QStringLiteral(".aws/config")), config);
+    QVERIFY(syncdeck::test::writeFile(home.filePath(QStringLiteral(".aws/config")), config));
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("HOME"), home.path());
     for (const QString &kv : std::as_const(env))

@@ -130,11 +130,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     static const Authenticator verifier(QStringLiteral("AKIDSYNCDECKEMULATOR"),
                                         QStringLiteral("SyncDeck/Emulator+Secret/Key0000000000000"),
-                                        QString(), QStringLiteral("us-east-1"),
-                                        QStringLiteral("qbusiness"));
+                                        QString(), QStringLiteral("us-east-1"));
     const QDateTime now(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
     for (const HttpRequest &request : std::as_const(whole.requests)) {
-        const AuthResult verdict = verifier.verify(request, now);
+        const AuthResult verdict = verifier.verify(request, now, QStringLiteral("qbusiness"));
         FUZZ_CHECK(verdict.ok == verdict.code.isEmpty(), verdict.code);
         request.keepAlive();
     }

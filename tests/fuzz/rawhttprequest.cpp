@@ -104,8 +104,8 @@ void checkSigned(const QByteArray &input, const RawHttpRequest &raw,
         received.query = request.query;
         received.headers = request.headers + result.headersToAdd;
         received.body = request.body;
-        const emulator::Authenticator verifier(KeyId, Secret, Token, params.region, params.service);
-        const emulator::AuthResult verdict = verifier.verify(received, time);
+        const emulator::Authenticator verifier(KeyId, Secret, Token, params.region);
+        const emulator::AuthResult verdict = verifier.verify(received, time, params.service);
         FUZZ_CHECK(verdict.ok, verdict.code + u' ' + verdict.message);
     }
 }

@@ -10,8 +10,12 @@
 
 #include <memory>
 
+namespace syncdeck::aws {
+class ServiceCall;
+}
+
 namespace syncdeck::qbusiness {
-class Call;
+using Call = aws::ServiceCall;
 class Client;
 class Paginator;
 } // namespace syncdeck::qbusiness

@@ -13,8 +13,12 @@
 #include <functional>
 #include <memory>
 
+namespace syncdeck::aws {
+class ServiceCall;
+}
+
 namespace syncdeck::qbusiness {
-class Call;
+using Call = aws::ServiceCall;
 class Client;
 class Paginator;
 } // namespace syncdeck::qbusiness

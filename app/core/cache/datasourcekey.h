@@ -3,8 +3,12 @@
 #include <QHashFunctions>
 #include <QString>
 
-namespace syncdeck::qbusiness {
+namespace syncdeck::aws {
 struct ClientConfig;
+}
+
+namespace syncdeck::qbusiness {
+using ClientConfig = aws::ClientConfig;
 struct ListSyncJobsRequest;
 } // namespace syncdeck::qbusiness
 
