@@ -316,4 +316,15 @@ QString Paginator::lastServiceToken() const
     return m_lastServiceToken;
 }
 
+Paginator::StartPage countRequests(Paginator::StartPage start, QObject *context, int *counter)
+{
+    return [start = std::move(start), context, counter](const QString &token,
+                                                        int pageSize) -> ServiceCall * {
+        ServiceCall *call = start(token, pageSize);
+        if (call)
+            QObject::connect(call, &ServiceCall::requestSent, context, [counter] { ++*counter; });
+        return call;
+    };
+}
+
 } // namespace syncdeck::aws

@@ -116,4 +116,29 @@ private:
     QString m_lastServiceToken;
 };
 
+// `start`, with every request its calls send (retries included) counted in *counter while
+// `context` lives.
+Paginator::StartPage countRequests(Paginator::StartPage start, QObject *context, int *counter);
+
+// The StartPage of an operation whose request value carries the listing's place: each page
+// copies `request`, sets its nextToken and, when the paginator has a page size, the member
+// `pageSizeMember` (maxResults, limit), and sends it with send(client, request). No request once
+// the client is gone.
+template<typename Client, typename Request, typename Send>
+Paginator::StartPage startPageWith(Client *client, Request request, int Request::*pageSizeMember,
+                                   Send send)
+{
+    QPointer<Client> c(client);
+    return [c, request = std::move(request), pageSizeMember,
+            send = std::move(send)](const QString &token, int pageSize) -> ServiceCall * {
+        if (!c)
+            return nullptr;
+        Request r = request;
+        r.nextToken = token;
+        if (pageSize > 0)
+            r.*pageSizeMember = pageSize;
+        return send(c.data(), r);
+    };
+}
+
 } // namespace syncdeck::aws

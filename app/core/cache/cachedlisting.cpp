@@ -136,20 +136,10 @@ void CachedListing::listFromService(const TimeRange &range)
     qbusiness::ListSyncJobsRequest request = m_request;
     request.startTime = timeOf(range.fromMs);
     request.endTime = timeOf(range.toMs);
-    QPointer<qbusiness::Client> client = m_client;
     if (m_paginator)
         m_paginator.release()->deleteLater(); // we may be inside its finished()
     m_paginator = std::make_unique<Paginator>(
-        [this, client, request](const QString &token, int pageSize) -> Call * {
-            if (!client)
-                return nullptr;
-            qbusiness::ListSyncJobsRequest r = request;
-            r.nextToken = token;
-            r.maxResults = pageSize;
-            ListSyncJobsCall *call = client->listDataSourceSyncJobs(r);
-            connect(call, &Call::requestSent, this, [this] { ++m_requests; });
-            return call;
-        },
+        countRequests(Paginator::syncJobPages(m_client, request), this, &m_requests),
         [this](Call *job) {
             const auto *j = static_cast<ListSyncJobsCall *>(job);
             m_servicePieceEnded = j->page.nextToken.isEmpty();

@@ -243,16 +243,7 @@ void CacheRefresh::startPass(Pass pass)
 Paginator *CacheRefresh::makePaginator()
 {
     return new Paginator(
-        [this](const QString &token, int pageSize) -> Call * {
-            if (!m_client)
-                return nullptr;
-            qbusiness::ListSyncJobsRequest r = m_pass.request;
-            r.nextToken = token;
-            r.maxResults = pageSize;
-            ListSyncJobsCall *call = m_client->listDataSourceSyncJobs(r);
-            connect(call, &Call::requestSent, this, [this] { ++m_requests; });
-            return call;
-        },
+        countRequests(Paginator::syncJobPages(m_client, m_pass.request), this, &m_requests),
         // The listing ends where the cache already holds the rest (the overlap) or where the
         // budget does: the paginator then asks for no further page.
         [this](Call *job) {

@@ -1,11 +1,11 @@
 #include "logscodec.h"
 
+#include "aws/jsonreader.h"
 #include "aws/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 
 #include <cmath>
 
@@ -60,147 +60,54 @@ QString checkWindow(const std::optional<qint64> &start, const std::optional<qint
     return {};
 }
 
-bool parseObject(const QByteArray &body, QJsonObject *out, QString *error)
+using aws::json::parseObject;
+using aws::json::Reader;
+
+// Epoch milliseconds: exact integers only (they fit a double exactly up to 2^53).
+std::optional<qint64> millis(Reader &r, QLatin1StringView key)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError) {
-        const bool html = body.trimmed().startsWith('<');
-        *error = html ? QStringLiteral("the response body is an HTML page (%1 bytes), not JSON")
-                            .arg(body.size())
-                      : QStringLiteral("the response body is not valid JSON (%1 at byte %2 of %3)")
-                            .arg(pe.errorString())
-                            .arg(pe.offset)
-                            .arg(body.size());
-        return false;
+    const QJsonValue v = r.value(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    const double d = v.toDouble(std::nan(""));
+    if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9.0e15) {
+        r.fail(key,
+               QStringLiteral("is %1, expected a whole number of milliseconds")
+                   .arg(aws::json::typeName(v)));
+        return std::nullopt;
     }
-    if (!doc.isObject()) {
-        *error = QStringLiteral("the response body is JSON but not an object");
-        return false;
-    }
-    *out = doc.object();
-    return true;
+    return qint64(d);
 }
 
-// Members by the codec's rules: absent and null are the same, a wrong type is an error naming
-// the member.
-class Reader
+LogEvent readEvent(Reader &e)
 {
-public:
-    Reader(const QJsonObject &o, QString path, QString *error)
-        : m_o(o)
-        , m_path(std::move(path))
-        , m_error(error)
-    { }
+    LogEvent ev;
+    ev.logStreamName = e.string(QLatin1StringView("logStreamName"));
+    ev.timestamp = millis(e, QLatin1StringView("timestamp")).value_or(0);
+    ev.ingestionTime = millis(e, QLatin1StringView("ingestionTime")).value_or(0);
+    ev.eventId = e.string(QLatin1StringView("eventId"));
+    ev.message = e.string(QLatin1StringView("message"));
+    return ev;
+}
 
-    bool ok() const { return m_ok; }
-
-    QString string(QLatin1StringView key)
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined() || v.isNull())
-            return {};
-        if (!v.isString()) {
-            fail(key, QStringLiteral("a string"));
-            return {};
-        }
-        return v.toString();
-    }
-
-    std::optional<qint64> millis(QLatin1StringView key)
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        const double d = v.toDouble(std::nan(""));
-        // Exact integers only: epoch milliseconds fit a double exactly up to 2^53.
-        if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9.0e15) {
-            fail(key, QStringLiteral("a whole number of milliseconds"));
-            return std::nullopt;
-        }
-        return qint64(d);
-    }
-
-    bool boolean(QLatin1StringView key)
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined() || v.isNull())
-            return false;
-        if (!v.isBool()) {
-            fail(key, QStringLiteral("true or false"));
-            return false;
-        }
-        return v.toBool();
-    }
-
-    QJsonArray array(QLatin1StringView key)
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined() || v.isNull())
-            return {};
-        if (!v.isArray()) {
-            fail(key, QStringLiteral("an array"));
-            return {};
-        }
-        return v.toArray();
-    }
-
-    bool object(const QJsonValue &v, qsizetype index, QLatin1StringView key, QJsonObject *out)
-    {
-        if (!v.isObject()) {
-            if (m_ok)
-                *m_error = QStringLiteral("%1%2[%3] is not an object")
-                               .arg(m_path, QString(key))
-                               .arg(index);
-            m_ok = false;
-            return false;
-        }
-        *out = v.toObject();
-        return true;
-    }
-
-    QString path(QLatin1StringView key, qsizetype index) const
-    {
-        return QStringLiteral("%1%2[%3].").arg(m_path, QString(key)).arg(index);
-    }
-
-    void adopt(const Reader &inner) { m_ok = m_ok && inner.m_ok; }
-
-private:
-    void fail(QLatin1StringView key, const QString &expected)
-    {
-        if (m_ok)
-            *m_error = QStringLiteral("%1%2 is not %3").arg(m_path, QString(key), expected);
-        m_ok = false;
-    }
-
-    const QJsonObject &m_o;
-    QString m_path;
-    QString *m_error;
-    bool m_ok = true;
-};
-
-bool readEvents(Reader &r, QLatin1StringView key, QList<LogEvent> *events, QString *error)
+SearchedLogStream readSearchedStream(Reader &s)
 {
-    const QJsonArray list = r.array(key);
-    events->reserve(list.size());
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        QJsonObject o;
-        if (!r.object(list.at(i), i, key, &o))
-            return false;
-        Reader e(o, r.path(key, i), error);
-        LogEvent ev;
-        ev.logStreamName = e.string(QLatin1StringView("logStreamName"));
-        ev.timestamp = e.millis(QLatin1StringView("timestamp")).value_or(0);
-        ev.ingestionTime = e.millis(QLatin1StringView("ingestionTime")).value_or(0);
-        ev.eventId = e.string(QLatin1StringView("eventId"));
-        ev.message = e.string(QLatin1StringView("message"));
-        r.adopt(e);
-        if (!r.ok())
-            return false;
-        events->append(std::move(ev));
-    }
-    return r.ok();
+    SearchedLogStream stream;
+    stream.logStreamName = s.string(QLatin1StringView("logStreamName"));
+    stream.searchedCompletely = s.boolean(QLatin1StringView("searchedCompletely"));
+    return stream;
+}
+
+LogStream readStream(Reader &s)
+{
+    LogStream stream;
+    stream.logStreamName = s.string(QLatin1StringView("logStreamName"));
+    stream.arn = s.string(QLatin1StringView("arn"));
+    stream.creationTime = millis(s, QLatin1StringView("creationTime"));
+    stream.firstEventTimestamp = millis(s, QLatin1StringView("firstEventTimestamp"));
+    stream.lastEventTimestamp = millis(s, QLatin1StringView("lastEventTimestamp"));
+    stream.lastIngestionTime = millis(s, QLatin1StringView("lastIngestionTime"));
+    return stream;
 }
 
 } // namespace
@@ -338,35 +245,27 @@ QString checkRequest(const DescribeLogStreamsRequest &request)
 
 bool readFilterLogEvents(const QByteArray &body, FilterLogEventsPage *page, QString *error)
 {
+    error->clear();
     QJsonObject o;
     if (!parseObject(body, &o, error))
         return false;
     Reader r(o, {}, error);
-    if (!readEvents(r, QLatin1StringView("events"), &page->events, error))
+    if (!aws::json::readList(r, QLatin1StringView("events"), &page->events, error, readEvent)
+        || !aws::json::readList(r, QLatin1StringView("searchedLogStreams"),
+                                &page->searchedLogStreams, error, readSearchedStream))
         return false;
-    const QJsonArray searched = r.array(QLatin1StringView("searchedLogStreams"));
-    for (qsizetype i = 0; i < searched.size(); ++i) {
-        QJsonObject so;
-        if (!r.object(searched.at(i), i, QLatin1StringView("searchedLogStreams"), &so))
-            return false;
-        Reader s(so, r.path(QLatin1StringView("searchedLogStreams"), i), error);
-        SearchedLogStream stream;
-        stream.logStreamName = s.string(QLatin1StringView("logStreamName"));
-        stream.searchedCompletely = s.boolean(QLatin1StringView("searchedCompletely"));
-        r.adopt(s);
-        page->searchedLogStreams.append(stream);
-    }
     page->nextToken = r.string(QLatin1StringView("nextToken"));
     return r.ok();
 }
 
 bool readGetLogEvents(const QByteArray &body, GetLogEventsPage *page, QString *error)
 {
+    error->clear();
     QJsonObject o;
     if (!parseObject(body, &o, error))
         return false;
     Reader r(o, {}, error);
-    if (!readEvents(r, QLatin1StringView("events"), &page->events, error))
+    if (!aws::json::readList(r, QLatin1StringView("events"), &page->events, error, readEvent))
         return false;
     page->nextForwardToken = r.string(QLatin1StringView("nextForwardToken"));
     page->nextBackwardToken = r.string(QLatin1StringView("nextBackwardToken"));
@@ -375,26 +274,14 @@ bool readGetLogEvents(const QByteArray &body, GetLogEventsPage *page, QString *e
 
 bool readDescribeLogStreams(const QByteArray &body, LogStreamPage *page, QString *error)
 {
+    error->clear();
     QJsonObject o;
     if (!parseObject(body, &o, error))
         return false;
     Reader r(o, {}, error);
-    const QJsonArray list = r.array(QLatin1StringView("logStreams"));
-    for (qsizetype i = 0; i < list.size() && r.ok(); ++i) {
-        QJsonObject so;
-        if (!r.object(list.at(i), i, QLatin1StringView("logStreams"), &so))
-            return false;
-        Reader s(so, r.path(QLatin1StringView("logStreams"), i), error);
-        LogStream stream;
-        stream.logStreamName = s.string(QLatin1StringView("logStreamName"));
-        stream.arn = s.string(QLatin1StringView("arn"));
-        stream.creationTime = s.millis(QLatin1StringView("creationTime"));
-        stream.firstEventTimestamp = s.millis(QLatin1StringView("firstEventTimestamp"));
-        stream.lastEventTimestamp = s.millis(QLatin1StringView("lastEventTimestamp"));
-        stream.lastIngestionTime = s.millis(QLatin1StringView("lastIngestionTime"));
-        r.adopt(s);
-        page->logStreams.append(stream);
-    }
+    if (!aws::json::readList(r, QLatin1StringView("logStreams"), &page->logStreams, error,
+                             readStream))
+        return false;
     page->nextToken = r.string(QLatin1StringView("nextToken"));
     return r.ok();
 }

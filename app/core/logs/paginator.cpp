@@ -9,17 +9,11 @@ namespace syncdeck::logs {
 Paginator *Paginator::filterLogEvents(Client *client, const FilterLogEventsRequest &request,
                                       QObject *parent)
 {
-    QPointer<Client> c(client);
     auto *p = new Paginator(
-        [c, request](const QString &token, int pageSize) -> Call * {
-            if (!c)
-                return nullptr;
-            FilterLogEventsRequest r = request;
-            r.nextToken = token;
-            if (pageSize > 0)
-                r.limit = pageSize;
-            return c->filterLogEvents(r);
-        },
+        aws::startPageWith(client, request, &FilterLogEventsRequest::limit,
+                           [](Client *c, const FilterLogEventsRequest &r) -> Call * {
+                               return c->filterLogEvents(r);
+                           }),
         [](Call *job) {
             auto *j = static_cast<FilterLogEventsCall *>(job);
             return PageInfo {int(j->page.events.size()), j->page.nextToken};
@@ -32,19 +26,13 @@ Paginator *Paginator::filterLogEvents(Client *client, const FilterLogEventsReque
 Paginator *Paginator::getLogEvents(Client *client, const GetLogEventsRequest &request,
                                    QObject *parent)
 {
-    QPointer<Client> c(client);
+    GetLogEventsRequest forward = request;
+    if (!forward.startFromHead)
+        forward.startFromHead = true;
     auto *p = new Paginator(
-        [c, request](const QString &token, int pageSize) -> Call * {
-            if (!c)
-                return nullptr;
-            GetLogEventsRequest r = request;
-            if (!r.startFromHead)
-                r.startFromHead = true;
-            r.nextToken = token;
-            if (pageSize > 0)
-                r.limit = pageSize;
-            return c->getLogEvents(r);
-        },
+        aws::startPageWith(
+            client, forward, &GetLogEventsRequest::limit,
+            [](Client *c, const GetLogEventsRequest &r) -> Call * { return c->getLogEvents(r); }),
         [](Call *job) {
             auto *j = static_cast<GetLogEventsCall *>(job);
             // The same token back is this operation's "no more events".
@@ -61,17 +49,11 @@ Paginator *Paginator::getLogEvents(Client *client, const GetLogEventsRequest &re
 Paginator *Paginator::describeLogStreams(Client *client, const DescribeLogStreamsRequest &request,
                                          QObject *parent)
 {
-    QPointer<Client> c(client);
     return new Paginator(
-        [c, request](const QString &token, int pageSize) -> Call * {
-            if (!c)
-                return nullptr;
-            DescribeLogStreamsRequest r = request;
-            r.nextToken = token;
-            if (pageSize > 0)
-                r.limit = pageSize;
-            return c->describeLogStreams(r);
-        },
+        aws::startPageWith(client, request, &DescribeLogStreamsRequest::limit,
+                           [](Client *c, const DescribeLogStreamsRequest &r) -> Call * {
+                               return c->describeLogStreams(r);
+                           }),
         [](Call *job) {
             auto *j = static_cast<DescribeLogStreamsCall *>(job);
             return PageInfo {int(j->page.logStreams.size()), j->page.nextToken};

@@ -1,6 +1,7 @@
 #include "jsoncodec.h"
 
 #include "aws/awstime.h"
+#include "aws/jsonreader.h"
 #include "aws/jsonwriter.h"
 
 #include <QJsonArray>
@@ -13,178 +14,45 @@
 namespace syncdeck::qbusiness::jsoncodec {
 namespace {
 
-QString typeName(const QJsonValue &v)
+using aws::json::parseObject;
+using aws::json::Reader;
+using aws::json::typeName;
+
+QDateTime timestamp(Reader &r, QLatin1StringView key)
 {
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("undefined");
+    QString e;
+    QDateTime t = readTimestamp(r.value(key), &e);
+    if (!e.isEmpty())
+        r.fail(key, e);
+    return t;
 }
 
-// Reads one body into an object; the body of every operation SyncDeck calls is a JSON object.
-bool parseObject(const QByteArray &body, QJsonObject *out, QString *error)
+std::optional<qint64> metric(Reader &r, QLatin1StringView key)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("the response body is not valid JSON (%1 at byte %2 of %3)")
-                     .arg(pe.errorString())
-                     .arg(pe.offset)
-                     .arg(body.size());
-        return false;
-    }
-    if (!doc.isObject()) {
-        *error = QStringLiteral("the response body is JSON but not an object");
-        return false;
-    }
-    *out = doc.object();
-    return true;
-}
-
-// Member access with the codec's rules; `path` names the member in error messages.
-class Reader
-{
-public:
-    Reader(QJsonObject object, QString path, QString *error)
-        : m_object(std::move(object))
-        , m_path(std::move(path))
-        , m_error(error)
-    { }
-
-    bool ok() const { return m_error->isEmpty(); }
-
-    QString string(QLatin1String key)
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() || v.isNull())
-            return {};
-        if (!v.isString()) {
-            fail(key, QStringLiteral("is %1, expected a string").arg(typeName(v)));
-            return {};
-        }
-        return v.toString();
-    }
-
-    QDateTime timestamp(QLatin1String key)
-    {
-        QString e;
-        QDateTime t = readTimestamp(m_object.value(key), &e);
-        if (!e.isEmpty())
-            fail(key, e);
-        return t;
-    }
-
-    std::optional<qint64> metric(QLatin1String key)
-    {
-        QString e;
-        const std::optional<qint64> m = readMetric(m_object.value(key), &e);
-        if (!e.isEmpty())
-            fail(key, e);
-        return m;
-    }
-
-    // An optional nested object: absent/null gives an empty object.
-    QJsonObject object(QLatin1String key)
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() || v.isNull())
-            return {};
-        if (!v.isObject()) {
-            fail(key, QStringLiteral("is %1, expected an object").arg(typeName(v)));
-            return {};
-        }
-        return v.toObject();
-    }
-
-    QJsonArray array(QLatin1String key)
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() || v.isNull())
-            return {};
-        if (!v.isArray()) {
-            fail(key, QStringLiteral("is %1, expected an array").arg(typeName(v)));
-            return {};
-        }
-        return v.toArray();
-    }
-
-    QString path(QLatin1String key) const
-    {
-        return m_path.isEmpty() ? QString(key) : m_path + u'.' + key;
-    }
-
-    // A reader for a nested object member (absent/null reads as empty).
-    Reader nested(QLatin1String key) { return {object(key), path(key), m_error}; }
-
-    void fail(QLatin1String key, const QString &what)
-    {
-        if (m_error->isEmpty())
-            *m_error = QStringLiteral("member %1 %2").arg(path(key), what);
-    }
-
-private:
-    QJsonObject m_object;
-    QString m_path;
-    QString *m_error;
-};
-
-// Items of a list member, each an object (null items are skipped as absent).
-template<typename T, typename ReadItem>
-bool readList(const QJsonObject &root, QLatin1String key, QList<T> *out, QString *error,
-              ReadItem readItem)
-{
-    Reader r(root, {}, error);
-    const QJsonArray items = r.array(key);
-    if (!r.ok())
-        return false;
-    out->reserve(out->size() + items.size());
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QJsonValue v = items.at(i);
-        if (v.isNull())
-            continue;
-        const QString path = QStringLiteral("%1[%2]").arg(key).arg(i);
-        if (!v.isObject()) {
-            *error = QStringLiteral("member %1 is %2, expected an object").arg(path, typeName(v));
-            return false;
-        }
-        Reader item(v.toObject(), path, error);
-        out->append(readItem(item));
-        if (!item.ok())
-            return false;
-    }
-    return true;
+    QString e;
+    const std::optional<qint64> m = readMetric(r.value(key), &e);
+    if (!e.isEmpty())
+        r.fail(key, e);
+    return m;
 }
 
 SyncJob readSyncJob(Reader &r)
 {
     SyncJob job;
     job.executionId = r.string(QLatin1String("executionId"));
-    job.startTime = r.timestamp(QLatin1String("startTime"));
-    job.endTime = r.timestamp(QLatin1String("endTime"));
+    job.startTime = timestamp(r, QLatin1String("startTime"));
+    job.endTime = timestamp(r, QLatin1String("endTime"));
     job.status = r.string(QLatin1String("status"));
     job.dataSourceErrorCode = r.string(QLatin1String("dataSourceErrorCode"));
     Reader error = r.nested(QLatin1String("error"));
     job.errorCode = error.string(QLatin1String("errorCode"));
     job.errorMessage = error.string(QLatin1String("errorMessage"));
     Reader metrics = r.nested(QLatin1String("metrics"));
-    job.metrics.documentsAdded = metrics.metric(QLatin1String("documentsAdded"));
-    job.metrics.documentsModified = metrics.metric(QLatin1String("documentsModified"));
-    job.metrics.documentsDeleted = metrics.metric(QLatin1String("documentsDeleted"));
-    job.metrics.documentsFailed = metrics.metric(QLatin1String("documentsFailed"));
-    job.metrics.documentsScanned = metrics.metric(QLatin1String("documentsScanned"));
+    job.metrics.documentsAdded = metric(metrics, QLatin1String("documentsAdded"));
+    job.metrics.documentsModified = metric(metrics, QLatin1String("documentsModified"));
+    job.metrics.documentsDeleted = metric(metrics, QLatin1String("documentsDeleted"));
+    job.metrics.documentsFailed = metric(metrics, QLatin1String("documentsFailed"));
+    job.metrics.documentsScanned = metric(metrics, QLatin1String("documentsScanned"));
     return job;
 }
 
@@ -195,8 +63,8 @@ Application readApplication(Reader &r)
     a.displayName = r.string(QLatin1String("displayName"));
     a.status = r.string(QLatin1String("status"));
     a.identityType = r.string(QLatin1String("identityType"));
-    a.createdAt = r.timestamp(QLatin1String("createdAt"));
-    a.updatedAt = r.timestamp(QLatin1String("updatedAt"));
+    a.createdAt = timestamp(r, QLatin1String("createdAt"));
+    a.updatedAt = timestamp(r, QLatin1String("updatedAt"));
     return a;
 }
 
@@ -206,8 +74,8 @@ Index readIndex(Reader &r)
     i.indexId = r.string(QLatin1String("indexId"));
     i.displayName = r.string(QLatin1String("displayName"));
     i.status = r.string(QLatin1String("status"));
-    i.createdAt = r.timestamp(QLatin1String("createdAt"));
-    i.updatedAt = r.timestamp(QLatin1String("updatedAt"));
+    i.createdAt = timestamp(r, QLatin1String("createdAt"));
+    i.updatedAt = timestamp(r, QLatin1String("updatedAt"));
     return i;
 }
 
@@ -218,8 +86,8 @@ DataSource readDataSource(Reader &r)
     d.displayName = r.string(QLatin1String("displayName"));
     d.type = r.string(QLatin1String("type"));
     d.status = r.string(QLatin1String("status"));
-    d.createdAt = r.timestamp(QLatin1String("createdAt"));
-    d.updatedAt = r.timestamp(QLatin1String("updatedAt"));
+    d.createdAt = timestamp(r, QLatin1String("createdAt"));
+    d.updatedAt = timestamp(r, QLatin1String("updatedAt"));
     return d;
 }
 
@@ -233,9 +101,9 @@ bool readListBody(const QByteArray &body, QLatin1String key, QList<T> *out, QStr
         return false;
     // Read into locals so that a malformed body leaves the caller's values untouched.
     QList<T> items;
-    if (!readList(root, key, &items, error, readItem))
-        return false;
     Reader r(root, {}, error);
+    if (!aws::json::readList(r, key, &items, error, readItem))
+        return false;
     const QString token = r.string(QLatin1String("nextToken"));
     if (!r.ok())
         return false;
@@ -379,8 +247,8 @@ bool readDataSourceDetails(const QByteArray &body, DataSourceDetails *details, Q
     d.description = r.string(QLatin1String("description"));
     d.syncSchedule = r.string(QLatin1String("syncSchedule"));
     d.roleArn = r.string(QLatin1String("roleArn"));
-    d.createdAt = r.timestamp(QLatin1String("createdAt"));
-    d.updatedAt = r.timestamp(QLatin1String("updatedAt"));
+    d.createdAt = timestamp(r, QLatin1String("createdAt"));
+    d.updatedAt = timestamp(r, QLatin1String("updatedAt"));
     Reader e = r.nested(QLatin1String("error"));
     d.errorCode = e.string(QLatin1String("errorCode"));
     d.errorMessage = e.string(QLatin1String("errorMessage"));

@@ -6,24 +6,24 @@
 
 namespace syncdeck::qbusiness {
 
+Paginator::StartPage Paginator::syncJobPages(Client *client, ListSyncJobsRequest request)
+{
+    return aws::startPageWith(client, std::move(request), &ListSyncJobsRequest::maxResults,
+                              [](Client *c, const ListSyncJobsRequest &r) -> Call * {
+                                  return c->listDataSourceSyncJobs(r);
+                              });
+}
+
+Paginator::PageInfo Paginator::syncJobPageInfo(Call *call)
+{
+    const auto *j = static_cast<ListSyncJobsCall *>(call);
+    return {int(j->page.history.size()), j->page.nextToken};
+}
+
 Paginator *Paginator::listDataSourceSyncJobs(Client *client, const ListSyncJobsRequest &request,
                                              QObject *parent)
 {
-    QPointer<Client> c(client);
-    return new Paginator(
-        [c, request](const QString &token, int pageSize) -> Call * {
-            if (!c)
-                return nullptr;
-            ListSyncJobsRequest r = request;
-            r.nextToken = token;
-            r.maxResults = pageSize;
-            return c->listDataSourceSyncJobs(r);
-        },
-        [](Call *job) {
-            auto *j = static_cast<ListSyncJobsCall *>(job);
-            return PageInfo {int(j->page.history.size()), j->page.nextToken};
-        },
-        parent);
+    return new Paginator(syncJobPages(client, request), syncJobPageInfo, parent);
 }
 
 Paginator *Paginator::listApplications(Client *client, QObject *parent)
@@ -72,17 +72,10 @@ Paginator *Paginator::listDataSources(Client *client, const QString &application
 Paginator *Paginator::listDocuments(Client *client, const ListDocumentsRequest &request,
                                     QObject *parent)
 {
-    QPointer<Client> c(client);
     return new Paginator(
-        [c, request](const QString &token, int pageSize) -> Call * {
-            if (!c)
-                return nullptr;
-            ListDocumentsRequest r = request;
-            r.nextToken = token;
-            if (pageSize > 0)
-                r.maxResults = pageSize;
-            return c->listDocuments(r);
-        },
+        aws::startPageWith(
+            client, request, &ListDocumentsRequest::maxResults,
+            [](Client *c, const ListDocumentsRequest &r) -> Call * { return c->listDocuments(r); }),
         [](Call *job) {
             auto *j = static_cast<ListDocumentsCall *>(job);
             return PageInfo {int(j->page.documents.size()), j->page.nextToken};

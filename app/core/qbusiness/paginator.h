@@ -14,6 +14,10 @@ class Paginator : public aws::Paginator
 public:
     using aws::Paginator::Paginator;
 
+    // One page of ListDataSourceSyncJobs for `request` (for listings that watch their calls).
+    static StartPage syncJobPages(Client *client, ListSyncJobsRequest request);
+    static PageInfo syncJobPageInfo(aws::ServiceCall *call);
+
     static Paginator *listDataSourceSyncJobs(Client *client, const ListSyncJobsRequest &request,
                                              QObject *parent = nullptr);
     static Paginator *listApplications(Client *client, QObject *parent = nullptr);
