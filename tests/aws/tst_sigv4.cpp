@@ -260,7 +260,8 @@ void TestSigV4::normalizesPathAsSdksDo_data()
     QTest::newRow("dot dot then slash") << QByteArray("/a/b/../") << QByteArray("/a/");
     QTest::newRow("all removed with slash") << QByteArray("/a/..//") << QByteArray("/");
     QTest::newRow("inner dots kept") << QByteArray("/a/.b/..c/...") << QByteArray("/a/.b/..c/...");
-    QTest::newRow("escaped dot is no dot segment") << QByteArray("/a/%2E") << QByteArray("/a/%252E");
+    QTest::newRow("escaped dot is no dot segment")
+        << QByteArray("/a/%2E") << QByteArray("/a/%252E");
 }
 
 void TestSigV4::normalizesPathAsSdksDo()

@@ -100,8 +100,7 @@ void TestCli::globalOptionsBeforeTopLevelFlags_data()
                                              QStringLiteral("--version")}
                              << 0 << QByteArray("syncdeck-cli " + QByteArray(syncdeck::Version))
                              << QByteArray();
-    QTest::newRow("help") << QStringList {QStringLiteral("--output=json"),
-                                          QStringLiteral("--help")}
+    QTest::newRow("help") << QStringList {QStringLiteral("--output=json"), QStringLiteral("--help")}
                           << 0 << QByteArray("Global options, before or after the command")
                           << QByteArray();
     QTest::newRow("help word") << QStringList {QStringLiteral("--debug"), QStringLiteral("help")}
@@ -110,8 +109,8 @@ void TestCli::globalOptionsBeforeTopLevelFlags_data()
                                                 QStringLiteral("eu-west-3")}
                                 << 252 << QByteArray() << QByteArray("a command is required");
     QTest::newRow("unknown command")
-        << QStringList {QStringLiteral("--debug"), QStringLiteral("--profile"),
-                        QStringLiteral("p"), QStringLiteral("no-such-command")}
+        << QStringList {QStringLiteral("--debug"), QStringLiteral("--profile"), QStringLiteral("p"),
+                        QStringLiteral("no-such-command")}
         << 252 << QByteArray() << QByteArray("unknown command 'no-such-command'");
 }
 

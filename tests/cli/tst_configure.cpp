@@ -322,11 +322,11 @@ void TestConfigure::globalOptionsBeforeCommand()
     Home home;
     home.write(QStringLiteral(".aws/config"), Config);
     home.write(QStringLiteral(".aws/credentials"), Credentials);
-    const Run r = home.run(
-        {QStringLiteral("list"), QStringLiteral("--profile"), QStringLiteral("proc")},
-        {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("--region"),
-         QStringLiteral("cn-north-1"), QStringLiteral("--cli-read-timeout"), QStringLiteral("5"),
-         QStringLiteral("--debug")});
+    const Run r
+        = home.run({QStringLiteral("list"), QStringLiteral("--profile"), QStringLiteral("proc")},
+                   {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("--region"),
+                    QStringLiteral("cn-north-1"), QStringLiteral("--cli-read-timeout"),
+                    QStringLiteral("5"), QStringLiteral("--debug")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(row(r.out, QStringLiteral("region")),
              QStringList({QStringLiteral("region"), QStringLiteral("cn-north-1"),

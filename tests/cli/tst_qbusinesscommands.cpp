@@ -715,14 +715,18 @@ void TestQBusinessCommands::globalOptionsAnywhere_data()
     QTest::addColumn<QStringList>("after");
     const QString region = QString::fromLatin1(emulator::DefaultRegion);
     const QString url = m_server->url().toString();
-    QTest::newRow("all before")
-        << QStringList {QStringLiteral("--region"), region, QStringLiteral("--output"),
-                        QStringLiteral("jsonl"), QStringLiteral("--endpoint-url"), url}
-        << QStringList {};
-    QTest::newRow("all after")
-        << QStringList {}
-        << QStringList {QStringLiteral("--region"), region, QStringLiteral("--output"),
-                        QStringLiteral("jsonl"), QStringLiteral("--endpoint-url"), url};
+    QTest::newRow("all before") << QStringList {QStringLiteral("--region"),
+                                                region,
+                                                QStringLiteral("--output"),
+                                                QStringLiteral("jsonl"),
+                                                QStringLiteral("--endpoint-url"),
+                                                url}
+                                << QStringList {};
+    QTest::newRow("all after") << QStringList {}
+                               << QStringList {
+                                      QStringLiteral("--region"),       region,
+                                      QStringLiteral("--output"),       QStringLiteral("jsonl"),
+                                      QStringLiteral("--endpoint-url"), url};
     QTest::newRow("equals spelling before")
         << QStringList {QStringLiteral("--region=") + region, QStringLiteral("--output=jsonl"),
                         QStringLiteral("--endpoint-url=") + url}
@@ -731,8 +735,7 @@ void TestQBusinessCommands::globalOptionsAnywhere_data()
         << QStringList {QStringLiteral("--debug"), QStringLiteral("--output"),
                         QStringLiteral("jsonl"), QStringLiteral("--cli-read-timeout"),
                         QStringLiteral("30")}
-        << QStringList {QStringLiteral("--endpoint-url"), url, QStringLiteral("--region"),
-                        region};
+        << QStringList {QStringLiteral("--endpoint-url"), url, QStringLiteral("--region"), region};
 }
 
 void TestQBusinessCommands::globalOptionsAnywhere()
@@ -773,16 +776,17 @@ void TestQBusinessCommands::repeatedGlobalOptionLastWins()
     QFETCH(QString, first);
     QFETCH(QString, last);
     QFETCH(int, exitCode);
-    const QStringList args = QStringList {QStringLiteral("--region"), first,
-                                          QStringLiteral("--output"), QStringLiteral("json"),
-                                          QStringLiteral("--debug"),
-                                          QStringLiteral("list-data-source-sync-jobs")}
+    const QStringList args
+        = QStringList {QStringLiteral("--region"), first,
+                       QStringLiteral("--output"), QStringLiteral("json"),
+                       QStringLiteral("--debug"),  QStringLiteral("list-data-source-sync-jobs")}
         + idArgs() + endpoint(*m_server)
         + QStringList {QStringLiteral("--region"), last, QStringLiteral("--output"),
                        QStringLiteral("jsonl")};
     const Run r = Cli().run(args);
     QVERIFY2(r.exitCode == exitCode, explain(r));
-    QVERIFY2(r.err.contains(QByteArray("debug: region " + last.toUtf8() + " (")), r.err.constData());
+    QVERIFY2(r.err.contains(QByteArray("debug: region " + last.toUtf8() + " (")),
+             r.err.constData());
     if (exitCode == 0) // jsonl, the last --output: one object a line
         QVERIFY2(jsonLines(r.out).size() >= m_jobs && r.out.startsWith("{\"")
                      && !r.out.startsWith("{\n"),
@@ -796,11 +800,12 @@ void TestQBusinessCommands::unknownOptionsBeforeCommand_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     const QString id = QStringLiteral("a1111111-1111-4111-8111-111111111111");
-    QTest::newRow("unknown flag")
-        << QStringList {QStringLiteral("--colour"), QStringLiteral("--region"),
-                        QStringLiteral("us-east-1"), QStringLiteral("list-applications"),
-                        QStringLiteral("--no-such")}
-        << QStringLiteral("Unknown options: --colour, --no-such");
+    QTest::newRow("unknown flag") << QStringList {QStringLiteral("--colour"),
+                                                  QStringLiteral("--region"),
+                                                  QStringLiteral("us-east-1"),
+                                                  QStringLiteral("list-applications"),
+                                                  QStringLiteral("--no-such")}
+                                  << QStringLiteral("Unknown options: --colour, --no-such");
     QTest::newRow("unknown option with a value")
         << QStringList {QStringLiteral("--colour"), QStringLiteral("blue"),
                         QStringLiteral("list-applications")}

@@ -74,21 +74,56 @@ QByteArray Generator::path()
 {
     // Wire bytes, given alike to both signers (both double-encode them).
     static const char *const Segments[] = {
-        "a",    "b",      "seg",   "",      "",    ".",     "..",     "...",      ".a",
-        "a.",   "%2E",    "%2e%2E", "%2F",  "a%20b", "%25", "%",      "%zz",      "~user",
-        "!*'()", "+",     "=;,",   ":@$&",  "\xC3\xA9", "\xE6\x97\xA5\xE6\x9C\xAC",
-        "\xF0\x9F\x98\x80", "UPPER", "x y", "a%2Fb", "%C3%A9", "%c3%a9",
+        "a",
+        "b",
+        "seg",
+        "",
+        "",
+        ".",
+        "..",
+        "...",
+        ".a",
+        "a.",
+        "%2E",
+        "%2e%2E",
+        "%2F",
+        "a%20b",
+        "%25",
+        "%",
+        "%zz",
+        "~user",
+        "!*'()",
+        "+",
+        "=;,",
+        ":@$&",
+        "\xC3\xA9",
+        "\xE6\x97\xA5\xE6\x9C\xAC",
+        "\xF0\x9F\x98\x80",
+        "UPPER",
+        "x y",
+        "a%2Fb",
+        "%C3%A9",
+        "%c3%a9",
     };
     QByteArray out;
     const int count = below(7);
     for (int i = 0; i < count; ++i)
         out += '/' + QByteArray(pick(Segments));
     switch (below(6)) {
-    case 0: out += '/'; break;
-    case 1: out += "/."; break;
-    case 2: out += "/.."; break;
-    case 3: out += "//"; break;
-    default: break;
+    case 0:
+        out += '/';
+        break;
+    case 1:
+        out += "/.";
+        break;
+    case 2:
+        out += "/..";
+        break;
+    case 3:
+        out += "//";
+        break;
+    default:
+        break;
     }
     return out.isEmpty() ? QByteArray("/") : out;
 }
@@ -134,12 +169,27 @@ QByteArray Generator::queryText(QByteArrayView decoded, bool isKey)
 void Generator::query(Case &c)
 {
     static const char *const Keys[] = {
-        "a", "A", "b", "maxResults", "next token", "\xC3\xA9t\xC3\xA9", "k=v", "", "x~y",
-        "%41", "a&b", "\xF0\x9F\x98\x80", "Z",
+        "a",   "A",   "b",   "maxResults",       "next token", "\xC3\xA9t\xC3\xA9", "k=v", "",
+        "x~y", "%41", "a&b", "\xF0\x9F\x98\x80", "Z",
     };
     static const char *const Values[] = {
-        "", "", "1", "FAILED", "ab+c/d=", "a b", "%", "%41", "%zz", "&#", "\xC3\xA9",
-        "\xE6\x97\xA5\xE6\x9C\xAC", "\xF0\x9F\x98\x80", "*!'()", "?/:@", "~-._", "==",
+        "",
+        "",
+        "1",
+        "FAILED",
+        "ab+c/d=",
+        "a b",
+        "%",
+        "%41",
+        "%zz",
+        "&#",
+        "\xC3\xA9",
+        "\xE6\x97\xA5\xE6\x9C\xAC",
+        "\xF0\x9F\x98\x80",
+        "*!'()",
+        "?/:@",
+        "~-._",
+        "==",
     };
     // A few keys per request, so that keys repeat.
     QList<QByteArray> keys;
@@ -176,8 +226,16 @@ void Generator::query(Case &c)
 QByteArray Generator::headerValue()
 {
     static const char *const Words[] = {
-        "v", "application/x-amz-json-1.0", "a,b", "\xC3\xA9", "\xE6\x97\xA5\xE6\x9C\xAC",
-        "\"quoted  text\"", "x=y;z", "1", "%20", "TOKEN",
+        "v",
+        "application/x-amz-json-1.0",
+        "a,b",
+        "\xC3\xA9",
+        "\xE6\x97\xA5\xE6\x9C\xAC",
+        "\"quoted  text\"",
+        "x=y;z",
+        "1",
+        "%20",
+        "TOKEN",
     };
     static const char *const Spaces[] = {" ", "  ", "\t", " \t ", "\r\n ", "\r\n\t"};
     QByteArray out;
@@ -194,8 +252,9 @@ QByteArray Generator::headerValue()
 void Generator::headers(Case &c)
 {
     static const char *const Names[] = {
-        "X-Amz-Meta-Alpha", "x-amz-meta-beta", "Content-Type", "X-Custom", "x-dots.and_under",
-        "X-Tilde~Name", "x-123", "Amz-Sdk-Invocation-Id", "X-Amz-Target", "x-Empty",
+        "X-Amz-Meta-Alpha", "x-amz-meta-beta", "Content-Type", "X-Custom",
+        "x-dots.and_under", "X-Tilde~Name",    "x-123",        "Amz-Sdk-Invocation-Id",
+        "X-Amz-Target",     "x-Empty",
     };
     QJsonObject map;
     auto add = [&](QByteArray name, const QByteArray &value) {
@@ -339,9 +398,9 @@ void TestSigV4Differential::matchesJavaScriptSdk()
     };
 
     QProcess node;
-    node.start(m_node, {QStringLiteral(SYNCDECK_SOURCE_DIR
-                                       "/tests/conformance/sigv4_differential.cjs"),
-                        m_modules});
+    node.start(m_node,
+               {QStringLiteral(SYNCDECK_SOURCE_DIR "/tests/conformance/sigv4_differential.cjs"),
+                m_modules});
     QVERIFY2(node.waitForStarted(30000), qPrintable(node.errorString()));
     node.write(QJsonDocument(spec).toJson(QJsonDocument::Compact));
     node.closeWriteChannel();
@@ -359,10 +418,11 @@ void TestSigV4Differential::matchesJavaScriptSdk()
     for (int i = 0; i < Cases; ++i) {
         const Case &c = cases[i];
         const sigv4::SigningResult ours = sigv4::sign(c.request, c.params);
-        QVERIFY2(ours.ok(), qPrintable(QStringLiteral("seed %1, case %2: SyncDeck refused: %3")
-                                           .arg(seed)
-                                           .arg(i)
-                                           .arg(ours.error)));
+        QVERIFY2(ours.ok(),
+                 qPrintable(QStringLiteral("seed %1, case %2: SyncDeck refused: %3")
+                                .arg(seed)
+                                .arg(i)
+                                .arg(ours.error)));
         const QJsonObject theirs = results[i].toObject();
         const QByteArray jsCanonical
             = theirs[QLatin1String("canonicalRequest")].toString().toUtf8();
@@ -381,8 +441,8 @@ void TestSigV4Differential::matchesJavaScriptSdk()
                 .arg(i)
                 .arg(Cases)
                 .arg(QString::fromUtf8(QJsonDocument(c.js).toJson(QJsonDocument::Compact)),
-                     wire(c.request.query), visible(ours.canonicalRequest),
-                     visible(jsCanonical), QString::fromLatin1(ours.authorization),
+                     wire(c.request.query), visible(ours.canonicalRequest), visible(jsCanonical),
+                     QString::fromLatin1(ours.authorization),
                      QString::fromLatin1(jsAuthorization)));
         QFAIL(qPrintable(QStringLiteral("SyncDeck and the AWS SDK for JavaScript sign case %1 of "
                                         "seed %2 differently (details above)")

@@ -842,18 +842,17 @@ void TestEmulatorServer::dotSegmentPathsSignAsSdksDo()
     const QString region = QString::fromLatin1(emulator::DefaultRegion);
     const QString service = QStringLiteral("qbusiness");
     const QByteArray scope = aws::sigv4::credentialScope(now, region, service);
-    const QByteArray signature = aws::sigv4::signature(
-        aws::sigv4::signingKey(credentials.secretAccessKey, aws::sigv4::dateStamp(now), region,
-                               service),
-        aws::sigv4::stringToSign(now, scope, canonical));
+    const QByteArray signature
+        = aws::sigv4::signature(aws::sigv4::signingKey(credentials.secretAccessKey,
+                                                       aws::sigv4::dateStamp(now), region, service),
+                                aws::sigv4::stringToSign(now, scope, canonical));
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, m_emulator->port());
     QVERIFY(socket.waitForConnected(10000));
     socket.write("GET /applications/x/.. HTTP/1.1\r\nHost: " + host + "\r\nX-Amz-Date: " + date
                  + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential="
                  + credentials.accessKeyId.toLatin1() + '/' + scope
-                 + ", SignedHeaders=host;x-amz-date, Signature=" + signature
-                 + "\r\n\r\n");
+                 + ", SignedHeaders=host;x-amz-date, Signature=" + signature + "\r\n\r\n");
     QByteArray pending;
     const HttpResult r = test::readResponse(&socket, &pending);
     QVERIFY2(r.status != 403, r.body.constData());

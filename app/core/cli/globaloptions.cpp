@@ -75,8 +75,7 @@ qsizetype findCommand(const QStringList &args, QStringList *leading)
         // (argparse leaves what follows it to the positionals).
         const QString name = a.mid(a.startsWith(QLatin1String("--")) ? 2 : 1);
         const bool takesValue = std::any_of(
-            globalOptions().cbegin(), globalOptions().cend(),
-            [&](const QCommandLineOption &o) {
+            globalOptions().cbegin(), globalOptions().cend(), [&](const QCommandLineOption &o) {
                 return !o.valueName().isEmpty() && o.names().contains(name);
             });
         if (takesValue && i + 1 < args.size())
