@@ -44,6 +44,8 @@ private slots:
     void secretsNeverPrint();
     void signingKeyIsCachedAndCorrect();
     void doubleEncodesEncodedPath();
+    void normalizesPathAsSdksDo_data();
+    void normalizesPathAsSdksDo();
     void encodesQueryValues();
     void rejectsMalformedInput_data();
     void rejectsMalformedInput();
@@ -241,6 +243,32 @@ void TestSigV4::doubleEncodesEncodedPath()
     s3.normalizePath = false;
     s3.doubleEncodePath = false;
     QCOMPARE(sigv4::canonicalUri("/a%2Fb", s3), QByteArray("/a%2Fb"));
+}
+
+// The two AWS SDK signers (smithy-js getCanonicalPath, botocore remove_dot_segments) agree on
+// every one of these; a trailing dot segment leaves no trailing '/', unlike RFC 3986.
+void TestSigV4::normalizesPathAsSdksDo_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("canonical");
+    QTest::newRow("trailing dot") << QByteArray("/a/b/.") << QByteArray("/a/b");
+    QTest::newRow("trailing dot dot") << QByteArray("/a/b/..") << QByteArray("/a");
+    QTest::newRow("empty then dot dot") << QByteArray("//..") << QByteArray("/");
+    QTest::newRow("only dot") << QByteArray("/.") << QByteArray("/");
+    QTest::newRow("only dot dot") << QByteArray("/..") << QByteArray("/");
+    QTest::newRow("dot then slash") << QByteArray("/a/b/./") << QByteArray("/a/b/");
+    QTest::newRow("dot dot then slash") << QByteArray("/a/b/../") << QByteArray("/a/");
+    QTest::newRow("all removed with slash") << QByteArray("/a/..//") << QByteArray("/");
+    QTest::newRow("inner dots kept") << QByteArray("/a/.b/..c/...") << QByteArray("/a/.b/..c/...");
+    QTest::newRow("escaped dot is no dot segment")
+        << QByteArray("/a/%2E") << QByteArray("/a/%252E");
+}
+
+void TestSigV4::normalizesPathAsSdksDo()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, canonical);
+    QCOMPARE(sigv4::canonicalUri(path, sigv4::Settings {}), canonical);
 }
 
 void TestSigV4::encodesQueryValues()

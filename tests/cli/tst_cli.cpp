@@ -36,6 +36,8 @@ private slots:
     void help();
     void unknownCommandIsUsageError();
     void noCommandIsUsageError();
+    void globalOptionsBeforeTopLevelFlags_data();
+    void globalOptionsBeforeTopLevelFlags();
 };
 
 void TestCli::version_data()
@@ -84,6 +86,44 @@ void TestCli::noCommandIsUsageError()
     const Run r = run(QStringLiteral(SYNCDECK_CLI_PATH), {});
     QCOMPARE(r.exitCode, 252);
     QVERIFY(r.err.contains("a command is required"));
+}
+
+// As `aws --region R --version`: global options may precede the top-level flags too.
+void TestCli::globalOptionsBeforeTopLevelFlags_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("out");
+    QTest::addColumn<QByteArray>("err");
+    QTest::newRow("version") << QStringList {QStringLiteral("--region"),
+                                             QStringLiteral("eu-west-3"),
+                                             QStringLiteral("--version")}
+                             << 0 << QByteArray("syncdeck-cli " + QByteArray(syncdeck::Version))
+                             << QByteArray();
+    QTest::newRow("help") << QStringList {QStringLiteral("--output=json"), QStringLiteral("--help")}
+                          << 0 << QByteArray("Global options, before or after the command")
+                          << QByteArray();
+    QTest::newRow("help word") << QStringList {QStringLiteral("--debug"), QStringLiteral("help")}
+                               << 0 << QByteArray("--endpoint-url url") << QByteArray();
+    QTest::newRow("no command") << QStringList {QStringLiteral("--region"),
+                                                QStringLiteral("eu-west-3")}
+                                << 252 << QByteArray() << QByteArray("a command is required");
+    QTest::newRow("unknown command")
+        << QStringList {QStringLiteral("--debug"), QStringLiteral("--profile"), QStringLiteral("p"),
+                        QStringLiteral("no-such-command")}
+        << 252 << QByteArray() << QByteArray("unknown command 'no-such-command'");
+}
+
+void TestCli::globalOptionsBeforeTopLevelFlags()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, out);
+    QFETCH(QByteArray, err);
+    const Run r = run(QStringLiteral(SYNCDECK_CLI_PATH), args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.out.contains(out), r.out.constData());
+    QVERIFY2(r.err.contains(err), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

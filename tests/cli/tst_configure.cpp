@@ -38,12 +38,13 @@ public:
     void set(const QString &name, const QString &value) { m_env.insert(name, value); }
     QString path(const QString &relative) const { return m_dir.filePath(relative); }
 
-    Run run(const QStringList &arguments) const
+    // `before` goes before the command name, as global options may.
+    Run run(const QStringList &arguments, const QStringList &before = {}) const
     {
         QProcess p;
         p.setProcessEnvironment(m_env);
         p.start(QStringLiteral(SYNCDECK_CLI_PATH),
-                QStringList {QStringLiteral("configure")} + arguments);
+                before + QStringList {QStringLiteral("configure")} + arguments);
         p.closeWriteChannel();
         if (!p.waitForFinished(60000)) {
             p.kill();
@@ -113,6 +114,7 @@ private slots:
     void mfaCodeFromTheTerminal();
     void usage_data();
     void usage();
+    void globalOptionsBeforeCommand();
 };
 
 void TestConfigure::list_data()
@@ -311,6 +313,25 @@ void TestConfigure::usage()
         QVERIFY(r.out.contains(QStringLiteral("list-profiles")));
     else
         QVERIFY(!r.err.isEmpty());
+}
+
+// `aws --output json --region R configure list --profile P`: every global option is accepted
+// before the command, the ones configure list shows are used.
+void TestConfigure::globalOptionsBeforeCommand()
+{
+    Home home;
+    home.write(QStringLiteral(".aws/config"), Config);
+    home.write(QStringLiteral(".aws/credentials"), Credentials);
+    const Run r
+        = home.run({QStringLiteral("list"), QStringLiteral("--profile"), QStringLiteral("proc")},
+                   {QStringLiteral("--output"), QStringLiteral("json"), QStringLiteral("--region"),
+                    QStringLiteral("cn-north-1"), QStringLiteral("--cli-read-timeout"),
+                    QStringLiteral("5"), QStringLiteral("--debug")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(row(r.out, QStringLiteral("region")),
+             QStringList({QStringLiteral("region"), QStringLiteral("cn-north-1"),
+                          QStringLiteral("manual"), QStringLiteral("--region")}));
+    QCOMPARE(row(r.out, QStringLiteral("profile")).value(1), QStringLiteral("proc"));
 }
 
 QTEST_GUILESS_MAIN(TestConfigure)

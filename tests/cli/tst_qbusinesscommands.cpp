@@ -120,6 +120,12 @@ private slots:
     void ssoTokenNeverPrinted();
     void usageErrors_data();
     void usageErrors();
+    void globalOptionsAnywhere_data();
+    void globalOptionsAnywhere();
+    void repeatedGlobalOptionLastWins_data();
+    void repeatedGlobalOptionLastWins();
+    void unknownOptionsBeforeCommand_data();
+    void unknownOptionsBeforeCommand();
     void configErrors_data();
     void configErrors();
     void serviceErrorsNameCodeRequestIdAndFields();
@@ -637,7 +643,7 @@ void TestQBusinessCommands::usageErrors_data()
     const QString id = QStringLiteral("a1111111-1111-4111-8111-111111111111");
     QTest::newRow("unknown option")
         << QStringList {QStringLiteral("list-applications"), QStringLiteral("--colour")}
-        << QStringLiteral("Unknown option 'colour'");
+        << QStringLiteral("Unknown options: --colour");
     QTest::newRow("missing ids") << QStringList {QStringLiteral("list-data-source-sync-jobs"),
                                                  QStringLiteral("--application-id"), id}
                                  << QStringLiteral("required: --index-id, --data-source-id");
@@ -692,6 +698,131 @@ void TestQBusinessCommands::usageErrors_data()
 }
 
 void TestQBusinessCommands::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = Cli().run(args);
+    QCOMPARE(r.exitCode, 252);
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+}
+
+// `aws --region R --output json qbusiness list-...`: global options stand before or after the
+// command, in either spelling ("--output jsonl", "--output=jsonl"), between its own options.
+void TestQBusinessCommands::globalOptionsAnywhere_data()
+{
+    QTest::addColumn<QStringList>("before");
+    QTest::addColumn<QStringList>("after");
+    const QString region = QString::fromLatin1(emulator::DefaultRegion);
+    const QString url = m_server->url().toString();
+    QTest::newRow("all before") << QStringList {QStringLiteral("--region"),
+                                                region,
+                                                QStringLiteral("--output"),
+                                                QStringLiteral("jsonl"),
+                                                QStringLiteral("--endpoint-url"),
+                                                url}
+                                << QStringList {};
+    QTest::newRow("all after") << QStringList {}
+                               << QStringList {
+                                      QStringLiteral("--region"),       region,
+                                      QStringLiteral("--output"),       QStringLiteral("jsonl"),
+                                      QStringLiteral("--endpoint-url"), url};
+    QTest::newRow("equals spelling before")
+        << QStringList {QStringLiteral("--region=") + region, QStringLiteral("--output=jsonl"),
+                        QStringLiteral("--endpoint-url=") + url}
+        << QStringList {};
+    QTest::newRow("split, flags before")
+        << QStringList {QStringLiteral("--debug"), QStringLiteral("--output"),
+                        QStringLiteral("jsonl"), QStringLiteral("--cli-read-timeout"),
+                        QStringLiteral("30")}
+        << QStringList {QStringLiteral("--endpoint-url"), url, QStringLiteral("--region"), region};
+}
+
+void TestQBusinessCommands::globalOptionsAnywhere()
+{
+    QFETCH(QStringList, before);
+    QFETCH(QStringList, after);
+    const QStringList ids = idArgs();
+    // The command's own options with a global in the middle of them.
+    const QStringList args = before + QStringList {QStringLiteral("list-data-source-sync-jobs")}
+        + ids.mid(0, 2) + after + ids.mid(2);
+    const Run r = Cli().run(args);
+    QVERIFY2(r.exitCode == 0, explain(r));
+    QCOMPARE(r.err.contains("syncdeck-cli: debug: "), before.contains(QLatin1String("--debug")));
+    // The same listing as with every option after the command (startAndStop may have added a
+    // job, so the count is taken now).
+    const Run plain = Cli().run(QStringList {QStringLiteral("list-data-source-sync-jobs"),
+                                             QStringLiteral("--output"), QStringLiteral("jsonl")}
+                                + ids + endpoint(*m_server));
+    QVERIFY2(plain.exitCode == 0, explain(plain));
+    QVERIFY(jsonLines(plain.out).size() >= m_jobs);
+    QCOMPARE(executionIds(jsonLines(r.out)), executionIds(jsonLines(plain.out)));
+}
+
+// argparse's "store" action: the last of a repeated option counts, wherever each one stands.
+// The emulator refuses a signature scoped to another region, so only the last --region works.
+void TestQBusinessCommands::repeatedGlobalOptionLastWins_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("last");
+    QTest::addColumn<int>("exitCode");
+    const QString region = QString::fromLatin1(emulator::DefaultRegion);
+    QTest::newRow("right region last") << QStringLiteral("eu-west-3") << region << 0;
+    QTest::newRow("wrong region last") << region << QStringLiteral("eu-west-3") << 254;
+}
+
+void TestQBusinessCommands::repeatedGlobalOptionLastWins()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, last);
+    QFETCH(int, exitCode);
+    const QStringList args
+        = QStringList {QStringLiteral("--region"), first,
+                       QStringLiteral("--output"), QStringLiteral("json"),
+                       QStringLiteral("--debug"),  QStringLiteral("list-data-source-sync-jobs")}
+        + idArgs() + endpoint(*m_server)
+        + QStringList {QStringLiteral("--region"), last, QStringLiteral("--output"),
+                       QStringLiteral("jsonl")};
+    const Run r = Cli().run(args);
+    QVERIFY2(r.exitCode == exitCode, explain(r));
+    QVERIFY2(r.err.contains(QByteArray("debug: region " + last.toUtf8() + " (")),
+             r.err.constData());
+    if (exitCode == 0) // jsonl, the last --output: one object a line
+        QVERIFY2(jsonLines(r.out).size() >= m_jobs && r.out.startsWith("{\"")
+                     && !r.out.startsWith("{\n"),
+                 r.out.left(200).constData());
+}
+
+// What the AWS CLI does with other options before the command: an unknown option is refused as
+// unknown; a word after it is the command (argparse gives unknown options no value).
+void TestQBusinessCommands::unknownOptionsBeforeCommand_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString id = QStringLiteral("a1111111-1111-4111-8111-111111111111");
+    QTest::newRow("unknown flag") << QStringList {QStringLiteral("--colour"),
+                                                  QStringLiteral("--region"),
+                                                  QStringLiteral("us-east-1"),
+                                                  QStringLiteral("list-applications"),
+                                                  QStringLiteral("--no-such")}
+                                  << QStringLiteral("Unknown options: --colour, --no-such");
+    QTest::newRow("unknown option with a value")
+        << QStringList {QStringLiteral("--colour"), QStringLiteral("blue"),
+                        QStringLiteral("list-applications")}
+        << QStringLiteral("unknown command 'blue'");
+    QTest::newRow("command option before the command")
+        << QStringList {QStringLiteral("--application-id"), id, QStringLiteral("list-indices")}
+        << QStringLiteral("unknown command '%1'").arg(id);
+    QTest::newRow("global value swallows the command")
+        << QStringList {QStringLiteral("--region"), QStringLiteral("list-applications")}
+        << QStringLiteral("a command is required");
+    QTest::newRow("bad global value before")
+        << QStringList {QStringLiteral("--output"), QStringLiteral("xml"),
+                        QStringLiteral("list-applications")}
+        << QStringLiteral("invalid choice: 'xml'");
+}
+
+void TestQBusinessCommands::unknownOptionsBeforeCommand()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, message);

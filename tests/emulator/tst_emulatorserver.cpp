@@ -5,6 +5,8 @@
 #include "emulatorthread.h"
 #include "signedhttp.h"
 
+#include "aws/sigv4.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -134,6 +136,7 @@ private slots:
 
     void signatureFailures_data();
     void signatureFailures();
+    void dotSegmentPathsSignAsSdksDo();
     void clockSkew();
     void sessionTokens();
 
@@ -823,6 +826,37 @@ void TestEmulatorServer::signatureFailures()
     QVERIFY(!r.header("Date").isEmpty());
     // The secret itself never appears in an answer.
     QVERIFY(!r.body.contains(secret.toUtf8()));
+}
+
+// The AWS SDK signers (smithy-js, botocore) sign "/applications/x/.." with the canonical path
+// "/applications", without RFC 3986's trailing '/': the emulator must accept what they send.
+// The canonical request is written out here rather than taken from SyncDeck's signer.
+void TestEmulatorServer::dotSegmentPathsSignAsSdksDo()
+{
+    const aws::Credentials credentials = test::emulatorCredentials();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray host = "127.0.0.1:" + QByteArray::number(m_emulator->port());
+    const QByteArray date = aws::sigv4::amzDate(now);
+    const QByteArray canonical = "GET\n/applications\n\nhost:" + host + "\nx-amz-date:" + date
+        + "\n\nhost;x-amz-date\n" + aws::sigv4::EmptyPayloadHash;
+    const QString region = QString::fromLatin1(emulator::DefaultRegion);
+    const QString service = QStringLiteral("qbusiness");
+    const QByteArray scope = aws::sigv4::credentialScope(now, region, service);
+    const QByteArray signature
+        = aws::sigv4::signature(aws::sigv4::signingKey(credentials.secretAccessKey,
+                                                       aws::sigv4::dateStamp(now), region, service),
+                                aws::sigv4::stringToSign(now, scope, canonical));
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_emulator->port());
+    QVERIFY(socket.waitForConnected(10000));
+    socket.write("GET /applications/x/.. HTTP/1.1\r\nHost: " + host + "\r\nX-Amz-Date: " + date
+                 + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential="
+                 + credentials.accessKeyId.toLatin1() + '/' + scope
+                 + ", SignedHeaders=host;x-amz-date, Signature=" + signature + "\r\n\r\n");
+    QByteArray pending;
+    const HttpResult r = test::readResponse(&socket, &pending);
+    QVERIFY2(r.status != 403, r.body.constData());
+    QVERIFY2(r.errorType() != "InvalidSignatureException", r.body.constData());
 }
 
 void TestEmulatorServer::clockSkew()

@@ -37,23 +37,22 @@ void writeCanonicalUri(BoundedWriter &w, QByteArrayView path, const Settings &se
         putPathBytes(w, path, settings.doubleEncodePath);
         return;
     }
-    // RFC 3986 section 5.2.4 over '/'-separated segments, also dropping empty segments.
+    // RFC 3986 section 5.2.4's dot-segment removal, also dropping empty segments, as both AWS
+    // SDK signers do it (smithy's getCanonicalPath, botocore's remove_dot_segments): the result
+    // keeps a trailing '/' only when the path itself ends in one, so "/a/b/." and "/a/b/.."
+    // sign as "/a/b" and "/a", where RFC 3986 would keep "/a/b/" and "/a/".
     QVarLengthArray<QByteArrayView, 32> segments;
-    bool trailingSlash = path.endsWith('/');
+    const bool trailingSlash = path.endsWith('/');
     qsizetype start = 0;
     while (start <= path.size()) {
         qsizetype end = path.indexOf('/', start);
         if (end < 0)
             end = path.size();
         const QByteArrayView segment = path.sliced(start, end - start);
-        const bool last = end == path.size();
         if (segment == "..") {
             if (!segments.isEmpty())
                 segments.removeLast();
-            trailingSlash = trailingSlash || last;
-        } else if (segment == ".") {
-            trailingSlash = trailingSlash || last;
-        } else if (!segment.isEmpty()) {
+        } else if (!segment.isEmpty() && segment != ".") {
             segments.append(segment);
         }
         start = end + 1;

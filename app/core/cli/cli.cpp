@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "configure.h"
+#include "globaloptions.h"
 #include "qbusinesscommands.h"
 #include "signrequest.h"
 
@@ -13,13 +14,19 @@ namespace {
 
 void printUsage(QTextStream &s)
 {
-    s << "Usage: syncdeck-cli [--help] [--version] <command> [options]\n\n"
+    s << "Usage: syncdeck-cli [--help] [--version] [global options] <command> [options]\n\n"
          "Command line for Amazon Q Business data source sync jobs. Commands and options\n"
          "follow the AWS CLI's `aws qbusiness`; `syncdeck-cli <command> --help` describes "
          "one.\n\nCommands:\n";
     for (const Command &c : commands())
         s << "  " << QString::fromLatin1(c.name).leftJustified(30) << ' '
           << QString::fromLatin1(c.summary) << '\n';
+    s << "\nGlobal options, before or after the command (the last of a repeated one counts):\n";
+    for (const QCommandLineOption &o : globalOptions()) {
+        const QString name = QStringLiteral("--") + o.names().constFirst()
+            + (o.valueName().isEmpty() ? QString() : u' ' + o.valueName());
+        s << "  " << name.leftJustified(30) << ' ' << o.description() << '\n';
+    }
     s << "\nExit codes: 0 success, 130 interrupted, 252 bad command line, 253 configuration\n"
          "or credentials, 254 the service returned an error, 255 anything else.\n";
 }
@@ -49,26 +56,33 @@ const QList<Command> &commands()
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const QStringList args = arguments.mid(1);
-    if (args.isEmpty()) {
+    QStringList leading; // what stands before the command name: global options, mostly
+    const qsizetype at = findCommand(args, &leading);
+    // --version and --help act wherever they stand among the options before the command, as
+    // argparse's version and help actions do for the AWS CLI.
+    if (leading.contains(QLatin1String("--version"))) {
+        out << "syncdeck-cli " << Version << '\n';
+        return Success;
+    }
+    const QString first = at < 0 ? QString() : args.at(at);
+    const bool helpFlag
+        = leading.contains(QLatin1String("--help")) || leading.contains(QLatin1String("-h"));
+    if (first == QLatin1String("help") || (helpFlag && at < 0)) {
+        printUsage(out);
+        return Success;
+    }
+    if (at < 0) {
         printUsage(err);
         err << "\nsyncdeck-cli: error: a command is required\n";
         return UsageError;
     }
-    const QString &first = args.first();
-    if (first == QLatin1String("--help") || first == QLatin1String("-h")
-        || first == QLatin1String("help")) {
-        printUsage(out);
-        return Success;
-    }
-    if (first == QLatin1String("--version")) {
-        out << "syncdeck-cli " << Version << '\n';
-        return Success;
-    }
     for (const Command &c : commands()) {
         if (first == QLatin1String(c.name)) {
-            Invocation invocation {
-                first, QStringList {QStringLiteral("syncdeck-cli ") + first} + args.mid(1), out,
-                err};
+            // The command parses the global options given before its name with its own.
+            Invocation invocation {first,
+                                   QStringList {QStringLiteral("syncdeck-cli ") + first} + leading
+                                       + args.mid(at + 1),
+                                   out, err};
             return c.run(invocation);
         }
     }

@@ -1,5 +1,7 @@
 #include "configure.h"
 
+#include "globaloptions.h"
+
 #include "aws/awsconfig.h"
 #include "aws/credentialsprovider.h"
 #include "aws/session.h"
@@ -205,17 +207,10 @@ int runConfigure(Invocation &inv)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("subcommand"),
                                  QStringLiteral("list or list-profiles"));
-    parser.addOption(
-        {QStringLiteral("profile"), QStringLiteral("Use this profile."), QStringLiteral("name")});
-    parser.addOption(
-        {QStringLiteral("region"), QStringLiteral("Use this region."), QStringLiteral("region")});
-    parser.addOption({QStringLiteral("endpoint-url"), QStringLiteral("Use this endpoint."),
-                      QStringLiteral("url")});
-    parser.addOption({QStringLiteral("ca-bundle"),
-                      QStringLiteral("Trust only the certificates of this PEM file."),
-                      QStringLiteral("file")});
+    // All of them, as every AWS CLI command accepts them; list uses the session ones.
+    addGlobalOptions(parser);
     if (!parser.parse(inv.arguments)) {
-        inv.err << "syncdeck-cli configure: error: " << parser.errorText() << '\n';
+        inv.err << "syncdeck-cli configure: error: " << parseErrorText(parser) << '\n';
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {

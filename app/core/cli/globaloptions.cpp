@@ -7,6 +7,8 @@
 #include "outputformatter.h"
 #include "qbusiness/sessionconfig.h"
 
+#include <algorithm>
+
 namespace syncdeck::cli {
 
 namespace {
@@ -28,9 +30,9 @@ bool readSeconds(const QCommandLineParser &parser, const char *name, int *out, Q
 }
 } // namespace
 
-void addGlobalOptions(QCommandLineParser &parser)
+const QList<QCommandLineOption> &globalOptions()
 {
-    parser.addOptions({
+    static const QList<QCommandLineOption> all = {
         {QStringLiteral("profile"),
          QStringLiteral("Use a profile from the shared AWS config files."), QStringLiteral("name")},
         {QStringLiteral("region"), QStringLiteral("The AWS region to call."),
@@ -53,7 +55,43 @@ void addGlobalOptions(QCommandLineParser &parser)
          QStringLiteral("PEM file of certificate authorities to trust."), QStringLiteral("file")},
         {QStringLiteral("dry-run"),
          QStringLiteral("Print the signed request (method, URL, headers) and do not send it.")},
-    });
+    };
+    return all;
+}
+
+void addGlobalOptions(QCommandLineParser &parser)
+{
+    parser.addOptions(globalOptions());
+}
+
+qsizetype findCommand(const QStringList &args, QStringList *leading)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (!a.startsWith(u'-') || a == QLatin1String("-"))
+            return i;
+        leading->append(a);
+        // "--region R" consumes R; "--region=R" does not, and neither does an unknown option
+        // (argparse leaves what follows it to the positionals).
+        const QString name = a.mid(a.startsWith(QLatin1String("--")) ? 2 : 1);
+        const bool takesValue = std::any_of(
+            globalOptions().cbegin(), globalOptions().cend(), [&](const QCommandLineOption &o) {
+                return !o.valueName().isEmpty() && o.names().contains(name);
+            });
+        if (takesValue && i + 1 < args.size())
+            leading->append(args[++i]);
+    }
+    return -1;
+}
+
+QString parseErrorText(const QCommandLineParser &parser)
+{
+    QStringList unknown = parser.unknownOptionNames();
+    if (unknown.isEmpty())
+        return parser.errorText();
+    for (QString &name : unknown)
+        name.prepend(name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--"));
+    return QStringLiteral("Unknown options: ") + unknown.join(QStringLiteral(", "));
 }
 
 bool readGlobalOptions(const QCommandLineParser &parser, const QProcessEnvironment &env,

@@ -29,7 +29,19 @@ struct GlobalOptions
     int connectTimeoutSeconds = 60;
 };
 
+// The global options, defined once: every command accepts all of them, before or after its
+// name, as the AWS CLI does.
+const QList<QCommandLineOption> &globalOptions();
 void addGlobalOptions(QCommandLineParser &parser);
+// The AWS CLI parses global options wherever they stand (argparse's parse_known_args on the
+// whole line) and takes the last of a repeated one. `leading` gets the arguments before the
+// command name (global options with their values, and anything else that starts with '-', left
+// for the command to refuse as the AWS CLI does); returns the index of the command name in
+// `args`, or -1 when there is none.
+qsizetype findCommand(const QStringList &args, QStringList *leading);
+// QCommandLineParser's error after a failed parse(), worded as the AWS CLI words unknown options
+// ("Unknown options: --foo, --bar").
+QString parseErrorText(const QCommandLineParser &parser);
 // Reads and checks them (AWS_DEFAULT_OUTPUT gives the default --output). False with *error
 // (a bad command line, exit 252) when a value is malformed.
 bool readGlobalOptions(const QCommandLineParser &parser, const QProcessEnvironment &env,

@@ -34,7 +34,7 @@ std::optional<int> ServiceCommand::prepare()
                                   QStringLiteral("Show this help."));
     addOptions(help);
     if (!m_parser.parse(m_inv.arguments))
-        return usageError(m_parser.errorText());
+        return usageError(parseErrorText(m_parser));
     if (m_parser.isSet(help)) {
         m_inv.out << m_parser.helpText();
         m_inv.out.flush();

@@ -1,5 +1,7 @@
 #include "signrequest.h"
 
+#include "globaloptions.h"
+
 #include "aws/awstime.h"
 #include "aws/credentialsprovider.h"
 #include "aws/rawhttprequest.h"
@@ -204,11 +206,13 @@ std::optional<int> readOptions(Invocation &inv, SignOptions *o)
     const QCommandLineOption contentShaOption(QStringLiteral("content-sha256"));
     const QCommandLineOption unsignedTokenOption(QStringLiteral("unsigned-session-token"));
     const QCommandLineOption helpOption(QStringList {QStringLiteral("h"), QStringLiteral("help")});
-    parser.addOptions({requestOption, printOption, regionOption, profileOption, serviceOption,
-                       timeOption, noNormalizeOption, contentShaOption, unsignedTokenOption,
-                       helpOption});
+    parser.addOptions({requestOption, printOption, serviceOption, timeOption, noNormalizeOption,
+                       contentShaOption, unsignedTokenOption, helpOption});
+    // --region and --profile among them; the others are accepted, as the AWS CLI accepts every
+    // global option on every command, and have nothing to act on here.
+    addGlobalOptions(parser);
     if (!parser.parse(inv.arguments))
-        return usageError(inv, parser.errorText());
+        return usageError(inv, parseErrorText(parser));
     if (parser.isSet(helpOption)) {
         printHelp(inv.out);
         return Success;
