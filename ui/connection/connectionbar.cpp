@@ -2,6 +2,7 @@
 
 #include "aws/awsconfig.h"
 #include "aws/profilecatalogue.h"
+#include "widgets/plaintext.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -95,8 +96,9 @@ void ConnectionBar::fillProfiles(bool withDemo)
         const int row = m_profile->count();
         m_profile->addItem(label, profileData(p.name));
         m_profile->setItemData(row,
-                               p.problems.isEmpty() ? tr("Defined at %1").arg(p.definedAt)
-                                                    : p.problems.join(QLatin1Char('\n')),
+                               plainToolTip(p.problems.isEmpty()
+                                                ? tr("Defined at %1").arg(p.definedAt)
+                                                : p.problems.join(QLatin1Char('\n'))),
                                Qt::ToolTipRole);
     }
     m_profile->setCurrentIndex(-1);
