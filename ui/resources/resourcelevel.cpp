@@ -25,6 +25,19 @@ ResourceLevel::~ResourceLevel()
     delete m_paginator.data();
 }
 
+QString ResourceLevel::operation() const
+{
+    switch (m_kind) {
+    case Kind::Applications:
+        return QStringLiteral("ListApplications");
+    case Kind::Indices:
+        return QStringLiteral("ListIndices");
+    case Kind::DataSources:
+        break;
+    }
+    return QStringLiteral("ListDataSources");
+}
+
 QString ResourceLevel::failureTitle() const
 {
     switch (m_kind) {
@@ -143,8 +156,20 @@ void ResourceLevel::finishListing()
     paginator->deleteLater();
     emit listingChanged(false);
     if (paginator->error().isError()) {
-        if (paginator->error().kind != qbusiness::AwsError::Kind::Aborted)
-            emit listingFailed(paginator->error());
+        if (paginator->error().kind == qbusiness::AwsError::Kind::Aborted)
+            return;
+        if (!m_wantedId.isEmpty()) {
+            // Least privilege: a role allowed the history (ListDataSourceSyncJobs) but not this
+            // listing still opens the data source by its IDs; only the names are lost.
+            {
+                const QSignalBlocker blocker(m_combo);
+                m_model->clear();
+            }
+            emit namesUnavailable(paginator->error());
+            selectWanted();
+            return;
+        }
+        emit listingFailed(paginator->error());
         return;
     }
     {
