@@ -136,6 +136,16 @@ private:
             }
             break;
         case Fault::MarkupEverywhere:
+            if (r.path == "/applications") {
+                const QJsonObject app{
+                    { QStringLiteral("applicationId"), QString::fromLatin1(FakeQBusiness::ApplicationId) },
+                    { QStringLiteral("displayName"), Markup },
+                    { QStringLiteral("status"), Markup } };
+                return RawHttpReply::json(
+                    200,
+                    QJsonDocument(QJsonObject{ { QStringLiteral("applications"), QJsonArray{ app } } })
+                        .toJson(QJsonDocument::Compact));
+            }
             if (syncJobs) {
                 QJsonObject failed = job(jobId(1), QStringLiteral("FAILED"), Start);
                 failed.insert(QStringLiteral("error"),

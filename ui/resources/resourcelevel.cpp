@@ -3,6 +3,7 @@
 #include "qbusiness/client.h"
 #include "qbusiness/paginator.h"
 #include "qbusiness/resourcelistmodel.h"
+#include "widgets/plaintooltipproxymodel.h"
 
 #include <QComboBox>
 
@@ -16,7 +17,10 @@ ResourceLevel::ResourceLevel(Kind kind, QComboBox *combo, QObject *parent)
     , m_combo(combo)
     , m_model(new qbusiness::ResourceListModel(this))
 {
-    m_combo->setModel(m_model);
+    // The tooltips hold display names and statuses from the service.
+    auto *shown = new PlainToolTipProxyModel(this);
+    shown->setSourceModel(m_model);
+    m_combo->setModel(shown);
     connect(m_combo, &QComboBox::currentIndexChanged, this, [this] { emit chosen(true); });
 }
 

@@ -10,7 +10,6 @@
 namespace syncdeck::qbusiness {
 namespace {
 
-// The metric each column shows, or -1.
 // The column showing a job member, for SyncJob::problem; -1 when none does.
 int columnOfMember(const QString &member)
 {
@@ -32,6 +31,7 @@ int columnOfMember(const QString &member)
     return columns.value(member, -1);
 }
 
+// The metric each column shows, or -1.
 int metricOfColumn(int column)
 {
     switch (column) {
