@@ -62,8 +62,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     logs::LogEvent envelope = event;
     envelope.message.clear();
     const ReportEvent fromBytes = parseReportEvent(envelope, utf8);
-    FUZZ_CHECK(sameEvent(e, fromBytes), e.problems.join(u'\n') + u'|'
-                   + fromBytes.problems.join(u'\n'));
+    FUZZ_CHECK(sameEvent(e, fromBytes),
+               e.problems.join(u'\n') + u'|' + fromBytes.problems.join(u'\n'));
     FUZZ_CHECK(sameEvent(e, parseReportEvent(event)), e.message);
     (void)streamKindOf(event.logStreamName);
     return 0;

@@ -176,8 +176,9 @@ void TestJsonCodec::unreadableValueKeepsTheJob_data()
     QTest::newRow("id not string") << QByteArray(R"({"history":[{"executionId":5}]})")
                                    << QStringLiteral("history[0].executionId is a number");
     QTest::newRow("metric overflow")
-        << QByteArray(R"({"history":[{"executionId":"e0"},{"executionId":"e1","status":"FAILED",)"
-                      R"("metrics":{"documentsAdded":"99999999999999999999","documentsFailed":"3"}}]})")
+        << QByteArray(
+               R"({"history":[{"executionId":"e0"},{"executionId":"e1","status":"FAILED",)"
+               R"("metrics":{"documentsAdded":"99999999999999999999","documentsFailed":"3"}}]})")
         << QStringLiteral("history[1].metrics.documentsAdded is 99999999999999999999, which "
                           "overflows");
     QTest::newRow("bad time") << QByteArray(R"({"history":[{"startTime":"soon"}]})")
@@ -194,7 +195,8 @@ void TestJsonCodec::unreadableValueKeepsTheJob()
     QString error;
     QVERIFY2(jsoncodec::readSyncJobPage(body, &page, &error), qPrintable(error));
     QCOMPARE(page.problems.size(), 1);
-    QVERIFY2(page.problems.constFirst().startsWith(problem), qPrintable(page.problems.constFirst()));
+    QVERIFY2(page.problems.constFirst().startsWith(problem),
+             qPrintable(page.problems.constFirst()));
     const SyncJob &bad = page.history.constLast();
     QVERIFY(!bad.problem.isEmpty());
     QVERIFY(page.problems.constFirst().contains(bad.problemMember()));

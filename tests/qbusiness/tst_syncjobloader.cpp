@@ -1,13 +1,13 @@
 // SyncJobLoader feeding a SyncJobModel over real TCP from the emulator, and from handler servers
 // that page wrongly.
 #include "aws/credentialsprovider.h"
-#include "fakeqbusiness.h"
-#include "rawhttpserver.h"
-#include "testsupport.h"
 #include "emulator/server.h"
+#include "fakeqbusiness.h"
 #include "qbusiness/client.h"
 #include "qbusiness/syncjobloader.h"
 #include "qbusiness/syncjobmodel.h"
+#include "rawhttpserver.h"
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -84,12 +84,12 @@ QByteArray pageBody(const QString &prefix, int jobs, const QString &token)
 {
     QJsonArray history;
     for (int i = 0; i < jobs; ++i) {
-        history.append(QJsonObject{
-            { QStringLiteral("executionId"), QStringLiteral("%1-%2").arg(prefix).arg(i) },
-            { QStringLiteral("status"), QStringLiteral("SUCCEEDED") },
-            { QStringLiteral("startTime"), 1714550400.0 + i } });
+        history.append(QJsonObject {
+            {QStringLiteral("executionId"), QStringLiteral("%1-%2").arg(prefix).arg(i)},
+            {QStringLiteral("status"), QStringLiteral("SUCCEEDED")},
+            {QStringLiteral("startTime"), 1714550400.0 + i}});
     }
-    QJsonObject o{ { QStringLiteral("history"), history } };
+    QJsonObject o {{QStringLiteral("history"), history}};
     if (!token.isEmpty())
         o.insert(QStringLiteral("nextToken"), token);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -231,9 +231,8 @@ void TestSyncJobLoader::repeatedTokenStopsLoadAll()
     using syncdeck::test::RawHttpReply;
     int served = 0;
     syncdeck::test::RawHttpServer server([&served](const syncdeck::test::RawHttpRequest &) {
-        return RawHttpReply::json(200,
-                                  pageBody(QStringLiteral("run%1").arg(served++), 3,
-                                           QStringLiteral("same-token")));
+        return RawHttpReply::json(
+            200, pageBody(QStringLiteral("run%1").arg(served++), 3, QStringLiteral("same-token")));
     });
     QVERIFY(server.listen());
     HandlerFixture f(server);
@@ -293,9 +292,8 @@ void TestSyncJobLoader::emptyPagesAreBounded()
     int served = 0;
     syncdeck::test::RawHttpServer server([&served](const syncdeck::test::RawHttpRequest &) {
         ++served;
-        return RawHttpReply::json(200,
-                                  pageBody({}, served == 1 ? 2 : 0,
-                                           QStringLiteral("token-%1").arg(served)));
+        return RawHttpReply::json(
+            200, pageBody({}, served == 1 ? 2 : 0, QStringLiteral("token-%1").arg(served)));
     });
     QVERIFY(server.listen());
     HandlerFixture f(server);

@@ -59,15 +59,15 @@ enum class Fault {
 
 QJsonObject job(const QString &id, const QString &status, qint64 start)
 {
-    return QJsonObject{ { QStringLiteral("executionId"), id },
-                        { QStringLiteral("status"), status },
-                        { QStringLiteral("startTime"), double(start) },
-                        { QStringLiteral("endTime"), double(start + 300) } };
+    return QJsonObject {{QStringLiteral("executionId"), id},
+                        {QStringLiteral("status"), status},
+                        {QStringLiteral("startTime"), double(start)},
+                        {QStringLiteral("endTime"), double(start + 300)}};
 }
 
 QByteArray body(const QJsonArray &history, const QString &token = {})
 {
-    QJsonObject o{ { QStringLiteral("history"), history } };
+    QJsonObject o {{QStringLiteral("history"), history}};
     if (!token.isEmpty())
         o.insert(QStringLiteral("nextToken"), token);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -93,11 +93,11 @@ public:
     bool start(Endpoint *endpoint, Failure *failure) override
     {
         if (m_server.port() == 0 && !m_server.listen()) {
-            *failure = { QStringLiteral("cannot listen"), {} };
+            *failure = {QStringLiteral("cannot listen"), {}};
             return false;
         }
-        *endpoint = { QUrl::fromEncoded(m_server.url()), QString::fromLatin1(FakeQBusiness::Region),
-                      syncdeck::test::fakeQBusinessCredentials() };
+        *endpoint = {QUrl::fromEncoded(m_server.url()), QString::fromLatin1(FakeQBusiness::Region),
+                     syncdeck::test::fakeQBusinessCredentials()};
         return true;
     }
 
@@ -130,30 +130,31 @@ private:
                 const int n = m_syncJobRequests;
                 return RawHttpReply::json(
                     200,
-                    body({ job(jobId(2 * n), QStringLiteral("SUCCEEDED"), Start - n * 1000),
-                           job(jobId(2 * n + 1), QStringLiteral("SUCCEEDED"), Start - n * 1000 - 500) },
+                    body({job(jobId(2 * n), QStringLiteral("SUCCEEDED"), Start - n * 1000),
+                          job(jobId(2 * n + 1), QStringLiteral("SUCCEEDED"),
+                              Start - n * 1000 - 500)},
                          QStringLiteral("the-same-token")));
             }
             break;
         case Fault::MarkupEverywhere:
             if (r.path == "/applications") {
-                const QJsonObject app{
-                    { QStringLiteral("applicationId"), QString::fromLatin1(FakeQBusiness::ApplicationId) },
-                    { QStringLiteral("displayName"), Markup },
-                    { QStringLiteral("status"), Markup } };
+                const QJsonObject app {{QStringLiteral("applicationId"),
+                                        QString::fromLatin1(FakeQBusiness::ApplicationId)},
+                                       {QStringLiteral("displayName"), Markup},
+                                       {QStringLiteral("status"), Markup}};
                 return RawHttpReply::json(
                     200,
-                    QJsonDocument(QJsonObject{ { QStringLiteral("applications"), QJsonArray{ app } } })
+                    QJsonDocument(QJsonObject {{QStringLiteral("applications"), QJsonArray {app}}})
                         .toJson(QJsonDocument::Compact));
             }
             if (syncJobs) {
                 QJsonObject failed = job(jobId(1), QStringLiteral("FAILED"), Start);
                 failed.insert(QStringLiteral("error"),
-                              QJsonObject{ { QStringLiteral("errorCode"), Markup },
-                                           { QStringLiteral("errorMessage"), Markup } });
+                              QJsonObject {{QStringLiteral("errorCode"), Markup},
+                                           {QStringLiteral("errorMessage"), Markup}});
                 failed.insert(QStringLiteral("dataSourceErrorCode"), Markup);
                 const QJsonObject odd = job(jobId(2), Markup, Start - 1000);
-                return RawHttpReply::json(200, body({ failed, odd }));
+                return RawHttpReply::json(200, body({failed, odd}));
             }
             break;
         case Fault::Validation:
@@ -174,17 +175,17 @@ private:
         case Fault::UnreadableValue:
             if (syncJobs) {
                 QJsonObject overflow = job(jobId(2), QStringLiteral("SUCCEEDED"), Start - 1000);
-                overflow.insert(QStringLiteral("metrics"),
-                                QJsonObject{ { QStringLiteral("documentsScanned"),
-                                               QStringLiteral("99999999999999999999") },
-                                             { QStringLiteral("documentsAdded"),
-                                               QStringLiteral("4") } });
+                overflow.insert(
+                    QStringLiteral("metrics"),
+                    QJsonObject {{QStringLiteral("documentsScanned"),
+                                  QStringLiteral("99999999999999999999")},
+                                 {QStringLiteral("documentsAdded"), QStringLiteral("4")}});
                 QJsonObject wrongType = job(jobId(3), QStringLiteral("FAILED"), Start - 2000);
                 wrongType.insert(QStringLiteral("dataSourceErrorCode"), 42);
                 return RawHttpReply::json(
                     200,
-                    body({ job(jobId(1), QStringLiteral("SUCCEEDED"), Start), overflow,
-                           wrongType, job(jobId(4), QStringLiteral("FAILED"), Start - 3000) }));
+                    body({job(jobId(1), QStringLiteral("SUCCEEDED"), Start), overflow, wrongType,
+                          job(jobId(4), QStringLiteral("FAILED"), Start - 3000)}));
             }
             break;
         }
@@ -250,12 +251,12 @@ bool rendersMarkup(const QString &text)
 QStringList richTextLeaks(const QWidget *root)
 {
     QStringList leaks;
-    QList<const QWidget *> widgets{ root };
+    QList<const QWidget *> widgets {root};
     for (const QWidget *w : root->findChildren<QWidget *>())
         widgets.append(w);
     for (const QWidget *w : std::as_const(widgets)) {
-        const QString where = QString::fromLatin1(w->metaObject()->className()) + u' '
-            + w->objectName();
+        const QString where
+            = QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
         if (rendersMarkup(w->toolTip()))
             leaks << where + QStringLiteral(" tooltip");
         if (const auto *label = qobject_cast<const QLabel *>(w)) {
@@ -361,7 +362,8 @@ void TestHostileServer::markupIsPlainTextEverywhere()
     if (!shots.isEmpty()) {
         QDir().mkpath(shots);
         QVERIFY(w.window.grab().save(shots + QStringLiteral("/markup-window.png")));
-        const QRect cell = table->visualRect(table->model()->index(0, SyncJobModel::ErrorCodeColumn));
+        const QRect cell
+            = table->visualRect(table->model()->index(0, SyncJobModel::ErrorCodeColumn));
         QToolTip::showText(table->viewport()->mapToGlobal(cell.center()), tip, table);
         for (QWidget *top : QApplication::topLevelWidgets()) {
             if (top->inherits("QTipLabel") && top->isVisible())
@@ -403,8 +405,9 @@ void TestHostileServer::deniedListingsStillOpenTheHistory()
     QCOMPARE(w.find<QComboBox>("dataSource")->currentText(), o.dataSourceId);
     auto *note = w.find<QLabel>("resourceNamesNote");
     QVERIFY(note && note->isVisible());
-    QVERIFY2(note->text().contains(QLatin1String("ListApplications failed (AccessDeniedException)")),
-             qPrintable(note->text()));
+    QVERIFY2(
+        note->text().contains(QLatin1String("ListApplications failed (AccessDeniedException)")),
+        qPrintable(note->text()));
     QVERIFY(note->text().contains(QLatin1String("ListDataSources failed")));
     QCOMPARE(note->textFormat(), Qt::PlainText);
 }

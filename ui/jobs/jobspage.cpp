@@ -336,7 +336,7 @@ void JobsPage::reportProblems(const QStringList &problems)
         qbusiness::AwsError::Kind::Client, QStringLiteral("UnreadableValue"),
         tr("%n job(s) of this page had a value SyncDeck cannot read: %1", nullptr,
            int(problems.size()))
-            .arg(problems.mid(0, 3).join(QStringLiteral("; ")))
+                .arg(problems.mid(0, 3).join(QStringLiteral("; ")))
             + (problems.size() > 3 ? tr("; and %1 more").arg(problems.size() - 3) : QString()),
         tr("The jobs are shown with that value marked \"unreadable\"; their other values are "
            "correct. Report the execution IDs to the service owner."));

@@ -56,8 +56,9 @@ ResourceLevel *ResourcePicker::addLevel(Kind kind, const QString &label, const Q
                                    });
             });
     connect(level, &ResourceLevel::listingChanged, this, &ResourcePicker::listingChanged);
-    connect(level, &ResourceLevel::namesUnavailable, this,
-            [this, level](const qbusiness::AwsError &error) { noteNamesUnavailable(level, error); });
+    connect(
+        level, &ResourceLevel::namesUnavailable, this,
+        [this, level](const qbusiness::AwsError &error) { noteNamesUnavailable(level, error); });
     return level;
 }
 

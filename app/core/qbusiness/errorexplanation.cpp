@@ -222,7 +222,8 @@ QString validationStep(const AwsError &error, Audience audience)
     if (names.isEmpty())
         return {};
     return audience == Audience::Dashboard
-        ? Text::tr("Fix %1 as the reason above says, then Retry.").arg(names.join(QStringLiteral(", ")))
+        ? Text::tr("Fix %1 as the reason above says, then Retry.")
+              .arg(names.join(QStringLiteral(", ")))
         : Text::tr("Fix %1 as the reason above says and run the command again.")
               .arg(names.join(QStringLiteral(", ")));
 }

@@ -366,11 +366,11 @@ bool readSyncJobPage(const QByteArray &body, SyncJobPage *page, QString *error)
         SyncJob job = readSyncJob(item);
         if (!itemError.isEmpty()) {
             job.problem = itemError.mid(qsizetype(sizeof("member")));
-            read.problems.append(QStringLiteral("history[%1].%2 (execution %3)")
-                                     .arg(i)
-                                     .arg(job.problem,
-                                          job.executionId.isEmpty() ? QStringLiteral("unknown")
-                                                                    : job.executionId));
+            read.problems.append(
+                QStringLiteral("history[%1].%2 (execution %3)")
+                    .arg(i)
+                    .arg(job.problem,
+                         job.executionId.isEmpty() ? QStringLiteral("unknown") : job.executionId));
         }
         read.history.append(std::move(job));
     }

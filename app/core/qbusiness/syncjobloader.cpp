@@ -142,7 +142,7 @@ void SyncJobLoader::pageFinished(ListSyncJobsCall *job, quint64 generation)
             break;
         case aws::PagingRule::Verdict::TooManyEmpty:
             stop = aws::PagingRule::tooManyEmptyPagesError(m_rule.emptyPagesInARow(), m_pages,
-                                                            m_items);
+                                                           m_items);
             break;
         case aws::PagingRule::Verdict::Last:
         case aws::PagingRule::Verdict::GoesOn:

@@ -13,20 +13,20 @@ namespace {
 // The column showing a job member, for SyncJob::problem; -1 when none does.
 int columnOfMember(const QString &member)
 {
-    static const QHash<QString, int> columns{
-        { QStringLiteral("executionId"), SyncJobModel::ExecutionIdColumn },
-        { QStringLiteral("startTime"), SyncJobModel::StartColumn },
-        { QStringLiteral("endTime"), SyncJobModel::EndColumn },
-        { QStringLiteral("status"), SyncJobModel::StatusColumn },
-        { QStringLiteral("dataSourceErrorCode"), SyncJobModel::DataSourceErrorCodeColumn },
-        { QStringLiteral("error"), SyncJobModel::ErrorCodeColumn },
-        { QStringLiteral("error.errorCode"), SyncJobModel::ErrorCodeColumn },
-        { QStringLiteral("error.errorMessage"), SyncJobModel::ErrorCodeColumn },
-        { QStringLiteral("metrics.documentsScanned"), SyncJobModel::ScannedColumn },
-        { QStringLiteral("metrics.documentsAdded"), SyncJobModel::AddedColumn },
-        { QStringLiteral("metrics.documentsModified"), SyncJobModel::ModifiedColumn },
-        { QStringLiteral("metrics.documentsDeleted"), SyncJobModel::DeletedColumn },
-        { QStringLiteral("metrics.documentsFailed"), SyncJobModel::FailedColumn },
+    static const QHash<QString, int> columns {
+        {QStringLiteral("executionId"), SyncJobModel::ExecutionIdColumn},
+        {QStringLiteral("startTime"), SyncJobModel::StartColumn},
+        {QStringLiteral("endTime"), SyncJobModel::EndColumn},
+        {QStringLiteral("status"), SyncJobModel::StatusColumn},
+        {QStringLiteral("dataSourceErrorCode"), SyncJobModel::DataSourceErrorCodeColumn},
+        {QStringLiteral("error"), SyncJobModel::ErrorCodeColumn},
+        {QStringLiteral("error.errorCode"), SyncJobModel::ErrorCodeColumn},
+        {QStringLiteral("error.errorMessage"), SyncJobModel::ErrorCodeColumn},
+        {QStringLiteral("metrics.documentsScanned"), SyncJobModel::ScannedColumn},
+        {QStringLiteral("metrics.documentsAdded"), SyncJobModel::AddedColumn},
+        {QStringLiteral("metrics.documentsModified"), SyncJobModel::ModifiedColumn},
+        {QStringLiteral("metrics.documentsDeleted"), SyncJobModel::DeletedColumn},
+        {QStringLiteral("metrics.documentsFailed"), SyncJobModel::FailedColumn},
     };
     return columns.value(member, -1);
 }
