@@ -1,5 +1,7 @@
 #include "pagingrule.h"
 
+#include <algorithm>
+
 namespace syncdeck::aws {
 
 void PagingRule::setMaxEmptyPages(int maxEmptyPages)
