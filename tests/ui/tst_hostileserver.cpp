@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "qbusiness/syncjobmodel.h"
 #include "rawhttpserver.h"
+#include "testsupport.h"
 #include "uitestsupport.h"
 #include "widgets/notificationbanner.h"
 

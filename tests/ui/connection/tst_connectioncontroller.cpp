@@ -309,7 +309,7 @@ void TestConnectionController::environmentCredentialsAreOffered()
     QCOMPARE(server.requests().size(), 1);
     const syncdeck::test::RawHttpRequest &r = server.requests().constFirst();
     QVERIFY(
-        r.header("Authorization").contains(QByteArray("Credential=") + FakeQBusiness::AccessKeyId));
+        r.header("Authorization").contains(QByteArray("Credential=" + QByteArray(FakeQBusiness::AccessKeyId))));
     QCOMPARE(r.header("X-Amz-Security-Token"), token);
     QCOMPARE(fake.signatureFailures(), 0);
 }
