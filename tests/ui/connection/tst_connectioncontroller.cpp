@@ -308,8 +308,8 @@ void TestConnectionController::environmentCredentialsAreOffered()
     delete apps;
     QCOMPARE(server.requests().size(), 1);
     const syncdeck::test::RawHttpRequest &r = server.requests().constFirst();
-    QVERIFY(
-        r.header("Authorization").contains(QByteArray("Credential=" + QByteArray(FakeQBusiness::AccessKeyId))));
+    QVERIFY(r.header("Authorization")
+                .contains(QByteArray("Credential=" + QByteArray(FakeQBusiness::AccessKeyId))));
     QCOMPARE(r.header("X-Amz-Security-Token"), token);
     QCOMPARE(fake.signatureFailures(), 0);
 }
