@@ -244,7 +244,11 @@ void MainWindow::applyLaunchOptions()
     else if (!m_options.profile.isEmpty())
         m_connectionBar->choose({ConnectionChoice::Kind::Profile, m_options.profile});
     // Connect once the window is up, so a slow credential source never delays the first paint.
-    if (m_options.demo || !m_options.profile.isEmpty() || !m_options.applicationId.isEmpty())
+    // The environment's keys, preselected by the bar, connect as the AWS CLI would use them.
+    const bool fromEnvironment
+        = m_connectionBar->choice().kind == ConnectionChoice::Kind::Environment;
+    if (m_options.demo || !m_options.profile.isEmpty() || !m_options.applicationId.isEmpty()
+        || fromEnvironment)
         QTimer::singleShot(0, m_connection, &ConnectionController::openChosen);
 }
 

@@ -1,5 +1,7 @@
 #include "qbusiness/errorexplanation.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace syncdeck::qbusiness;
@@ -14,6 +16,8 @@ private slots:
     void awsErrors();
     void commandLineSteps_data();
     void commandLineSteps();
+    void validationFieldsLeadTheNextStep();
+    void tooLargeResponseInTheWindow();
 };
 
 void TestErrorExplanation::jobErrors_data()
@@ -139,6 +143,47 @@ void TestErrorExplanation::commandLineSteps()
     const ErrorExplanation dashboard = explainAwsError(error, QStringLiteral("work"));
     QVERIFY(!dashboard.nextStep.isEmpty());
     QCOMPARE(dashboard.summary, e.summary);
+}
+
+void TestErrorExplanation::validationFieldsLeadTheNextStep()
+{
+    AwsError e = AwsError::make(AwsError::Kind::Service, QStringLiteral("ValidationException"),
+                                QStringLiteral("1 validation error detected"));
+    e.fields.insert(QStringLiteral("reason"), QStringLiteral("FIELD_VALIDATION_FAILED"));
+    e.fields.insert(
+        QStringLiteral("fields"),
+        QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("endTime")},
+                                 {QStringLiteral("message"), QStringLiteral("too late")}},
+                    QJsonObject {{QStringLiteral("name"), QStringLiteral("dataSourceId")},
+                                 {QStringLiteral("message"), QStringLiteral("bad")}}});
+    const QStringList details = errorDetails(e);
+    QCOMPARE(details,
+             QStringList({QStringLiteral("Reason: FIELD_VALIDATION_FAILED"),
+                          QStringLiteral("Field endTime: too late"),
+                          QStringLiteral("Field dataSourceId: bad")}));
+    const ErrorExplanation window = explainAwsError(e);
+    QCOMPARE(window.nextStep,
+             QStringLiteral("Fix the time range, the data source ID as the reason above says, then "
+                            "Retry."));
+    const ErrorExplanation cli = explainAwsError(
+        e, ErrorContext {{}, QStringLiteral("ListDataSourceSyncJobs"), Audience::CommandLine});
+    QVERIFY2(cli.nextStep.contains(QLatin1String("endTime, dataSourceId")),
+             qPrintable(cli.nextStep));
+    // Without fields the table's advice stays.
+    e.fields = {};
+    QVERIFY(explainAwsError(e).nextStep.contains(QLatin1String("time range")));
+    QVERIFY(errorDetails(e).isEmpty());
+}
+
+void TestErrorExplanation::tooLargeResponseInTheWindow()
+{
+    const AwsError e = AwsError::make(AwsError::Kind::Client, QStringLiteral("ResponseTooLarge"),
+                                      QStringLiteral("too large"),
+                                      QStringLiteral("Ask for smaller pages (--page-size)."));
+    QVERIFY(!explainAwsError(e).nextStep.contains(QLatin1String("--page-size")));
+    QVERIFY(explainAwsError(e).nextStep.contains(QLatin1String("Narrow the time range")));
+    const ErrorExplanation cli = explainAwsError(e, ErrorContext {{}, {}, Audience::CommandLine});
+    QVERIFY(cli.nextStep.contains(QLatin1String("--page-size")));
 }
 
 QTEST_GUILESS_MAIN(TestErrorExplanation)

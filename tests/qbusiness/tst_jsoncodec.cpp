@@ -21,6 +21,8 @@ private slots:
     void syncJobPage();
     void malformedPage_data();
     void malformedPage();
+    void unreadableValueKeepsTheJob_data();
+    void unreadableValueKeepsTheJob();
     void queryTimestamp_data();
     void queryTimestamp();
     void roundTripToJson();
@@ -150,14 +152,6 @@ void TestJsonCodec::malformedPage_data()
         << QByteArray(R"({"history":{}})") << QStringLiteral("member history is an object");
     QTest::newRow("item not object")
         << QByteArray(R"({"history":[1]})") << QStringLiteral("history[0] is a number");
-    QTest::newRow("id not string") << QByteArray(R"({"history":[{"executionId":5}]})")
-                                   << QStringLiteral("history[0].executionId is a number");
-    QTest::newRow("metric overflow")
-        << QByteArray(R"({"history":[{"metrics":{"documentsAdded":"99999999999999999999"}}]})")
-        << QStringLiteral("history[0].metrics.documentsAdded is 99999999999999999999, which "
-                          "overflows");
-    QTest::newRow("bad time") << QByteArray(R"({"history":[{"startTime":"soon"}]})")
-                              << QStringLiteral("history[0].startTime is \"soon\"");
     QTest::newRow("token not string")
         << QByteArray(R"({"history":[],"nextToken":7})") << QStringLiteral("nextToken is a number");
 }
@@ -173,6 +167,48 @@ void TestJsonCodec::malformedPage()
     QVERIFY2(error.contains(errorContains), qPrintable(error));
     QCOMPARE(page.nextToken, QStringLiteral("untouched"));
     QVERIFY(page.history.isEmpty());
+}
+
+void TestJsonCodec::unreadableValueKeepsTheJob_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("id not string") << QByteArray(R"({"history":[{"executionId":5}]})")
+                                   << QStringLiteral("history[0].executionId is a number");
+    QTest::newRow("metric overflow")
+        << QByteArray(
+               R"({"history":[{"executionId":"e0"},{"executionId":"e1","status":"FAILED",)"
+               R"("metrics":{"documentsAdded":"99999999999999999999","documentsFailed":"3"}}]})")
+        << QStringLiteral("history[1].metrics.documentsAdded is 99999999999999999999, which "
+                          "overflows");
+    QTest::newRow("bad time") << QByteArray(R"({"history":[{"startTime":"soon"}]})")
+                              << QStringLiteral("history[0].startTime is \"soon\"");
+}
+
+// One bad value costs that value: the job and the page's other jobs are kept, the problem names
+// job and member (the client fails the page unless the caller asked to keep such jobs).
+void TestJsonCodec::unreadableValueKeepsTheJob()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, problem);
+    SyncJobPage page;
+    QString error;
+    QVERIFY2(jsoncodec::readSyncJobPage(body, &page, &error), qPrintable(error));
+    QCOMPARE(page.problems.size(), 1);
+    QVERIFY2(page.problems.constFirst().startsWith(problem),
+             qPrintable(page.problems.constFirst()));
+    const SyncJob &bad = page.history.constLast();
+    QVERIFY(!bad.problem.isEmpty());
+    QVERIFY(page.problems.constFirst().contains(bad.problemMember()));
+    if (bad.executionId == QLatin1String("e1")) {
+        QCOMPARE(page.history.size(), 2);
+        QVERIFY(page.history.constFirst().problem.isEmpty());
+        QCOMPARE(bad.status, QStringLiteral("FAILED"));
+        QCOMPARE(bad.metrics.documentsFailed, std::optional<qint64>(3));
+        QVERIFY(!bad.metrics.documentsAdded);
+        QCOMPARE(bad.problemMember(), QStringLiteral("metrics.documentsAdded"));
+        QVERIFY(page.problems.constFirst().endsWith(QLatin1String("(execution e1)")));
+    }
 }
 
 void TestJsonCodec::queryTimestamp_data()

@@ -1,11 +1,18 @@
-// SyncJobLoader feeding a SyncJobModel over real TCP from the emulator.
+// SyncJobLoader feeding a SyncJobModel over real TCP from the emulator, and from handler servers
+// that page wrongly.
 #include "aws/credentialsprovider.h"
 #include "emulator/server.h"
+#include "fakeqbusiness.h"
 #include "qbusiness/client.h"
 #include "qbusiness/syncjobloader.h"
 #include "qbusiness/syncjobmodel.h"
+#include "rawhttpserver.h"
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -72,6 +79,42 @@ bool start(Fixture *f, int jobs, int syncDurationMs)
     return true;
 }
 
+// A page of `jobs` succeeded jobs named prefix-0.., with `token` as its nextToken.
+QByteArray pageBody(const QString &prefix, int jobs, const QString &token)
+{
+    QJsonArray history;
+    for (int i = 0; i < jobs; ++i) {
+        history.append(QJsonObject {
+            {QStringLiteral("executionId"), QStringLiteral("%1-%2").arg(prefix).arg(i)},
+            {QStringLiteral("status"), QStringLiteral("SUCCEEDED")},
+            {QStringLiteral("startTime"), 1714550400.0 + i}});
+    }
+    QJsonObject o {{QStringLiteral("history"), history}};
+    if (!token.isEmpty())
+        o.insert(QStringLiteral("nextToken"), token);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+struct HandlerFixture
+{
+    std::unique_ptr<aws::StaticCredentialsProvider> credentials;
+    std::unique_ptr<qbusiness::Client> client;
+    qbusiness::ListSyncJobsRequest request;
+
+    explicit HandlerFixture(const syncdeck::test::RawHttpServer &server)
+    {
+        credentials = std::make_unique<aws::StaticCredentialsProvider>(
+            syncdeck::test::fakeQBusinessCredentials());
+        qbusiness::ClientConfig config;
+        config.endpoint = QUrl::fromEncoded(server.url());
+        config.region = QString::fromLatin1(syncdeck::test::FakeQBusiness::Region);
+        client = std::make_unique<qbusiness::Client>(config, credentials.get());
+        request.applicationId = QStringLiteral("a1b2c3d4-0000-0000-0000-000000000001");
+        request.indexId = QStringLiteral("a1b2c3d4-0000-0000-0000-000000000002");
+        request.dataSourceId = QStringLiteral("a1b2c3d4-0000-0000-0000-000000000003");
+    }
+};
+
 } // namespace
 
 class TestSyncJobLoader : public QObject
@@ -82,6 +125,9 @@ private slots:
     void loadAllPagesEverything();
     void notConnectedThenRetry();
     void pollsUntilTheRunEnds();
+    void repeatedTokenStopsLoadAll();
+    void repeatedTokenStopsScrolling();
+    void emptyPagesAreBounded();
 };
 
 void TestSyncJobLoader::loadAllPagesEverything_data()
@@ -177,6 +223,90 @@ void TestSyncJobLoader::pollsUntilTheRunEnds()
     QCOMPARE(ids.size(), model.rowCount());
     QCOMPARE(resets.size(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(!loader.isPollScheduled() && !loader.isPolling(), Timeout);
+}
+
+// A server that answers every page with the same nextToken (issue: ~36,000 requests in 110 s).
+void TestSyncJobLoader::repeatedTokenStopsLoadAll()
+{
+    using syncdeck::test::RawHttpReply;
+    int served = 0;
+    syncdeck::test::RawHttpServer server([&served](const syncdeck::test::RawHttpRequest &) {
+        return RawHttpReply::json(
+            200, pageBody(QStringLiteral("run%1").arg(served++), 3, QStringLiteral("same-token")));
+    });
+    QVERIFY(server.listen());
+    HandlerFixture f(server);
+    SyncJobModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SyncJobLoader loader(&model);
+    loader.setClient(f.client.get());
+    QSignalSpy finished(&loader, &SyncJobLoader::loadAllFinished);
+    QSignalSpy failed(&model, &SyncJobModel::pageFailed);
+    model.setRequest(f.request);
+    loader.loadAll();
+    QVERIFY(finished.wait(Timeout));
+    // The first page, then the page at "same-token" that names itself again: two requests.
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(model.lastError().code, QStringLiteral("RepeatedNextToken"));
+    QVERIFY(!loader.isLoadingAll());
+    QCOMPARE(model.rowCount(), 6); // both pages' jobs are kept
+    QVERIFY(!model.canFetchMore({}));
+    // Nothing more goes out on its own.
+    QTest::qWait(300);
+    QCOMPARE(server.requests().size(), 2);
+    // A retry is one request, judged by the same rule.
+    model.retry();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, Timeout);
+    QCOMPARE(server.requests().size(), 3);
+}
+
+// The table's own fetchMore (scrolling, the first load) obeys the same rule.
+void TestSyncJobLoader::repeatedTokenStopsScrolling()
+{
+    using syncdeck::test::RawHttpReply;
+    syncdeck::test::RawHttpServer server([](const syncdeck::test::RawHttpRequest &) {
+        return RawHttpReply::json(200, pageBody(QStringLiteral("run"), 3, QStringLiteral("t1")));
+    });
+    QVERIFY(server.listen());
+    HandlerFixture f(server);
+    SyncJobModel model;
+    SyncJobLoader loader(&model);
+    loader.setClient(f.client.get());
+    QSignalSpy failed(&model, &SyncJobModel::pageFailed);
+    model.setRequest(f.request);
+    for (int i = 0; i < 50 && failed.isEmpty(); ++i) {
+        model.fetchMore({});
+        QTest::qWait(20);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, Timeout);
+    QCOMPARE(model.lastError().code, QStringLiteral("RepeatedNextToken"));
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(model.rowCount(), 3);
+}
+
+// Empty pages, each with a new token, stop after MaxEmptyPages.
+void TestSyncJobLoader::emptyPagesAreBounded()
+{
+    using syncdeck::test::RawHttpReply;
+    int served = 0;
+    syncdeck::test::RawHttpServer server([&served](const syncdeck::test::RawHttpRequest &) {
+        ++served;
+        return RawHttpReply::json(
+            200, pageBody({}, served == 1 ? 2 : 0, QStringLiteral("token-%1").arg(served)));
+    });
+    QVERIFY(server.listen());
+    HandlerFixture f(server);
+    SyncJobModel model;
+    SyncJobLoader loader(&model);
+    loader.setClient(f.client.get());
+    QSignalSpy finished(&loader, &SyncJobLoader::loadAllFinished);
+    model.setRequest(f.request);
+    loader.loadAll();
+    QVERIFY(finished.wait(Timeout));
+    QCOMPARE(model.lastError().code, QStringLiteral("TooManyEmptyPages"));
+    QCOMPARE(server.requests().size(), 1 + SyncJobLoader::MaxEmptyPages);
+    QCOMPARE(model.rowCount(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSyncJobLoader)

@@ -110,7 +110,7 @@ void TestSyncJobModel::roundTrip()
     model.setRequest(someRequest());
     model.fetchMore({});
     QVERIFY(!requested.isEmpty());
-    model.appendPage(model.generation(), SyncJobPage {{job}, {}});
+    model.appendPage(model.generation(), SyncJobPage {{job}, {}, {}});
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.job(0), job);
     QCOMPARE(model.executionId(0), job.executionId);
@@ -370,7 +370,8 @@ void TestSyncJobModel::displayAndSortRoles()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setRequest(someRequest());
     model.fetchMore({});
-    model.appendPage(model.generation(), SyncJobPage {{makeJob(2, QStringLiteral("FAILED"))}, {}});
+    model.appendPage(model.generation(),
+                     SyncJobPage {{makeJob(2, QStringLiteral("FAILED"))}, {}, {}});
     const QModelIndex idx = model.index(0, column);
     QCOMPARE(idx.data().toString(), display);
     QCOMPARE(idx.data(SyncJobModel::SortRole), sort);

@@ -2,6 +2,7 @@
 
 #include "aws/awsconfig.h"
 #include "aws/profilecatalogue.h"
+#include "widgets/plaintext.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -16,6 +17,7 @@ namespace {
 constexpr char DemoProfile[] = "demo:";
 constexpr char KeysProfile[] = "keys:";
 constexpr char NamedProfile[] = "profile:";
+constexpr char EnvironmentProfile[] = "env:";
 
 QString profileData(const QString &name)
 {
@@ -85,6 +87,22 @@ void ConnectionBar::fillProfiles(bool withDemo)
         m_profile->addItem(QIcon(QStringLiteral(":/icons/demo.svg")), tr("Demo (built-in service)"),
                            QString::fromLatin1(DemoProfile));
     m_profile->addItem(tr("Enter keys…"), QString::fromLatin1(KeysProfile));
+    // The environment's keys, as the AWS CLI uses them when no profile is named. The key ID
+    // names them; the secret and the session token are never shown.
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const bool fromEnvironment = hasEnvironmentCredentials(env);
+    if (fromEnvironment) {
+        const bool temporary = !env.value(QStringLiteral("AWS_SESSION_TOKEN")).isEmpty();
+        m_profile->addItem(temporary ? tr("Environment credentials (temporary)")
+                                     : tr("Environment credentials"),
+                           QString::fromLatin1(EnvironmentProfile));
+        m_profile->setItemData(
+            m_profile->count() - 1,
+            plainToolTip(tr("AWS_ACCESS_KEY_ID %1 and its secret key%2, from the environment")
+                             .arg(env.value(QStringLiteral("AWS_ACCESS_KEY_ID")),
+                                  temporary ? tr(" and session token") : QString())),
+            Qt::ToolTipRole);
+    }
     m_profile->insertSeparator(m_profile->count());
     // Every profile of ~/.aws with how it gets credentials, as the AWS CLI would read them.
     const aws::AwsConfig config = aws::AwsConfig::load(QProcessEnvironment::systemEnvironment());
@@ -95,12 +113,21 @@ void ConnectionBar::fillProfiles(bool withDemo)
         const int row = m_profile->count();
         m_profile->addItem(label, profileData(p.name));
         m_profile->setItemData(row,
-                               p.problems.isEmpty() ? tr("Defined at %1").arg(p.definedAt)
-                                                    : p.problems.join(QLatin1Char('\n')),
+                               plainToolTip(p.problems.isEmpty()
+                                                ? tr("Defined at %1").arg(p.definedAt)
+                                                : p.problems.join(QLatin1Char('\n'))),
                                Qt::ToolTipRole);
     }
-    m_profile->setCurrentIndex(-1);
+    // Present and no profile chosen: what the AWS CLI would use is the choice.
+    m_profile->setCurrentIndex(
+        fromEnvironment ? m_profile->findData(QString::fromLatin1(EnvironmentProfile)) : -1);
     m_profile->setPlaceholderText(tr("Choose a profile"));
+}
+
+bool ConnectionBar::hasEnvironmentCredentials(const QProcessEnvironment &env)
+{
+    return !env.value(QStringLiteral("AWS_ACCESS_KEY_ID")).isEmpty()
+        && !env.value(QStringLiteral("AWS_SECRET_ACCESS_KEY")).isEmpty();
 }
 
 ConnectionChoice ConnectionBar::choice() const
@@ -110,6 +137,8 @@ ConnectionChoice ConnectionBar::choice() const
         return {ConnectionChoice::Kind::Demo, {}};
     if (data == QLatin1String(KeysProfile))
         return {ConnectionChoice::Kind::Keys, {}};
+    if (data == QLatin1String(EnvironmentProfile))
+        return {ConnectionChoice::Kind::Environment, {}};
     if (data.startsWith(QLatin1String(NamedProfile)))
         return {ConnectionChoice::Kind::Profile, data.mid(int(qstrlen(NamedProfile)))};
     return {};
@@ -129,6 +158,9 @@ void ConnectionBar::choose(const ConnectionChoice &choice)
         break;
     case ConnectionChoice::Kind::Keys:
         data = QString::fromLatin1(KeysProfile);
+        break;
+    case ConnectionChoice::Kind::Environment:
+        data = QString::fromLatin1(EnvironmentProfile);
         break;
     case ConnectionChoice::Kind::Profile:
         data = profileData(choice.profile);

@@ -5,6 +5,7 @@
 #include <QToolBar>
 
 class QComboBox;
+class QProcessEnvironment;
 class QLineEdit;
 
 namespace syncdeck::ui {
@@ -18,8 +19,11 @@ class ConnectionBar : public QToolBar
 public:
     explicit ConnectionBar(QWidget *parent = nullptr);
 
-    // Lists the demo (when there is one), "Enter keys…" and every profile of ~/.aws.
+    // Lists the demo (when there is one), "Enter keys…", "Environment credentials" (when
+    // AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set: then it is the choice) and every
+    // profile of ~/.aws.
     void fillProfiles(bool withDemo);
+    static bool hasEnvironmentCredentials(const QProcessEnvironment &env);
     ConnectionChoice choice() const;
     // The chosen profile of ~/.aws; empty for the demo, typed keys or no choice.
     QString profileName() const;

@@ -76,6 +76,9 @@ void ConnectionController::open(const ConnectionChoice &choice, const QString &r
     case ConnectionChoice::Kind::Profile:
         session = profileSession(choice.profile, region);
         break;
+    case ConnectionChoice::Kind::Environment:
+        session = environmentSession(region);
+        break;
     case ConnectionChoice::Kind::None:
         break;
     }
@@ -155,6 +158,24 @@ std::optional<aws::Session> ConnectionController::keysSession(const QString &reg
     session.region = region;
     session.endpoint = endpoint.url;
     session.credentials = new aws::StaticCredentialsProvider(dialog.credentials(), m_connection);
+    return session;
+}
+
+std::optional<aws::Session> ConnectionController::environmentSession(const QString &region)
+{
+    // No profile named: resolveSession's chain takes the environment's keys first, and region,
+    // endpoint, retries and CA bundle from AWS_PROFILE or default, exactly as the AWS CLI does.
+    aws::SessionOptions options;
+    options.region = region;
+    options.endpointUrl = m_endpointOverride;
+    aws::Session session;
+    aws::SessionError error;
+    if (!aws::resolveSession(options, QProcessEnvironment::systemEnvironment(), m_connection,
+                             &session, &error)) {
+        emit failed({tr("The environment's credentials cannot be used"), error.message,
+                     error.nextStep, true});
+        return std::nullopt;
+    }
     return session;
 }
 

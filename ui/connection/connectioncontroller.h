@@ -18,7 +18,9 @@ class DemoService;
 // What the profile picker offers: the built-in demo, keys typed in, or a profile of ~/.aws.
 struct ConnectionChoice
 {
-    enum class Kind { None, Demo, Keys, Profile };
+    // Environment: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN), as the AWS CLI
+    // uses them when no profile is named (aws-vault, granted, a CI shell).
+    enum class Kind { None, Demo, Keys, Profile, Environment };
     Kind kind = Kind::None;
     QString profile; // Kind::Profile only
 };
@@ -87,6 +89,7 @@ private:
     void open(const ConnectionChoice &choice, const QString &region);
     std::optional<aws::Session> demoSession();
     std::optional<aws::Session> keysSession(const QString &region);
+    std::optional<aws::Session> environmentSession(const QString &region);
     std::optional<aws::Session> profileSession(const QString &profile, const QString &region);
     // The one place a session becomes a client configuration.
     static qbusiness::ClientConfig clientConfig(const aws::Session &session);

@@ -4,6 +4,7 @@
 #include "qbusiness/errorexplanation.h"
 #include "qbusiness/jsoncodec.h"
 #include "qbusiness/syncjobmodel.h"
+#include "widgets/plaintext.h"
 #include "widgets/statusstyle.h"
 
 #include <QClipboard>
@@ -156,7 +157,7 @@ void JobDetailsPanel::setJob(const SyncJob &job)
     m_statusIcon->setPixmap(statusIcon(kind).pixmap(size, size));
     // A readable label; the tooltip keeps the wire value (unknown statuses show it verbatim).
     m_status->setText(qbusiness::SyncJobModel::statusText(job.status));
-    m_status->setToolTip(job.status);
+    m_status->setToolTip(plainToolTip(job.status));
     QPalette statusPalette = m_status->palette();
     statusPalette.setColor(QPalette::WindowText, statusColor(kind, palette()));
     m_status->setPalette(statusPalette);

@@ -67,8 +67,13 @@ JobsPage::JobsPage(FilterBar *filters, QWidget *parent)
     connect(m_model, &SyncJobModel::jobsAppended, this, &JobsPage::updateEmptyState);
     connect(m_model, &SyncJobModel::jobFinished, this, &JobsPage::announceFailedRun);
     connect(m_model, &SyncJobModel::pageFailed, this, [this](const qbusiness::AwsError &error) {
-        emit failed(tr("Could not load sync jobs"), error, [this] { m_model->retry(); });
+        const bool stopped = error.code == QLatin1String("RepeatedNextToken")
+            || error.code == QLatin1String("TooManyEmptyPages");
+        emit failed(stopped ? tr("Stopped loading sync jobs") : tr("Could not load sync jobs"),
+                    error, [this] { m_model->retry(); });
     });
+    connect(m_model, &SyncJobModel::pageHadProblems, this, &JobsPage::reportProblems);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_unreadableJobs = 0; });
     // A reset clears the current row without a signal from the selection model.
     connect(m_model, &QAbstractItemModel::modelReset, this, &JobsPage::announceCurrentRun);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPage::announceChangedRun);
@@ -221,17 +226,26 @@ QString JobsPage::statusText() const
         return m_client ? tr("Connected: choose a data source") : tr("Not connected");
     if (!m_model->isFirstPageLoaded() && m_model->isLoading())
         return tr("Loading sync jobs…");
+    const qbusiness::AwsError &error = m_model->lastError();
+    if (!m_model->isFirstPageLoaded() && error.isError())
+        return tr("The sync jobs could not be loaded (see the message above)");
     const int rows = m_model->rowCount();
     QString text
         = rows == 1 ? tr("1 job loaded") : tr("%1 jobs loaded").arg(QLocale().toString(rows));
-    if (m_loader->isLoadingAll())
+    if (error.code == QLatin1String("RepeatedNextToken"))
+        text += tr(" · listing stopped: the service repeated a page token");
+    else if (error.code == QLatin1String("TooManyEmptyPages"))
+        text += tr(" · listing stopped: too many empty pages");
+    else if (error.isError())
+        text += tr(" · the next page failed");
+    else if (m_loader->isLoadingAll())
         text += tr(" · loading all…");
     else if (m_model->hasMore())
         text += tr(" · more available");
     else
         text += tr(" · all loaded");
-    if (m_model->lastError().isError())
-        text += tr(" · last page failed");
+    if (m_unreadableJobs > 0)
+        text += tr(" · %n with an unreadable value", nullptr, m_unreadableJobs);
     return text;
 }
 
@@ -312,6 +326,21 @@ void JobsPage::continueFailedRunSearch()
     }
     m_searchingFailedRun = false;
     emit latestFailedRunSearched();
+}
+
+void JobsPage::reportProblems(const QStringList &problems)
+{
+    m_unreadableJobs += int(problems.size());
+    // Kept, not dropped: the jobs are in the table with the bad value marked "unreadable".
+    qbusiness::AwsError error = qbusiness::AwsError::make(
+        qbusiness::AwsError::Kind::Client, QStringLiteral("UnreadableValue"),
+        tr("%n job(s) of this page had a value SyncDeck cannot read: %1", nullptr,
+           int(problems.size()))
+                .arg(problems.mid(0, 3).join(QStringLiteral("; ")))
+            + (problems.size() > 3 ? tr("; and %1 more").arg(problems.size() - 3) : QString()),
+        tr("The jobs are shown with that value marked \"unreadable\"; their other values are "
+           "correct. Report the execution IDs to the service owner."));
+    emit failed(tr("Some values could not be read"), error, {});
 }
 
 void JobsPage::setQuickFilter(const QString &text)

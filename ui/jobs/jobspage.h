@@ -114,6 +114,7 @@ private:
     void announceChangedRun(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void announceFailedRun(const qbusiness::SyncJob &job);
     void continueFailedRunSearch();
+    void reportProblems(const QStringList &problems);
     int modelRow(const QModelIndex &viewIndex) const;
 
     qbusiness::SyncJobModel *m_model = nullptr;
@@ -130,6 +131,7 @@ private:
     bool m_firstRowsShown = false;
     bool m_searchingFailedRun = false;
     int m_pagesSearched = 0;
+    int m_unreadableJobs = 0; // jobs of this listing kept with a value marked unreadable
 };
 
 } // namespace syncdeck::ui

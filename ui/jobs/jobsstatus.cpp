@@ -14,8 +14,10 @@ JobsStatus::JobsStatus(JobsPage *jobs, QStatusBar *bar)
 {
     m_text = new QLabel(bar);
     m_text->setObjectName(QStringLiteral("jobsStatus"));
+    m_text->setTextFormat(Qt::PlainText);
     m_filterText = new QLabel(bar);
     m_filterText->setObjectName(QStringLiteral("filterStatus"));
+    m_filterText->setTextFormat(Qt::PlainText);
     m_busy = new QProgressBar(bar);
     m_busy->setObjectName(QStringLiteral("busy"));
     m_busy->setRange(0, 0);

@@ -2,6 +2,7 @@
 
 #include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobmodel.h"
+#include "widgets/plaintext.h"
 #include "widgets/statusstyle.h"
 
 namespace syncdeck::ui {
@@ -22,6 +23,16 @@ void JobStatusProxyModel::setPalette(const QPalette &palette)
 }
 
 QVariant JobStatusProxyModel::data(const QModelIndex &index, int role) const
+{
+    // The job model's tooltips hold service text (wire statuses, error messages).
+    if (role == Qt::ToolTipRole) {
+        const QVariant tip = presentationData(index, role);
+        return tip.isValid() ? QVariant(plainToolTip(tip.toString())) : tip;
+    }
+    return presentationData(index, role);
+}
+
+QVariant JobStatusProxyModel::presentationData(const QModelIndex &index, int role) const
 {
     if (index.isValid() && index.column() == SyncJobModel::StatusColumn) {
         const auto status

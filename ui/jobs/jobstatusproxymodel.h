@@ -17,6 +17,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
+    QVariant presentationData(const QModelIndex &index, int role) const;
+
     QPalette m_palette;
 };
 

@@ -1,6 +1,7 @@
 #include "runnotifier.h"
 
 #include "widgets/notificationbanner.h"
+#include "widgets/plaintext.h"
 
 #include <QIcon>
 #include <QSystemTrayIcon>
@@ -31,7 +32,8 @@ void RunNotifier::notifyRunFailed(const qbusiness::SyncJob &job, const QString &
             m_tray->setToolTip(tr("SyncDeck"));
             m_tray->show();
         }
-        m_tray->showMessage(title, text, QSystemTrayIcon::Warning);
+        m_tray->showMessage(plainNotificationText(title), plainNotificationText(text),
+                            QSystemTrayIcon::Warning);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "qbusiness/client.h"
 #include "qbusiness/paginator.h"
 #include "qbusiness/resourcelistmodel.h"
+#include "widgets/plaintooltipproxymodel.h"
 
 #include <QComboBox>
 
@@ -16,13 +17,29 @@ ResourceLevel::ResourceLevel(Kind kind, QComboBox *combo, QObject *parent)
     , m_combo(combo)
     , m_model(new qbusiness::ResourceListModel(this))
 {
-    m_combo->setModel(m_model);
+    // The tooltips hold display names and statuses from the service.
+    auto *shown = new PlainToolTipProxyModel(this);
+    shown->setSourceModel(m_model);
+    m_combo->setModel(shown);
     connect(m_combo, &QComboBox::currentIndexChanged, this, [this] { emit chosen(true); });
 }
 
 ResourceLevel::~ResourceLevel()
 {
     delete m_paginator.data();
+}
+
+QString ResourceLevel::operation() const
+{
+    switch (m_kind) {
+    case Kind::Applications:
+        return QStringLiteral("ListApplications");
+    case Kind::Indices:
+        return QStringLiteral("ListIndices");
+    case Kind::DataSources:
+        break;
+    }
+    return QStringLiteral("ListDataSources");
 }
 
 QString ResourceLevel::failureTitle() const
@@ -143,8 +160,20 @@ void ResourceLevel::finishListing()
     paginator->deleteLater();
     emit listingChanged(false);
     if (paginator->error().isError()) {
-        if (paginator->error().kind != qbusiness::AwsError::Kind::Aborted)
-            emit listingFailed(paginator->error());
+        if (paginator->error().kind == qbusiness::AwsError::Kind::Aborted)
+            return;
+        if (!m_wantedId.isEmpty()) {
+            // Least privilege: a role allowed the history (ListDataSourceSyncJobs) but not this
+            // listing still opens the data source by its IDs; only the names are lost.
+            {
+                const QSignalBlocker blocker(m_combo);
+                m_model->clear();
+            }
+            emit namesUnavailable(paginator->error());
+            selectWanted();
+            return;
+        }
+        emit listingFailed(paginator->error());
         return;
     }
     {

@@ -39,6 +39,8 @@ public:
     qbusiness::ResourceListModel *model() const { return m_model; }
     // "Could not list applications", for the error banner.
     QString failureTitle() const;
+    // The List operation of this level ("ListApplications").
+    QString operation() const;
 
     // Lists every page under the given parent IDs (none for applications). A listing still
     // running is dropped: its pages never reach the model.
@@ -62,7 +64,10 @@ public:
 signals:
     // Another entry is current: picked by the user, or selected after a listing.
     void chosen(bool byUser);
+    // The listing failed and no ID was wanted here: nothing can be chosen.
     void listingFailed(const syncdeck::qbusiness::AwsError &error);
+    // The listing failed but the wanted ID was selected anyway (shown by its ID).
+    void namesUnavailable(const syncdeck::qbusiness::AwsError &error);
     void listingChanged(bool listing);
 
 private:

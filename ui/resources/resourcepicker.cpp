@@ -1,7 +1,9 @@
 #include "resourcepicker.h"
 
 #include "qbusiness/client.h"
+#include "widgets/plaintext.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 
@@ -22,6 +24,11 @@ ResourcePicker::ResourcePicker(QWidget *parent)
             &ResourcePicker::listIndicesOfChosenApplication);
     connect(m_indices, &ResourceLevel::chosen, this, &ResourcePicker::listDataSourcesOfChosenIndex);
     connect(m_dataSources, &ResourceLevel::chosen, this, &ResourcePicker::selectionChanged);
+    m_namesNote = new QLabel(this);
+    m_namesNote->setObjectName(QStringLiteral("resourceNamesNote"));
+    m_namesNote->setWordWrap(true);
+    m_namesNoteAction = addWidget(m_namesNote);
+    m_namesNoteAction->setVisible(false);
 }
 
 ResourcePicker::~ResourcePicker() = default;
@@ -49,11 +56,29 @@ ResourceLevel *ResourcePicker::addLevel(Kind kind, const QString &label, const Q
                                    });
             });
     connect(level, &ResourceLevel::listingChanged, this, &ResourcePicker::listingChanged);
+    connect(
+        level, &ResourceLevel::namesUnavailable, this,
+        [this, level](const qbusiness::AwsError &error) { noteNamesUnavailable(level, error); });
     return level;
+}
+
+void ResourcePicker::noteNamesUnavailable(ResourceLevel *level, const qbusiness::AwsError &error)
+{
+    const QString code = error.code.isEmpty() ? error.message : error.code;
+    m_namesNotes.append(tr("%1 failed (%2)").arg(level->operation(), code));
+    // Plain text: the code and message are the service's.
+    setPlainText(m_namesNote,
+                 tr("Shown by ID: %1. Only the names are missing; the sync history needs "
+                    "qbusiness:ListDataSourceSyncJobs alone.")
+                     .arg(m_namesNotes.join(QStringLiteral("; "))));
+    m_namesNote->setToolTip(plainToolTip(error.message));
+    m_namesNoteAction->setVisible(true);
 }
 
 void ResourcePicker::setClient(qbusiness::Client *client)
 {
+    m_namesNotes.clear();
+    m_namesNoteAction->setVisible(false);
     m_client = client;
     m_dataSources->clear();
     m_indices->clear();

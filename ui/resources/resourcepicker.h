@@ -9,6 +9,8 @@
 
 #include <functional>
 
+class QLabel;
+
 namespace syncdeck::qbusiness {
 class Client;
 }
@@ -18,7 +20,8 @@ namespace syncdeck::ui {
 // Application → index → data source. Each level lists every page of its List operation when
 // its parent is chosen and shows display name, connector type and status; the selection is the
 // three IDs. A data source can be opened by its IDs alone (command line, Go to): each level
-// selects its ID when listed, and keeps it by its ID when the listing lacks it.
+// selects its ID when listed, and keeps it by its ID when the listing lacks it or fails (a role
+// allowed only ListDataSourceSyncJobs loses the names, never the history).
 class ResourcePicker : public QToolBar
 {
     Q_OBJECT
@@ -56,11 +59,16 @@ private:
                             const QString &objectName);
     void listIndicesOfChosenApplication(bool byUser);
     void listDataSourcesOfChosenIndex(bool byUser);
+    void noteNamesUnavailable(ResourceLevel *level, const qbusiness::AwsError &error);
 
     QPointer<qbusiness::Client> m_client;
     ResourceLevel *m_applications = nullptr;
     ResourceLevel *m_indices = nullptr;
     ResourceLevel *m_dataSources = nullptr;
+    // Says which levels are shown by ID because their listing failed (least privilege).
+    QLabel *m_namesNote = nullptr;
+    QAction *m_namesNoteAction = nullptr;
+    QStringList m_namesNotes;
 };
 
 } // namespace syncdeck::ui

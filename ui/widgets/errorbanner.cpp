@@ -42,6 +42,7 @@ void ErrorBanner::showAwsError(const QString &what, const AwsError &error, const
     lines << headline;
     if (!error.message.isEmpty())
         lines << error.message;
+    lines << qbusiness::errorDetails(error);
     if (!e.nextStep.isEmpty())
         lines << tr("Next step: %1").arg(e.nextStep);
     if (!error.requestId.isEmpty())

@@ -48,7 +48,7 @@ void Paginator::setSinglePage(bool singlePage)
 
 void Paginator::setMaxEmptyPages(int maxEmptyPages)
 {
-    m_maxEmptyPages = std::max(0, maxEmptyPages);
+    m_rule.setMaxEmptyPages(maxEmptyPages);
 }
 
 QString Paginator::encodeToken(const QString &serviceToken, int skip, int pageSize)
@@ -161,11 +161,9 @@ void Paginator::onPageFinished(ServiceCall *job)
         cut = m_items + count > m_maxItems;
         count = int(m_maxItems - m_items);
     }
-    const bool repeated = !page.nextToken.isEmpty()
-        && (page.nextToken == m_token || m_seenTokens.contains(page.nextToken));
-    m_emptyPagesInARow = page.itemCount > 0 ? 0 : m_emptyPagesInARow + 1;
-    const bool tooManyEmpty = m_maxEmptyPages > 0 && m_emptyPagesInARow >= m_maxEmptyPages
-        && !page.nextToken.isEmpty() && !repeated;
+    const PagingRule::Verdict verdict = m_rule.observe(m_token, page.itemCount, page.nextToken);
+    const bool repeated = verdict == PagingRule::Verdict::Repeated;
+    const bool tooManyEmpty = verdict == PagingRule::Verdict::TooManyEmpty;
     const bool goesOn = !cut && !page.nextToken.isEmpty() && !repeated && !m_singlePage
         && !tooManyEmpty && (m_maxItems <= 0 || m_items + count < m_maxItems);
 
@@ -211,29 +209,13 @@ void Paginator::onPageFinished(ServiceCall *job)
         return;
     }
     if (repeated) {
-        finish(AwsError::make(
-            AwsError::Kind::Client, QStringLiteral("RepeatedNextToken"),
-            QStringLiteral("the service returned a nextToken it had already returned (after "
-                           "%1 pages, %2 items); stopping instead of listing the same "
-                           "items again")
-                .arg(m_pages)
-                .arg(m_items),
-            QStringLiteral("Report this to the service owner; the items listed so far are "
-                           "complete up to this page.")));
+        finish(PagingRule::repeatedTokenError(m_pages, m_items));
         return;
     }
     // Single page, too many empty pages, or max items reached exactly at the end of this page.
     advanceTo(page.nextToken);
     if (tooManyEmpty) {
-        finish(AwsError::make(
-            AwsError::Kind::Client, QStringLiteral("TooManyEmptyPages"),
-            QStringLiteral("the service answered %1 pages in a row without items (after %2 "
-                           "pages, %3 items); stopped so that the listing stays bounded")
-                .arg(m_emptyPagesInARow)
-                .arg(m_pages)
-                .arg(m_items),
-            QStringLiteral("Narrow the time range, or resume with the starting token to search "
-                           "on.")));
+        finish(PagingRule::tooManyEmptyPagesError(m_rule.emptyPagesInARow(), m_pages, m_items));
         return;
     }
     finish({});
@@ -241,8 +223,6 @@ void Paginator::onPageFinished(ServiceCall *job)
 
 void Paginator::advanceTo(const QString &serviceToken)
 {
-    if (!m_token.isEmpty())
-        m_seenTokens.insert(m_token);
     m_token = serviceToken;
     m_skip = 0;
 }

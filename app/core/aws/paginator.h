@@ -1,10 +1,10 @@
 #pragma once
 
 #include "awserror.h"
+#include "pagingrule.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -15,8 +15,8 @@ class ServiceCall;
 
 // Streams the pages of one list operation of any service, one request at a time, the way the AWS
 // CLI's paginator does: a starting token resumes a listing, max items cuts it (even mid-page), and
-// a resume token says exactly where it stopped. The service's nextToken must never repeat; when it
-// does, the listing stops with an error instead of looping.
+// a resume token says exactly where it stopped. The listing stays bounded by aws::PagingRule: a
+// repeated nextToken or too many empty pages stop it with an error instead of looping.
 //
 // Contract: start() is queued; pageLoaded() fires per page, in order, with the slice of that
 // page's items the caller has not seen; finished() fires exactly once, after every page that was
@@ -91,8 +91,7 @@ private:
     int m_pageSize = 0;
     qint64 m_maxItems = 0;
     bool m_singlePage = false;
-    int m_maxEmptyPages = 0;
-    int m_emptyPagesInARow = 0;
+    PagingRule m_rule;
 
     // Where the next request starts: service token, items of that page already delivered, and
     // the page size that page must be asked with for the skip to mean the same items.
@@ -100,7 +99,6 @@ private:
     int m_skip = 0;
     int m_tokenPageSize = 0;
 
-    QSet<QString> m_seenTokens;
     QPointer<ServiceCall> m_job;
     // A received page waiting for its pageLoaded() (see the contract above).
     QPointer<ServiceCall> m_pendingJob;

@@ -128,7 +128,13 @@ ListSyncJobsCall *Client::listDataSourceSyncJobs(const ListSyncJobsRequest &requ
                  + "/syncjobs",
              query),
         [](ListSyncJobsCall *call, const QByteArray &body, QString *error) {
-            return jsoncodec::readSyncJobPage(body, &call->page, error);
+            if (!jsoncodec::readSyncJobPage(body, &call->page, error))
+                return false;
+            if (call->page.problems.isEmpty() || call->request.keepJobsWithProblems)
+                return true;
+            *error = QStringLiteral("member ") + call->page.problems.constFirst();
+            call->page = {};
+            return false;
         });
     call->request = request;
     return call;

@@ -1,6 +1,8 @@
 #include "errorexplanation.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <algorithm>
 #include <initializer_list>
@@ -190,8 +192,53 @@ QString translated(const char *text)
     return QCoreApplication::translate("ErrorExplanation", text);
 }
 
+// What the dashboard calls a request member a ValidationException names.
+QString dashboardNameOfField(const QString &field)
+{
+    if (field == QLatin1String("startTime") || field == QLatin1String("endTime"))
+        return Text::tr("the time range");
+    if (field == QLatin1String("syncStatus") || field == QLatin1String("statusFilter"))
+        return Text::tr("the status filter");
+    if (field == QLatin1String("applicationId"))
+        return Text::tr("the application ID");
+    if (field == QLatin1String("indexId"))
+        return Text::tr("the index ID");
+    if (field == QLatin1String("dataSourceId"))
+        return Text::tr("the data source ID");
+    return field;
+}
+
+// A ValidationException that names its fields: the next step points at them, not at a guess.
+QString validationStep(const AwsError &error, Audience audience)
+{
+    QStringList names;
+    const QJsonArray fields = error.fields.value(QLatin1String("fields")).toArray();
+    for (const QJsonValue &f : fields) {
+        const QString name = f.toObject().value(QLatin1String("name")).toString();
+        const QString shown = audience == Audience::Dashboard ? dashboardNameOfField(name) : name;
+        if (!shown.isEmpty() && !names.contains(shown))
+            names.append(shown);
+    }
+    if (names.isEmpty())
+        return {};
+    return audience == Audience::Dashboard
+        ? Text::tr("Fix %1 as the reason above says, then Retry.")
+              .arg(names.join(QStringLiteral(", ")))
+        : Text::tr("Fix %1 as the reason above says and run the command again.")
+              .arg(names.join(QStringLiteral(", ")));
+}
+
 ErrorExplanation explainServiceError(const AwsError &error, const ErrorContext &context)
 {
+    if (error.code == QLatin1String("ValidationException")) {
+        const QString step = validationStep(error, context.audience);
+        if (!step.isEmpty()) {
+            ErrorExplanation e;
+            e.summary = translated(serviceErrorRow(error.code).summary);
+            e.nextStep = step;
+            return e;
+        }
+    }
     const ServiceErrorRow &row = serviceErrorRow(error.code);
     ErrorExplanation e;
     e.summary = translated(row.summary);
@@ -258,7 +305,32 @@ ErrorExplanation explainAwsError(const AwsError &error, const ErrorContext &cont
     if ((!error.nextStep.isEmpty() && !isSsoLoginNeeded(error))
         || (context.audience == Audience::CommandLine && error.kind != AwsError::Kind::Service))
         e.nextStep = error.nextStep;
+    // The transport's hint names the command line's --page-size, which the window has not.
+    if (context.audience == Audience::Dashboard && error.code == QLatin1String("ResponseTooLarge"))
+        e.nextStep = Text::tr("Narrow the time range or the status filter so that pages are "
+                              "smaller, or check in Settings that the endpoint is an Amazon Q "
+                              "Business endpoint.");
     return e;
+}
+
+QStringList errorDetails(const AwsError &error)
+{
+    QStringList lines;
+    if (error.fields.contains(QLatin1String("reason")))
+        lines << Text::tr("Reason: %1").arg(error.fields.value(QLatin1String("reason")).toString());
+    const QJsonArray fields = error.fields.value(QLatin1String("fields")).toArray();
+    for (const QJsonValue &f : fields) {
+        const QJsonObject o = f.toObject();
+        lines << Text::tr("Field %1: %2")
+                     .arg(o.value(QLatin1String("name")).toString(),
+                          o.value(QLatin1String("message")).toString());
+    }
+    if (error.fields.contains(QLatin1String("resourceId"))) {
+        lines << Text::tr("Resource: %1 %2")
+                     .arg(error.fields.value(QLatin1String("resourceType")).toString(),
+                          error.fields.value(QLatin1String("resourceId")).toString());
+    }
+    return lines;
 }
 
 } // namespace syncdeck::qbusiness

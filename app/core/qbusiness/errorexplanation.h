@@ -3,6 +3,7 @@
 #include "awserror.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace syncdeck::qbusiness {
 
@@ -36,6 +37,10 @@ struct ErrorContext
 ErrorExplanation explainAwsError(const AwsError &error, const ErrorContext &context);
 // The dashboard's: explainAwsError(error, {profile}).
 ErrorExplanation explainAwsError(const AwsError &error, const QString &profile = {});
+
+// The modeled members of a service error, one line each, as the CLI prints them: a
+// ValidationException's reason and fields (name: message), a resource's type and ID.
+QStringList errorDetails(const AwsError &error);
 
 // True when error says the profile's SSO token is missing or expired (`aws sso login` fixes it).
 bool isSsoLoginNeeded(const AwsError &error);

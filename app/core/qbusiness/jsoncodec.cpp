@@ -206,8 +206,45 @@ std::optional<qint64> readMetric(const QJsonValue &value, QString *error)
 
 bool readSyncJobPage(const QByteArray &body, SyncJobPage *page, QString *error)
 {
-    return readListBody(body, QLatin1String("history"), &page->history, &page->nextToken, error,
-                        readSyncJob);
+    error->clear();
+    QJsonObject root;
+    if (!parseObject(body, &root, error))
+        return false;
+    Reader r(root, {}, error);
+    const QJsonArray items = r.array(QLatin1String("history"));
+    const QString token = r.string(QLatin1String("nextToken"));
+    if (!r.ok())
+        return false;
+    // A value that cannot be read costs that value only: the job is kept without it, and the
+    // problem names job and member. An item that is not an object has nothing to keep.
+    SyncJobPage read;
+    read.history.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonValue v = items.at(i);
+        if (v.isNull())
+            continue;
+        if (!v.isObject()) {
+            *error = QStringLiteral("member history[%1] is %2, expected an object")
+                         .arg(i)
+                         .arg(typeName(v));
+            return false;
+        }
+        QString itemError;
+        Reader item(v.toObject(), {}, &itemError);
+        SyncJob job = readSyncJob(item);
+        if (!itemError.isEmpty()) {
+            job.problem = itemError.mid(qsizetype(sizeof("member")));
+            read.problems.append(
+                QStringLiteral("history[%1].%2 (execution %3)")
+                    .arg(i)
+                    .arg(job.problem,
+                         job.executionId.isEmpty() ? QStringLiteral("unknown") : job.executionId));
+        }
+        read.history.append(std::move(job));
+    }
+    read.nextToken = token;
+    *page = std::move(read);
+    return true;
 }
 
 bool readApplications(const QByteArray &body, QList<Application> *applications, QString *nextToken,

@@ -31,6 +31,8 @@ QDateTime readTimestamp(const QJsonValue &value, QString *error);
 std::optional<qint64> readMetric(const QJsonValue &value, QString *error);
 
 // Response bodies. Each returns false and sets *error (naming the member) on a malformed body.
+// readSyncJobPage() keeps a job with a value it cannot read (SyncJob::problem, and a line in
+// page->problems); callers that must not keep partial jobs fail on page->problems.
 bool readSyncJobPage(const QByteArray &body, SyncJobPage *page, QString *error);
 bool readApplications(const QByteArray &body, QList<Application> *applications, QString *nextToken,
                       QString *error);

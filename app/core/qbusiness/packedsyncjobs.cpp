@@ -154,6 +154,7 @@ PackedSyncJobs::Row PackedSyncJobs::pack(const SyncJob &job)
     r.errorCode = m_codes.intern(job.errorCode);
     r.dataSourceErrorCode = m_codes.intern(job.dataSourceErrorCode);
     r.errorMessage = m_texts.intern(job.errorMessage);
+    r.problem = m_texts.intern(job.problem);
     return r;
 }
 
@@ -168,6 +169,7 @@ SyncJob PackedSyncJobs::unpack(const Row &r) const
     job.status = statusWire(r);
     job.errorCode = code(r.errorCode);
     job.errorMessage = text(r.errorMessage);
+    job.problem = text(r.problem);
     job.dataSourceErrorCode = code(r.dataSourceErrorCode);
     for (int m = 0; m < MetricCount; ++m) {
         if (r.hasMetric(m))

@@ -34,6 +34,7 @@ public:
         quint32 errorCode = 0; // a code reference; 0: none
         quint32 dataSourceErrorCode = 0;
         quint32 unknownStatus = 0; // for SyncStatus::Unknown: the wire value, a code reference
+        quint32 problem = 0; // SyncJob::problem, a text reference; 0: none
         quint8 status = 0; // SyncStatus
         quint8 presence = 0; // Presence bits
 

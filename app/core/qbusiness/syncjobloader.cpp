@@ -10,6 +10,7 @@ SyncJobLoader::SyncJobLoader(SyncJobModel *model, QObject *parent)
     , m_model(model)
 {
     m_pollTimer.setSingleShot(true);
+    m_rule.setMaxEmptyPages(MaxEmptyPages);
     connect(&m_pollTimer, &QTimer::timeout, this, &SyncJobLoader::pollNow);
     connect(model, &SyncJobModel::pageRequested, this, &SyncJobLoader::requestPage);
     connect(model, &SyncJobModel::stateChanged, this, &SyncJobLoader::modelStateChanged);
@@ -98,9 +99,19 @@ void SyncJobLoader::requestPage(quint64 generation, const ListSyncJobsRequest &r
             Qt::QueuedConnection);
         return;
     }
-    ListSyncJobsCall *job = m_client->listDataSourceSyncJobs(request);
+    if (generation != m_ruleGeneration) {
+        m_rule.reset();
+        m_ruleGeneration = generation;
+        m_pages = 0;
+        m_items = 0;
+    }
+    // The model marks a value it cannot read and keeps the job's others (SyncJob::problem).
+    ListSyncJobsRequest keeping = request;
+    keeping.keepJobsWithProblems = true;
+    ListSyncJobsCall *job = m_client->listDataSourceSyncJobs(keeping);
     m_pageJob = job;
     m_pageGeneration = generation;
+    m_pageToken = request.nextToken;
     connect(job, &Call::finished, this, [this, generation](Call *j) {
         pageFinished(static_cast<ListSyncJobsCall *>(j), generation);
     });
@@ -121,7 +132,29 @@ void SyncJobLoader::pageFinished(ListSyncJobsCall *job, quint64 generation)
         }
         return;
     }
-    m_model->appendPage(generation, job->page);
+    AwsError stop;
+    if (generation == m_ruleGeneration) {
+        ++m_pages;
+        m_items += job->page.history.size();
+        switch (m_rule.observe(m_pageToken, int(job->page.history.size()), job->page.nextToken)) {
+        case aws::PagingRule::Verdict::Repeated:
+            stop = aws::PagingRule::repeatedTokenError(m_pages, m_items);
+            break;
+        case aws::PagingRule::Verdict::TooManyEmpty:
+            stop = aws::PagingRule::tooManyEmptyPagesError(m_rule.emptyPagesInARow(), m_pages,
+                                                           m_items);
+            break;
+        case aws::PagingRule::Verdict::Last:
+        case aws::PagingRule::Verdict::GoesOn:
+            break;
+        }
+    }
+    if (stop.isError()) {
+        // The window has no starting token to resume with; what it can do is reload.
+        stop.nextStep = tr("The jobs listed so far are shown. Report this to the service "
+                           "owner; Refresh lists the data source again from the first page.");
+    }
+    m_model->appendPage(generation, job->page, stop);
 }
 
 void SyncJobLoader::modelStateChanged()
@@ -132,9 +165,11 @@ void SyncJobLoader::modelStateChanged()
     if (!m_loadingAll)
         return;
     emit loadAllProgressed(m_model->rowCount());
-    if (!m_model->hasMore()) {
+    if (!m_model->hasMore() || m_model->lastError().isError()) {
+        // A failed or stopped page ends "Load all" (its error is the model's); Retry resumes.
+        const bool stopped = m_model->lastError().isError();
         m_loadingAll = false;
-        emit loadAllFinished(false);
+        emit loadAllFinished(stopped);
         return;
     }
     // Queued: one page per event-loop turn keeps the window responsive while thousands load.
@@ -154,6 +189,7 @@ void SyncJobLoader::pollNow()
         return;
     ListSyncJobsRequest request = m_model->request();
     request.nextToken.clear();
+    request.keepJobsWithProblems = true;
     ListSyncJobsCall *job = m_client->listDataSourceSyncJobs(request);
     m_pollJob = job;
     const quint64 generation = m_model->generation();

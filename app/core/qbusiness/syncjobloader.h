@@ -4,6 +4,8 @@
 #include "client.h"
 #include "types.h"
 
+#include "aws/pagingrule.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -14,7 +16,10 @@ class SyncJobModel;
 
 // Feeds a SyncJobModel from the service: answers its page requests with
 // ListDataSourceSyncJobs calls, loads everything on request ("Load all", cancellable), and keeps
-// running jobs fresh by polling the first page while any loaded job is still running.
+// running jobs fresh by polling the first page while any loaded job is still running. Pages obey
+// aws::PagingRule, as every listing does: a repeated nextToken or too many empty pages stop the
+// listing with the model's error (the rows received so far stay), so neither the table's
+// scrolling nor "Load all" can loop against a broken server.
 class SyncJobLoader : public QObject
 {
     Q_OBJECT
@@ -34,6 +39,8 @@ public:
     bool isPolling() const { return !m_pollJob.isNull(); }
 
     bool isLoadingAll() const { return m_loadingAll; }
+    // Pages in a row without jobs (each with a new nextToken) before the listing stops.
+    static constexpr int MaxEmptyPages = 50;
 
 public slots:
     void loadAll();
@@ -59,6 +66,12 @@ private:
     QPointer<Client> m_client;
     QPointer<ListSyncJobsCall> m_pageJob;
     quint64 m_pageGeneration = 0; // the listing m_pageJob answers
+    QString m_pageToken; // the nextToken m_pageJob sent
+    // The paging rule of the listing of m_ruleGeneration, and what it received.
+    aws::PagingRule m_rule;
+    quint64 m_ruleGeneration = 0;
+    int m_pages = 0;
+    qint64 m_items = 0;
     QPointer<ListSyncJobsCall> m_pollJob;
     QTimer m_pollTimer;
     int m_baseInterval = 10000;

@@ -10,6 +10,27 @@
 namespace syncdeck::qbusiness {
 namespace {
 
+// The column showing a job member, for SyncJob::problem; -1 when none does.
+int columnOfMember(const QString &member)
+{
+    static const QHash<QString, int> columns {
+        {QStringLiteral("executionId"), SyncJobModel::ExecutionIdColumn},
+        {QStringLiteral("startTime"), SyncJobModel::StartColumn},
+        {QStringLiteral("endTime"), SyncJobModel::EndColumn},
+        {QStringLiteral("status"), SyncJobModel::StatusColumn},
+        {QStringLiteral("dataSourceErrorCode"), SyncJobModel::DataSourceErrorCodeColumn},
+        {QStringLiteral("error"), SyncJobModel::ErrorCodeColumn},
+        {QStringLiteral("error.errorCode"), SyncJobModel::ErrorCodeColumn},
+        {QStringLiteral("error.errorMessage"), SyncJobModel::ErrorCodeColumn},
+        {QStringLiteral("metrics.documentsScanned"), SyncJobModel::ScannedColumn},
+        {QStringLiteral("metrics.documentsAdded"), SyncJobModel::AddedColumn},
+        {QStringLiteral("metrics.documentsModified"), SyncJobModel::ModifiedColumn},
+        {QStringLiteral("metrics.documentsDeleted"), SyncJobModel::DeletedColumn},
+        {QStringLiteral("metrics.documentsFailed"), SyncJobModel::FailedColumn},
+    };
+    return columns.value(member, -1);
+}
+
 // The metric each column shows, or -1.
 int metricOfColumn(int column)
 {
@@ -128,13 +149,14 @@ int SyncJobModel::firstRowWithStatus(SyncStatus status) const
     return best;
 }
 
-void SyncJobModel::appendPage(quint64 generation, const SyncJobPage &page)
+void SyncJobModel::appendPage(quint64 generation, const SyncJobPage &page, const AwsError &stop)
 {
     if (generation != m_generation || !m_active || !m_inFlight)
         return; // an answer to a listing that no longer exists
     m_firstPageLoaded = true;
+    // After a stop the token stays: retry() asks for it again, and the rule judges it again.
     m_nextToken = page.nextToken;
-    m_error = {};
+    m_error = stop;
 
     QList<SyncJob> fresh;
     fresh.reserve(page.history.size());
@@ -159,6 +181,10 @@ void SyncJobModel::appendPage(quint64 generation, const SyncJobPage &page)
     setInFlight(false);
     if (!fresh.isEmpty())
         emit jobsAppended(fresh);
+    if (!page.problems.isEmpty())
+        emit pageHadProblems(page.problems);
+    if (m_error.isError())
+        emit pageFailed(m_error);
     emit stateChanged();
 }
 
@@ -237,10 +263,17 @@ QVariant SyncJobModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_jobs.row(size_t(index.row()));
+    const bool unreadable = row.problem && problemColumn(row) == index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return displayData(row, index.column());
+        return unreadable ? tr("unreadable") : displayData(row, index.column());
+    case ProblemRole:
+        return m_jobs.text(row.problem);
     case Qt::ToolTipRole:
+        if (unreadable)
+            return tr("The service sent a value SyncDeck cannot read (%1); the job's other "
+                      "values are shown.")
+                .arg(m_jobs.text(row.problem));
         switch (index.column()) {
         case StartColumn:
             return row.has(PackedSyncJobs::HasStart) ? utcTimeText(row.start) : QVariant();
@@ -383,6 +416,11 @@ QString SyncJobModel::durationText(qint64 msecs)
     if (m > 0)
         return tr("%1m %2s").arg(m).arg(s, 2, 10, QLatin1Char('0'));
     return tr("%1s").arg(s);
+}
+
+int SyncJobModel::problemColumn(const Row &row) const
+{
+    return columnOfMember(m_jobs.text(row.problem).section(u' ', 0, 0));
 }
 
 QVariant SyncJobModel::displayData(const Row &row, int column) const

@@ -43,6 +43,9 @@ public:
         StatusWireRole, // the verbatim wire value
         ExecutionIdRole,
         ErrorMessageRole,
+        // SyncJob::problem: a value of the job that could not be read (its cell reads
+        // "unreadable"); empty when there is none.
+        ProblemRole,
     };
 
     explicit SyncJobModel(QObject *parent = nullptr);
@@ -72,8 +75,11 @@ public:
     // Row of the most recent job with status, or -1.
     int firstRowWithStatus(SyncStatus status) const;
 
-    // Answers to pageRequested(); answers of another generation are ignored.
-    void appendPage(quint64 generation, const syncdeck::qbusiness::SyncJobPage &page);
+    // Answers to pageRequested(); answers of another generation are ignored. A `stop` error
+    // keeps the page's rows and ends the listing there with that error (as failPage() does):
+    // the paging rule refused to follow the page's nextToken.
+    void appendPage(quint64 generation, const syncdeck::qbusiness::SyncJobPage &page,
+                    const syncdeck::qbusiness::AwsError &stop = {});
     void failPage(quint64 generation, const syncdeck::qbusiness::AwsError &error);
     // After failPage(): request the same page again.
     void retry();
@@ -101,6 +107,8 @@ signals:
     void jobFinished(const syncdeck::qbusiness::SyncJob &job);
     void loadingChanged(bool loading);
     void pageFailed(const syncdeck::qbusiness::AwsError &error);
+    // A page was kept with jobs whose values could not all be read (SyncJobPage::problems).
+    void pageHadProblems(const QStringList &problems);
     // Rows, hasMore, loading or error changed: status bars and empty states re-read the model.
     void stateChanged();
 
@@ -109,6 +117,7 @@ private:
 
     QVariant displayData(const Row &row, int column) const;
     QVariant sortData(const Row &row, int column) const;
+    int problemColumn(const Row &row) const;
     void setInFlight(bool inFlight);
     void requestPage();
 

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -57,8 +58,14 @@ struct SyncJob
     QString errorMessage; // ErrorDetail.errorMessage (server text: show as plain text)
     QString dataSourceErrorCode;
     SyncJobMetrics metrics;
+    // The first value of this job that could not be read, as "<member> <why>" (the member
+    // relative to the job, such as "metrics.documentsScanned"); that member is left absent.
+    // Empty when every value was read.
+    QString problem;
 
     SyncStatus statusKind() const { return syncStatusFromWire(status); }
+    // The member named by problem ("" when there is none).
+    QString problemMember() const { return problem.section(u' ', 0, 0); }
     friend bool operator==(const SyncJob &, const SyncJob &) = default;
 };
 
@@ -66,6 +73,8 @@ struct SyncJobPage
 {
     QList<SyncJob> history;
     QString nextToken; // empty on the last page
+    // One line per job with a problem: "history[i].<member> <why> (execution <id>)".
+    QStringList problems;
 };
 
 // Summaries used by the resource pickers.
@@ -128,6 +137,10 @@ struct ListSyncJobsRequest
     QDateTime endTime;
     int maxResults = 0; // 0: service default; 1..10
     QString nextToken;
+    // Not sent. False: a job with a value that cannot be read fails the whole page (the CLI,
+    // caches and scans never keep a partial job). True: the page keeps it, with
+    // SyncJob::problem and SyncJobPage::problems saying what was left out (the window).
+    bool keepJobsWithProblems = false;
 };
 
 // ListDocuments: the current state of each document of an index (not a run's report).

@@ -5,12 +5,17 @@
 #include "connection/enterkeysdialog.h"
 #include "emulator/options.h"
 #include "emulator/server.h"
+#include "fakeqbusiness.h"
+#include "qbusiness/client.h"
+#include "rawhttpserver.h"
+#include "testsupport.h"
 #include "uitestsupport.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QPointer>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,6 +87,8 @@ private slots:
     void unusableProfileCanBeRetried();
     void regionChangeReopensAProfile();
     void closedComesBeforeTheClientGoes();
+    void environmentCredentialsAreOffered();
+    void noEnvironmentCredentialsNoEntry();
 
 private:
     QTemporaryDir m_home;
@@ -256,6 +263,65 @@ void TestConnectionController::closedComesBeforeTheClientGoes()
     QCOMPARE(h.opened.size(), 2);
     h.controller->close();
     QVERIFY(!h.controller->client());
+}
+
+// aws-vault, granted or a CI shell: keys in the environment and no profile chosen.
+void TestConnectionController::environmentCredentialsAreOffered()
+{
+    using syncdeck::test::FakeQBusiness;
+    const QByteArray token = "IQoJb3JpZ2luX2VjEEnvironmentSessionToken0123456789";
+    syncdeck::test::ScopedEnvironment env;
+    env.set("AWS_ACCESS_KEY_ID", FakeQBusiness::AccessKeyId);
+    env.set("AWS_SECRET_ACCESS_KEY", FakeQBusiness::SecretAccessKey);
+    env.set("AWS_SESSION_TOKEN", token);
+    env.set("AWS_REGION", FakeQBusiness::Region);
+    QVERIFY(writeFile(m_config, QStringLiteral("[profile ops]\nregion = eu-west-1\n")));
+    FakeQBusiness fake({});
+    syncdeck::test::RawHttpServer server(fake.handler());
+    QVERIFY(server.listen());
+
+    Harness h;
+    h.bar->fillProfiles(false);
+    // Offered and preselected; the secret and the token are shown nowhere.
+    QCOMPARE(h.bar->choice().kind, syncdeck::ui::ConnectionChoice::Kind::Environment);
+    auto *profiles = h.window.findChild<QComboBox *>(QStringLiteral("profile"));
+    QVERIFY(profiles->currentText().startsWith(QLatin1String("Environment credentials")));
+    for (int i = 0; i < profiles->count(); ++i) {
+        for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole)}) {
+            const QString text = profiles->itemData(i, role).toString();
+            QVERIFY(!text.contains(QLatin1String(FakeQBusiness::SecretAccessKey)));
+            QVERIFY(!text.contains(QString::fromLatin1(token)));
+        }
+    }
+
+    h.controller->setEndpointOverride(QString::fromUtf8(server.url()));
+    h.controller->openChosen();
+    QCOMPARE(h.opened.size(), 1);
+    QCOMPARE(h.opened.constFirst().region, QString::fromLatin1(FakeQBusiness::Region));
+    // Requests are signed with the environment's keys and carry its session token.
+    auto *apps = h.opened.constFirst().client->listApplications();
+    apps->setAutoDelete(false);
+    QSignalSpy done(apps, &syncdeck::qbusiness::Call::finished);
+    apps->start();
+    QVERIFY(done.wait(20000));
+    QVERIFY2(!apps->error().isError(), qPrintable(apps->error().message));
+    delete apps;
+    QCOMPARE(server.requests().size(), 1);
+    const syncdeck::test::RawHttpRequest &r = server.requests().constFirst();
+    QVERIFY(r.header("Authorization")
+                .contains(QByteArray("Credential=" + QByteArray(FakeQBusiness::AccessKeyId))));
+    QCOMPARE(r.header("X-Amz-Security-Token"), token);
+    QCOMPARE(fake.signatureFailures(), 0);
+}
+
+void TestConnectionController::noEnvironmentCredentialsNoEntry()
+{
+    Harness h;
+    h.bar->fillProfiles(false);
+    QCOMPARE(h.bar->choice().kind, syncdeck::ui::ConnectionChoice::Kind::None);
+    auto *profiles = h.window.findChild<QComboBox *>(QStringLiteral("profile"));
+    for (int i = 0; i < profiles->count(); ++i)
+        QVERIFY(!profiles->itemText(i).startsWith(QLatin1String("Environment credentials")));
 }
 
 QTEST_MAIN(TestConnectionController)

@@ -49,7 +49,7 @@ void TestJobStatusProxyModel::decoratesStatus()
     job.executionId = QStringLiteral("00000000-0000-4000-8000-000000000001");
     job.status = status;
     job.metrics.documentsFailed = 2;
-    model.appendPage(model.generation(), SyncJobPage {{job}, {}});
+    model.appendPage(model.generation(), SyncJobPage {{job}, {}, {}});
     const QModelIndex idx = proxy.index(0, SyncJobModel::StatusColumn);
     QCOMPARE(idx.data().toString(), text);
     QVERIFY(!idx.data(Qt::DecorationRole).value<QIcon>().isNull());
@@ -86,7 +86,7 @@ void TestJobStatusProxyModel::flagsSucceededWithoutScanned()
     job.executionId = QStringLiteral("00000000-0000-4000-8000-000000000002");
     job.status = status;
     job.metrics.documentsScanned = scanned;
-    model.appendPage(model.generation(), SyncJobPage {{job}, {}});
+    model.appendPage(model.generation(), SyncJobPage {{job}, {}, {}});
     const QModelIndex idx = proxy.index(0, SyncJobModel::ScannedColumn);
     QCOMPARE(idx.data(Qt::ToolTipRole).toString().contains(QStringLiteral("scanned no documents")),
              flagged);
@@ -105,7 +105,7 @@ void TestJobStatusProxyModel::followsPalette()
     SyncJob job;
     job.executionId = QStringLiteral("x");
     job.status = QStringLiteral("FAILED");
-    model.appendPage(model.generation(), SyncJobPage {{job}, {}});
+    model.appendPage(model.generation(), SyncJobPage {{job}, {}, {}});
     QPalette light;
     light.setColor(QPalette::Base, Qt::white);
     light.setColor(QPalette::Text, Qt::black);
