@@ -41,6 +41,8 @@ ChartsPanel::ChartsPanel(QWidget *parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
+    // A tab stop (its focus proxy is the tab bar): both need a name.
+    m_tabs->setAccessibleName(tr("Chart pages"));
     m_tabs->tabBar()->setAccessibleName(tr("Chart pages"));
     m_metrics = new MetricsChartView(m_tabs);
     m_metrics->setObjectName(QStringLiteral("metricsChart"));

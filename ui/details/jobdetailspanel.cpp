@@ -54,9 +54,10 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setTextFormat(Qt::PlainText);
-    // Reachable by Tab and F6, so a screen reader says why the panel is empty.
-    m_placeholder->setFocusPolicy(Qt::StrongFocus);
+    // Reachable by Tab and F6, so a screen reader says why the panel is empty (the focus
+    // policy after the flags: setting them resets it).
     m_placeholder->setTextInteractionFlags(Qt::TextSelectableByKeyboard);
+    m_placeholder->setFocusPolicy(Qt::StrongFocus);
 
     m_content = new QWidget;
     auto *form = new QFormLayout;

@@ -55,8 +55,9 @@ JobsPage::JobsPage(FilterBar *filters, QWidget *parent)
     m_emptyState->setWordWrap(true);
     m_emptyState->setTextFormat(Qt::PlainText);
     // A tab stop (and F6 target) while shown: a screen reader says why there are no rows.
-    m_emptyState->setFocusPolicy(Qt::StrongFocus);
+    // (The focus policy after the flags: setting them resets it.)
     m_emptyState->setTextInteractionFlags(Qt::TextSelectableByKeyboard);
+    m_emptyState->setFocusPolicy(Qt::StrongFocus);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_emptyState);

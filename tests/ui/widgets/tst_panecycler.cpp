@@ -118,6 +118,7 @@ void TestPaneCycler::laterPanesJoin()
     window.addDockWidget(Qt::BottomDockWidgetArea, dock);
     cycler.addPane(dock->widget(), QStringLiteral("Report"));
     QCOMPARE(cycler.panes().size(), 2);
+    QTRY_VERIFY(dock->widget()->isVisible());
     window.findChild<QWidget *>(QStringLiteral("main0"))->setFocus();
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
     QCOMPARE(focusName(), QStringLiteral("report0"));
