@@ -9,6 +9,7 @@
 #include "widgets/focusring.h"
 #include "widgets/notificationbanner.h"
 
+#include <QAbstractButton>
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMetaEnum>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
@@ -119,7 +121,8 @@ bool inside(const QWidget *pane, const QWidget *w)
 QString spoken(QAccessibleInterface *iface)
 {
     QStringList parts
-        = {iface->text(QAccessible::Name), QAccessible::roleString(iface->role()).toLower()};
+        = {iface->text(QAccessible::Name),
+           QString::fromLatin1(QMetaEnum::fromType<QAccessible::Role>().valueToKey(iface->role()))};
     const QString value = iface->text(QAccessible::Value);
     if (!value.isEmpty())
         parts << value;

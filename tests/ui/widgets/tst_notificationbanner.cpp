@@ -79,6 +79,7 @@ void TestNotificationBanner::isAnnouncedAsAlert()
 {
     QFETCH(int, kind);
     QFETCH(QString, name);
+    // As when a screen reader runs (a no-op where the platform has no accessibility bridge).
     QAccessible::setActive(true);
     QAccessible::installUpdateHandler(recordEvent);
     g_events.clear();
@@ -94,14 +95,19 @@ void TestNotificationBanner::isAnnouncedAsAlert()
     QCOMPARE(iface->role(), QAccessible::AlertMessage);
     QCOMPARE(iface->text(QAccessible::Name), name);
     QCOMPARE(iface->text(QAccessible::Description), QStringLiteral("\"x\" is not an ARN."));
-    const bool alerted = std::any_of(g_events.cbegin(), g_events.cend(), [banner](const auto &e) {
-        return e.first == banner && e.second == QAccessible::Alert;
-    });
-    QVERIFY(alerted);
     // Its button is named, and says which banner it acts on.
     QAccessibleInterface *action = QAccessible::queryAccessibleInterface(banner->actionButton());
     QCOMPARE(action->text(QAccessible::Name), QStringLiteral("Retry"));
     QCOMPARE(action->text(QAccessible::Description), name);
+    // Qt delivers accessibility events only through a platform bridge (AT-SPI, UIA,
+    // NSAccessibility); the offscreen platform of CI has none, so there the alert event cannot be
+    // observed.
+    if (!QAccessible::isActive())
+        QSKIP("No accessibility bridge on this platform: the alert event is not delivered");
+    const bool alerted = std::any_of(g_events.cbegin(), g_events.cend(), [banner](const auto &e) {
+        return e.first == banner && e.second == QAccessible::Alert;
+    });
+    QVERIFY(alerted);
 }
 
 QTEST_MAIN(TestNotificationBanner)
