@@ -83,9 +83,14 @@ struct Dashboard
     MainWindow window;
 };
 
+// "QLabel/detailsStart in QWidget/ in QScrollArea/": enough to find an unnamed widget.
 QString describe(const QObject *o)
 {
-    return QString::fromLatin1(o->metaObject()->className()) + QLatin1Char('/') + o->objectName();
+    QStringList path;
+    for (int depth = 0; o && depth < 3; o = o->parent(), ++depth)
+        path << QString::fromLatin1(o->metaObject()->className()) + QLatin1Char('/')
+                + o->objectName();
+    return path.join(QStringLiteral(" in "));
 }
 
 // Every interface under `iface` whose object is a widget, depth first (cells and other

@@ -4,6 +4,7 @@
 #include "qbusiness/runkpis.h"
 #include "qbusiness/syncjobmodel.h"
 
+#include <QAbstractScrollArea>
 #include <QAbstractTableModel>
 #include <QAction>
 #include <QDateTime>
@@ -192,6 +193,11 @@ void ChartSummary::update()
 {
     m_chart->setAccessibleName(title());
     m_chart->setAccessibleDescription(description());
+    // The view's viewport is exported as a focusable child of its own (AT-SPI "filler"):
+    // named too, or a screen reader meets an unnamed stop inside the chart.
+    if (auto *area = qobject_cast<QAbstractScrollArea *>(m_chart);
+        area && area->viewport()->accessibleName() != title())
+        area->viewport()->setAccessibleName(title());
 }
 
 QStringList ChartSummary::columns() const
