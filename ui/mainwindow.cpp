@@ -14,8 +14,12 @@
 #include "resources/resourcepicker.h"
 #include "settings/settingsdialog.h"
 #include "settings/windowsettings.h"
+#include "widgets/accessiblenames.h"
 #include "widgets/errorbanner.h"
+#include "widgets/focusring.h"
+#include "widgets/panecycler.h"
 
+#include <QAction>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -54,13 +58,17 @@ MainWindow::MainWindow(const LaunchOptions &options, const DashboardServices &se
     m_sync = new SyncControl(this);
     buildMenus();
     addToolBar(m_connectionBar);
+    registerPane(m_connectionBar, tr("&Connection"));
     addToolBarBreak();
     m_picker = new ResourcePicker(this);
     addToolBar(m_picker);
+    registerPane(m_picker, tr("&Data source picker"));
     addToolBarBreak();
     m_filters = new FilterBar(m_refreshAction, this);
     addToolBar(m_filters);
+    registerPane(m_filters, tr("F&ilters"));
     buildCentral();
+    registerPane(m_pages, tr("&Sync history"));
     // The details panel runs the full height on the right; the charts sit under the table.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     buildDocks(services);
@@ -74,6 +82,8 @@ MainWindow::MainWindow(const LaunchOptions &options, const DashboardServices &se
         restoreSettings();
     applyLaunchOptions();
     updateStatusBar();
+    nameBuiltInControls(this);
+    new FocusRing(this);
 }
 
 MainWindow::~MainWindow()
@@ -117,6 +127,13 @@ void MainWindow::buildMenus()
     add(
         m_viewMenu, tr("&Jobs table"), "jobsTableAction", [this] { m_jobs->focusTable(); },
         QKeySequence(Qt::CTRL | Qt::Key_J));
+    // F6 / Shift+F6 and one shortcut per pane (registerPane) move the focus between panes.
+    m_paneCycler = new PaneCycler(this);
+    m_focusMenu = m_viewMenu->addMenu(tr("&Move focus to"));
+    m_focusMenu->setObjectName(QStringLiteral("focusMenu"));
+    m_focusMenu->addAction(m_paneCycler->nextPaneAction());
+    m_focusMenu->addAction(m_paneCycler->previousPaneAction());
+    m_focusMenu->addSeparator(); // the panes follow (registerPane)
     m_viewMenu->addSeparator(); // the panes' toggles follow (addPane)
 
     QMenu *source = menuBar()->addMenu(tr("&Data source"));
@@ -186,7 +203,20 @@ QDockWidget *MainWindow::addPane(QWidget *pane, const QString &title, const QStr
     dock->setWidget(pane);
     addDockWidget(area, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
+    registerPane(pane, title);
     return dock;
+}
+
+QAction *MainWindow::registerPane(QWidget *pane, const QString &title)
+{
+    // Ctrl+1 … Ctrl+9 in the order of the F6 cycle; later panes still join the cycle.
+    const int number = int(m_paneCycler->panes().size()) + 1;
+    QAction *action = m_paneCycler->addPane(
+        pane, title,
+        number <= 9 ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)) : QKeySequence());
+    m_focusMenu->addAction(action);
+    nameBuiltInControls(pane);
+    return action;
 }
 
 void MainWindow::wireConnection()

@@ -19,6 +19,7 @@ class JobDetailsPanel;
 class JobsPage;
 class JobsStatus;
 class NotificationBanner;
+class PaneCycler;
 class ResourcePicker;
 class RunNotifier;
 class SyncControl;
@@ -50,9 +51,12 @@ private:
     void buildMenus();
     void buildCentral();
     void buildDocks(const DashboardServices &services);
-    // Docks `pane` and lists it in the View menu.
+    // Docks `pane`, lists it in the View menu and registers it (registerPane).
     QDockWidget *addPane(QWidget *pane, const QString &title, const QString &objectName,
                          Qt::DockWidgetArea area);
+    // Joins `pane` to the F6 cycle, with a "Move focus to" entry and shortcut in the View menu.
+    // Every pane and view added later (report, fleet) registers here or through addPane().
+    QAction *registerPane(QWidget *pane, const QString &title);
     void wireConnection();
     void wireJobs();
     void applyLaunchOptions();
@@ -92,6 +96,8 @@ private:
     QDockWidget *m_chartsDock = nullptr;
     RunChartsPane *m_charts = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_focusMenu = nullptr;
+    PaneCycler *m_paneCycler = nullptr;
     QAction *m_refreshAction = nullptr;
 };
 

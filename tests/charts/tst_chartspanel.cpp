@@ -1,4 +1,5 @@
 #include "charts/chartspanel.h"
+#include "charts/chartsummary.h"
 #include "charts/durationchartview.h"
 #include "charts/kpistrip.h"
 #include "charts/metricschartview.h"
@@ -7,13 +8,17 @@
 #include "synchistory.h"
 
 #include <QAbstractButton>
+#include <QAccessible>
+#include <QAction>
 #include <QAreaSeries>
 #include <QBarSet>
+#include <QDialog>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -21,6 +26,7 @@
 #include <QSignalSpy>
 #include <QStackedBarSeries>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -102,6 +108,8 @@ private slots:
     void largeHistoryIsDownsampledKeepingFailures();
     void timelineReplacesOnlyChangedLanes();
     void showsKpis();
+    void kpiTilesAreNamedWithTheirMeaning();
+    void chartsAreDescribedInWordsAndTables();
     void exportsCharts_data();
     void exportsCharts();
     void exportsRunsNewestFirst();
@@ -488,6 +496,109 @@ void TestChartsPanel::showsKpis()
     QCOMPARE(kpis->valueText(QStringLiteral("documentsFailed")), QStringLiteral("90"));
     QCOMPARE(kpis->valueText(QStringLiteral("zeroScanned")), QStringLiteral("0"));
     QVERIFY(!kpis->valueText(QStringLiteral("p95Duration")).isEmpty());
+}
+
+void TestChartsPanel::kpiTilesAreNamedWithTheirMeaning()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    const QList<SyncJob> jobs = runs(QStringLiteral("SSSSSSSFFFR"));
+    feedPages(panel->model(), jobs);
+    auto *kpis = panel->kpiStrip();
+    QWidget *rate = kpis->tile(QStringLiteral("successRate"));
+    QVERIFY(rate);
+    QVERIFY(rate->focusPolicy() & Qt::TabFocus);
+    const QString percent = QLocale().toString(70.0, 'f', 1) + QStringLiteral(" %");
+    const QString below = QLocale().toString(90.0, 'f', 0) + QStringLiteral(" %");
+    QCOMPARE(QAccessible::queryAccessibleInterface(rate)->text(QAccessible::Name),
+             QStringLiteral("Success rate ") + percent
+                 + QStringLiteral(", 7 of 10 finished — warning: below ") + below);
+    // The warning is on screen in words, not only as the value's colour.
+    auto *state = rate->findChild<QLabel *>(QStringLiteral("successRateState"));
+    QVERIFY(state && state->isVisible());
+    QCOMPARE(state->text(), QStringLiteral("Warning: below ") + below);
+    QCOMPARE(QAccessible::queryAccessibleInterface(kpis->tile(QStringLiteral("failedRuns")))
+                 ->text(QAccessible::Name),
+             QStringLiteral("Failed runs 3, failing now: 3 in a row — warning: the latest runs "
+                            "are failing"));
+    // Nothing to warn about: no warning said or shown.
+    QWidget *zero = kpis->tile(QStringLiteral("zeroScanned"));
+    QVERIFY(!QAccessible::queryAccessibleInterface(zero)
+                 ->text(QAccessible::Name)
+                 .contains(QLatin1String("warning")));
+    QVERIFY(!zero->findChild<QLabel *>(QStringLiteral("zeroScannedState"))->isVisible());
+}
+
+void TestChartsPanel::chartsAreDescribedInWordsAndTables()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    const QList<syncdeck::ui::charts::ChartSummary *> summaries = panel->summaries();
+    QCOMPARE(summaries.size(), 3);
+    const QList<QWidget *> charts
+        = {panel->metricsChart(), panel->timelineChart(), panel->durationChart()};
+    for (QWidget *chart : charts)
+        QCOMPARE(QAccessible::queryAccessibleInterface(chart)->text(QAccessible::Description),
+                 QStringLiteral("No runs loaded."));
+    const QList<SyncJob> jobs = runs(QStringLiteral("SSSSSSSFFFR"));
+    feedPages(panel->model(), jobs);
+    const auto description = [](QWidget *chart) {
+        return QAccessible::queryAccessibleInterface(chart)->text(QAccessible::Description);
+    };
+    QCOMPARE(QAccessible::queryAccessibleInterface(panel->metricsChart())->text(QAccessible::Name),
+             QStringLiteral("Documents per run"));
+    const QString from = Epoch.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString to
+        = Epoch.addSecs(10 * 3600).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    QCOMPARE(description(panel->metricsChart()),
+             QStringLiteral("11 runs from %1 to %2; last run: Syncing, 0 failed, %3 scanned.")
+                 .arg(from, to, QLocale().toString(1010)));
+    QVERIFY2(description(panel->timelineChart())
+                 .contains(QLatin1String(": 3 failed, 7 succeeded, 1 syncing;")),
+             qPrintable(description(panel->timelineChart())));
+    QVERIFY2(description(panel->durationChart()).endsWith(QLatin1String("still running.")),
+             qPrintable(description(panel->durationChart())));
+    // The duration chart is in a background tab: its words follow the data all the same.
+    QVERIFY(!panel->durationChart()->isVisible());
+    SyncJob next = jobs.first();
+    next.executionId = syncdeck::test::executionIdFor(42, 11);
+    next.startTime = next.startTime.addSecs(3600);
+    next.endTime = next.startTime.addSecs(125);
+    next.status = QStringLiteral("FAILED");
+    panel->model()->appendJobs({next});
+    QVERIFY2(description(panel->durationChart()).contains(QLatin1String("12 runs from")),
+             qPrintable(description(panel->durationChart())));
+    QVERIFY2(description(panel->durationChart())
+                 .endsWith(QLatin1String("last run: Failed, took 2 min.")),
+             qPrintable(description(panel->durationChart())));
+
+    // Every chart offers its data as a table, by keyboard too (its context menu, Ctrl+T).
+    for (int i = 0; i < 3; ++i) {
+        QAction *action = summaries[i]->showTableAction();
+        QVERIFY(charts[i]->actions().contains(action));
+        QCOMPARE(charts[i]->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QDialog *dialog = summaries[i]->showTable();
+        QVERIFY(dialog && dialog->isVisible());
+        auto *view = dialog->findChild<QTableView *>();
+        QVERIFY(view);
+        QVERIFY(!view->tabKeyNavigation());
+        const QAbstractItemModel *model = view->model();
+        QCOMPARE(model->rowCount(), 12);
+        QCOMPARE(model->columnCount(), summaries[i]->columns().size());
+        QCOMPARE(model->index(0, 1).data().toString(), QStringLiteral("Failed")); // newest first
+        dialog->close();
+    }
+    QDialog *durations = summaries[2]->showTable();
+    const QAbstractItemModel *model = durations->findChild<QTableView *>()->model();
+    // The running run has no duration: read as such, not skipped.
+    QCOMPARE(model->index(1, 2).data().toString(), QString());
+    QCOMPARE(model->index(1, 2).data(Qt::AccessibleTextRole).toString(),
+             QStringLiteral("not reported"));
+    // The open table follows the history.
+    panel->model()->clear();
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(description(panel->durationChart()), QStringLiteral("No runs loaded."));
+    durations->close();
 }
 
 void TestChartsPanel::exportsCharts_data()

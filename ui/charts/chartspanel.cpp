@@ -1,5 +1,6 @@
 #include "chartspanel.h"
 
+#include "chartsummary.h"
 #include "durationchartview.h"
 #include "jobs/exportjobsdialog.h"
 #include "kpistrip.h"
@@ -15,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QMenu>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -39,6 +41,9 @@ ChartsPanel::ChartsPanel(QWidget *parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
+    // A tab stop (its focus proxy is the tab bar): both need a name.
+    m_tabs->setAccessibleName(tr("Chart pages"));
+    m_tabs->tabBar()->setAccessibleName(tr("Chart pages"));
     m_metrics = new MetricsChartView(m_tabs);
     m_metrics->setObjectName(QStringLiteral("metricsChart"));
     m_tabs->addTab(m_metrics, tr("Documents"));
@@ -106,6 +111,21 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_exportButton->setMenu(menu);
     cornerLayout->addSpacing(8);
     cornerLayout->addWidget(m_exportButton);
+    // Every chart also reads as words (its accessible description) and as a table.
+    m_summaries = {
+        new charts::ChartSummary(charts::ChartSummary::Kind::Documents, m_metrics),
+        new charts::ChartSummary(charts::ChartSummary::Kind::Status, m_timeline),
+        new charts::ChartSummary(charts::ChartSummary::Kind::Duration, m_durations),
+    };
+    auto *tableButton = new QToolButton(corner);
+    tableButton->setObjectName(QStringLiteral("dataTableButton"));
+    tableButton->setText(tr("Show data as table"));
+    tableButton->setPopupMode(QToolButton::InstantPopup);
+    auto *tableMenu = new QMenu(tableButton);
+    for (charts::ChartSummary *summary : std::as_const(m_summaries))
+        tableMenu->addAction(summary->title(), summary, &charts::ChartSummary::showTable);
+    tableButton->setMenu(tableMenu);
+    cornerLayout->addWidget(tableButton);
     m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
 
     const QList<charts::RunChartView *> views = {m_metrics, m_timeline, m_durations};
@@ -135,6 +155,8 @@ void ChartsPanel::setModel(RunHistory *model)
     m_metrics->setModel(m_model);
     m_timeline->setModel(m_model);
     m_durations->setModel(m_model);
+    for (charts::ChartSummary *summary : std::as_const(m_summaries))
+        summary->setModel(m_model);
     refreshKpis();
 }
 

@@ -21,6 +21,7 @@ class RunHistory;
 namespace syncdeck::ui {
 
 namespace charts {
+class ChartSummary;
 class DurationChartView;
 class KpiStrip;
 class MetricsChartView;
@@ -54,6 +55,8 @@ public:
     charts::StatusTimelineView *timelineChart() const { return m_timeline; }
     charts::DurationChartView *durationChart() const { return m_durations; }
     QTabWidget *tabs() const { return m_tabs; }
+    // What each chart says in words and as a table (documents, status, duration).
+    QList<charts::ChartSummary *> summaries() const { return m_summaries; }
     QString highlightedRun() const { return m_highlighted; }
 
     // The widget a chart export renders.
@@ -90,6 +93,7 @@ private:
     charts::DurationChartView *m_durations = nullptr;
     QButtonGroup *m_modeButtons = nullptr;
     QToolButton *m_exportButton = nullptr;
+    QList<charts::ChartSummary *> m_summaries;
     // Extra left margin given to each chart of the timeline tab so their time axes line up.
     double m_timelineExtra = 0;
     double m_durationExtra = 0;

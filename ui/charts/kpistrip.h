@@ -8,7 +8,9 @@ class QLabel;
 
 namespace syncdeck::ui::charts {
 
-// The KPI row above the charts: one tile (value over caption) per figure of RunKpis.
+// The KPI row above the charts: one tile (value over caption, and a warning in words when the
+// figure is worrying) per figure of RunKpis. Each tile is one tab stop whose accessible name
+// says value and meaning ("Success rate 57.9 %, 11 of 19 finished — warning: below 90 %").
 class KpiStrip : public QWidget
 {
     Q_OBJECT
@@ -23,6 +25,8 @@ public:
     // meanDuration, p95Duration, documentsFailed, zeroScanned).
     QString valueText(const QString &tile) const;
     QString captionText(const QString &tile) const;
+    // The tile widget (one focusable object per figure), by the same object names.
+    QWidget *tile(const QString &name) const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -33,9 +37,18 @@ private:
         QWidget *box = nullptr;
         QLabel *value = nullptr;
         QLabel *caption = nullptr;
+        QLabel *state = nullptr; // the warning in words; hidden without one
+    };
+    struct TileText
+    {
+        QString value; // "57.9 %"
+        QString caption; // shown under the value
+        QString meaning; // "Success rate": the start of the accessible name
+        QString detail; // "11 of 19 finished": said after the value
+        QString warning; // "below 90 %"; empty: nothing to warn about
     };
     Tile addTile(const QString &name, const QString &toolTip);
-    void setTile(Tile &tile, const QString &value, const QString &caption, bool alert);
+    void setTile(Tile &tile, const TileText &text);
     void applyColors();
 
     qbusiness::RunKpis m_kpis;

@@ -28,6 +28,9 @@ using qbusiness::SyncJob;
 
 namespace {
 
+// The field name of a value label (without the colon), for its accessible name.
+constexpr char FieldProperty[] = "syncdeckField";
+
 QString timeText(const QDateTime &t)
 {
     if (!t.isValid())
@@ -52,6 +55,10 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setTextFormat(Qt::PlainText);
+    // Reachable by Tab and F6, so a screen reader says why the panel is empty (the focus
+    // policy after the flags: setting them resets it).
+    m_placeholder->setTextInteractionFlags(Qt::TextSelectableByKeyboard);
+    m_placeholder->setFocusPolicy(Qt::StrongFocus);
 
     m_content = new QWidget;
     auto *form = new QFormLayout;
@@ -59,13 +66,14 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
 
     m_statusIcon = new QLabel;
-    m_status = new QLabel;
-    m_status->setObjectName(QStringLiteral("detailsStatus"));
-    m_status->setTextFormat(Qt::PlainText);
+    m_status = makeValue(QStringLiteral("detailsStatus"));
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_statusIcon);
     statusRow->addWidget(m_status, 1);
-    form->addRow(tr("Status:"), statusRow);
+    auto *statusField = new QLabel(tr("Status:"));
+    statusField->setBuddy(m_status);
+    m_status->setProperty(FieldProperty, tr("Status"));
+    form->addRow(statusField, statusRow);
 
     m_start = addRow(form, tr("Started:"), QStringLiteral("detailsStart"));
     m_end = addRow(form, tr("Ended:"), QStringLiteral("detailsEnd"));
@@ -105,6 +113,8 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    // Not a tab stop of its own: the values inside are, and it scrolls to the one focused.
+    m_scroll->setFocusPolicy(Qt::NoFocus);
     m_scroll->setWidget(m_content);
 
     auto *layout = new QVBoxLayout(this);
@@ -120,7 +130,7 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
     clearJob();
 }
 
-QLabel *JobDetailsPanel::addRow(QFormLayout *form, const QString &label, const QString &objectName)
+QLabel *JobDetailsPanel::makeValue(const QString &objectName)
 {
     auto *value = new QLabel;
     value->setObjectName(objectName);
@@ -129,11 +139,30 @@ QLabel *JobDetailsPanel::addRow(QFormLayout *form, const QString &label, const Q
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     value->setFocusPolicy(Qt::StrongFocus);
-    QString accessible = label;
-    accessible.remove(QLatin1Char(':'));
-    value->setAccessibleName(accessible);
-    form->addRow(label, value);
     return value;
+}
+
+QLabel *JobDetailsPanel::addRow(QFormLayout *form, const QString &label, const QString &objectName)
+{
+    QLabel *value = makeValue(objectName);
+    auto *field = new QLabel(label);
+    // The buddy relation names the value for assistive tools that follow it (Orca does).
+    field->setBuddy(value);
+    QString name = label;
+    name.remove(QLatin1Char(':'));
+    value->setProperty(FieldProperty, name);
+    form->addRow(field, value);
+    return value;
+}
+
+void JobDetailsPanel::setValue(QLabel *value, const QString &text)
+{
+    value->setText(text);
+    // A QLabel with an accessible name no longer exposes its text, so the name carries both
+    // the field and the whole value (long messages too: the name is never elided).
+    const QString field = value->property(FieldProperty).toString();
+    value->setAccessibleName(text.isEmpty() ? tr("%1: none").arg(field)
+                                            : tr("%1: %2").arg(field, text));
 }
 
 void JobDetailsPanel::setContext(const QString &region, const QString &applicationId,
@@ -156,33 +185,34 @@ void JobDetailsPanel::setJob(const SyncJob &job)
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_statusIcon->setPixmap(statusIcon(kind).pixmap(size, size));
     // A readable label; the tooltip keeps the wire value (unknown statuses show it verbatim).
-    m_status->setText(qbusiness::SyncJobModel::statusText(job.status));
+    setValue(m_status, qbusiness::SyncJobModel::statusText(job.status));
     m_status->setToolTip(plainToolTip(job.status));
     QPalette statusPalette = m_status->palette();
     statusPalette.setColor(QPalette::WindowText, statusColor(kind, palette()));
     m_status->setPalette(statusPalette);
-    m_start->setText(timeText(job.startTime));
-    m_end->setText(job.endTime.isValid() ? timeText(job.endTime) : tr("still running"));
+    setValue(m_start, timeText(job.startTime));
+    setValue(m_end, job.endTime.isValid() ? timeText(job.endTime) : tr("still running"));
     if (job.startTime.isValid() && job.endTime.isValid())
-        m_duration->setText(
-            qbusiness::SyncJobModel::durationText(job.startTime.msecsTo(job.endTime)));
+        setValue(m_duration,
+                 qbusiness::SyncJobModel::durationText(job.startTime.msecsTo(job.endTime)));
     else
-        m_duration->clear();
-    m_scanned->setText(metricText(job.metrics.documentsScanned));
-    m_added->setText(metricText(job.metrics.documentsAdded));
-    m_modified->setText(metricText(job.metrics.documentsModified));
-    m_deleted->setText(metricText(job.metrics.documentsDeleted));
-    m_failed->setText(metricText(job.metrics.documentsFailed));
+        setValue(m_duration, {});
+    setValue(m_scanned, metricText(job.metrics.documentsScanned));
+    setValue(m_added, metricText(job.metrics.documentsAdded));
+    setValue(m_modified, metricText(job.metrics.documentsModified));
+    setValue(m_deleted, metricText(job.metrics.documentsDeleted));
+    setValue(m_failed, metricText(job.metrics.documentsFailed));
 
     const qbusiness::ErrorExplanation e
         = qbusiness::explainJobError(job.errorCode, job.dataSourceErrorCode);
-    m_errorCode->setText(job.errorCode.isEmpty() ? tr("none") : job.errorCode);
-    m_explanation->setText(e.summary.isEmpty() ? tr("No error reported for this run.") : e.summary);
-    m_nextStep->setText(e.nextStep);
-    m_errorMessage->setText(job.errorMessage.isEmpty() ? tr("none") : job.errorMessage);
-    m_dataSourceErrorCode->setText(job.dataSourceErrorCode.isEmpty() ? tr("none")
-                                                                     : job.dataSourceErrorCode);
-    m_executionId->setText(job.executionId);
+    setValue(m_errorCode, job.errorCode.isEmpty() ? tr("none") : job.errorCode);
+    setValue(m_explanation,
+             e.summary.isEmpty() ? tr("No error reported for this run.") : e.summary);
+    setValue(m_nextStep, e.nextStep);
+    setValue(m_errorMessage, job.errorMessage.isEmpty() ? tr("none") : job.errorMessage);
+    setValue(m_dataSourceErrorCode,
+             job.dataSourceErrorCode.isEmpty() ? tr("none") : job.dataSourceErrorCode);
+    setValue(m_executionId, job.executionId);
 
     m_placeholder->hide();
     m_scroll->show();

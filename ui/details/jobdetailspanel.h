@@ -44,7 +44,10 @@ public slots:
     void openLogStream();
 
 private:
+    static QLabel *makeValue(const QString &objectName);
     QLabel *addRow(QFormLayout *form, const QString &label, const QString &objectName);
+    // Shows `text` in a value label and names the label "Field: text" for assistive tools.
+    void setValue(QLabel *value, const QString &text);
 
     qbusiness::SyncJob m_job;
     bool m_hasJob = false;

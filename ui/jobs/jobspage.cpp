@@ -54,6 +54,10 @@ JobsPage::JobsPage(FilterBar *filters, QWidget *parent)
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);
     m_emptyState->setTextFormat(Qt::PlainText);
+    // A tab stop (and F6 target) while shown: a screen reader says why there are no rows.
+    // (The focus policy after the flags: setting them resets it.)
+    m_emptyState->setTextInteractionFlags(Qt::TextSelectableByKeyboard);
+    m_emptyState->setFocusPolicy(Qt::StrongFocus);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_emptyState);
@@ -109,6 +113,9 @@ void JobsPage::buildTable()
     m_view->setModel(m_sortProxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Qt's convention for item views: arrows move inside, Tab leaves (on, Tab walked every cell
+    // of every loaded row and fetched more at the end: a keyboard trap).
+    m_view->setTabKeyNavigation(false);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();

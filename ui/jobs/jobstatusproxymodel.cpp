@@ -68,6 +68,15 @@ QVariant JobStatusProxyModel::presentationData(const QModelIndex &index, int rol
         && index.column() == SyncJobModel::FailedColumn
         && QIdentityProxyModel::data(index, SyncJobModel::SortRole).toLongLong() > 0)
         return statusColor(SyncStatus::Failed, m_palette);
+    // A blank cell would be skipped when a screen reader reads the row, shifting the values
+    // that follow under the wrong columns: it says so instead.
+    if (index.isValid() && role == Qt::AccessibleTextRole) {
+        const QVariant own = QIdentityProxyModel::data(index, role);
+        if (own.isValid())
+            return own;
+        const QString text = QIdentityProxyModel::data(index, Qt::DisplayRole).toString();
+        return text.isEmpty() ? tr("not reported") : text;
+    }
     return QIdentityProxyModel::data(index, role);
 }
 

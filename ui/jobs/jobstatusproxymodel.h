@@ -5,7 +5,8 @@
 
 namespace syncdeck::ui {
 
-// Adds the presentation of the core job model: status icon and colour, accessible text.
+// Adds the presentation of the core job model: status icon and colour, accessible text (every
+// cell has one; a blank cell reads "not reported").
 // Core stays QtCore-only; this is the only place the jobs table gets its looks.
 class JobStatusProxyModel : public QIdentityProxyModel
 {

@@ -1,5 +1,7 @@
 #include "notificationbanner.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -10,9 +12,27 @@
 
 namespace syncdeck::ui {
 
+namespace {
+
+// Banners are alerts to assistive tools (AT-SPI "alert", UIA/MSAA alert): a frame's default
+// role would make a screen reader skip them.
+QAccessibleInterface *bannerAccessible(const QString &className, QObject *object)
+{
+    if (className == QLatin1String(NotificationBanner::staticMetaObject.className()))
+        return new QAccessibleWidget(static_cast<QWidget *>(object), QAccessible::AlertMessage);
+    return nullptr;
+}
+
+} // namespace
+
 NotificationBanner::NotificationBanner(QWidget *parent)
     : QFrame(parent)
 {
+    static const bool factoryInstalled = [] {
+        QAccessible::installFactory(bannerAccessible);
+        return true;
+    }();
+    Q_UNUSED(factoryInstalled)
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setAccessibleName(tr("Notification"));
@@ -75,9 +95,28 @@ void NotificationBanner::showMessage(Kind kind, const QString &title, const QStr
         icon = QStyle::SP_MessageBoxCritical;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
-    setAccessibleDescription(title + QLatin1Char(' ') + text);
+    setAccessibleName(title.isEmpty() ? kindName(kind) : tr("%1: %2").arg(kindName(kind), title));
+    setAccessibleDescription(text);
+    // The action alone ("Retry") says little out of context: its description names the banner.
+    m_action->setAccessibleDescription(accessibleName());
     applyPalette();
     show();
+    // Announced at once, as a message box would be, even though the focus stays where it is.
+    QAccessibleEvent alert(this, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+}
+
+QString NotificationBanner::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Information:
+        return tr("Information");
+    case Kind::Warning:
+        return tr("Warning");
+    case Kind::Error:
+        return tr("Error");
+    }
+    return {};
 }
 
 QString NotificationBanner::title() const

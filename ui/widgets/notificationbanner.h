@@ -9,7 +9,8 @@ class QToolButton;
 namespace syncdeck::ui {
 
 // A non-modal, in-window banner: errors with a Retry, notifications, the demo notice.
-// Its text comes from the network, so it is shown as plain text.
+// Its text comes from the network, so it is shown as plain text. To assistive tools it is an
+// alert named by kind and title ("Error: Cannot go there"), announced each time it is shown.
 class NotificationBanner : public QFrame
 {
     Q_OBJECT
@@ -24,6 +25,8 @@ public:
     QString title() const;
     QString text() const;
     Kind kind() const { return m_kind; }
+    // "Error", "Warning", "Information": the kind in words (assistive tools name banners so).
+    static QString kindName(Kind kind);
     QPushButton *actionButton() const { return m_action; }
 
 signals:

@@ -1,5 +1,6 @@
 #include "details/jobdetailspanel.h"
 
+#include <QAccessible>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QJsonDocument>
@@ -38,6 +39,7 @@ private slots:
     void explainsTheError();
     void linksAndCopy();
     void placeholderWithoutJob();
+    void valuesReachAssistiveTools();
 };
 
 void TestJobDetailsPanel::showsServerTextLiterally_data()
@@ -125,6 +127,68 @@ void TestJobDetailsPanel::placeholderWithoutJob()
     panel.setJob(failedJob(QStringLiteral("x")));
     panel.clearJob();
     QVERIFY(!panel.hasJob());
+}
+
+void TestJobDetailsPanel::valuesReachAssistiveTools()
+{
+    JobDetailsPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const QString longMessage = QStringLiteral("The crawler stopped at document %1. ").repeated(80);
+    SyncJob job = failedJob(longMessage);
+    panel.setJob(job);
+    const QList<QLabel *> labels = panel.findChildren<QLabel *>();
+    int values = 0;
+    for (QLabel *value : labels) {
+        if (!value->objectName().startsWith(QLatin1String("details")))
+            continue;
+        ++values;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(value);
+        QVERIFY(iface);
+        // The field label names the value (Orca follows this relation)...
+        const auto labelled = iface->relations(QAccessible::Label);
+        QVERIFY2(labelled.size() == 1, qPrintable(value->objectName()));
+        const QString field = labelled.first().first->text(QAccessible::Name);
+        QVERIFY2(field.endsWith(QLatin1Char(':')), qPrintable(field));
+        // ...and the value's own name says field and the whole value.
+        const QString name = iface->text(QAccessible::Name);
+        QVERIFY2(name.startsWith(field), qPrintable(name));
+        if (!value->text().isEmpty())
+            QVERIFY2(name.endsWith(value->text()), qPrintable(name));
+        QVERIFY2(value->focusPolicy() & Qt::TabFocus, qPrintable(value->objectName()));
+    }
+    QCOMPARE(values, 15);
+    auto nameOf = [&panel](const char *objectName) {
+        return QAccessible::queryAccessibleInterface(
+                   panel.findChild<QLabel *>(QLatin1String(objectName)))
+            ->text(QAccessible::Name);
+    };
+    QCOMPARE(nameOf("detailsErrorMessage"), QStringLiteral("Error message: ") + longMessage);
+    QCOMPARE(nameOf("detailsStatus"), QStringLiteral("Status: Failed"));
+    QCOMPARE(nameOf("detailsScanned"), QStringLiteral("Scanned: ") + QLocale().toString(1200));
+    QCOMPARE(nameOf("detailsAdded"), QStringLiteral("Added: not reported"));
+    const QString utcStart = QStringLiteral("(12:00:00 UTC)");
+    QVERIFY2(nameOf("detailsStart").startsWith(QLatin1String("Started: 2024-05-01 ")),
+             qPrintable(nameOf("detailsStart")));
+    QVERIFY(nameOf("detailsStart").endsWith(utcStart));
+
+    // Another selection: the names follow.
+    job.status = QStringLiteral("SUCCEEDED");
+    job.errorMessage.clear();
+    job.metrics.documentsAdded = 7;
+    panel.setJob(job);
+    QCOMPARE(nameOf("detailsStatus"), QStringLiteral("Status: Succeeded"));
+    QCOMPARE(nameOf("detailsErrorMessage"), QStringLiteral("Error message: none"));
+    QCOMPARE(nameOf("detailsAdded"), QStringLiteral("Added: 7"));
+
+    // Without a run, the reason is what a screen reader finds.
+    panel.clearJob();
+    auto *placeholder = panel.findChild<QLabel *>(QString(), Qt::FindDirectChildrenOnly);
+    QVERIFY(placeholder && placeholder->isVisible());
+    QVERIFY(placeholder->focusPolicy() & Qt::TabFocus);
+    QVERIFY(QAccessible::queryAccessibleInterface(placeholder)
+                ->text(QAccessible::Name)
+                .contains(QLatin1String("Select a run")));
 }
 
 QTEST_MAIN(TestJobDetailsPanel)

@@ -57,6 +57,12 @@ void TestJobStatusProxyModel::decoratesStatus()
     QCOMPARE(idx.data(Qt::AccessibleTextRole).toString(), QStringLiteral("Status: ") + text);
     QVERIFY(proxy.index(0, SyncJobModel::FailedColumn).data(Qt::ForegroundRole).isValid());
     QVERIFY(!proxy.index(0, SyncJobModel::StartColumn).data(Qt::DecorationRole).isValid());
+    // Blank cells are read as such, so a row read aloud keeps values under their columns.
+    QCOMPARE(proxy.index(0, SyncJobModel::StartColumn).data(Qt::DisplayRole).toString(), QString());
+    QCOMPARE(proxy.index(0, SyncJobModel::StartColumn).data(Qt::AccessibleTextRole).toString(),
+             QStringLiteral("not reported"));
+    QCOMPARE(proxy.index(0, SyncJobModel::FailedColumn).data(Qt::AccessibleTextRole).toString(),
+             QStringLiteral("2"));
 }
 
 void TestJobStatusProxyModel::flagsSucceededWithoutScanned_data()
