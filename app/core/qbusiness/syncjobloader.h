@@ -15,6 +15,10 @@ class SyncJobModel;
 // Feeds a SyncJobModel from the service: answers its page requests with
 // ListDataSourceSyncJobs calls, loads everything on request ("Load all", cancellable), and keeps
 // running jobs fresh by polling the first page while any loaded job is still running.
+//
+// While loading all, the next page is requested as soon as a page arrives (the CLI paginator's
+// habit), and the pages that arrived are handed to the model together once per frame: one row
+// insert and one chart refresh per frame, not per page.
 class SyncJobLoader : public QObject
 {
     Q_OBJECT
@@ -54,11 +58,21 @@ private:
     void modelStateChanged();
     void schedulePoll();
     void abortPageJob();
+    // Loading all: asks for the page after `token` now, before the model has seen this one.
+    void requestAhead(quint64 generation, const QString &token);
+    // Hands the pages that arrived to the model as one, then asks for the next.
+    void deliverArrived();
 
     QPointer<SyncJobModel> m_model;
     QPointer<Client> m_client;
     QPointer<ListSyncJobsCall> m_pageJob;
     quint64 m_pageGeneration = 0; // the listing m_pageJob answers
+    QString m_pageToken; // the nextToken m_pageJob was sent with
+    // Loading all: pages that arrived but the model has not seen yet, oldest first, and a
+    // failure of the page asked for ahead (answered when the model asks for that page).
+    QList<SyncJobPage> m_arrived;
+    AwsError m_aheadError;
+    QTimer m_deliverTimer;
     QPointer<ListSyncJobsCall> m_pollJob;
     QTimer m_pollTimer;
     int m_baseInterval = 10000;
