@@ -43,7 +43,14 @@ public slots:
     void openConsole();
     void openLogStream();
 
+signals:
+    // What a copy or an open did, for the status bar ("Copied …", or that no browser opened).
+    void reported(const QString &message);
+
 private:
+    // Opens `url` in the browser; when none opens, copies it and says so.
+    void openOrCopy(const QUrl &url, const QString &what);
+
     QLabel *addRow(QFormLayout *form, const QString &label, const QString &objectName);
 
     qbusiness::SyncJob m_job;
