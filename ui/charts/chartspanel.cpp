@@ -164,6 +164,12 @@ void ChartsPanel::refreshKpis()
     if (m_model)
         m_kpis->setKpis(qbusiness::computeRunKpis(*m_model), m_now());
     const bool empty = !m_model || m_model->plottableCount() == 0;
+    if (empty && !m_tabs->isHidden()) {
+        // Hidden charts skip refreshes: let them drop the old runs before they go.
+        m_metrics->refreshNow();
+        m_timeline->refreshNow();
+        m_durations->refreshNow();
+    }
     m_empty->setVisible(empty);
     m_kpis->setVisible(!empty);
     m_tabs->setVisible(!empty);

@@ -116,6 +116,14 @@ JobsPage::~JobsPage()
 
 void JobsPage::buildTable()
 {
+    // Before the view's selection model connects: these run first and last around a removal.
+    connect(m_sortProxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this] { m_rowsLeaving = true; });
+    connect(m_sortProxy, &QAbstractItemModel::rowsRemoved, this, [this] {
+        m_rowsLeaving = false;
+        if (!m_view->selectionModel()->hasSelection())
+            m_view->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    });
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("jobsView"));
     m_view->setAccessibleName(tr("Sync jobs"));
@@ -147,10 +155,6 @@ void JobsPage::buildTable()
     m_view->viewport()->installEventFilter(this);
     connect(header, &QHeaderView::customContextMenuRequested, this, &JobsPage::showColumnMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &JobsPage::announceCurrentRun);
-    // A filter that hides the selected row clears the selection but moves the current index to
-    // a neighbour nobody chose: that run is not announced.
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &JobsPage::announceCurrentRun);
 }
 
@@ -435,11 +439,9 @@ void JobsPage::showColumnMenu(const QPoint &pos)
 
 void JobsPage::announceCurrentRun()
 {
-    const QItemSelectionModel *selection = m_view->selectionModel();
-    const QModelIndex current = selection->currentIndex();
-    const int row = current.isValid() && selection->isRowSelected(current.row(), current.parent())
-        ? modelRow(current)
-        : -1;
+    // While the quick filter removes rows, the current index moves to a neighbour nobody chose:
+    // that run is not announced (nor the hidden one).
+    const int row = m_rowsLeaving ? -1 : modelRow(m_view->selectionModel()->currentIndex());
     const SyncJob job = row < 0 ? SyncJob() : m_model->job(row);
     if (job.executionId == m_announcedRun && !job.executionId.isEmpty())
         return;

@@ -129,7 +129,8 @@ private:
     QTableView *m_view = nullptr;
     QLabel *m_emptyState = nullptr;
     QPointer<QObject> m_reselect; // lives while a run waits to be selected again
-    QString m_announcedRun; // the selected run, as last announced
+    QString m_announcedRun; // the current run, as last announced
+    bool m_rowsLeaving = false; // the quick filter is removing rows
     bool m_firstRowsShown = false;
     bool m_searchingFailedRun = false;
     int m_pagesSearched = 0;
