@@ -41,7 +41,10 @@ build: deps
 	cmake --preset $(PRESET)
 	cmake --build --preset $(PRESET) -j $(JOBS)
 
-run: build
+# Builds only the window (not every test) before opening it.
+run: deps
+	cmake --preset $(PRESET)
+	cmake --build --preset $(PRESET) -j $(JOBS) --target syncdeck
 	./build/$(PRESET)/app/gui/syncdeck --demo
 
 # CI: sanitizers on, warnings are errors, every test, a short run of every fuzz target, then the

@@ -15,11 +15,14 @@
 #include "settings/settingsdialog.h"
 #include "settings/windowsettings.h"
 #include "widgets/accessiblenames.h"
+#include "widgets/compactdocks.h"
 #include "widgets/errorbanner.h"
 #include "widgets/focusring.h"
+#include "widgets/messagebox.h"
 #include "widgets/panecycler.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -44,7 +47,8 @@ MainWindow::MainWindow(const LaunchOptions &options, const DashboardServices &se
 {
     setWindowTitle(tr("SyncDeck"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/syncdeck.svg")));
-    setMinimumSize(640, 400);
+    // The table, one pane beside it and the tool bars still fit; smaller windows clip them.
+    setMinimumSize(720, 500);
     // A roomy first size that still fits the screen; later starts restore the saved geometry.
     QSize initial(1440, 920);
     if (const QScreen *screen = QGuiApplication::primaryScreen())
@@ -140,6 +144,19 @@ void MainWindow::buildMenus()
     source->setObjectName(QStringLiteral("dataSourceMenu"));
     source->addAction(m_sync->syncNowAction());
     source->addAction(m_sync->stopAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    add(help, tr("&About SyncDeck"), "aboutAction", [this] {
+        MessageBox::information(
+            this, tr("About SyncDeck"),
+            tr("SyncDeck %1\n\nThe sync history of Amazon Q Business data sources: which run "
+               "failed, when, why, and whether it is getting worse.\n\nIt reads profiles, "
+               "regions and endpoints from ~/.aws as the AWS CLI does, and signs its own "
+               "requests. The Demo profile runs a local service with made-up data.")
+                .arg(QCoreApplication::applicationVersion()));
+    });
+    add(help, tr("About &Qt"), "aboutQtAction", [] { QApplication::aboutQt(); });
 }
 
 void MainWindow::buildCentral()
@@ -184,6 +201,8 @@ void MainWindow::buildDocks(const DashboardServices &services)
     m_charts->setObjectName(QStringLiteral("chartsPanel"));
     m_chartsDock = addPane(m_charts, tr("Charts and insights"), QStringLiteral("chartsDock"),
                            Qt::BottomDockWidgetArea);
+    // Below this the charts would squeeze the table to a row or two: they join the details.
+    new CompactDocks(this, m_detailsDock, m_chartsDock, QSize(1000, 720));
     qbusiness::RunHistory *history = m_charts->model();
     connect(m_jobs->model(), &SyncJobModel::jobsAppended, history,
             &qbusiness::RunHistory::appendJobs);
@@ -249,14 +268,31 @@ void MainWindow::wireJobs()
     });
     connect(m_jobs, &JobsPage::tableExported, this, [this](int rows, const QString &path) {
         statusBar()->showMessage(
-            tr("Exported %n runs to %1", nullptr, rows).arg(QDir::toNativeSeparators(path)), 5000);
+            tr("Saved %1 (%n rows)", nullptr, rows).arg(QDir::toNativeSeparators(path)), 8000);
     });
+    connect(m_details, &JobDetailsPanel::reported, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_notifier, &RunNotifier::runRequested, m_jobs, &JobsPage::selectRun);
     connect(m_sync, &SyncControl::syncStarted, m_notifier, &RunNotifier::notifySyncStarted);
     connect(m_sync, &SyncControl::syncStarted, m_jobs, &JobsPage::pollNow);
     connect(m_sync, &SyncControl::stopAccepted, m_notifier, &RunNotifier::notifySyncStopping);
     connect(m_sync, &SyncControl::stopAccepted, m_jobs, &JobsPage::pollNow);
+    connect(m_sync, &SyncControl::failed, m_notifier, &RunNotifier::withdrawSyncMessage);
     connect(m_sync, &SyncControl::failed, this, &MainWindow::showAwsError);
+    connect(m_jobs->model(), &SyncJobModel::jobFinished, m_notifier,
+            &RunNotifier::notifyRunFinished);
+    if (m_charts) {
+        connect(m_jobs, &JobsPage::listingStarted, m_charts,
+                [this] { m_charts->setFilterScope(m_filters->description()); });
+    }
+    connect(m_jobs, &JobsPage::stateChanged, m_sync, [this] {
+        // Sync now and Stop sync follow the runs, when the listing shows all of them.
+        const SyncJobModel *m = m_jobs->model();
+        using State = SyncControl::RunState;
+        m_sync->setRunState(!m->isActive() || !m->isFirstPageLoaded() || m->isFiltered()
+                                ? State::Unknown
+                                : (m->hasRunningJobs() ? State::Running : State::Idle));
+    });
 }
 
 void MainWindow::applyLaunchOptions()
@@ -280,11 +316,31 @@ void MainWindow::applyLaunchOptions()
     if (m_options.demo || !m_options.profile.isEmpty() || !m_options.applicationId.isEmpty()
         || fromEnvironment)
         QTimer::singleShot(0, m_connection, &ConnectionController::openChosen);
+    else if (m_options.restoreSettings)
+        reopenRemembered();
+}
+
+void MainWindow::reopenRemembered()
+{
+    QString profile = m_remembered.profile;
+    if (profile.isEmpty() || !m_connectionBar->hasProfile(profile)) {
+        profile = qEnvironmentVariable("AWS_PROFILE");
+        if (profile.isEmpty())
+            profile = QStringLiteral("default");
+        if (!m_connectionBar->hasProfile(profile))
+            return;
+    }
+    m_connectionBar->choose({ConnectionChoice::Kind::Profile, profile});
+    if (profile == m_remembered.profile && !m_remembered.applicationId.isEmpty())
+        m_picker->open(
+            {{}, m_remembered.applicationId, m_remembered.indexId, m_remembered.dataSourceId});
+    QTimer::singleShot(0, m_connection, &ConnectionController::openChosen);
 }
 
 void MainWindow::restoreSettings()
 {
-    const WindowSettings s = WindowSettings::load();
+    m_remembered = WindowSettings::load();
+    const WindowSettings &s = m_remembered;
     restoreGeometry(s.geometry);
     if (!restoreState(s.dockState)) {
         // First start: the table keeps most of the height, the charts get a strip below it and
@@ -302,14 +358,31 @@ void MainWindow::restoreSettings()
         m_filters->setRange(FilterBar::Range(s.range));
 }
 
-void MainWindow::saveSettings() const
+void MainWindow::saveSettings()
 {
-    WindowSettings s;
+    // Command-line options apply to their launch only: what they set is not written back.
+    WindowSettings &s = m_remembered;
+    const LaunchOptions &o = m_options;
     s.geometry = saveGeometry();
     s.dockState = saveState();
     s.jobsHeader = m_jobs->headerState();
-    s.region = m_connectionBar->region();
-    s.endpointOverride = m_connection->endpointOverride();
+    s.region = WindowSettings::chosenInWindow(m_connectionBar->region(), o.region, s.region);
+    s.endpointOverride = WindowSettings::chosenInWindow(m_connection->endpointOverride(),
+                                                        o.endpointUrl, s.endpointOverride);
+    const QString profile = m_connectionBar->profileName();
+    if (m_connectionBar->choice().kind == ConnectionChoice::Kind::Profile
+        && (o.profile.isEmpty() || profile != o.profile)) {
+        // A connection is remembered whole: the IDs belong to the profile's account.
+        const qbusiness::ResourceReference ids = m_picker->selection();
+        if (m_picker->hasDataSource() || profile != s.profile) {
+            s.applicationId = WindowSettings::chosenInWindow(ids.applicationId, o.applicationId,
+                                                             s.applicationId);
+            s.indexId = WindowSettings::chosenInWindow(ids.indexId, o.indexId, s.indexId);
+            s.dataSourceId
+                = WindowSettings::chosenInWindow(ids.dataSourceId, o.dataSourceId, s.dataSourceId);
+        }
+        s.profile = profile;
+    }
     s.refreshSeconds = m_refreshSeconds;
     s.range = m_filters->range() == FilterBar::Custom ? -1 : int(m_filters->range());
     s.save();
@@ -345,6 +418,7 @@ void MainWindow::forgetConnection()
     m_picker->setClient(nullptr);
     m_jobs->setClient(nullptr);
     m_sync->setDataSource(nullptr, {}, {});
+    setWindowTitle(tr("SyncDeck"));
     updateStatusBar();
 }
 
@@ -354,6 +428,7 @@ void MainWindow::showConnectionFailure(const ConnectionFailure &failure)
     if (failure.retryable)
         retry = [this] { m_connection->openChosen(); };
     m_errorBanner->showError(failure.title, failure.message, failure.nextStep, std::move(retry));
+    updateStatusBar();
 }
 
 void MainWindow::goTo(const QString &reference)
@@ -379,6 +454,8 @@ void MainWindow::showChosenDataSource()
                           ids.dataSourceId);
     m_sync->setDataSource(m_connection->client(), ids, m_picker->dataSourceName());
     m_jobs->showDataSource(ids);
+    const QString name = m_picker->hasDataSource() ? m_picker->dataSourceName() : QString();
+    setWindowTitle(name.isEmpty() ? tr("SyncDeck") : tr("%1 — SyncDeck").arg(name));
 }
 
 void MainWindow::refresh()
@@ -418,7 +495,8 @@ void MainWindow::applyPollIntervals()
 
 void MainWindow::updateStatusBar()
 {
-    m_status->showState(m_picker->isListing());
+    m_status->showState(m_picker->isListing(),
+                        m_errorBanner->isHidden() ? QString() : m_errorBanner->title());
 }
 
 void MainWindow::showAwsError(const QString &what, const AwsError &error,

@@ -3,6 +3,7 @@
 #include "dashboardservices.h"
 #include "launchoptions.h"
 #include "qbusiness/awserror.h"
+#include "settings/windowsettings.h"
 
 #include <QMainWindow>
 
@@ -60,8 +61,11 @@ private:
     void wireConnection();
     void wireJobs();
     void applyLaunchOptions();
+    // Without a connection on the command line: the remembered one, else the profile the AWS
+    // CLI would use (AWS_PROFILE, else [default]) when ~/.aws defines it.
+    void reopenRemembered();
     void restoreSettings();
-    void saveSettings() const;
+    void saveSettings();
 
     void useConnection(const syncdeck::ui::Connection &connection);
     void forgetConnection();
@@ -76,6 +80,7 @@ private:
                       const std::function<void()> &retry);
 
     LaunchOptions m_options;
+    WindowSettings m_remembered; // as loaded, then as saved
     int m_refreshSeconds = 10;
 
     ConnectionBar *m_connectionBar = nullptr;

@@ -55,6 +55,37 @@ private:
     std::unique_ptr<syncdeck::emulator::Server> m_server;
 };
 
+void setApplicationNames(QTranslator *translator)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("SyncDeck"));
+    QCoreApplication::setOrganizationName(QStringLiteral("SyncDeck"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(syncdeck::Version));
+    if (translator->load(QLocale(), QStringLiteral("syncdeck"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+
+// Prints the help, the version or what is wrong with the command line.
+int answerWithoutWindow(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTranslator translator;
+    setApplicationNames(&translator);
+    syncdeck::ui::LaunchOptions options;
+    syncdeck::ui::LaunchParse parse;
+    QString error;
+    if (!syncdeck::ui::parseLaunchOptions(QCoreApplication::arguments(), &options, &parse,
+                                          &error)) {
+        std::fprintf(stderr, "syncdeck: %s\n", qPrintable(error));
+        return 2;
+    }
+    if (parse.helpRequested)
+        std::fputs(qPrintable(parse.helpText), stdout);
+    else
+        std::printf("SyncDeck %s\n", syncdeck::Version);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -63,32 +94,22 @@ int main(int argc, char *argv[])
     QElapsedTimer sinceStart;
     sinceStart.start();
 
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("SyncDeck"));
-    QApplication::setOrganizationName(QStringLiteral("SyncDeck"));
-    QApplication::setApplicationVersion(QString::fromLatin1(syncdeck::Version));
-    QGuiApplication::setDesktopFileName(QString::fromLatin1(syncdeck::AppId));
-
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("syncdeck"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
-
     syncdeck::ui::LaunchOptions options;
     syncdeck::ui::LaunchParse parse;
     QString error;
-    if (!syncdeck::ui::parseLaunchOptions(QApplication::arguments(), &options, &parse, &error)) {
-        std::fprintf(stderr, "syncdeck: %s\n", qPrintable(error));
-        return 2;
-    }
-    if (parse.helpRequested) {
-        std::fputs(qPrintable(parse.helpText), stdout);
-        return 0;
-    }
-    if (parse.versionRequested) {
-        std::printf("SyncDeck %s\n", syncdeck::Version);
-        return 0;
-    }
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    // --help, --version and a mistyped option are answered without a display: QApplication
+    // aborts when there is none, QCoreApplication never needs one.
+    if (!syncdeck::ui::parseLaunchOptions(arguments, &options, &parse, &error)
+        || parse.helpRequested || parse.versionRequested)
+        return answerWithoutWindow(argc, argv);
+
+    QApplication app(argc, argv);
+    QTranslator translator;
+    setApplicationNames(&translator);
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(syncdeck::AppId));
 
     const bool startupBench = qEnvironmentVariableIsSet("SYNCDECK_STARTUP_BENCH");
     if (startupBench)

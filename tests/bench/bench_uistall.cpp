@@ -1,21 +1,87 @@
-// The longest stall of the UI thread while "Load all" brings 10,000 jobs from the in-process
-// emulator over TCP into the window: a 5 ms QTimer heartbeat records the largest gap between
-// beats. Figures, not assertions.
+// "Load all" in the window against syncdeck-emulator in its own process, as an operator runs it
+// against a service: the time until every job is in the table and the charts, and the longest
+// stall of the UI thread meanwhile (a 5 ms QTimer heartbeat records the largest gap between
+// beats). Figures, not assertions.
 #include "charts/chartspanel.h"
+#include "connection/demoservice.h"
 #include "mainwindow.h"
+#include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobloader.h"
 #include "qbusiness/syncjobmodel.h"
-#include "uitestsupport.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
+#include <memory>
+
 using syncdeck::ui::LaunchOptions;
 using syncdeck::ui::MainWindow;
+
+namespace {
+
+constexpr char AccessKeyId[] = "AKIDEXAMPLE";
+constexpr char SecretAccessKey[] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+
+// The window's Demo profile, aimed at an emulator process: as a real endpoint would be.
+class EmulatorProcess final : public syncdeck::ui::DemoService
+{
+public:
+    explicit EmulatorProcess(int jobs)
+    {
+        m_process.setProgram(QStringLiteral(SYNCDECK_EMULATOR_PATH));
+        m_process.setArguments(
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--applications"),
+             QStringLiteral("1"), QStringLiteral("--indices"), QStringLiteral("1"),
+             QStringLiteral("--data-sources"), QStringLiteral("1"), QStringLiteral("--jobs"),
+             QString::number(jobs), QStringLiteral("--access-key-id"), QLatin1String(AccessKeyId),
+             QStringLiteral("--secret-access-key"), QLatin1String(SecretAccessKey)});
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start();
+        if (!m_process.waitForStarted(10000))
+            return;
+        QElapsedTimer t;
+        t.start();
+        while (!m_process.canReadLine() && t.elapsed() < 120000)
+            m_process.waitForReadyRead(1000);
+        const QByteArray line = m_process.readLine().trimmed(); // "listening on http://..."
+        if (line.startsWith("listening on"))
+            m_url = QUrl(QString::fromLatin1(line.mid(line.indexOf("http://"))));
+    }
+    ~EmulatorProcess() override
+    {
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000))
+            m_process.kill();
+        m_process.waitForFinished();
+    }
+    bool isListening() const { return m_url.isValid(); }
+
+    bool start(Endpoint *endpoint, Failure *failure) override
+    {
+        if (!isListening()) {
+            failure->message = QStringLiteral("syncdeck-emulator did not start");
+            return false;
+        }
+        endpoint->url = m_url;
+        endpoint->region = QStringLiteral("us-east-1");
+        endpoint->credentials.accessKeyId = QLatin1String(AccessKeyId);
+        endpoint->credentials.secretAccessKey
+            = syncdeck::aws::SecretString(QLatin1String(SecretAccessKey));
+        endpoint->credentials.source = QStringLiteral("bench");
+        return true;
+    }
+
+private:
+    QProcess m_process;
+    QUrl m_url;
+};
+
+} // namespace
 
 class BenchUiStall : public QObject
 {
@@ -29,6 +95,7 @@ void BenchUiStall::loadAll_data()
 {
     QTest::addColumn<int>("jobs");
     QTest::newRow("10000 jobs") << 10000;
+    QTest::newRow("100000 jobs") << 100000;
 }
 
 void BenchUiStall::loadAll()
@@ -37,20 +104,25 @@ void BenchUiStall::loadAll()
     LaunchOptions o;
     o.demo = true;
     o.restoreSettings = false;
-    syncdeck::emulator::Options service;
-    service.applications = 1;
-    service.indicesPerApplication = 1;
-    service.dataSourcesPerIndex = 1;
-    service.jobsPerDataSource = jobs;
-    syncdeck::test::EmulatorDemoService demo(service);
+    EmulatorProcess emulator(jobs);
+    QVERIFY(emulator.isListening());
     syncdeck::ui::DashboardServices services;
-    services.demo = &demo;
+    services.demo = &emulator;
     services.makeChartsPane = [](QWidget *parent) { return new syncdeck::ui::ChartsPanel(parent); };
     MainWindow window(o, services);
     QSignalSpy ready(&window, &MainWindow::demoReady);
+    window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 60000);
+
+    auto *loader
+        = window.findChild<syncdeck::qbusiness::SyncJobLoader *>(QStringLiteral("jobLoader"));
+    auto *model = window.findChild<syncdeck::qbusiness::SyncJobModel *>(QStringLiteral("jobModel"));
+    auto *charts = window.findChild<syncdeck::ui::ChartsPanel *>(QStringLiteral("chartsPanel"));
+    QVERIFY(loader && model && charts);
+    int deliveries = 0;
+    connect(model, &syncdeck::qbusiness::SyncJobModel::jobsAppended, this, [&] { ++deliveries; });
 
     QElapsedTimer beat;
     qint64 maxGap = 0;
@@ -63,20 +135,22 @@ void BenchUiStall::loadAll()
     heartbeat.start();
     // A plain event loop: QTRY's qWait() sleeps between event batches, which would be measured.
     QEventLoop loop;
-    auto *loader
-        = window.findChild<syncdeck::qbusiness::SyncJobLoader *>(QStringLiteral("jobLoader"));
-    auto *model = window.findChild<syncdeck::qbusiness::SyncJobModel *>(QStringLiteral("jobModel"));
-    QVERIFY(loader && model);
     connect(loader, &syncdeck::qbusiness::SyncJobLoader::loadAllFinished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(300000, &loop, &QEventLoop::quit);
+    QTimer::singleShot(600000, &loop, &QEventLoop::quit);
     window.findChild<QPushButton *>(QStringLiteral("loadAll"))->click();
     loop.exec();
+    const qint64 loaded = total.elapsed();
+    // Charted: the charts' model holds every run and the pending paint is done.
+    QCoreApplication::processEvents();
+    const qint64 charted = total.elapsed();
     heartbeat.stop();
     QVERIFY(!model->hasMore());
     QCOMPARE(model->rowCount(), jobs);
-    qInfo("FIGURE UI stall while loading %d jobs (%d pages of 10 over TCP): longest heartbeat gap "
-          "%lld ms (5 ms timer), load took %lld ms",
-          jobs, jobs / 10, maxGap, total.elapsed());
+    QCOMPARE(charts->model()->count(), jobs);
+    qInfo("FIGURE Load all of %d jobs (%d pages of 10, syncdeck-emulator in its own process): "
+          "loaded in %lld ms, charted in %lld ms, %d model deliveries, longest UI stall %lld ms "
+          "(5 ms heartbeat)",
+          jobs, jobs / 10, loaded, charted, deliveries, maxGap);
 }
 
 QTEST_MAIN(BenchUiStall)

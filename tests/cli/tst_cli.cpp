@@ -12,9 +12,11 @@ struct Run
     QByteArray err;
 };
 
-Run run(const QString &program, const QStringList &arguments)
+Run run(const QString &program, const QStringList &arguments,
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(program, arguments);
     if (!p.waitForFinished(60000)) {
         p.kill();
@@ -38,6 +40,8 @@ private slots:
     void noCommandIsUsageError();
     void globalOptionsBeforeTopLevelFlags_data();
     void globalOptionsBeforeTopLevelFlags();
+    void windowAnswersWithoutDisplay_data();
+    void windowAnswersWithoutDisplay();
 };
 
 void TestCli::version_data()
@@ -124,6 +128,33 @@ void TestCli::globalOptionsBeforeTopLevelFlags()
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.out.contains(out), r.out.constData());
     QVERIFY2(r.err.contains(err), r.err.constData());
+}
+
+void TestCli::windowAnswersWithoutDisplay_data()
+{
+    QTest::addColumn<QString>("argument");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("--help") << QStringLiteral("--help") << 0 << QByteArray("Usage:");
+    QTest::newRow("--version") << QStringLiteral("--version") << 0 << QByteArray("SyncDeck ");
+    QTest::newRow("a mistyped option")
+        << QStringLiteral("--no-such-option") << 2 << QByteArray("no-such-option");
+}
+
+void TestCli::windowAnswersWithoutDisplay()
+{
+    // As in a terminal over ssh: the window's platform is X11, and there is no display.
+    QFETCH(QString, argument);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, expected);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    const Run r = run(QStringLiteral(SYNCDECK_GUI_PATH), {argument}, env);
+    QCOMPARE(r.exitCode, exitCode);
+    const QByteArray all = r.out + r.err;
+    QVERIFY2(all.contains(expected), all.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

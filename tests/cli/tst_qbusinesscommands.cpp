@@ -883,7 +883,7 @@ void TestQBusinessCommands::serviceErrorsNameCodeRequestIdAndFields()
     QCOMPARE(r.exitCode, 254);
     QVERIFY2(r.err.contains("(ValidationException)"), r.err.constData());
     QVERIFY2(r.err.contains("field maxResults: "), r.err.constData());
-    QVERIFY(r.err.contains("What to do: Fix the values named above"));
+    QVERIFY2(r.err.contains("What to do: Fix maxResults"), r.err.constData());
     // Nothing listens: 255.
     r = cli.run(QStringList {QStringLiteral("list-applications"), QStringLiteral("--endpoint-url"),
                              QStringLiteral("http://127.0.0.1:9")});

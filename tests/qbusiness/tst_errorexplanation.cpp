@@ -12,6 +12,10 @@ class TestErrorExplanation : public QObject
 private slots:
     void jobErrors_data();
     void jobErrors();
+    void connectorSaysMore_data();
+    void connectorSaysMore();
+    void stopWithNothingRunning_data();
+    void stopWithNothingRunning();
     void awsErrors_data();
     void awsErrors();
     void commandLineSteps_data();
@@ -41,6 +45,92 @@ void TestErrorExplanation::jobErrors_data()
     QTest::newRow("connector only") << QString() << QStringLiteral("SP-401")
                                     << QStringLiteral("SP-401") << QStringLiteral("credentials");
     QTest::newRow("none") << QString() << QString() << QString() << QString();
+}
+
+void TestErrorExplanation::connectorSaysMore_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("dataSourceCode");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("summaryContains");
+    QTest::addColumn<QString>("nextContains");
+    const QString invalid = QStringLiteral("InvalidRequest");
+    QTest::newRow("GitHub rate limit")
+        << invalid << QStringLiteral("RateLimited")
+        << QStringLiteral("GitHub's secondary rate limit stopped the crawl.")
+        << QStringLiteral("rate-limited it (RateLimited)") << QStringLiteral("rate limit resets");
+    QTest::newRow("HTTP 429 code")
+        << invalid << QStringLiteral("HTTP_429_TOO_MANY_REQUESTS") << QString()
+        << QStringLiteral("rate-limited") << QStringLiteral("rate limit");
+    QTest::newRow("rejected credentials")
+        << invalid << QStringLiteral("InvalidCredentials")
+        << QStringLiteral("The Zendesk API token was revoked.") << QStringLiteral("credentials")
+        << QStringLiteral("secret");
+    QTest::newRow("missing permission")
+        << invalid << QStringLiteral("AccessDenied")
+        << QStringLiteral("The Slack app was removed from the workspace.")
+        << QStringLiteral("refused the connector access") << QStringLiteral("Grant");
+    QTest::newRow("site not found") << invalid << QStringLiteral("SiteNotFound") << QString()
+                                    << QStringLiteral("does not exist") << QStringLiteral("URL");
+    QTest::newRow("no route") << invalid << QStringLiteral("ConnectionTimeout") << QString()
+                              << QStringLiteral("could not reach") << QStringLiteral("firewall");
+    QTest::newRow("only the message says it")
+        << invalid << QString() << QStringLiteral("Jira answered HTTP 429 Too Many Requests.")
+        << QStringLiteral("rate-limited") << QStringLiteral("rate limit");
+    QTest::newRow("a number in an ID is no HTTP status")
+        << invalid << QString()
+        << QStringLiteral("Secret arn:aws:secretsmanager:us-east-1:123429:secret:x is malformed.")
+        << QStringLiteral("IAM role") << QStringLiteral("IAM role");
+}
+
+void TestErrorExplanation::connectorSaysMore()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, dataSourceCode);
+    QFETCH(QString, message);
+    QFETCH(QString, summaryContains);
+    QFETCH(QString, nextContains);
+    const ErrorExplanation e = explainJobError(code, dataSourceCode, message);
+    QVERIFY2(e.summary.contains(summaryContains), qPrintable(e.summary));
+    QVERIFY2(e.nextStep.contains(nextContains), qPrintable(e.nextStep));
+    // A rate limit is not a configuration problem.
+    if (summaryContains.contains(QLatin1String("rate")))
+        QVERIFY2(!e.nextStep.contains(QLatin1String("IAM")), qPrintable(e.nextStep));
+}
+
+void TestErrorExplanation::stopWithNothingRunning_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<bool>("nothingToStop");
+    QTest::newRow("the operation says it")
+        << QStringLiteral("StopDataSourceSyncJob") << QString() << true;
+    QTest::newRow("the message says it")
+        << QString() << QStringLiteral("The data source d-1 has no sync job running.") << true;
+    QTest::newRow("already stopping")
+        << QString() << QStringLiteral("The sync job of data source d-1 is already stopping.")
+        << true;
+    QTest::newRow("start while syncing")
+        << QString()
+        << QStringLiteral("The data source d-1 is already syncing (execution e-1 is SYNCING).")
+        << false;
+    QTest::newRow("start, operation known")
+        << QStringLiteral("StartDataSourceSyncJob")
+        << QStringLiteral("The data source d-1 has no sync job running.") << false;
+}
+
+void TestErrorExplanation::stopWithNothingRunning()
+{
+    QFETCH(QString, operation);
+    QFETCH(QString, message);
+    QFETCH(bool, nothingToStop);
+    AwsError error;
+    error.kind = AwsError::Kind::Service;
+    error.code = QStringLiteral("ConflictException");
+    error.message = message;
+    const ErrorExplanation e = explainAwsError(error, {{}, operation, Audience::Dashboard});
+    QCOMPARE(e.summary.contains(QLatin1String("no sync to stop")), nothingToStop);
+    QCOMPARE(e.nextStep.contains(QLatin1String("Wait for the current run")), !nothingToStop);
 }
 
 void TestErrorExplanation::jobErrors()

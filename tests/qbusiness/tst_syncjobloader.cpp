@@ -123,6 +123,7 @@ class TestSyncJobLoader : public QObject
 private slots:
     void loadAllPagesEverything_data();
     void loadAllPagesEverything();
+    void cancelKeepsWhatArrivedThenResumes();
     void notConnectedThenRetry();
     void pollsUntilTheRunEnds();
     void repeatedTokenStopsLoadAll();
@@ -169,6 +170,40 @@ void TestSyncJobLoader::loadAllPagesEverything()
     for (int r = 0; r < model.rowCount(); ++r)
         ids.insert(model.executionId(r));
     QCOMPARE(ids.size(), model.rowCount());
+}
+
+void TestSyncJobLoader::cancelKeepsWhatArrivedThenResumes()
+{
+    constexpr int Jobs = 400;
+    Fixture f;
+    QVERIFY(start(&f, Jobs, 600000));
+    SyncJobModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SyncJobLoader loader(&model);
+    loader.setClient(f.client.get());
+    QSignalSpy finished(&loader, &SyncJobLoader::loadAllFinished);
+    model.setRequest(f.request);
+    loader.loadAll();
+    // Pages go ahead of the model while loading all: the first delivery may hold several.
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, Timeout);
+    loader.cancelLoadAll();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.constFirst().at(0).toBool(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), Timeout);
+    const int kept = model.rowCount();
+    QTest::qWait(200);
+    QCOMPARE(model.rowCount(), kept); // nothing more arrives after a cancel
+    QVERIFY(model.hasMore());
+    QVERIFY(kept < Jobs);
+
+    loader.loadAll();
+    QVERIFY(finished.wait(Timeout));
+    QCOMPARE(finished.constLast().at(0).toBool(), false);
+    QCOMPARE(model.rowCount(), Jobs);
+    QSet<QString> ids;
+    for (int r = 0; r < model.rowCount(); ++r)
+        ids.insert(model.executionId(r));
+    QCOMPARE(ids.size(), Jobs);
 }
 
 void TestSyncJobLoader::notConnectedThenRetry()

@@ -74,6 +74,7 @@ private slots:
     void repeatedRowOnNextPageIsSkipped();
     void displayAndSortRoles_data();
     void displayAndSortRoles();
+    void runningRowShowsElapsedTime();
     void emptyAndFilteredStates();
 };
 
@@ -377,6 +378,21 @@ void TestSyncJobModel::displayAndSortRoles()
     QCOMPARE(idx.data(SyncJobModel::SortRole), sort);
     QCOMPARE(model.index(0, SyncJobModel::StartColumn).data(Qt::ToolTipRole).toString(),
              QStringLiteral("2024-05-01 11:40:00 UTC"));
+}
+
+void TestSyncJobModel::runningRowShowsElapsedTime()
+{
+    QLocale::setDefault(QLocale::c());
+    SyncJobModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRequest(someRequest());
+    model.fetchMore({});
+    SyncJob running = makeJob(0, QStringLiteral("SYNCING"));
+    running.startTime = QDateTime::currentDateTimeUtc().addSecs(-300);
+    model.appendPage(model.generation(), SyncJobPage {{running}, {}});
+    const QString text = model.index(0, SyncJobModel::DurationColumn).data().toString();
+    QVERIFY2(text.endsWith(QLatin1String(" so far")), qPrintable(text));
+    QVERIFY2(text.startsWith(QLatin1String("5m")), qPrintable(text));
 }
 
 void TestSyncJobModel::emptyAndFilteredStates()

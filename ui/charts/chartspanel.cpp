@@ -14,6 +14,7 @@
 #include <QButtonGroup>
 #include <QChart>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QMenu>
 #include <QSplitter>
 #include <QTabBar>
@@ -37,6 +38,12 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_kpis = new charts::KpiStrip(this);
     m_kpis->setObjectName(QStringLiteral("kpiStrip"));
+    m_scope = new QLabel(this);
+    m_scope->setObjectName(QStringLiteral("kpiScope"));
+    m_scope->setTextFormat(Qt::PlainText);
+    m_scope->setWordWrap(true);
+    m_scope->hide();
+    layout->addWidget(m_scope);
     layout->addWidget(m_kpis);
 
     m_tabs = new QTabWidget(this);
@@ -62,6 +69,14 @@ ChartsPanel::ChartsPanel(QWidget *parent)
             &ChartsPanel::alignTimelineCharts);
     m_tabs->addTab(m_timelineSplit, tr("Status and duration"));
     layout->addWidget(m_tabs, 1);
+    // Before there is a run to draw: words, not an empty 0-4 chart over a made-up day.
+    m_empty = new QLabel(tr("The charts show the runs of the data source listed above, once it "
+                            "has any."),
+                         this);
+    m_empty->setObjectName(QStringLiteral("chartsEmptyState"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    layout->addWidget(m_empty, 1);
 
     // Corner: the lines/bars switch (documents tab only) and the export menu.
     auto *corner = new QWidget(m_tabs);
@@ -170,6 +185,16 @@ void ChartsPanel::refreshKpis()
 {
     if (m_model)
         m_kpis->setKpis(qbusiness::computeRunKpis(*m_model), m_now());
+    const bool empty = !m_model || m_model->plottableCount() == 0;
+    if (empty && !m_tabs->isHidden()) {
+        // Hidden charts skip refreshes: let them drop the old runs before they go.
+        m_metrics->refreshNow();
+        m_timeline->refreshNow();
+        m_durations->refreshNow();
+    }
+    m_empty->setVisible(empty);
+    m_kpis->setVisible(!empty);
+    m_tabs->setVisible(!empty);
 }
 
 void ChartsPanel::highlightRun(const QString &executionId)
@@ -178,6 +203,18 @@ void ChartsPanel::highlightRun(const QString &executionId)
     m_metrics->highlightRun(executionId);
     m_timeline->highlightRun(executionId);
     m_durations->highlightRun(executionId);
+}
+
+void ChartsPanel::setFilterScope(const QString &filters)
+{
+    // "0 % success, failing 32 in a row" is true of the failed runs listed, not of the data
+    // source: say which runs the figures describe.
+    m_scope->setText(filters.isEmpty()
+                         ? QString()
+                         : tr("Figures and streaks below describe only the runs listed (%1), not "
+                              "the data source's whole history.")
+                               .arg(filters));
+    m_scope->setVisible(!filters.isEmpty());
 }
 
 void ChartsPanel::onRunClicked(const QString &executionId)

@@ -10,6 +10,7 @@
 #include <memory>
 
 class QButtonGroup;
+class QLabel;
 class QSplitter;
 class QTabWidget;
 class QToolButton;
@@ -68,6 +69,7 @@ public:
 public slots:
     // Marks the run in every chart (the table's selection calls this).
     void highlightRun(const QString &executionId) override;
+    void setFilterScope(const QString &filters) override;
     void refreshKpis();
 
 private:
@@ -86,6 +88,8 @@ private:
     QString m_highlighted;
 
     charts::KpiStrip *m_kpis = nullptr;
+    QLabel *m_scope = nullptr;
+    QLabel *m_empty = nullptr; // shown instead of the charts while there is no run to draw
     QTabWidget *m_tabs = nullptr;
     charts::MetricsChartView *m_metrics = nullptr;
     QSplitter *m_timelineSplit = nullptr;

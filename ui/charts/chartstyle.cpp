@@ -1,5 +1,7 @@
 #include "chartstyle.h"
 
+#include "qbusiness/syncjobmodel.h"
+
 #include <QAbstractAxis>
 #include <QChart>
 #include <QCoreApplication>
@@ -172,7 +174,8 @@ QString statusLabel(SyncStatus status)
 {
     if (status == SyncStatus::Unknown)
         return QCoreApplication::translate("syncdeck::ui::charts", "Other");
-    return qbusiness::syncStatusToWire(status);
+    // The table's words for a status ("Syncing (indexing)"), not the wire's SYNCING_INDEXING.
+    return qbusiness::SyncJobModel::statusText(qbusiness::syncStatusToWire(status));
 }
 
 void applyPalette(QChart *chart, const QPalette &palette)

@@ -2,6 +2,7 @@
 
 #include "chartstyle.h"
 #include "qbusiness/runkpis.h"
+#include "timeticks.h"
 
 #include <QBarLegendMarker>
 #include <QBarSet>
@@ -208,6 +209,19 @@ void MetricsChartView::applyColors()
     }
 }
 
+QString MetricsChartView::bucketTitle(qint64 bucketMs)
+{
+    constexpr qint64 Hour = 3600LL * 1000;
+    if (bucketMs == Hour)
+        return tr("Documents per hour");
+    if (bucketMs == 6 * Hour)
+        return tr("Documents per 6 hours");
+    if (bucketMs == 24 * Hour)
+        return tr("Documents per day");
+    const int weeks = int(bucketMs / (7 * 24 * Hour));
+    return weeks == 1 ? tr("Documents per week") : tr("Documents per %1 weeks").arg(weeks);
+}
+
 void MetricsChartView::updateSeries(double fromMs, double toMs, int pixels)
 {
     // M4 per four pixels: at most one point per pixel on average, every extreme kept.
@@ -234,8 +248,15 @@ void MetricsChartView::updateSeries(double fromMs, double toMs, int pixels)
     int bars = 0;
     if (!lines) {
         const int runs = m ? m->plottableCount() : 0;
-        bars = std::clamp(std::min(pixels / MinBarPixels, runs), 1, MaxBars);
-        m_buckets = m ? m->buckets(fromMs, toMs, bars) : QList<RunBucket>(bars);
+        // Round buckets (an hour, six hours, a day, a week) that a reader can name.
+        const int maxBars = std::clamp(std::min(pixels / MinBarPixels, runs), 1, MaxBars);
+        m_bucketMs = charts::roundBucketMs(qint64(fromMs), qint64(toMs), maxBars);
+        const qint64 span = std::max<qint64>(1, qint64(toMs - fromMs));
+        if ((span + m_bucketMs - 1) / m_bucketMs > MaxBars) // years: whole weeks per bar
+            m_bucketMs *= (span / m_bucketMs + MaxBars - 1) / MaxBars;
+        bars = int((span + m_bucketMs - 1) / m_bucketMs);
+        const double bucketsTo = fromMs + double(bars) * double(m_bucketMs);
+        m_buckets = m ? m->buckets(fromMs, bucketsTo, bars) : QList<RunBucket>(bars);
         for (const RunBucket &b : std::as_const(m_buckets)) {
             double sum = 0;
             for (int i = 0; i < StackedMetrics; ++i)
@@ -266,9 +287,7 @@ void MetricsChartView::updateSeries(double fromMs, double toMs, int pixels)
     }
     if (!lines) {
         m_bucketAxis->setRange(-0.5, bars - 0.5);
-        m_countAxis->setTitleText(
-            tr("Documents per %1")
-                .arg(qbusiness::formatDuration(qint64((toMs - fromMs) / bars / 1000))));
+        m_countAxis->setTitleText(bucketTitle(m_bucketMs));
         for (int i = 0; i < StackedMetrics; ++i) {
             QList<qreal> values;
             values.reserve(bars);

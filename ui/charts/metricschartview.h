@@ -49,6 +49,8 @@ protected:
     void applyColors() override;
 
 private:
+    // The count axis' title for bars of bucketMs.
+    static QString bucketTitle(qint64 bucketMs);
     static constexpr int StackedMetrics = 4; // added, modified, deleted, failed
     static constexpr int LineMetrics = 5; // and scanned
     int bucketAt(const QPoint &viewportPos) const;
@@ -64,6 +66,7 @@ private:
     QValueAxis *m_scannedAxis = nullptr;
     QValueAxis *m_bucketAxis = nullptr; // hidden: bar i sits at x = i, aligned with the time axis
     QList<qbusiness::RunBucket> m_buckets;
+    qint64 m_bucketMs = 0; // the width of a bar's bucket
     int m_displayedPoints = 0;
     bool m_dense = false; // more points than a tenth of the plot width: thin pens
 };

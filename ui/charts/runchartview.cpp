@@ -116,6 +116,11 @@ void RunChartView::refreshNow()
         m_fromMs = now - 24.0 * HourMs;
         m_toMs = now;
     }
+    // The axis spans whole calendar steps, so each tick names the boundary it stands on.
+    m_ticks = calendarTicks(qint64(m_fromMs), qint64(m_toMs),
+                            std::clamp(plotWidthPixels() / 110, 2, 10));
+    m_fromMs = double(m_ticks.fromMs);
+    m_toMs = double(m_ticks.toMs);
     m_bucketedWidth = plotWidthPixels();
     updateSeries(m_fromMs, m_toMs, m_bucketedWidth);
     placeHighlight();
@@ -170,16 +175,12 @@ void RunChartView::setNiceRange(QValueAxis *axis, double max)
 
 void RunChartView::updateTimeAxis()
 {
-    const double span = m_toMs - m_fromMs;
-    QString format;
-    if (span > 400.0 * 24 * HourMs)
-        format = QStringLiteral("MMM yyyy");
-    else if (span > 3.0 * 24 * HourMs)
-        format = QStringLiteral("MMM d");
-    else
-        format = QStringLiteral("MMM d HH:mm");
-    m_timeAxis->setFormat(format);
-    m_timeAxis->setTickCount(std::clamp(plotWidthPixels() / 110, 2, 10));
+    if (m_timeAxis->format() != m_ticks.format)
+        m_timeAxis->setFormat(m_ticks.format);
+    if (m_timeAxis->tickCount() != m_ticks.tickCount)
+        m_timeAxis->setTickCount(m_ticks.tickCount);
+    if (m_timeAxis->titleText() != m_ticks.title)
+        m_timeAxis->setTitleText(m_ticks.title);
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(m_fromMs)),
                          QDateTime::fromMSecsSinceEpoch(qint64(m_toMs)));
 }

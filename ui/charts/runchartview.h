@@ -1,6 +1,7 @@
 #pragma once
 
 #include "qbusiness/runhistory.h"
+#include "timeticks.h"
 
 #include <QChartView>
 #include <QPointer>
@@ -90,6 +91,7 @@ protected:
 
     QDateTimeAxis *m_timeAxis = nullptr;
     double m_fromMs = 0;
+    CalendarTicks m_ticks; // where the time axis puts its ticks (m_fromMs to m_toMs)
     double m_toMs = 0;
 
 private:

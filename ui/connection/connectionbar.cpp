@@ -18,6 +18,8 @@ constexpr char DemoProfile[] = "demo:";
 constexpr char KeysProfile[] = "keys:";
 constexpr char NamedProfile[] = "profile:";
 constexpr char EnvironmentProfile[] = "env:";
+// Set on a profile entry added by choose() because ~/.aws does not define it.
+constexpr int NotInFilesRole = Qt::UserRole + 1;
 
 QString profileData(const QString &name)
 {
@@ -47,7 +49,7 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     m_profile->setAccessibleName(tr("Profile"));
     m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     profileLabel->setBuddy(m_profile);
-    auto *regionLabel = new QLabel(tr("&Region:"), this);
+    auto *regionLabel = new QLabel(tr("Reg&ion:"), this);
     m_region = new QComboBox(this);
     m_region->setObjectName(QStringLiteral("region"));
     m_region->setEditable(true);
@@ -130,6 +132,12 @@ bool ConnectionBar::hasEnvironmentCredentials(const QProcessEnvironment &env)
         && !env.value(QStringLiteral("AWS_SECRET_ACCESS_KEY")).isEmpty();
 }
 
+bool ConnectionBar::hasProfile(const QString &name) const
+{
+    const int row = m_profile->findData(profileData(name));
+    return row >= 0 && !m_profile->itemData(row, NotInFilesRole).toBool();
+}
+
 ConnectionChoice ConnectionBar::choice() const
 {
     const QString data = m_profile->currentData().toString();
@@ -173,6 +181,9 @@ void ConnectionBar::choose(const ConnectionChoice &choice)
     if (row < 0 && choice.kind == ConnectionChoice::Kind::Profile) {
         m_profile->addItem(choice.profile, data);
         row = m_profile->count() - 1;
+        m_profile->setItemData(row, true, NotInFilesRole);
+        m_profile->setItemData(row, tr("Not defined in the AWS config or credentials file"),
+                               Qt::ToolTipRole);
     }
     const QSignalBlocker blocker(m_profile);
     m_profile->setCurrentIndex(row);

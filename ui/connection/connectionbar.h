@@ -27,6 +27,8 @@ public:
     ConnectionChoice choice() const;
     // The chosen profile of ~/.aws; empty for the demo, typed keys or no choice.
     QString profileName() const;
+    // True when ~/.aws defines the named profile (it is in the list).
+    bool hasProfile(const QString &name) const;
     // Selects an entry without opening it (the command line); a profile that ~/.aws does not
     // list is added, so that opening it explains what is wrong.
     void choose(const ConnectionChoice &choice);

@@ -196,9 +196,15 @@ std::optional<aws::Session> ConnectionController::profileSession(const QString &
     aws::SessionError error;
     if (!aws::resolveSession(options, QProcessEnvironment::systemEnvironment(), m_connection,
                              &session, &error)) {
-        // A fixed file or `aws sso login` makes the same choice work: offer Retry.
-        emit failed(
-            {tr("Profile %1 cannot be used").arg(profile), error.message, error.nextStep, true});
+        // A fixed file or `aws sso login` makes the same choice work: offer Retry. A profile
+        // that ~/.aws does not define (from the command line or remembered) is chosen again
+        // from the list, which shows every profile there is.
+        const QString nextStep = m_bar->hasProfile(profile)
+            ? error.nextStep
+            : tr("Choose a profile from the Profile list, or add [profile %1] to the AWS config "
+                 "file, then Retry.")
+                  .arg(profile);
+        emit failed({tr("Profile %1 cannot be used").arg(profile), error.message, nextStep, true});
         return std::nullopt;
     }
     return session;

@@ -91,13 +91,17 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
         = addRow(form, tr("Data source error:"), QStringLiteral("detailsDataSourceErrorCode"));
     m_executionId = addRow(form, tr("Execution ID:"), QStringLiteral("detailsExecutionId"));
 
-    m_copyId = new QPushButton(tr("Copy &ID"));
+    m_copyId = new QPushButton(tr("Cop&y ID"));
+    m_copyId->setObjectName(QStringLiteral("copyIdButton"));
     m_copyId->setToolTip(tr("Copy the execution ID"));
     m_copyJson = new QPushButton(tr("Copy as &JSON"));
+    m_copyJson->setObjectName(QStringLiteral("copyJsonButton"));
     m_copyJson->setToolTip(tr("Copy the run as JSON, as the AWS CLI prints it"));
-    m_openConsole = new QPushButton(tr("Open in &console"));
+    m_openConsole = new QPushButton(tr("Open in c&onsole"));
+    m_openConsole->setObjectName(QStringLiteral("openConsoleButton"));
     m_openConsole->setToolTip(tr("Open the data source in the AWS console"));
-    m_openLog = new QPushButton(tr("Open &log stream"));
+    m_openLog = new QPushButton(tr("Open log strea&m"));
+    m_openLog->setObjectName(QStringLiteral("openLogButton"));
     m_openLog->setToolTip(tr("Open this run's document report in CloudWatch Logs"));
     auto *buttons = new QGridLayout;
     buttons->addWidget(m_copyId, 0, 0);
@@ -204,7 +208,7 @@ void JobDetailsPanel::setJob(const SyncJob &job)
     setValue(m_failed, metricText(job.metrics.documentsFailed));
 
     const qbusiness::ErrorExplanation e
-        = qbusiness::explainJobError(job.errorCode, job.dataSourceErrorCode);
+        = qbusiness::explainJobError(job.errorCode, job.dataSourceErrorCode, job.errorMessage);
     setValue(m_errorCode, job.errorCode.isEmpty() ? tr("none") : job.errorCode);
     setValue(m_explanation,
              e.summary.isEmpty() ? tr("No error reported for this run.") : e.summary);
@@ -253,27 +257,42 @@ QUrl JobDetailsPanel::logStreamUrl() const
 
 void JobDetailsPanel::copyExecutionId()
 {
-    if (m_hasJob)
-        QGuiApplication::clipboard()->setText(m_job.executionId);
+    if (!m_hasJob)
+        return;
+    QGuiApplication::clipboard()->setText(m_job.executionId);
+    emit reported(tr("Copied execution ID %1").arg(m_job.executionId));
 }
 
 void JobDetailsPanel::copyJson()
 {
-    if (m_hasJob)
-        QGuiApplication::clipboard()->setText(QString::fromUtf8(
-            QJsonDocument(qbusiness::jsoncodec::toJson(m_job)).toJson(QJsonDocument::Indented)));
+    if (!m_hasJob)
+        return;
+    QGuiApplication::clipboard()->setText(QString::fromUtf8(
+        QJsonDocument(qbusiness::jsoncodec::toJson(m_job)).toJson(QJsonDocument::Indented)));
+    emit reported(tr("Copied run %1 as JSON").arg(m_job.executionId));
 }
 
 void JobDetailsPanel::openConsole()
 {
     if (m_hasJob)
-        QDesktopServices::openUrl(consoleUrl());
+        openOrCopy(consoleUrl(), tr("the data source's console page"));
 }
 
 void JobDetailsPanel::openLogStream()
 {
     if (m_hasJob)
-        QDesktopServices::openUrl(logStreamUrl());
+        openOrCopy(logStreamUrl(), tr("the run's log stream"));
+}
+
+void JobDetailsPanel::openOrCopy(const QUrl &url, const QString &what)
+{
+    if (QDesktopServices::openUrl(url)) {
+        emit reported(tr("Opened %1 in the web browser").arg(what));
+        return;
+    }
+    // No browser (a remote session, a minimal desktop): the address still gets there by paste.
+    QGuiApplication::clipboard()->setText(url.toString());
+    emit reported(tr("No web browser opened; copied the address of %1 to paste in one").arg(what));
 }
 
 } // namespace syncdeck::ui

@@ -43,8 +43,15 @@ public slots:
     void openConsole();
     void openLogStream();
 
+signals:
+    // What a copy or an open did, for the status bar ("Copied …", or that no browser opened).
+    void reported(const QString &message);
+
 private:
     static QLabel *makeValue(const QString &objectName);
+    // Opens `url` in the browser; when none opens, copies it and says so.
+    void openOrCopy(const QUrl &url, const QString &what);
+
     QLabel *addRow(QFormLayout *form, const QString &label, const QString &objectName);
     // Shows `text` in a value label and names the label "Field: text" for assistive tools.
     void setValue(QLabel *value, const QString &text);

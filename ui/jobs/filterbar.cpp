@@ -30,7 +30,7 @@ FilterBar::FilterBar(QAction *refresh, QWidget *parent)
     }
     statusLabel->setBuddy(m_status);
 
-    auto *rangeLabel = new QLabel(tr("R&ange:"), this);
+    auto *rangeLabel = new QLabel(tr("Rang&e:"), this);
     m_range = new QComboBox(this);
     m_range->setObjectName(QStringLiteral("range"));
     m_range->setAccessibleName(tr("Time range"));
@@ -60,6 +60,7 @@ FilterBar::FilterBar(QAction *refresh, QWidget *parent)
     m_loadAll->setEnabled(false);
     m_cancelLoadAll = new QPushButton(tr("&Cancel"), this);
     m_cancelLoadAll->setObjectName(QStringLiteral("cancelLoadAll"));
+    m_cancelLoadAll->setToolTip(tr("Stop loading; the rows loaded so far stay (Esc)"));
 
     addWidget(statusLabel);
     addWidget(m_status);
@@ -74,7 +75,12 @@ FilterBar::FilterBar(QAction *refresh, QWidget *parent)
     addWidget(m_loadAll);
     // A widget on a tool bar is shown and hidden through its action.
     m_cancelLoadAllAction = addWidget(m_cancelLoadAll);
+    m_cancelLoadAllAction->setObjectName(QStringLiteral("cancelLoadAllAction"));
     m_cancelLoadAllAction->setVisible(false);
+    // Esc stops a "Load all" from anywhere in the window; a hidden action's shortcut is off, so
+    // Esc keeps its usual meaning the rest of the time.
+    m_cancelLoadAllAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelLoadAllAction->setShortcutContext(Qt::WindowShortcut);
 
     enableCustomRange();
     connect(m_status, &QComboBox::activated, this, &FilterBar::filtersChanged);
@@ -87,6 +93,7 @@ FilterBar::FilterBar(QAction *refresh, QWidget *parent)
     connect(m_quickFilter, &QLineEdit::textChanged, this, &FilterBar::quickFilterChanged);
     connect(m_loadAll, &QPushButton::clicked, this, &FilterBar::loadAllRequested);
     connect(m_cancelLoadAll, &QPushButton::clicked, this, &FilterBar::loadAllCancelled);
+    connect(m_cancelLoadAllAction, &QAction::triggered, this, &FilterBar::loadAllCancelled);
 }
 
 QDateTimeEdit *FilterBar::addDateTimeEdit(const QDateTime &value, const QString &accessibleName)
@@ -164,6 +171,18 @@ void FilterBar::timeRange(QDateTime *start, QDateTime *end) const
     }
 }
 
+QString FilterBar::description() const
+{
+    QStringList parts;
+    if (!statusFilter().isEmpty())
+        parts << tr("status %1").arg(m_status->currentText());
+    if (range() == Custom)
+        parts << tr("%1 to %2").arg(m_customStart->text(), m_customEnd->text());
+    else if (range() != AllTime)
+        parts << m_range->currentText();
+    return parts.join(QStringLiteral(", "));
+}
+
 QString FilterBar::quickFilter() const
 {
     return m_quickFilter->text();
@@ -195,6 +214,14 @@ void FilterBar::enableCustomRange()
     const bool custom = range() == Custom;
     m_customStart->setEnabled(custom);
     m_customEnd->setEnabled(custom);
+    if (custom || range() == AllTime)
+        return;
+    // The greyed fields show the preset's own range (and "Custom…" starts from it).
+    QDateTime start;
+    QDateTime end;
+    timeRange(&start, &end);
+    m_customStart->setDateTime(start.toLocalTime());
+    m_customEnd->setDateTime(end.isValid() ? end.toLocalTime() : QDateTime::currentDateTime());
 }
 
 } // namespace syncdeck::ui

@@ -36,6 +36,9 @@ public:
     // The range as request times in UTC; invalid for an open end.
     void timeRange(QDateTime *start, QDateTime *end) const;
     QString quickFilter() const;
+    // The service-side filters in words ("status Failed, Last 7 days"); empty when the listing
+    // is the whole history.
+    QString description() const;
     void setLoadAllState(bool canLoadMore, bool loadingAll);
 
 public slots:

@@ -29,6 +29,24 @@ namespace {
 constexpr int PageSize = 10;
 // How many pages deep selectLatestFailedRun() looks.
 constexpr int FailedRunSearchPages = 20;
+
+// Sorts the table, and its quick filter finds a run by any text shown in a row or by its error
+// message (a tooltip in the table, but what an operator searches for).
+class JobsSortProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (QSortFilterProxyModel::filterAcceptsRow(row, parent))
+            return true;
+        const QString message
+            = sourceModel()->index(row, 0, parent).data(SyncJobModel::ErrorMessageRole).toString();
+        return !message.isEmpty() && message.contains(filterRegularExpression());
+    }
+};
 } // namespace
 
 JobsPage::JobsPage(FilterBar *filters, QWidget *parent)
@@ -42,7 +60,7 @@ JobsPage::JobsPage(FilterBar *filters, QWidget *parent)
     m_statusProxy = new JobStatusProxyModel(this);
     m_statusProxy->setSourceModel(m_model);
     m_statusProxy->setPalette(palette());
-    m_sortProxy = new QSortFilterProxyModel(this);
+    m_sortProxy = new JobsSortProxy(this);
     m_sortProxy->setSourceModel(m_statusProxy);
     m_sortProxy->setSortRole(SyncJobModel::SortRole);
     m_sortProxy->setFilterKeyColumn(-1);
@@ -107,6 +125,14 @@ JobsPage::~JobsPage()
 
 void JobsPage::buildTable()
 {
+    // Before the view's selection model connects: these run first and last around a removal.
+    connect(m_sortProxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this] { m_rowsLeaving = true; });
+    connect(m_sortProxy, &QAbstractItemModel::rowsRemoved, this, [this] {
+        m_rowsLeaving = false;
+        if (!m_view->selectionModel()->hasSelection())
+            m_view->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    });
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("jobsView"));
     m_view->setAccessibleName(tr("Sync jobs"));
@@ -128,13 +154,16 @@ void JobsPage::buildTable()
     header->setStretchLastSection(true);
     // Widths from the font, so they fit at any DPI and font size.
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_view->setColumnWidth(SyncJobModel::StatusColumn, digit * 14);
+    // Room for the longest status ("Syncing (indexing)" and its icon), a running duration
+    // ("1h 12m so far") and the connectors' long error codes.
+    m_view->setColumnWidth(SyncJobModel::StatusColumn, digit * 21);
     m_view->setColumnWidth(SyncJobModel::StartColumn, digit * 19);
     m_view->setColumnWidth(SyncJobModel::EndColumn, digit * 19);
-    for (int c = SyncJobModel::DurationColumn; c <= SyncJobModel::FailedColumn; ++c)
+    for (int c = SyncJobModel::ScannedColumn; c <= SyncJobModel::FailedColumn; ++c)
         m_view->setColumnWidth(c, digit * 9);
-    m_view->setColumnWidth(SyncJobModel::ErrorCodeColumn, digit * 15);
-    m_view->setColumnWidth(SyncJobModel::DataSourceErrorCodeColumn, digit * 15);
+    m_view->setColumnWidth(SyncJobModel::DurationColumn, digit * 14);
+    m_view->setColumnWidth(SyncJobModel::ErrorCodeColumn, digit * 17);
+    m_view->setColumnWidth(SyncJobModel::DataSourceErrorCodeColumn, digit * 24);
     m_view->viewport()->installEventFilter(this);
     connect(header, &QHeaderView::customContextMenuRequested, this, &JobsPage::showColumnMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -207,8 +236,7 @@ void JobsPage::clear()
 
 QString JobsPage::currentExecutionId() const
 {
-    const int row = modelRow(m_view->selectionModel()->currentIndex());
-    return row < 0 ? QString() : m_model->executionId(row);
+    return m_announcedRun;
 }
 
 int JobsPage::modelRow(const QModelIndex &viewIndex) const
@@ -225,6 +253,11 @@ QList<SyncJob> JobsPage::tableJobs() const
     for (int r = 0; r < m_sortProxy->rowCount(); ++r)
         jobs.append(m_model->job(modelRow(m_sortProxy->index(r, 0))));
     return jobs;
+}
+
+bool JobsPage::hasDataSource() const
+{
+    return m_model->isActive();
 }
 
 QString JobsPage::statusText() const
@@ -442,8 +475,14 @@ void JobsPage::showColumnMenu(const QPoint &pos)
 
 void JobsPage::announceCurrentRun()
 {
-    const int row = modelRow(m_view->selectionModel()->currentIndex());
-    emit currentRunChanged(row < 0 ? SyncJob() : m_model->job(row));
+    // While the quick filter removes rows, the current index moves to a neighbour nobody chose:
+    // that run is not announced (nor the hidden one).
+    const int row = m_rowsLeaving ? -1 : modelRow(m_view->selectionModel()->currentIndex());
+    const SyncJob job = row < 0 ? SyncJob() : m_model->job(row);
+    if (job.executionId == m_announcedRun && !job.executionId.isEmpty())
+        return;
+    m_announcedRun = job.executionId;
+    emit currentRunChanged(job);
 }
 
 void JobsPage::announceChangedRun(const QModelIndex &topLeft, const QModelIndex &bottomRight)

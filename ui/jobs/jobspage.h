@@ -50,11 +50,13 @@ public:
     // as the table scrolls). Without a client or a complete set of IDs the page is empty.
     void showDataSource(const qbusiness::ResourceReference &ids);
 
-    // The run of the current row; empty when there is none.
+    // The run of the selected row; empty when there is none.
     QString currentExecutionId() const;
     // The jobs of the table as shown: its sort order and filters.
     QList<qbusiness::SyncJob> tableJobs() const;
 
+    // True while a data source's runs are listed (or being listed).
+    bool hasDataSource() const;
     // For the status bar.
     QString statusText() const;
     QString filterText() const; // empty while the quick filter is
@@ -128,6 +130,8 @@ private:
     QTableView *m_view = nullptr;
     QLabel *m_emptyState = nullptr;
     QPointer<QObject> m_reselect; // lives while a run waits to be selected again
+    QString m_announcedRun; // the current run, as last announced
+    bool m_rowsLeaving = false; // the quick filter is removing rows
     bool m_firstRowsShown = false;
     bool m_searchingFailedRun = false;
     int m_pagesSearched = 0;

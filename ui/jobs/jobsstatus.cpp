@@ -29,9 +29,11 @@ JobsStatus::JobsStatus(JobsPage *jobs, QStatusBar *bar)
     bar->addPermanentWidget(m_busy);
 }
 
-void JobsStatus::showState(bool listing)
+void JobsStatus::showState(bool listing, const QString &problem)
 {
-    m_text->setText(m_jobs->statusText());
+    m_text->setText(problem.isEmpty() || m_jobs->hasDataSource()
+                        ? m_jobs->statusText()
+                        : tr("%1 (see the message above)").arg(problem));
     m_busy->setVisible(listing || m_jobs->isLoading());
     const QString filter = m_jobs->filterText();
     m_filterText->setText(filter);

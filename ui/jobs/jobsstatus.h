@@ -19,8 +19,10 @@ public:
     JobsStatus(JobsPage *jobs, QStatusBar *bar);
 
 public slots:
-    // Shows the state of the jobs page; `listing`: something else (the resource picker) loads too.
-    void showState(bool listing);
+    // Shows the state of the jobs page; `listing`: something else (the resource picker) loads
+    // too; `problem`: the title of the error shown above (connection or listing), which is what
+    // the status says while no data source is open.
+    void showState(bool listing, const QString &problem = {});
 
 private:
     JobsPage *m_jobs;

@@ -24,6 +24,9 @@ public:
 public slots:
     // Marks the run in every chart (the table's current row); an empty ID marks none.
     virtual void highlightRun(const QString &executionId) = 0;
+    // The listing's filters (e.g. "status Failed, last 7 days"): the KPIs and streaks are then
+    // computed on those runs only, and the pane says so. Empty: the whole history is listed.
+    virtual void setFilterScope(const QString &filters) = 0;
 
 signals:
     // The user clicked a run in a chart.

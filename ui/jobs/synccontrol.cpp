@@ -30,10 +30,22 @@ void SyncControl::setDataSource(qbusiness::Client *client, const qbusiness::Reso
     m_client = client;
     m_ids = ids;
     m_name = name;
-    const bool usable = client && !ids.applicationId.isEmpty() && !ids.indexId.isEmpty()
-        && !ids.dataSourceId.isEmpty();
-    m_syncNow->setEnabled(usable);
-    m_stop->setEnabled(usable);
+    m_runState = RunState::Unknown;
+    updateActions();
+}
+
+void SyncControl::setRunState(RunState state)
+{
+    m_runState = state;
+    updateActions();
+}
+
+void SyncControl::updateActions()
+{
+    const bool usable = m_client && !m_ids.applicationId.isEmpty() && !m_ids.indexId.isEmpty()
+        && !m_ids.dataSourceId.isEmpty();
+    m_syncNow->setEnabled(usable && m_runState != RunState::Running);
+    m_stop->setEnabled(usable && m_runState != RunState::Idle);
 }
 
 bool SyncControl::confirm(const QString &title, const QString &question) const

@@ -38,6 +38,11 @@ public:
     // actions are disabled. `name` is shown in the confirmations.
     void setDataSource(qbusiness::Client *client, const qbusiness::ResourceReference &ids,
                        const QString &name);
+    // What the listing knows of the data source's runs: Sync now only while none runs, Stop
+    // sync only while one does. Unknown (a filtered or unloaded listing): both stay enabled,
+    // and the service's answer says what was wrong.
+    enum class RunState { Unknown, Idle, Running };
+    void setRunState(RunState state);
 
 public slots:
     void syncNow();
@@ -52,6 +57,7 @@ signals:
                 const std::function<void()> &retry);
 
 private:
+    void updateActions();
     bool confirm(const QString &title, const QString &question) const;
     // Starts `call`; `done` runs when it succeeded, failed() says `failure` when it did not.
     void send(qbusiness::Call *call, const QString &failure,
@@ -61,6 +67,7 @@ private:
     QPointer<qbusiness::Client> m_client;
     qbusiness::ResourceReference m_ids;
     QString m_name;
+    RunState m_runState = RunState::Unknown;
     QAction *m_syncNow = nullptr;
     QAction *m_stop = nullptr;
 };

@@ -25,6 +25,7 @@ void RunNotifier::notifyRunFailed(const qbusiness::SyncJob &job, const QString &
                                       ? QString()
                                       : QStringLiteral(" (") + job.errorCode + QLatin1Char(')'));
     m_failedRun = job.executionId;
+    m_showsSyncMessage = false;
     m_banner->showMessage(NotificationBanner::Kind::Warning, title, text, tr("&Show run"));
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         if (!m_tray) {
@@ -40,6 +41,7 @@ void RunNotifier::notifyRunFailed(const qbusiness::SyncJob &job, const QString &
 void RunNotifier::notifySyncStarted(const QString &executionId)
 {
     m_failedRun.clear();
+    m_showsSyncMessage = true;
     m_banner->showMessage(NotificationBanner::Kind::Information, tr("Sync started"),
                           tr("Execution %1 started.").arg(executionId));
 }
@@ -47,8 +49,23 @@ void RunNotifier::notifySyncStarted(const QString &executionId)
 void RunNotifier::notifySyncStopping()
 {
     m_failedRun.clear();
+    m_showsSyncMessage = true;
     m_banner->showMessage(NotificationBanner::Kind::Information, tr("Stopping the sync"),
-                          tr("The run is stopping; its status updates here."));
+                          tr("The run is stopping; its status updates in the table."));
+}
+
+void RunNotifier::notifyRunFinished(const qbusiness::SyncJob &job)
+{
+    if (job.statusKind() != qbusiness::SyncStatus::Failed)
+        withdrawSyncMessage();
+}
+
+void RunNotifier::withdrawSyncMessage()
+{
+    if (!m_showsSyncMessage || !m_banner)
+        return;
+    m_showsSyncMessage = false;
+    m_banner->hide();
 }
 
 void RunNotifier::showRequestedRun()

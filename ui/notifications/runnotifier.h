@@ -26,6 +26,12 @@ public slots:
     void notifyRunFailed(const syncdeck::qbusiness::SyncJob &job, const QString &dataSourceName);
     void notifySyncStarted(const QString &executionId);
     void notifySyncStopping();
+    // A run ended: "Sync started" or "Stopping the sync" has said all it had to (one banner
+    // per topic: it goes instead of staying above the table for good). A failed run has its
+    // own message (notifyRunFailed()).
+    void notifyRunFinished(const syncdeck::qbusiness::SyncJob &job);
+    // Sync now or Stop sync failed: the error says so, the earlier sync message goes.
+    void withdrawSyncMessage();
 
 signals:
     // "Show run" was clicked for this run.
@@ -37,6 +43,7 @@ private:
     QPointer<NotificationBanner> m_banner;
     QIcon m_icon;
     QString m_failedRun; // the run "Show run" goes to
+    bool m_showsSyncMessage = false; // the banner shows "Sync started" or "Stopping the sync"
     QSystemTrayIcon *m_tray = nullptr;
 };
 

@@ -18,8 +18,8 @@ ResourcePicker::ResourcePicker(QWidget *parent)
     setMovable(false);
     m_applications
         = addLevel(Kind::Applications, tr("&Application:"), QStringLiteral("application"));
-    m_indices = addLevel(Kind::Indices, tr("&Index:"), QStringLiteral("index"));
-    m_dataSources = addLevel(Kind::DataSources, tr("&Data source:"), QStringLiteral("dataSource"));
+    m_indices = addLevel(Kind::Indices, tr("I&ndex:"), QStringLiteral("index"));
+    m_dataSources = addLevel(Kind::DataSources, tr("Data so&urce:"), QStringLiteral("dataSource"));
     connect(m_applications, &ResourceLevel::chosen, this,
             &ResourcePicker::listIndicesOfChosenApplication);
     connect(m_indices, &ResourceLevel::chosen, this, &ResourcePicker::listDataSourcesOfChosenIndex);

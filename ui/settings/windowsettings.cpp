@@ -9,6 +9,10 @@ constexpr char GeometryKey[] = "window/geometry";
 constexpr char StateKey[] = "window/state";
 constexpr char HeaderKey[] = "jobs/header";
 constexpr char RegionKey[] = "connection/region";
+constexpr char ProfileKey[] = "connection/profile";
+constexpr char ApplicationKey[] = "connection/applicationId";
+constexpr char IndexKey[] = "connection/indexId";
+constexpr char DataSourceKey[] = "connection/dataSourceId";
 constexpr char EndpointKey[] = "connection/endpoint";
 constexpr char RefreshKey[] = "connection/refreshSeconds";
 constexpr char RangeKey[] = "filters/range";
@@ -22,6 +26,10 @@ WindowSettings WindowSettings::load()
     s.dockState = settings.value(QLatin1String(StateKey)).toByteArray();
     s.jobsHeader = settings.value(QLatin1String(HeaderKey)).toByteArray();
     s.region = settings.value(QLatin1String(RegionKey)).toString();
+    s.profile = settings.value(QLatin1String(ProfileKey)).toString();
+    s.applicationId = settings.value(QLatin1String(ApplicationKey)).toString();
+    s.indexId = settings.value(QLatin1String(IndexKey)).toString();
+    s.dataSourceId = settings.value(QLatin1String(DataSourceKey)).toString();
     s.endpointOverride = settings.value(QLatin1String(EndpointKey)).toString();
     s.refreshSeconds = qBound(5, settings.value(QLatin1String(RefreshKey), 10).toInt(), 600);
     s.range = settings.value(QLatin1String(RangeKey), -1).toInt();
@@ -35,10 +43,20 @@ void WindowSettings::save() const
     settings.setValue(QLatin1String(StateKey), dockState);
     settings.setValue(QLatin1String(HeaderKey), jobsHeader);
     settings.setValue(QLatin1String(RegionKey), region);
+    settings.setValue(QLatin1String(ProfileKey), profile);
+    settings.setValue(QLatin1String(ApplicationKey), applicationId);
+    settings.setValue(QLatin1String(IndexKey), indexId);
+    settings.setValue(QLatin1String(DataSourceKey), dataSourceId);
     settings.setValue(QLatin1String(EndpointKey), endpointOverride);
     settings.setValue(QLatin1String(RefreshKey), refreshSeconds);
     if (range >= 0)
         settings.setValue(QLatin1String(RangeKey), range);
+}
+
+QString WindowSettings::chosenInWindow(const QString &current, const QString &launch,
+                                       const QString &remembered)
+{
+    return !launch.isEmpty() && current == launch ? remembered : current;
 }
 
 } // namespace syncdeck::ui

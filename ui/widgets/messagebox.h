@@ -15,6 +15,7 @@ public:
                                                 QMessageBox::StandardButtons buttons,
                                                 QMessageBox::StandardButton defaultButton);
     static void warning(QWidget *parent, const QString &title, const QString &text);
+    static void information(QWidget *parent, const QString &title, const QString &text);
 
     // The next box returns `answer` at once; NoButton shows boxes again.
     static void setNextAnswer(QMessageBox::StandardButton answer);

@@ -16,10 +16,113 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(ErrorExplanation)
 };
 
+// What the connector's code and message say went wrong in the repository it reads. Connector
+// codes are free text (RateLimited, HTTP_429_TOO_MANY_REQUESTS, InvalidCredentials, SiteNotFound):
+// they are matched by the words they share.
+enum class ConnectorProblem : quint8 {
+    Unknown,
+    RateLimited,
+    NotFound,
+    Credentials,
+    Permissions,
+    Unreachable,
+};
+
+bool mentionsAny(const QString &text, std::initializer_list<const char *> words)
+{
+    return std::any_of(words.begin(), words.end(), [&text](const char *w) {
+        return text.contains(QLatin1String(w), Qt::CaseInsensitive);
+    });
+}
+
+ConnectorProblem connectorProblem(const QString &code, const QString &message)
+{
+    // The code first: it is the connector's own classification; the message is a fallback, in
+    // which a bare number could be part of an ID, so HTTP statuses count only as "HTTP nnn".
+    const auto status = [](const QString &text, bool isCode, const char *number) {
+        return isCode ? text.contains(QLatin1String(number))
+                      : text.contains(QStringLiteral("HTTP %1").arg(QLatin1String(number)),
+                                      Qt::CaseInsensitive);
+    };
+    for (const bool isCode : {true, false}) {
+        const QString &text = isCode ? code : message;
+        if (text.isEmpty())
+            continue;
+        if (status(text, isCode, "429")
+            || mentionsAny(text,
+                           {"ratelimit", "rate limit", "rate_limit", "throttl", "too many requests",
+                            "too_many_requests"}))
+            return ConnectorProblem::RateLimited;
+        if (status(text, isCode, "404")
+            || mentionsAny(text, {"notfound", "not found", "nosuch", "does not exist"}))
+            return ConnectorProblem::NotFound;
+        if (status(text, isCode, "401")
+            || mentionsAny(text, {"credential", "unauthori", "token", "expired"}))
+            return ConnectorProblem::Credentials;
+        if (status(text, isCode, "403")
+            || mentionsAny(text,
+                           {"accessdenied", "access denied", "forbidden", "lacks", "not authorized",
+                            "not granted", "permission", "consent"}))
+            return ConnectorProblem::Permissions;
+        if (mentionsAny(
+                text,
+                {"timeout", "timed out", "could not reach", "unreachable", "connection refused"}))
+            return ConnectorProblem::Unreachable;
+    }
+    return ConnectorProblem::Unknown;
+}
+
+ErrorExplanation explainConnectorProblem(ConnectorProblem problem, const QString &code)
+{
+    ErrorExplanation e;
+    const QString named = code.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(code);
+    switch (problem) {
+    case ConnectorProblem::Unknown:
+        break;
+    case ConnectorProblem::RateLimited:
+        e.summary = Text::tr("The repository the connector reads rate-limited it%1, so the sync "
+                             "stopped before it was done.")
+                        .arg(named);
+        e.nextStep = Text::tr("Wait until the repository's rate limit resets, or sync less "
+                              "often, then start the sync again.");
+        break;
+    case ConnectorProblem::NotFound:
+        e.summary = Text::tr("The repository answered that what the connector reads does not "
+                             "exist%1.")
+                        .arg(named);
+        e.nextStep = Text::tr("Check the site, bucket or URL in the data source's configuration, "
+                              "then start the sync again.");
+        break;
+    case ConnectorProblem::Credentials:
+        e.summary = Text::tr("The repository rejected the connector's credentials%1.").arg(named);
+        e.nextStep = Text::tr("Renew the credentials in the data source's secret (or authorize "
+                              "the connector again), then start the sync again.");
+        break;
+    case ConnectorProblem::Permissions:
+        e.summary = Text::tr("The repository refused the connector access%1: its account lacks "
+                             "a permission.")
+                        .arg(named);
+        e.nextStep = Text::tr("Grant the connector's account what the error message names, then "
+                              "start the sync again.");
+        break;
+    case ConnectorProblem::Unreachable:
+        e.summary = Text::tr("The connector could not reach the repository%1.").arg(named);
+        e.nextStep = Text::tr("Check that the repository is up and reachable from AWS (its URL, "
+                              "firewall and VPC settings), then start the sync again.");
+        break;
+    }
+    return e;
+}
+
 } // namespace
 
-ErrorExplanation explainJobError(const QString &errorCode, const QString &dataSourceErrorCode)
+ErrorExplanation explainJobError(const QString &errorCode, const QString &dataSourceErrorCode,
+                                 const QString &errorMessage)
 {
+    const ConnectorProblem problem = connectorProblem(dataSourceErrorCode, errorMessage);
+    if (problem != ConnectorProblem::Unknown
+        && (!dataSourceErrorCode.isEmpty() || errorCode != QLatin1String("InternalError")))
+        return explainConnectorProblem(problem, dataSourceErrorCode);
     ErrorExplanation e;
     if (errorCode == QLatin1String("InternalError")) {
         e.summary = Text::tr("Amazon Q Business hit an internal problem while running this sync.");
@@ -228,6 +331,32 @@ QString validationStep(const AwsError &error, Audience audience)
               .arg(names.join(QStringLiteral(", ")));
 }
 
+// StopDataSourceSyncJob's conflict is the opposite of StartDataSourceSyncJob's: nothing is
+// running (or it is already stopping). The operation says so when known, else the message.
+bool isNothingToStop(const AwsError &error, const ErrorContext &context)
+{
+    if (error.code != QLatin1String("ConflictException"))
+        return false;
+    if (context.operation == QLatin1String("StopDataSourceSyncJob"))
+        return true;
+    if (!context.operation.isEmpty())
+        return false;
+    return mentionsAny(error.message,
+                       {"no sync", "not running", "no running", "not syncing", "nothing to stop",
+                        "already stopping"});
+}
+
+const ServiceErrorRow NothingToStop
+    = {{"ConflictException"},
+       QT_TRANSLATE_NOOP("ErrorExplanation",
+                         "There is no sync to stop: no run of this data source is in progress, "
+                         "or it is already stopping."),
+       QT_TRANSLATE_NOOP("ErrorExplanation",
+                         "Nothing to do: the table shows the latest run and its status."),
+       QT_TRANSLATE_NOOP("ErrorExplanation",
+                         "Nothing to stop: list-data-source-sync-jobs --status-filter SYNCING "
+                         "shows what is running.")};
+
 ErrorExplanation explainServiceError(const AwsError &error, const ErrorContext &context)
 {
     if (error.code == QLatin1String("ValidationException")) {
@@ -239,7 +368,8 @@ ErrorExplanation explainServiceError(const AwsError &error, const ErrorContext &
             return e;
         }
     }
-    const ServiceErrorRow &row = serviceErrorRow(error.code);
+    const ServiceErrorRow &row
+        = isNothingToStop(error, context) ? NothingToStop : serviceErrorRow(error.code);
     ErrorExplanation e;
     e.summary = translated(row.summary);
     const bool commandLine = context.audience == Audience::CommandLine;

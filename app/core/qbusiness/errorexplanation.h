@@ -14,8 +14,12 @@ struct ErrorExplanation
     QString nextStep;
 };
 
-// For the error of a sync job (ErrorDetail.errorCode and the connector's dataSourceErrorCode).
-ErrorExplanation explainJobError(const QString &errorCode, const QString &dataSourceErrorCode);
+// For the error of a sync job (ErrorDetail.errorCode, the connector's dataSourceErrorCode and
+// the errorMessage). When the connector's code or the message name the repository's problem
+// (a rate limit, rejected credentials, a missing permission or target, no route), that beats
+// the generic meaning of the error code.
+ErrorExplanation explainJobError(const QString &errorCode, const QString &dataSourceErrorCode,
+                                 const QString &errorMessage = {});
 
 // Who reads the advice: the dashboard (Retry buttons, resource lists) or a terminal (commands and
 // options of syncdeck-cli).

@@ -3,12 +3,22 @@
 #include "client.h"
 #include "syncjobmodel.h"
 
+#include <utility>
+
 namespace syncdeck::qbusiness {
+namespace {
+// Pages that arrive while loading all reach the model at most once per frame (60 Hz): inserting
+// rows and redrawing charts per 10-row page cost twenty times the network time.
+constexpr int DeliverIntervalMs = 16;
+} // namespace
 
 SyncJobLoader::SyncJobLoader(SyncJobModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
 {
+    m_deliverTimer.setSingleShot(true);
+    m_deliverTimer.setInterval(DeliverIntervalMs);
+    connect(&m_deliverTimer, &QTimer::timeout, this, [this] { deliverArrived(); });
     m_pollTimer.setSingleShot(true);
     m_rule.setMaxEmptyPages(MaxEmptyPages);
     connect(&m_pollTimer, &QTimer::timeout, this, &SyncJobLoader::pollNow);
@@ -20,6 +30,9 @@ SyncJobLoader::SyncJobLoader(SyncJobModel *model, QObject *parent)
         // listing's first page: that one stays.
         if (m_model && m_pageGeneration != m_model->generation())
             abortPageJob();
+        m_arrived.clear();
+        m_aheadError = {};
+        m_deliverTimer.stop();
         if (m_pollJob)
             m_pollJob->abort();
         m_interval = m_baseInterval;
@@ -43,6 +56,9 @@ void SyncJobLoader::setClient(Client *client)
     if (m_client == client)
         return;
     abortPageJob();
+    m_arrived.clear();
+    m_aheadError = {};
+    m_deliverTimer.stop();
     if (m_pollJob)
         m_pollJob->abort();
     m_pollTimer.stop();
@@ -79,11 +95,39 @@ void SyncJobLoader::cancelLoadAll()
     if (!m_loadingAll)
         return;
     m_loadingAll = false;
+    // What arrived is kept. The model waits for the oldest page on its way: with pages
+    // delivered now, that was the page asked for ahead, which nobody wants any more.
+    const bool delivered = !m_arrived.isEmpty();
+    m_deliverTimer.stop();
+    deliverArrived();
+    if (delivered)
+        abortPageJob();
+    m_aheadError = {};
     emit loadAllFinished(true);
 }
 
 void SyncJobLoader::requestPage(quint64 generation, const ListSyncJobsRequest &request)
 {
+    if (generation == m_pageGeneration && request.nextToken == m_pageToken) {
+        // The page asked for ahead: it is on its way, or it failed.
+        if (m_pageJob)
+            return;
+        if (m_aheadError.isError()) {
+            const AwsError error = std::exchange(m_aheadError, {});
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, error] {
+                    if (m_model)
+                        m_model->failPage(generation, error);
+                    if (m_loadingAll) {
+                        m_loadingAll = false;
+                        emit loadAllFinished(true);
+                    }
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+    }
     abortPageJob();
     if (!m_client) {
         AwsError error;
@@ -99,6 +143,11 @@ void SyncJobLoader::requestPage(quint64 generation, const ListSyncJobsRequest &r
             Qt::QueuedConnection);
         return;
     }
+    startPageCall(generation, request);
+}
+
+void SyncJobLoader::startPageCall(quint64 generation, const ListSyncJobsRequest &request)
+{
     if (generation != m_ruleGeneration) {
         m_rule.reset();
         m_ruleGeneration = generation;
@@ -112,18 +161,54 @@ void SyncJobLoader::requestPage(quint64 generation, const ListSyncJobsRequest &r
     m_pageJob = job;
     m_pageGeneration = generation;
     m_pageToken = request.nextToken;
-    connect(job, &Call::finished, this, [this, generation](Call *j) {
-        pageFinished(static_cast<ListSyncJobsCall *>(j), generation);
+    connect(job, &Call::finished, this, [this, generation, sent = request.nextToken](Call *j) {
+        pageFinished(static_cast<ListSyncJobsCall *>(j), generation, sent);
     });
     job->start();
 }
 
-void SyncJobLoader::pageFinished(ListSyncJobsCall *job, quint64 generation)
+AwsError SyncJobLoader::pagingStop(quint64 generation, const QString &sentToken,
+                                   const SyncJobPage &page)
+{
+    AwsError stop;
+    if (generation != m_ruleGeneration)
+        return stop;
+    ++m_pages;
+    m_items += page.history.size();
+    switch (m_rule.observe(sentToken, int(page.history.size()), page.nextToken)) {
+    case aws::PagingRule::Verdict::Repeated:
+        stop = aws::PagingRule::repeatedTokenError(m_pages, m_items);
+        break;
+    case aws::PagingRule::Verdict::TooManyEmpty:
+        stop = aws::PagingRule::tooManyEmptyPagesError(m_rule.emptyPagesInARow(), m_pages,
+                                                       m_items);
+        break;
+    case aws::PagingRule::Verdict::Last:
+    case aws::PagingRule::Verdict::GoesOn:
+        break;
+    }
+    if (stop.isError()) {
+        // The window has no starting token to resume with; what it can do is reload.
+        stop.nextStep = tr("The jobs listed so far are shown. Report this to the service "
+                           "owner; Refresh lists the data source again from the first page.");
+    }
+    return stop;
+}
+
+void SyncJobLoader::pageFinished(ListSyncJobsCall *job, quint64 generation,
+                                 const QString &sentToken)
 {
     if (m_pageJob == job)
         m_pageJob = nullptr;
     if (!m_model || job->error().kind == AwsError::Kind::Aborted)
         return;
+    if (job->error().isError() && !m_arrived.isEmpty()) {
+        // The pages before it are delivered first; the model then asks for this one.
+        m_aheadError = job->error();
+        m_deliverTimer.stop();
+        deliverArrived();
+        return;
+    }
     if (job->error().isError()) {
         m_model->failPage(generation, job->error());
         if (m_loadingAll) {
@@ -132,29 +217,49 @@ void SyncJobLoader::pageFinished(ListSyncJobsCall *job, quint64 generation)
         }
         return;
     }
-    AwsError stop;
-    if (generation == m_ruleGeneration) {
-        ++m_pages;
-        m_items += job->page.history.size();
-        switch (m_rule.observe(m_pageToken, int(job->page.history.size()), job->page.nextToken)) {
-        case aws::PagingRule::Verdict::Repeated:
-            stop = aws::PagingRule::repeatedTokenError(m_pages, m_items);
-            break;
-        case aws::PagingRule::Verdict::TooManyEmpty:
-            stop = aws::PagingRule::tooManyEmptyPagesError(m_rule.emptyPagesInARow(), m_pages,
-                                                           m_items);
-            break;
-        case aws::PagingRule::Verdict::Last:
-        case aws::PagingRule::Verdict::GoesOn:
-            break;
-        }
+    const AwsError stop = pagingStop(generation, sentToken, job->page);
+    if (!m_loadingAll || generation != m_model->generation()) {
+        m_model->appendPage(generation, job->page, stop);
+        return;
     }
+    m_arrived.append(job->page);
     if (stop.isError()) {
-        // The window has no starting token to resume with; what it can do is reload.
-        stop.nextStep = tr("The jobs listed so far are shown. Report this to the service "
-                           "owner; Refresh lists the data source again from the first page.");
+        m_deliverTimer.stop();
+        deliverArrived(stop);
+        return;
     }
-    m_model->appendPage(generation, job->page, stop);
+    if (!job->page.nextToken.isEmpty())
+        requestAhead(generation, job->page.nextToken);
+    if (!m_deliverTimer.isActive())
+        m_deliverTimer.start();
+}
+
+void SyncJobLoader::requestAhead(quint64 generation, const QString &token)
+{
+    if (!m_client)
+        return;
+    ListSyncJobsRequest request = m_model->request();
+    request.nextToken = token;
+    startPageCall(generation, request);
+}
+
+void SyncJobLoader::deliverArrived(const AwsError &stop)
+{
+    if (!m_model || m_arrived.isEmpty())
+        return;
+    SyncJobPage page;
+    page.nextToken = m_arrived.constLast().nextToken;
+    qsizetype rows = 0;
+    for (const SyncJobPage &p : std::as_const(m_arrived))
+        rows += p.history.size();
+    page.history.reserve(rows);
+    for (const SyncJobPage &p : std::as_const(m_arrived))
+        page.history.append(p.history);
+    m_arrived.clear();
+    m_model->appendPage(m_model->generation(), page, stop);
+    // The model asks for the page after these, which is already on its way (or failed).
+    if (!stop.isError() && m_loadingAll && m_model->canFetchMore({}))
+        m_model->fetchMore({});
 }
 
 void SyncJobLoader::modelStateChanged()
@@ -237,6 +342,8 @@ void SyncJobLoader::schedulePoll()
 
 void SyncJobLoader::abortPageJob()
 {
+    m_pageToken.clear();
+    m_pageGeneration = 0;
     if (ListSyncJobsCall *job = m_pageJob.data()) {
         m_pageJob = nullptr;
         job->abort();

@@ -20,6 +20,10 @@ class SyncJobModel;
 // aws::PagingRule, as every listing does: a repeated nextToken or too many empty pages stop the
 // listing with the model's error (the rows received so far stay), so neither the table's
 // scrolling nor "Load all" can loop against a broken server.
+//
+// While loading all, the next page is requested as soon as a page arrives (the CLI paginator's
+// habit), and the pages that arrived are handed to the model together once per frame: one row
+// insert and one chart refresh per frame, not per page.
 class SyncJobLoader : public QObject
 {
     Q_OBJECT
@@ -56,22 +60,37 @@ signals:
 
 private:
     void requestPage(quint64 generation, const ListSyncJobsRequest &request);
-    void pageFinished(ListSyncJobsCall *job, quint64 generation);
+    // Sends the call for one page of the listing `generation` (the paging rule starts over with
+    // a new listing).
+    void startPageCall(quint64 generation, const ListSyncJobsRequest &request);
+    void pageFinished(ListSyncJobsCall *job, quint64 generation, const QString &sentToken);
+    // What the paging rule says of a page received for `sentToken`; an error stops the listing.
+    AwsError pagingStop(quint64 generation, const QString &sentToken, const SyncJobPage &page);
     void pollFinished(ListSyncJobsCall *job, quint64 generation);
     void modelStateChanged();
     void schedulePoll();
     void abortPageJob();
+    // Loading all: asks for the page after `token` now, before the model has seen this one.
+    void requestAhead(quint64 generation, const QString &token);
+    // Hands the pages that arrived to the model as one, then asks for the next (unless `stop`
+    // ends the listing there).
+    void deliverArrived(const AwsError &stop = {});
 
     QPointer<SyncJobModel> m_model;
     QPointer<Client> m_client;
     QPointer<ListSyncJobsCall> m_pageJob;
     quint64 m_pageGeneration = 0; // the listing m_pageJob answers
-    QString m_pageToken; // the nextToken m_pageJob sent
+    QString m_pageToken; // the nextToken m_pageJob was sent with
     // The paging rule of the listing of m_ruleGeneration, and what it received.
     aws::PagingRule m_rule;
     quint64 m_ruleGeneration = 0;
     int m_pages = 0;
     qint64 m_items = 0;
+    // Loading all: pages that arrived but the model has not seen yet, oldest first, and a
+    // failure of the page asked for ahead (answered when the model asks for that page).
+    QList<SyncJobPage> m_arrived;
+    AwsError m_aheadError;
+    QTimer m_deliverTimer;
     QPointer<ListSyncJobsCall> m_pollJob;
     QTimer m_pollTimer;
     int m_baseInterval = 10000;

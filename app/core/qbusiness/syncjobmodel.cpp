@@ -1,7 +1,9 @@
 #include "syncjobmodel.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLocale>
+#include <QSet>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -160,16 +162,19 @@ void SyncJobModel::appendPage(quint64 generation, const SyncJobPage &page, const
 
     QList<SyncJob> fresh;
     fresh.reserve(page.history.size());
+    // A loader may hand over many pages at once: ids seen in this answer go in a set.
+    QSet<QString> freshIds;
+    freshIds.reserve(page.history.size());
     const size_t windowStart
         = m_jobs.size() > DuplicateWindow ? m_jobs.size() - DuplicateWindow : 0;
     for (const SyncJob &job : page.history) {
-        bool seen = m_mergedIds.contains(job.executionId);
+        bool seen = m_mergedIds.contains(job.executionId) || freshIds.contains(job.executionId);
         for (size_t i = windowStart; !seen && i < m_jobs.size(); ++i)
             seen = m_jobs.holds(i, job.executionId);
-        for (const SyncJob &f : std::as_const(fresh))
-            seen = seen || f.executionId == job.executionId;
-        if (!seen)
+        if (!seen) {
             fresh.append(job);
+            freshIds.insert(job.executionId);
+        }
     }
     if (!fresh.isEmpty()) {
         const int first = int(m_jobs.size());
@@ -437,6 +442,11 @@ QVariant SyncJobModel::displayData(const Row &row, int column) const
     case DurationColumn:
         if (row.has(PackedSyncJobs::HasStart | PackedSyncJobs::HasEnd))
             return durationText(row.end - row.start);
+        // A running run has no duration yet: how long it has been running is what is asked.
+        if (row.has(PackedSyncJobs::HasStart) && isRunning(row.statusKind()))
+            return tr("%1 so far")
+                .arg(durationText(
+                    std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - row.start)));
         return {};
     case ErrorCodeColumn:
         return m_jobs.code(row.errorCode);

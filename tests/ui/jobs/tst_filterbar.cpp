@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -21,6 +22,7 @@ private slots:
     void launchFiltersMakeACustomRange();
     void userChangesStartANewListing();
     void loadAllAndCancel();
+    void greyedFieldsShowThePreset();
 };
 
 void TestFilterBar::statusesNewerThanThisBuildAreKept()
@@ -128,6 +130,26 @@ void TestFilterBar::loadAllAndCancel()
     bar.setLoadAllState(false, false);
     QVERIFY(!loadAll->isEnabled());
     QTRY_VERIFY(!cancel->isVisible());
+}
+
+void TestFilterBar::greyedFieldsShowThePreset()
+{
+    QAction refresh(QStringLiteral("Refresh"));
+    FilterBar bar(&refresh);
+    auto *range = bar.findChild<QComboBox *>(QStringLiteral("range"));
+    const QList<QDateTimeEdit *> fields = bar.findChildren<QDateTimeEdit *>();
+    QCOMPARE(fields.size(), 2);
+    range->setCurrentIndex(FilterBar::Last24h);
+    emit range->activated(FilterBar::Last24h);
+    QVERIFY(!fields[0]->isEnabled());
+    const QDateTime now = QDateTime::currentDateTime();
+    QVERIFY2(qAbs(fields[0]->dateTime().secsTo(now) - 86400) < 120,
+             qPrintable(fields[0]->dateTime().toString()));
+    QVERIFY(qAbs(fields[1]->dateTime().secsTo(now)) < 120);
+    QCOMPARE(bar.description(), QStringLiteral("Last 24 hours"));
+    range->setCurrentIndex(FilterBar::AllTime);
+    emit range->activated(FilterBar::AllTime);
+    QCOMPARE(bar.description(), QString());
 }
 
 QTEST_MAIN(TestFilterBar)
