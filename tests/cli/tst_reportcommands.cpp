@@ -118,10 +118,15 @@ QString TestReportCommands::firstId(const QStringList &args, const char *key)
 
 QStringList TestReportCommands::reportArgs(const QString &app, const QString &executionId) const
 {
-    return {QStringLiteral("get-sync-job-report"), QStringLiteral("--application-id"), app,
-            QStringLiteral("--index-id"),          m_index,
-            QStringLiteral("--data-source-id"),    m_dataSource,
-            QStringLiteral("--execution-id"),      executionId};
+    return {QStringLiteral("get-sync-job-report"),
+            QStringLiteral("--application-id"),
+            app,
+            QStringLiteral("--index-id"),
+            m_index,
+            QStringLiteral("--data-source-id"),
+            m_dataSource,
+            QStringLiteral("--execution-id"),
+            executionId};
 }
 
 void TestReportCommands::initTestCase()
@@ -137,21 +142,20 @@ void TestReportCommands::initTestCase()
     m_server = std::make_unique<emulator::Server>(options);
     QVERIFY2(m_server->listen(), qPrintable(m_server->errorString()));
 
-    const Run apps = cli({QStringLiteral("list-applications"), QStringLiteral("--output"),
-                          QStringLiteral("jsonl")});
+    const Run apps = cli(
+        {QStringLiteral("list-applications"), QStringLiteral("--output"), QStringLiteral("jsonl")});
     QVERIFY2(apps.exitCode == 0, explain(apps));
     m_app = jsonLines(apps.out).value(0).value(QLatin1String("applicationId")).toString();
     m_otherApp = jsonLines(apps.out).value(1).value(QLatin1String("applicationId")).toString();
     m_index = firstId({QStringLiteral("list-indices"), QStringLiteral("--application-id"), m_app},
                       "indexId");
-    m_dataSource = firstId({QStringLiteral("list-data-sources"),
-                            QStringLiteral("--application-id"), m_app,
-                            QStringLiteral("--index-id"), m_index},
+    m_dataSource = firstId({QStringLiteral("list-data-sources"), QStringLiteral("--application-id"),
+                            m_app, QStringLiteral("--index-id"), m_index},
                            "dataSourceId");
-    const Run jobs = cli({QStringLiteral("list-data-source-sync-jobs"),
-                          QStringLiteral("--application-id"), m_app, QStringLiteral("--index-id"),
-                          m_index, QStringLiteral("--data-source-id"), m_dataSource,
-                          QStringLiteral("--output"), QStringLiteral("jsonl")});
+    const Run jobs
+        = cli({QStringLiteral("list-data-source-sync-jobs"), QStringLiteral("--application-id"),
+               m_app, QStringLiteral("--index-id"), m_index, QStringLiteral("--data-source-id"),
+               m_dataSource, QStringLiteral("--output"), QStringLiteral("jsonl")});
     QVERIFY2(jobs.exitCode == 0, explain(jobs));
     for (const QJsonObject &o : jsonLines(jobs.out)) {
         const QJsonObject m = o.value(QLatin1String("metrics")).toObject();
@@ -285,8 +289,7 @@ void TestReportCommands::noLogGroupExplainsDelivery()
 
 void TestReportCommands::noLogStreamExplains()
 {
-    const Run r
-        = cli(reportArgs(m_app, QStringLiteral("00000000-0000-4000-8000-000000000002")));
+    const Run r = cli(reportArgs(m_app, QStringLiteral("00000000-0000-4000-8000-000000000002")));
     QCOMPARE(r.exitCode, 254);
     QVERIFY2(r.err.contains("has no stream"), explain(r));
     QVERIFY2(r.err.contains("What to do:"), explain(r));
@@ -296,13 +299,15 @@ void TestReportCommands::accessDeniedNamesTheAction()
 {
     RawHttpServer denied([](const RawHttpRequest &request) {
         if (request.header("x-amz-target").isEmpty())
-            return RawHttpReply::awsError(403, "AccessDeniedException",
-                                          "not authorized to perform: qbusiness:ListDataSourceSyncJobs");
+            return RawHttpReply::awsError(
+                403, "AccessDeniedException",
+                "not authorized to perform: qbusiness:ListDataSourceSyncJobs");
         return RawHttpReply::json(
-            400, "{\"__type\":\"AccessDeniedException\",\"message\":\"User: "
-                 "arn:aws:sts::123456789012:assumed-role/Reader/cli is not authorized to perform: "
-                 "logs:FilterLogEvents on resource: arn:aws:logs:us-east-1:123456789012:log-group:"
-                 "/aws/qbusiness/x:log-stream:\"}");
+            400,
+            "{\"__type\":\"AccessDeniedException\",\"message\":\"User: "
+            "arn:aws:sts::123456789012:assumed-role/Reader/cli is not authorized to perform: "
+            "logs:FilterLogEvents on resource: arn:aws:logs:us-east-1:123456789012:log-group:"
+            "/aws/qbusiness/x:log-stream:\"}");
     });
     QVERIFY(denied.listen());
     const Run r = cli(reportArgs(m_app, m_job.executionId), denied.url());
@@ -339,9 +344,13 @@ void TestReportCommands::usageErrors()
 
 void TestReportCommands::listDocuments()
 {
-    const QStringList base {QStringLiteral("list-documents"), QStringLiteral("--application-id"),
-                            m_app, QStringLiteral("--index-id"), m_index,
-                            QStringLiteral("--data-source-ids"), m_dataSource};
+    const QStringList base {QStringLiteral("list-documents"),
+                            QStringLiteral("--application-id"),
+                            m_app,
+                            QStringLiteral("--index-id"),
+                            m_index,
+                            QStringLiteral("--data-source-ids"),
+                            m_dataSource};
     Run r = cli(base + QStringList {QStringLiteral("--output"), QStringLiteral("json")});
     QVERIFY2(r.exitCode == 0, explain(r));
     const QJsonArray all = QJsonDocument::fromJson(r.out)
@@ -352,8 +361,9 @@ void TestReportCommands::listDocuments()
     const QJsonObject first = all.at(0).toObject();
     QVERIFY(first.contains(QLatin1String("documentId")) && first.contains(QLatin1String("status")));
 
-    r = cli(base + QStringList {QStringLiteral("--max-items"), QStringLiteral("150"),
-                                QStringLiteral("--output"), QStringLiteral("json")});
+    r = cli(base
+            + QStringList {QStringLiteral("--max-items"), QStringLiteral("150"),
+                           QStringLiteral("--output"), QStringLiteral("json")});
     QVERIFY2(r.exitCode == 0, explain(r));
     const QJsonObject part = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(part.value(QLatin1String("documentDetailList")).toArray().size(),
@@ -361,8 +371,9 @@ void TestReportCommands::listDocuments()
     if (all.size() > 150) {
         const QString token = part.value(QLatin1String("NextToken")).toString();
         QVERIFY(!token.isEmpty());
-        r = cli(base + QStringList {QStringLiteral("--starting-token"), token,
-                                    QStringLiteral("--output"), QStringLiteral("jsonl")});
+        r = cli(base
+                + QStringList {QStringLiteral("--starting-token"), token,
+                               QStringLiteral("--output"), QStringLiteral("jsonl")});
         QVERIFY2(r.exitCode == 0, explain(r));
         QCOMPARE(qsizetype(jsonLines(r.out).size()) + 150, all.size());
     }

@@ -136,8 +136,7 @@ bool TestReportConformance::findLargestRun()
     if (apps.size() < 2)
         return false;
     const QString app = apps.at(0).toObject().value(QLatin1String("applicationId")).toString();
-    m_missingApplication
-        = apps.at(1).toObject().value(QLatin1String("applicationId")).toString();
+    m_missingApplication = apps.at(1).toObject().value(QLatin1String("applicationId")).toString();
     const QString index = http.get("/applications/" + app.toLatin1() + "/indices")
                               .json()
                               .value(QLatin1String("indices"))
@@ -146,12 +145,16 @@ bool TestReportConformance::findLargestRun()
                               .toObject()
                               .value(QLatin1String("indexId"))
                               .toString();
-    const QByteArray base = "/applications/" + app.toLatin1() + "/indices/" + index.toLatin1()
-        + "/datasources";
+    const QByteArray base
+        = "/applications/" + app.toLatin1() + "/indices/" + index.toLatin1() + "/datasources";
     QString token;
     QStringList sources;
     do {
-        const QJsonObject page = http.get(base, token.isEmpty() ? QByteArray() : "nextToken=" + test::encodeQueryValue(token)).json();
+        const QJsonObject page
+            = http.get(base,
+                       token.isEmpty() ? QByteArray()
+                                       : "nextToken=" + test::encodeQueryValue(token))
+                  .json();
         for (const QJsonValue &s : page.value(QLatin1String("dataSources")).toArray())
             sources.append(s.toObject().value(QLatin1String("dataSourceId")).toString());
         token = page.value(QLatin1String("nextToken")).toString();
@@ -160,7 +163,8 @@ bool TestReportConformance::findLargestRun()
     for (const QString &ds : std::as_const(sources)) {
         QByteArray query = "maxResults=10";
         for (int page = 0; page < 10; ++page) {
-            const QJsonObject body = http.get(base + '/' + ds.toLatin1() + "/syncjobs", query).json();
+            const QJsonObject body
+                = http.get(base + '/' + ds.toLatin1() + "/syncjobs", query).json();
             for (const QJsonValue &j : body.value(QLatin1String("history")).toArray()) {
                 const QJsonObject o = j.toObject();
                 const qint64 start = qint64(o.value(QLatin1String("startTime")).toDouble() * 1000);
@@ -249,8 +253,7 @@ void TestReportConformance::sdk_data()
     const QString source = QStringLiteral(SYNCDECK_SOURCE_DIR);
     QTest::newRow("javascript-sdk-v3")
         << QStringLiteral("node") << source + QStringLiteral("/tests/conformance/report-walk.mjs")
-        << source
-            + QStringLiteral("/node_modules/@aws-sdk/client-cloudwatch-logs/package.json");
+        << source + QStringLiteral("/node_modules/@aws-sdk/client-cloudwatch-logs/package.json");
     QTest::newRow("boto3") << QStringLiteral("python3")
                            << source + QStringLiteral("/tests/conformance/boto3_report_walk.py")
                            << QString();

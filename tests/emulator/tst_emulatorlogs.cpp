@@ -116,7 +116,8 @@ QList<Run> TestEmulatorLogs::runsOf(int application)
     QList<Run> runs;
     const QJsonArray apps
         = m_qbusiness->get("/applications").json().value(QLatin1String("applications")).toArray();
-    const QString app = apps.at(application).toObject().value(QLatin1String("applicationId")).toString();
+    const QString app
+        = apps.at(application).toObject().value(QLatin1String("applicationId")).toString();
     const QString index = m_qbusiness->get("/applications/" + app.toLatin1() + "/indices")
                               .json()
                               .value(QLatin1String("indices"))
@@ -125,8 +126,8 @@ QList<Run> TestEmulatorLogs::runsOf(int application)
                               .toObject()
                               .value(QLatin1String("indexId"))
                               .toString();
-    const QByteArray base = "/applications/" + app.toLatin1() + "/indices/" + index.toLatin1()
-        + "/datasources";
+    const QByteArray base
+        = "/applications/" + app.toLatin1() + "/indices/" + index.toLatin1() + "/datasources";
     const QJsonArray sources
         = m_qbusiness->get(base).json().value(QLatin1String("dataSources")).toArray();
     for (const QJsonValue &s : sources) {
@@ -143,8 +144,7 @@ QList<Run> TestEmulatorLogs::runsOf(int application)
                     qint64(o.value(QLatin1String("startTime")).toDouble() * 1000), Qt::UTC);
                 if (o.contains(QLatin1String("endTime")))
                     r.end = QDateTime::fromMSecsSinceEpoch(
-                        qint64(o.value(QLatin1String("endTime")).toDouble() * 1000),
-                        Qt::UTC);
+                        qint64(o.value(QLatin1String("endTime")).toDouble() * 1000), Qt::UTC);
                 const QJsonObject m = o.value(QLatin1String("metrics")).toObject();
                 if (m.contains(QLatin1String("documentsFailed"))) {
                     r.failed = m.value(QLatin1String("documentsFailed")).toString().toLongLong();
@@ -222,8 +222,7 @@ void TestEmulatorLogs::reportAgreesWithMetrics()
 void TestEmulatorLogs::statusFilterCountsFailures()
 {
     report::ReportOutcome outcome;
-    const report::ReportCounts counts
-        = read(m_failed, &outcome, {report::DocumentStatus::Failed});
+    const report::ReportCounts counts = read(m_failed, &outcome, {report::DocumentStatus::Failed});
     QCOMPARE(outcome.status, report::ReportStatus::Complete);
     QCOMPARE(counts.failed, m_failed.failed);
     QCOMPARE(counts.documents(), m_failed.failed);
@@ -236,34 +235,37 @@ void TestEmulatorLogs::sameSeedSameEvents()
     SignedHttp other(twin.url(), test::emulatorCredentials());
     other.setService(QStringLiteral("logs"));
     QJsonObject request;
-    request.insert(QStringLiteral("logGroupName"), QStringLiteral("/aws/qbusiness/") + m_failed.app);
+    request.insert(QStringLiteral("logGroupName"),
+                   QStringLiteral("/aws/qbusiness/") + m_failed.app);
     request.insert(QStringLiteral("logStreamNames"),
                    QJsonArray {QStringLiteral("SYNC_RUN_HISTORY_REPORT/%1/%2")
                                    .arg(m_failed.dataSource, m_failed.executionId)});
     request.insert(QStringLiteral("limit"), 200);
     const QJsonObject a = post(*m_logs, "FilterLogEvents", request);
     const QJsonObject b = post(other, "FilterLogEvents", request);
-    QCOMPARE(a.value(QLatin1String("events")).toArray().size(), std::min<qint64>(200, m_failed.scanned));
+    QCOMPARE(a.value(QLatin1String("events")).toArray().size(),
+             std::min<qint64>(200, m_failed.scanned));
     QCOMPARE(a.value(QLatin1String("events")), b.value(QLatin1String("events")));
     // Every message is the JSON object the service writes, with its report members.
     const QJsonObject first = a.value(QLatin1String("events")).toArray().at(0).toObject();
     const QJsonObject message
         = QJsonDocument::fromJson(first.value(QLatin1String("message")).toString().toUtf8())
               .object();
-    for (const char *member : {"DocumentId", "DocumentTitle", "SourceUri", "CrawlAction",
-                               "ConnectorDocumentStatus", "CrawlStatus", "SyncStatus",
-                               "IndexStatus", "Acl", "Metadata", "HashedDocumentId"})
+    for (const char *member :
+         {"DocumentId", "DocumentTitle", "SourceUri", "CrawlAction", "ConnectorDocumentStatus",
+          "CrawlStatus", "SyncStatus", "IndexStatus", "Acl", "Metadata", "HashedDocumentId"})
         QVERIFY2(message.contains(QLatin1String(member)), member);
     QVERIFY(message.value(QLatin1String("Acl")).isString());
-    QVERIFY(QJsonDocument::fromJson(message.value(QLatin1String("Acl")).toString().toUtf8())
-                .isArray());
+    QVERIFY(
+        QJsonDocument::fromJson(message.value(QLatin1String("Acl")).toString().toUtf8()).isArray());
     QCOMPARE(first.value(QLatin1String("eventId")).toString().size(), 56);
 }
 
 void TestEmulatorLogs::getLogEventsPagesToTheEnd()
 {
     QJsonObject request;
-    request.insert(QStringLiteral("logGroupName"), QStringLiteral("/aws/qbusiness/") + m_failed.app);
+    request.insert(QStringLiteral("logGroupName"),
+                   QStringLiteral("/aws/qbusiness/") + m_failed.app);
     request.insert(QStringLiteral("logStreamName"),
                    QStringLiteral("SYNC_RUN_HISTORY_REPORT/%1/%2")
                        .arg(m_failed.dataSource, m_failed.executionId));
@@ -283,8 +285,10 @@ void TestEmulatorLogs::getLogEventsPagesToTheEnd()
             QVERIFY(!o.contains(QLatin1String("logStreamName")));
             QVERIFY(qint64(o.value(QLatin1String("timestamp")).toDouble()) >= last);
             last = qint64(o.value(QLatin1String("timestamp")).toDouble());
-            failed += o.value(QLatin1String("message")).toString().contains(
-                QLatin1String("\"ConnectorDocumentStatus\":{\"Status\":\"FAILED\"}"));
+            failed += o.value(QLatin1String("message"))
+                          .toString()
+                          .contains(
+                              QLatin1String("\"ConnectorDocumentStatus\":{\"Status\":\"FAILED\"}"));
             ++events;
         }
         const QString next = answer.value(QLatin1String("nextForwardToken")).toString();
@@ -301,7 +305,8 @@ void TestEmulatorLogs::getLogEventsPagesToTheEnd()
 void TestEmulatorLogs::describeLogStreams()
 {
     QJsonObject request;
-    request.insert(QStringLiteral("logGroupName"), QStringLiteral("/aws/qbusiness/") + m_failed.app);
+    request.insert(QStringLiteral("logGroupName"),
+                   QStringLiteral("/aws/qbusiness/") + m_failed.app);
     request.insert(QStringLiteral("logStreamNamePrefix"),
                    QStringLiteral("SYNC_RUN_HISTORY_REPORT/%1/%2")
                        .arg(m_failed.dataSource, m_failed.executionId));
@@ -309,8 +314,10 @@ void TestEmulatorLogs::describeLogStreams()
         = post(*m_logs, "DescribeLogStreams", request).value(QLatin1String("logStreams")).toArray();
     QCOMPARE(streams.size(), 1);
     const QJsonObject s = streams.at(0).toObject();
-    QVERIFY(s.value(QLatin1String("arn")).toString().endsWith(
-        QLatin1String(":log-stream:") + request.value(QLatin1String("logStreamNamePrefix")).toString()));
+    QVERIFY(s.value(QLatin1String("arn"))
+                .toString()
+                .endsWith(QLatin1String(":log-stream:")
+                          + request.value(QLatin1String("logStreamNamePrefix")).toString()));
     QVERIFY(s.value(QLatin1String("lastEventTimestamp")).toDouble()
             >= s.value(QLatin1String("firstEventTimestamp")).toDouble());
 
@@ -330,8 +337,8 @@ void TestEmulatorLogs::describeLogStreams()
     sorted.sort();
     QCOMPARE(names, sorted);
     QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), names.size());
-    QVERIFY(names.contains(QStringLiteral("GROUP_MEMBERSHIP/%1/%2")
-                               .arg(m_failed.dataSource, m_failed.executionId)));
+    QVERIFY(names.contains(
+        QStringLiteral("GROUP_MEMBERSHIP/%1/%2").arg(m_failed.dataSource, m_failed.executionId)));
 }
 
 void TestEmulatorLogs::missingGroupAndStream()
@@ -349,7 +356,8 @@ void TestEmulatorLogs::missingGroupAndStream()
     read(missing, &outcome);
     QCOMPARE(outcome.status, report::ReportStatus::NoLogStream);
     for (const Run &r : std::as_const(m_runs)) {
-        if (r.start.daysTo(QDateTime::currentDateTimeUtc()) > 31 && r.dataSource == m_failed.dataSource) {
+        if (r.start.daysTo(QDateTime::currentDateTimeUtc()) > 31
+            && r.dataSource == m_failed.dataSource) {
             read(r, &outcome);
             QCOMPARE(outcome.status, report::ReportStatus::NoLogStream);
             break;
@@ -368,37 +376,44 @@ void TestEmulatorLogs::refusals_data()
     QJsonObject both;
     both.insert(QStringLiteral("logStreamNames"), QJsonArray {QStringLiteral("a")});
     both.insert(QStringLiteral("logStreamNamePrefix"), QStringLiteral("a"));
-    QTest::newRow("names and prefix") << QByteArray("FilterLogEvents") << both
-                                      << "InvalidParameterException" << "mutually exclusive";
+    QTest::newRow("names and prefix")
+        << QByteArray("FilterLogEvents") << both << "InvalidParameterException"
+        << "mutually exclusive";
     QJsonObject limit;
     limit.insert(QStringLiteral("limit"), 10001);
     QTest::newRow("limit 10001") << QByteArray("FilterLogEvents") << limit
-                                 << "InvalidParameterException" << "less than or equal to 10000";
+                                 << "InvalidParameterException"
+                                 << "less than or equal to 10000";
     QJsonObject window;
     window.insert(QStringLiteral("startTime"), 2000);
     window.insert(QStringLiteral("endTime"), 1000);
     QTest::newRow("end before start")
-        << QByteArray("FilterLogEvents") << window << "InvalidParameterException" << "before";
+        << QByteArray("FilterLogEvents") << window << "InvalidParameterException"
+        << "before";
     QJsonObject pattern;
     pattern.insert(QStringLiteral("filterPattern"), QStringLiteral("{ $.a = "));
     QTest::newRow("bad pattern") << QByteArray("FilterLogEvents") << pattern
-                                 << "InvalidParameterException" << "filter pattern";
+                                 << "InvalidParameterException"
+                                 << "filter pattern";
     QJsonObject token;
     token.insert(QStringLiteral("nextToken"), QStringLiteral("forged"));
-    QTest::newRow("forged token")
-        << QByteArray("FilterLogEvents") << token << "InvalidParameterException" << "nextToken";
+    QTest::newRow("forged token") << QByteArray("FilterLogEvents") << token
+                                  << "InvalidParameterException"
+                                  << "nextToken";
     QJsonObject stream;
-    stream.insert(QStringLiteral("logStreamName"),
-                  QStringLiteral("SYNC_RUN_HISTORY_REPORT/x/y"));
-    QTest::newRow("no such stream") << QByteArray("GetLogEvents") << stream
-                                    << "ResourceNotFoundException" << "log stream does not exist";
+    stream.insert(QStringLiteral("logStreamName"), QStringLiteral("SYNC_RUN_HISTORY_REPORT/x/y"));
+    QTest::newRow("no such stream")
+        << QByteArray("GetLogEvents") << stream << "ResourceNotFoundException"
+        << "log stream does not exist";
     QJsonObject order;
     order.insert(QStringLiteral("orderBy"), QStringLiteral("LastEventTime"));
     order.insert(QStringLiteral("logStreamNamePrefix"), QStringLiteral("SYNC"));
-    QTest::newRow("order and prefix") << QByteArray("DescribeLogStreams") << order
-                                      << "InvalidParameterException" << "LastEventTime";
-    QTest::newRow("unknown operation") << QByteArray("PutLogEvents") << QJsonObject()
-                                       << "UnknownOperationException" << "PutLogEvents";
+    QTest::newRow("order and prefix")
+        << QByteArray("DescribeLogStreams") << order << "InvalidParameterException"
+        << "LastEventTime";
+    QTest::newRow("unknown operation")
+        << QByteArray("PutLogEvents") << QJsonObject() << "UnknownOperationException"
+        << "PutLogEvents";
 }
 
 void TestEmulatorLogs::refusals()
@@ -408,14 +423,16 @@ void TestEmulatorLogs::refusals()
     QFETCH(QString, type);
     QFETCH(QString, message);
     if (!body.contains(QLatin1String("logGroupName")))
-        body.insert(QStringLiteral("logGroupName"), QStringLiteral("/aws/qbusiness/") + m_failed.app);
+        body.insert(QStringLiteral("logGroupName"),
+                    QStringLiteral("/aws/qbusiness/") + m_failed.app);
     HttpResult raw;
     const QJsonObject answer = post(*m_logs, operation.constData(), body, &raw);
     QCOMPARE(raw.status, 400);
     QCOMPARE(answer.value(QLatin1String("__type")).toString(), type);
     QCOMPARE(QString::fromLatin1(raw.errorType()), type);
-    QVERIFY2(answer.value(QLatin1String("message")).toString().contains(message, Qt::CaseInsensitive),
-             qPrintable(answer.value(QLatin1String("message")).toString()));
+    QVERIFY2(
+        answer.value(QLatin1String("message")).toString().contains(message, Qt::CaseInsensitive),
+        qPrintable(answer.value(QLatin1String("message")).toString()));
 }
 
 void TestEmulatorLogs::throttleFaultIsTyped()
@@ -431,7 +448,8 @@ void TestEmulatorLogs::throttleFaultIsTyped()
     HttpResult raw;
     const QJsonObject answer = post(http, "FilterLogEvents", request, &raw);
     QCOMPARE(raw.status, 400);
-    QCOMPARE(answer.value(QLatin1String("__type")).toString(), QStringLiteral("ThrottlingException"));
+    QCOMPARE(answer.value(QLatin1String("__type")).toString(),
+             QStringLiteral("ThrottlingException"));
 
     // A request signed for the wrong service is refused by its credential scope.
     SignedHttp wrong(m_emulator->url(), test::emulatorCredentials());
@@ -456,7 +474,10 @@ void TestEmulatorLogs::runningReportGrows()
                        .arg(running.dataSource, running.executionId));
     request.insert(QStringLiteral("startFromHead"), true);
     const auto count = [&] {
-        return post(*m_logs, "GetLogEvents", request).value(QLatin1String("events")).toArray().size();
+        return post(*m_logs, "GetLogEvents", request)
+            .value(QLatin1String("events"))
+            .toArray()
+            .size();
     };
     const qsizetype before = count();
     QTRY_VERIFY_WITH_TIMEOUT(count() > before, 10000);
@@ -466,9 +487,10 @@ void TestEmulatorLogs::listDocuments()
 {
     const QByteArray path = "/applications/" + m_failed.app.toLatin1() + "/index/"
         + m_failed.index.toLatin1() + "/documents";
-    const HttpResult two = m_qbusiness->get(
-        path, "dataSourceIds=" + m_failed.dataSource.toLatin1() + "&dataSourceIds="
-                  + m_failed.dataSource.toLatin1());
+    const HttpResult two
+        = m_qbusiness->get(path,
+                           "dataSourceIds=" + m_failed.dataSource.toLatin1()
+                               + "&dataSourceIds=" + m_failed.dataSource.toLatin1());
     QCOMPARE(two.status, 400);
     QCOMPARE(two.errorType(), QByteArray("ValidationException"));
     const HttpResult big = m_qbusiness->get(path, "maxResults=101");

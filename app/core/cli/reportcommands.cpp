@@ -110,9 +110,9 @@ int reportOutcome(ServiceCommand &command, const ReportOutcome &o, const QString
     case ReportStatus::Throttled:
         return ServiceError;
     case ReportStatus::Failed:
-        return o.error.kind == qbusiness::AwsError::Kind::Service ? ServiceError
+        return o.error.kind == qbusiness::AwsError::Kind::Service    ? ServiceError
             : o.error.kind == qbusiness::AwsError::Kind::Credentials ? ConfigError
-                                                                      : OtherError;
+                                                                     : OtherError;
     default:
         return OtherError;
     }
@@ -130,7 +130,8 @@ bool parseStatuses(const QStringList &values, QList<report::DocumentStatus> *out
 {
     for (const QString &value : values) {
         for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
-            const report::DocumentStatus s = report::documentStatusFromWire(part.trimmed().toUpper());
+            const report::DocumentStatus s
+                = report::documentStatusFromWire(part.trimmed().toUpper());
             if (s == report::DocumentStatus::Unknown) {
                 *bad = part;
                 return false;
@@ -181,7 +182,8 @@ public:
 private:
     QString reasonOf(const report::ReportEvent &e)
     {
-        if (e.status != report::DocumentStatus::Failed && e.status != report::DocumentStatus::Skipped)
+        if (e.status != report::DocumentStatus::Failed
+            && e.status != report::DocumentStatus::Skipped)
             return {};
         // Error texts repeat a lot; the cache is bounded so memory stays flat.
         const auto it = m_reasons.constFind(e.errorMessage);
@@ -209,12 +211,15 @@ void printGroups(ServiceCommand &command, const report::FailureGroups &groups)
         o.insert(QStringLiteral("status"), report::documentStatusToWire(g.status));
         o.insert(QStringLiteral("count"), g.count);
         o.insert(QStringLiteral("reason"), g.reason);
-        o.insert(QStringLiteral("firstSeen"),
-                 QString::fromLatin1(aws::awstime::formatIso8601(g.firstSeen).value_or(QByteArray())));
-        o.insert(QStringLiteral("lastSeen"),
-                 QString::fromLatin1(aws::awstime::formatIso8601(g.lastSeen).value_or(QByteArray())));
+        o.insert(
+            QStringLiteral("firstSeen"),
+            QString::fromLatin1(aws::awstime::formatIso8601(g.firstSeen).value_or(QByteArray())));
+        o.insert(
+            QStringLiteral("lastSeen"),
+            QString::fromLatin1(aws::awstime::formatIso8601(g.lastSeen).value_or(QByteArray())));
         o.insert(QStringLiteral("exampleMessage"), g.exampleMessage);
-        o.insert(QStringLiteral("exampleDocuments"), QJsonArray::fromStringList(g.exampleDocuments));
+        o.insert(QStringLiteral("exampleDocuments"),
+                 QJsonArray::fromStringList(g.exampleDocuments));
         out.item(o);
     }
     out.endList(QStringLiteral("NextToken"), {});
@@ -386,8 +391,7 @@ int listDocuments(Invocation &inv)
     ListSpec spec {QStringLiteral("ListDocuments"),
                    QStringLiteral("documentDetailList"),
                    {col("documentId"), col("status"), col("errorCode", "error.errorCode"),
-                    col("errorMessage", "error.errorMessage"), col("createdAt"),
-                    col("updatedAt")},
+                    col("errorMessage", "error.errorMessage"), col("createdAt"), col("updatedAt")},
                    [client, request](const QString &token, int size) {
                        qbusiness::ListDocumentsRequest r = request;
                        r.nextToken = token;

@@ -56,27 +56,27 @@ bool integerMember(const QJsonObject &body, const char *name, qint64 lo, qint64 
     const QJsonValue v = body.value(QLatin1String(name));
     if (v.isUndefined() || v.isNull())
         return true;
-    const QString text = QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(
-                                               QJsonDocument::Compact))
-                             .chopped(1)
-                             .mid(1);
+    const QString text
+        = QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact))
+              .chopped(1)
+              .mid(1);
     if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble()))) {
-        *error = awsJsonError(400, QStringLiteral("SerializationException"),
-                              QStringLiteral("%1 must be an integer, not %2")
-                                  .arg(QLatin1String(name), text));
+        *error = awsJsonError(
+            400, QStringLiteral("SerializationException"),
+            QStringLiteral("%1 must be an integer, not %2").arg(QLatin1String(name), text));
         return false;
     }
     const qint64 n = qint64(v.toDouble());
     if (n < lo) {
-        *error = constraint(QLatin1String(name), text,
-                            QStringLiteral("Member must have value greater than or equal to %1")
-                                .arg(lo));
+        *error = constraint(
+            QLatin1String(name), text,
+            QStringLiteral("Member must have value greater than or equal to %1").arg(lo));
         return false;
     }
     if (n > hi) {
-        *error = constraint(QLatin1String(name), text,
-                            QStringLiteral("Member must have value less than or equal to %1")
-                                .arg(hi));
+        *error
+            = constraint(QLatin1String(name), text,
+                         QStringLiteral("Member must have value less than or equal to %1").arg(hi));
         return false;
     }
     *out = n;
@@ -95,10 +95,10 @@ bool stringMember(const QJsonObject &body, const char *name, QString *out, HttpR
     }
     *out = v.toString();
     if (out->isEmpty() || out->size() > 512) {
-        *error = constraint(QLatin1String(name), *out,
-                            out->isEmpty()
-                                ? QStringLiteral("Member must have length greater than or equal to 1")
-                                : QStringLiteral("Member must have length less than or equal to 512"));
+        *error = constraint(
+            QLatin1String(name), *out,
+            out->isEmpty() ? QStringLiteral("Member must have length greater than or equal to 1")
+                           : QStringLiteral("Member must have length less than or equal to 512"));
         return false;
     }
     return true;
@@ -170,17 +170,17 @@ LogsApi::LogsApi(Store &store, const PageTokenCodec &tokens, const Options &opti
 void LogsApi::addRoutes(Router &router)
 {
     const QString name = QString::fromLatin1(SigningName);
-    const auto route = [&](const char *operation,
-                           HttpResponse (LogsApi::*handler)(const RoutedRequest &)) {
-        router.addJsonRoute(QString::fromLatin1(operation), name, TargetPrefix,
-                            [this, handler](const RoutedRequest &r) {
-                                HttpResponse response = (this->*handler)(r);
-                                if (response.status == 200)
-                                    response.setHeader("Content-Type",
-                                                       "application/x-amz-json-1.1");
-                                return response;
-                            });
-    };
+    const auto route
+        = [&](const char *operation, HttpResponse (LogsApi::*handler)(const RoutedRequest &)) {
+              router.addJsonRoute(QString::fromLatin1(operation), name, TargetPrefix,
+                                  [this, handler](const RoutedRequest &r) {
+                                      HttpResponse response = (this->*handler)(r);
+                                      if (response.status == 200)
+                                          response.setHeader("Content-Type",
+                                                             "application/x-amz-json-1.1");
+                                      return response;
+                                  });
+          };
     route("FilterLogEvents", &LogsApi::filterLogEvents);
     route("GetLogEvents", &LogsApi::getLogEvents);
     route("DescribeLogStreams", &LogsApi::describeLogStreams);
@@ -238,7 +238,8 @@ ApplicationRecord *LogsApi::group(const QJsonObject &body, QString *groupName, H
 std::optional<LogsApi::Stream> LogsApi::stream(ApplicationRecord &app, const QString &name,
                                                qint64 nowMs)
 {
-    for (const ReportStreamKind kind : {ReportStreamKind::RunReport, ReportStreamKind::GroupMembership}) {
+    for (const ReportStreamKind kind :
+         {ReportStreamKind::RunReport, ReportStreamKind::GroupMembership}) {
         const QString prefix = reportStreamPrefix(kind);
         if (!name.startsWith(prefix))
             continue;
@@ -269,7 +270,8 @@ std::vector<LogsApi::Stream> LogsApi::streams(ApplicationRecord &app, const QStr
                                               qint64 nowMs)
 {
     std::vector<Stream> out;
-    for (const ReportStreamKind kind : {ReportStreamKind::RunReport, ReportStreamKind::GroupMembership}) {
+    for (const ReportStreamKind kind :
+         {ReportStreamKind::RunReport, ReportStreamKind::GroupMembership}) {
         const QString kindPrefix = reportStreamPrefix(kind);
         if (!kindPrefix.startsWith(prefix) && !prefix.startsWith(kindPrefix))
             continue;
@@ -282,7 +284,8 @@ std::vector<LogsApi::Stream> LogsApi::streams(ApplicationRecord &app, const QStr
                     const QString name = dsPrefix + ds.jobs[j].executionIdString();
                     if (!name.startsWith(prefix))
                         continue;
-                    if (std::optional<RunReport> r = RunReport::of(m_options, m_store, ds, j, nowMs))
+                    if (std::optional<RunReport> r
+                        = RunReport::of(m_options, m_store, ds, j, nowMs))
                         out.push_back({name, kind, &ds, j, *r});
                 }
             }
@@ -321,8 +324,7 @@ HttpResponse LogsApi::filterLogEvents(const RoutedRequest &request)
     if (!integerMember(body, "limit", 1, MaxEvents, &limit, &error)
         || !integerMember(body, "startTime", 0, std::numeric_limits<qint64>::max(), &startTime,
                           &error)
-        || !integerMember(body, "endTime", 0, std::numeric_limits<qint64>::max(), &endTime,
-                          &error)
+        || !integerMember(body, "endTime", 0, std::numeric_limits<qint64>::max(), &endTime, &error)
         || !stringMember(body, "logStreamNamePrefix", &prefix, &error))
         return error;
     const QJsonValue names = body.value(QLatin1String("logStreamNames"));
@@ -347,9 +349,8 @@ HttpResponse LogsApi::filterLogEvents(const RoutedRequest &request)
                             QStringLiteral("logStreamNames must be a list of strings"));
     }
     if (endTime < startTime)
-        return invalidParameter(QStringLiteral("endTime (%1) is before startTime (%2).")
-                                    .arg(endTime)
-                                    .arg(startTime));
+        return invalidParameter(
+            QStringLiteral("endTime (%1) is before startTime (%2).").arg(endTime).arg(startTime));
     const QJsonValue patternValue = body.value(QLatin1String("filterPattern"));
     if (patternValue.isString())
         pattern = patternValue.toString();
@@ -409,8 +410,7 @@ HttpResponse LogsApi::filterLogEvents(const RoutedRequest &request)
         for (; event < count; ++event) {
             if (s.report.timestamp(s.kind, event) > endTime)
                 break;
-            if (listed == limit || out.size() > MaxPageBytes - 300 * 1024
-                || examined == ScanBudget) {
+            if (listed == limit || examined == ScanBudget) {
                 more = true;
                 break;
             }
@@ -418,6 +418,11 @@ HttpResponse LogsApi::filterLogEvents(const RoutedRequest &request)
             const QByteArray message = s.report.message(s.kind, event);
             if (!filter.matchesAll() && !filter.matches(message))
                 continue;
+            // A page holds at most 1 MB (the message is escaped once more inside the answer).
+            if (listed > 0 && out.size() + message.size() * 5 / 4 + 300 > MaxPageBytes) {
+                more = true;
+                break;
+            }
             writeEvent(w, &s, s.report, s.kind, event, message);
             ++listed;
         }
@@ -450,8 +455,7 @@ HttpResponse LogsApi::getLogEvents(const RoutedRequest &request)
     if (!integerMember(body, "limit", 1, MaxEvents, &limit, &error)
         || !integerMember(body, "startTime", 0, std::numeric_limits<qint64>::max(), &startTime,
                           &error)
-        || !integerMember(body, "endTime", 0, std::numeric_limits<qint64>::max(), &endTime,
-                          &error)
+        || !integerMember(body, "endTime", 0, std::numeric_limits<qint64>::max(), &endTime, &error)
         || !stringMember(body, "logStreamName", &streamName, &error))
         return error;
     if (streamName.isEmpty())
@@ -468,9 +472,10 @@ HttpResponse LogsApi::getLogEvents(const RoutedRequest &request)
     const RunReport &report = s->report;
     // The window [lo, hi): GetLogEvents's end time is exclusive.
     const qint64 lo = report.firstAtOrAfter(s->kind, startTime);
-    const qint64 hi = std::max(
-        lo, endTime == std::numeric_limits<qint64>::max() ? report.count(s->kind)
-                                                          : report.firstAtOrAfter(s->kind, endTime));
+    const qint64 hi = std::max(lo,
+                               endTime == std::numeric_limits<qint64>::max()
+                                   ? report.count(s->kind)
+                                   : report.firstAtOrAfter(s->kind, endTime));
     const QByteArray filters = "gle|" + groupName.toUtf8() + '|' + streamName.toUtf8() + '|'
         + QByteArray::number(startTime) + '|' + QByteArray::number(endTime);
     const auto token = [&](char direction, qint64 at) {
@@ -530,8 +535,8 @@ HttpResponse LogsApi::describeLogStreams(const RoutedRequest &request)
                                          "LastEventTime]"));
     const bool byTime = orderBy == QLatin1String("LastEventTime");
     if (byTime && !prefix.isEmpty())
-        return invalidParameter(QStringLiteral(
-            "Cannot order by LastEventTime with a logStreamNamePrefix."));
+        return invalidParameter(
+            QStringLiteral("Cannot order by LastEventTime with a logStreamNamePrefix."));
     const bool descending = body.value(QLatin1String("descending")).toBool(false);
     QString groupName;
     ApplicationRecord *app = group(body, &groupName, &error);

@@ -534,8 +534,9 @@ HttpResponse QBusinessApi::listDocuments(const RoutedRequest &request)
     QJsonObject body;
     body.insert(QStringLiteral("documentDetailList"), page);
     if (more)
-        body.insert(QStringLiteral("nextToken"),
-                    m_tokens.encode(filters, (quint64(source) << DocumentBits) | quint64(document)));
+        body.insert(
+            QStringLiteral("nextToken"),
+            m_tokens.encode(filters, (quint64(source) << DocumentBits) | quint64(document)));
     return jsonResponse(body);
 }
 

@@ -72,8 +72,8 @@ const Flavour Flavours[] = {
 
 const Flavour &flavourOf(const QString &type)
 {
-    static const Flavour fallback {"", "the source", "https://intranet.acme.example/docs/%1.%2",
-                                   true, "pdf,docx,html", true};
+    static const Flavour fallback {
+        "", "the source", "https://intranet.acme.example/docs/%1.%2", true, "pdf,docx,html", true};
     for (const Flavour &f : Flavours) {
         if (type == QLatin1String(f.type))
             return f;
@@ -82,20 +82,19 @@ const Flavour &flavourOf(const QString &type)
 }
 
 const char *const Topics[] = {
-    "Expense Policy",     "Travel Guidelines",    "Onboarding Checklist", "Incident Response",
-    "Security Baseline",  "Release Process",      "Quarterly Roadmap",    "Benefits Overview",
-    "Data Retention",     "Vendor Management",    "Remote Work",          "Code Review",
+    "Expense Policy",      "Travel Guidelines",   "Onboarding Checklist", "Incident Response",
+    "Security Baseline",   "Release Process",     "Quarterly Roadmap",    "Benefits Overview",
+    "Data Retention",      "Vendor Management",   "Remote Work",          "Code Review",
     "Customer Escalation", "Pricing Model",       "Brand Guidelines",     "Disaster Recovery",
-    "Access Requests",    "Performance Reviews",  "API Reference",        "Support Playbook",
-    "Holiday Calendar",   "Procurement Rules",    "On-call Rotation",     "Architecture Decisions",
+    "Access Requests",     "Performance Reviews", "API Reference",        "Support Playbook",
+    "Holiday Calendar",    "Procurement Rules",   "On-call Rotation",     "Architecture Decisions",
 };
-const char *const Kinds[] = {"Handbook", "FAQ",       "Runbook",    "Template",
-                             "Guide",    "Summary",   "Checklist",  "Notes",
-                             "Standard", "Procedure", "Overview",   "Draft"};
-const char *const Groups[] = {"engineering", "hr-team", "finance", "support-agents",
-                              "all-employees", "legal", "sales"};
-const char *const People[] = {"alice", "bob", "carol", "dmitri", "esther", "farid", "grace",
-                              "hiro", "ines", "jamal"};
+const char *const Kinds[] = {"Handbook",  "FAQ",   "Runbook",  "Template",  "Guide",    "Summary",
+                             "Checklist", "Notes", "Standard", "Procedure", "Overview", "Draft"};
+const char *const Groups[]
+    = {"engineering", "hr-team", "finance", "support-agents", "all-employees", "legal", "sales"};
+const char *const People[]
+    = {"alice", "bob", "carol", "dmitri", "esther", "farid", "grace", "hiro", "ines", "jamal"};
 const char *const Unsupported[] = {"zip", "exe", "mp4", "psd", "dwg", "iso"};
 
 enum Reason { SizeLimit, UnsupportedType, AclError, Throttled, Unparsable, TextLimit, ReasonCount };
@@ -103,7 +102,7 @@ const int ReasonWeights[ReasonCount] = {28, 24, 18, 14, 10, 6};
 
 QString slugOf(const QString &title)
 {
-    return title.toLower().replace(u' ', u'-');
+    return title.toLower().replace(u' ', u'-').remove(u'(').remove(u')');
 }
 
 // Every number of one event, from the run's key and the event.
@@ -162,8 +161,7 @@ std::optional<RunReport> RunReport::of(const Options &options, const Store &stor
     const JobRecord &job = ds.jobs[jobIndex];
     if (job.startMs < 0 || nowMs - job.startMs > LogRetentionMs)
         return std::nullopt;
-    const bool live
-        = ds.live.active && ds.live.index == jobIndex && ds.live.durationMs >= 0;
+    const bool live = ds.live.active && ds.live.index == jobIndex && ds.live.durationMs >= 0;
     if (!live && !job.hasMetrics)
         return std::nullopt;
     RunReport r;
@@ -184,8 +182,8 @@ std::optional<RunReport> RunReport::of(const Options &options, const Store &stor
                                              : qint64(std::max(1000, options.syncDurationMs));
     r.m_failed = r.m_metrics[DocumentsFailed];
     Rng rng(r.m_key);
-    r.m_skipped = std::min(r.m_total - r.m_failed,
-                           qint64(double(r.m_total) * (0.005 + rng.unit() * 0.03)));
+    r.m_skipped
+        = std::min(r.m_total - r.m_failed, qint64(double(r.m_total) * (0.005 + rng.unit() * 0.03)));
     r.m_memberships = std::min<qint64>(40, r.m_total / 400 + 3);
     r.m_stride = std::max<quint64>(1, rng.next() % quint64(r.m_total));
     while (std::gcd(r.m_stride, quint64(r.m_total)) != 1)
@@ -307,11 +305,11 @@ ReportDocument RunReport::document(qint64 i) const
             attachment = !flavour.files;
             extension = QString::fromLatin1(
                 Unsupported[run.range(0, qint64(std::size(Unsupported)) - 1)]);
-            d.errorMessage = QStringLiteral(
-                                 "The file type .%1 is not supported. Supported types include "
+            d.errorMessage
+                = QStringLiteral("The file type .%1 is not supported. Supported types include "
                                  "PDF, HTML, Microsoft Word, PowerPoint and Excel, plain text, "
                                  "Markdown, CSV, JSON, XML and RTF.")
-                                 .arg(extension);
+                      .arg(extension);
             break;
         case AclError:
             d.crawlStatus = QStringLiteral("FAILED");
@@ -359,10 +357,10 @@ ReportDocument RunReport::document(qint64 i) const
         const qint64 added = m_metrics[DocumentsAdded];
         const qint64 modified = m_metrics[DocumentsModified];
         const qint64 deleted = m_metrics[DocumentsDeleted];
-        d.crawlAction = rank < added              ? QStringLiteral("ADD")
-            : rank < added + modified             ? QStringLiteral("UPDATE")
-            : rank < added + modified + deleted   ? QStringLiteral("DELETE")
-                                                  : QStringLiteral("UNCHANGED");
+        d.crawlAction = rank < added            ? QStringLiteral("ADD")
+            : rank < added + modified           ? QStringLiteral("UPDATE")
+            : rank < added + modified + deleted ? QStringLiteral("DELETE")
+                                                : QStringLiteral("UNCHANGED");
     }
     QString uri = QString::fromLatin1(flavour.uri)
                       .replace(QLatin1String("%1"), slugOf(d.title))
@@ -416,9 +414,8 @@ QByteArray RunReport::documentMessage(const ReportDocument &d)
                             .arg(group);
     w.key(QLatin1StringView("Acl"));
     w.value(QStringView(acl));
-    const QString metadata
-        = QStringLiteral("{\"_category\":\"%1\",\"_source_uri\":\"%2\"}")
-              .arg(QLatin1String(Kinds[h % std::size(Kinds)]), d.sourceUri);
+    const QString metadata = QStringLiteral("{\"_category\":\"%1\",\"_source_uri\":\"%2\"}")
+                                 .arg(QLatin1String(Kinds[h % std::size(Kinds)]), d.sourceUri);
     w.key(QLatin1StringView("Metadata"));
     w.value(QStringView(metadata));
     w.key(QLatin1StringView("HashedDocumentId"));
@@ -486,8 +483,8 @@ IndexedDocument DocumentCatalogue::at(qint64 i) const
     IndexedDocument out;
     out.documentId = d.documentId;
     Rng rng = Rng::derived(fnv(m_ds.id), quint64(i), 11);
-    out.createdMs = m_ds.createdMs + qint64(rng.next() % quint64(std::max<qint64>(
-                                          1, m_lastEndMs - m_ds.createdMs)));
+    out.createdMs = m_ds.createdMs
+        + qint64(rng.next() % quint64(std::max<qint64>(1, m_lastEndMs - m_ds.createdMs)));
     out.updatedMs = out.createdMs;
     switch (d.status) {
     case ReportDocumentStatus::Failed:

@@ -44,7 +44,7 @@ void shapeJsonProtocolError(const HttpRequest &request, HttpResponse *response)
     QByteArray type;
     for (const auto &h : std::as_const(response->headers)) {
         if (h.name.compare("x-amzn-ErrorType", Qt::CaseInsensitive) == 0)
-            type = h.value.left(h.value.indexOf(':'));
+            type = h.value.indexOf(':') < 0 ? h.value : h.value.left(h.value.indexOf(':'));
     }
     if (type.isEmpty())
         return;
