@@ -172,6 +172,7 @@ std::optional<RunReport> RunReport::of(const Options &options, const Store &stor
     if (r.m_total <= 0)
         return std::nullopt;
     r.m_ds = &ds;
+    r.m_extensions = QString::fromLatin1(flavourOf(ds.type).extensions).split(u',');
     r.m_executionId = job.executionIdString();
     r.m_key = Rng::derived(options.seed, fnv(ds.id), fnv(job.executionId.data(), 36), 16).next();
     r.m_startMs = job.startMs;
@@ -274,8 +275,7 @@ ReportDocument RunReport::document(qint64 i) const
         + QLatin1String(Kinds[(i / topics + qint64(dsKey % 7)) % kinds]);
     if (i >= topics * kinds)
         d.title += QStringLiteral(" (%1)").arg(i / (topics * kinds) + 1);
-    const QStringList extensions = QString::fromLatin1(flavour.extensions).split(u',');
-    QString extension = extensions.at(qsizetype(doc.next() % quint64(extensions.size())));
+    QString extension = m_extensions.at(qsizetype(doc.next() % quint64(m_extensions.size())));
     const qint64 numericId = 100000 + i * 13 + qint64(dsKey % 997);
 
     qint64 rank = 0;

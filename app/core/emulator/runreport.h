@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -73,6 +74,7 @@ private:
     ReportDocumentStatus statusAt(qint64 i, qint64 *rank) const;
 
     const DataSourceRecord *m_ds = nullptr;
+    QStringList m_extensions; // the connector's usual file types, split once
     QString m_executionId;
     quint64 m_key = 0; // seed, data source and run mixed: every choice below derives from it
     qint64 m_startMs = 0;
