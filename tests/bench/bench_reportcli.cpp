@@ -114,7 +114,8 @@ void BenchReportCli::cliVersusBoto3()
     const double cliSeconds = double(timer.elapsed()) / 1000.0;
     const QByteArray cliErr = cli.readAllStandardError();
     QCOMPARE(cli.exitCode(), 0);
-    QVERIFY2(cliErr.contains(QByteArray::number(events) + " documents"), cliErr.constData());
+    QVERIFY2(cliErr.contains(QByteArray(QByteArray::number(events) + " documents")),
+             cliErr.constData());
     rusage usage {};
     getrusage(RUSAGE_CHILDREN, &usage);
     const double cliPeakMb = double(usage.ru_maxrss) / 1024.0;
