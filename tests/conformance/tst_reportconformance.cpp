@@ -201,7 +201,7 @@ bool TestReportConformance::readWithSyncDeck()
     connect(&reader, &report::ReportReader::eventsRead, this,
             [&](const QList<report::ReportEvent> &events) {
                 for (const report::ReportEvent &e : events) {
-                    hash.addData(e.eventId.toUtf8() + '\n' + e.message.toUtf8() + '\n');
+                    hash.addData(QByteArray(e.eventId.toUtf8() + '\n' + e.message.toUtf8() + '\n'));
                     ++m_events;
                 }
             });
@@ -233,7 +233,8 @@ bool TestReportConformance::listWithSyncDeck()
                 const auto *c = static_cast<qbusiness::ListDocumentsCall *>(call);
                 for (int i = first; i < first + count; ++i) {
                     const qbusiness::DocumentDetails &d = c->page.documents.at(i);
-                    hash.addData(d.documentId.toUtf8() + '\n' + d.status.toUtf8() + '\n');
+                    hash.addData(
+                        QByteArray(d.documentId.toUtf8() + '\n' + d.status.toUtf8() + '\n'));
                     ++m_documents;
                 }
             });
