@@ -11,7 +11,7 @@ set(ALLOWED_app/core/qbusiness "aws;qbusiness")
 set(ALLOWED_app/core/logs "aws;logs")
 set(ALLOWED_app/core/report "aws;qbusiness;logs;report")
 set(ALLOWED_app/core/emulator "aws;emulator")
-set(ALLOWED_app/core/cli "aws;qbusiness;cli")
+set(ALLOWED_app/core/cli "aws;qbusiness;logs;report;cli")
 set(ALLOWED_app/core/cache "aws;qbusiness;cache")
 set(ALLOWED_app/core/fleet "aws;qbusiness;fleet")
 # ui: the window composes its feature folders; each feature uses the shared widgets and seams

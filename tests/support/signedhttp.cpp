@@ -64,7 +64,7 @@ QList<QPair<QByteArray, QByteArray>> SignedHttp::signedHeaders(const SignedReque
     aws::sigv4::SigningParams params;
     params.credentials = m_credentials;
     params.region = m_region;
-    params.service = QStringLiteral("qbusiness");
+    params.service = m_service;
     params.time
         = request.signingTime.isValid() ? request.signingTime : QDateTime::currentDateTimeUtc();
     const aws::sigv4::SigningResult signedResult = aws::sigv4::sign(r, params);

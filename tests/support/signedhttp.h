@@ -61,6 +61,8 @@ public:
     QByteArray wireBytes(const SignedRequest &request, bool connectionClose = false) const;
 
     void setCredentials(aws::Credentials credentials) { m_credentials = std::move(credentials); }
+    // The SigV4 signing name ("qbusiness" unless told otherwise, e.g. "logs").
+    void setService(QString service) { m_service = std::move(service); }
 
 private:
     QList<QPair<QByteArray, QByteArray>> signedHeaders(const SignedRequest &request) const;
@@ -68,6 +70,7 @@ private:
     QUrl m_base;
     aws::Credentials m_credentials;
     QString m_region;
+    QString m_service = QStringLiteral("qbusiness");
     QNetworkAccessManager m_nam;
 };
 

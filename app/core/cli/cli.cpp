@@ -3,6 +3,7 @@
 #include "configure.h"
 #include "globaloptions.h"
 #include "qbusinesscommands.h"
+#include "reportcommands.h"
 #include "signrequest.h"
 
 #include <syncdeck/version.h>
@@ -42,6 +43,10 @@ const QList<Command> &commands()
         {"get-data-source", "Show one data source", getDataSource},
         {"list-data-source-sync-jobs", "List the sync job history of a data source",
          listDataSourceSyncJobs},
+        {"get-sync-job-report",
+         "Show which documents of a sync run failed and why (CloudWatch Logs)", getSyncJobReport},
+        {"list-documents", "List the documents of an index and their current states",
+         listDocuments},
         {"start-data-source-sync-job", "Start a sync job of a data source", startDataSourceSyncJob},
         {"stop-data-source-sync-job", "Stop the running sync job of a data source",
          stopDataSourceSyncJob},

@@ -156,6 +156,9 @@ bool resolveCliSession(const GlobalOptions &options, const QProcessEnvironment &
     c.connectTimeoutMs = options.connectTimeoutSeconds * 1000;
     c.dryRun = options.dryRun;
     session->credentials = s.credentials;
+    session->logsEndpoint = s.logsEndpoint;
+    session->logsEndpointError = s.logsEndpointError;
+    session->logsEndpointNextStep = s.logsEndpointNextStep;
 
     // Sources only: never a key or token.
     session->description = {

@@ -53,6 +53,10 @@ struct CliSession
     qbusiness::ClientConfig config;
     aws::CredentialsProvider *credentials = nullptr; // child of the parent given
     QStringList description; // for --debug: "region us-east-1 (AWS_REGION)", never a secret
+    // CloudWatch Logs (run reports): the same settings aimed at the Logs endpoint; empty with
+    // the reason when it cannot be resolved (the Q Business commands do not need it).
+    QUrl logsEndpoint;
+    QString logsEndpointError, logsEndpointNextStep;
 };
 
 struct CliSessionError

@@ -61,6 +61,7 @@ void ServiceCommand::addOptions(const QCommandLineOption &help)
     m_parser.setApplicationDescription(m_def.description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOption(help);
+    m_parser.addOptions(m_def.options);
     for (const QString &id : std::as_const(m_def.ids))
         m_parser.addOption(
             {id, QStringLiteral("The %1 (36 characters).").arg(id), QStringLiteral("id")});
@@ -180,9 +181,32 @@ std::optional<int> ServiceCommand::connect(const QProcessEnvironment &env)
     for (const QString &line : std::as_const(session.description))
         debug(line);
     m_client = new qbusiness::Client(session.config, session.credentials, &m_root);
+    m_credentials = session.credentials;
+    m_logsEndpoint = session.logsEndpoint;
+    m_logsEndpointError = session.logsEndpointError;
+    m_logsEndpointNextStep = session.logsEndpointNextStep;
     QObject::connect(m_client, &qbusiness::Client::attemptLogged, &m_root,
                      [this](const QString &line) { debug(line); });
     return std::nullopt;
+}
+
+std::optional<aws::ClientConfig> ServiceCommand::logsConfig()
+{
+    if (m_logsEndpoint.isEmpty()) {
+        m_inv.err << "syncdeck-cli: error: "
+                  << (m_logsEndpointError.isEmpty()
+                          ? QStringLiteral("No CloudWatch Logs endpoint for this region")
+                          : m_logsEndpointError)
+                  << '\n';
+        if (!m_logsEndpointNextStep.isEmpty())
+            m_inv.err << "  What to do: " << m_logsEndpointNextStep << '\n';
+        m_inv.err.flush();
+        return std::nullopt;
+    }
+    aws::ClientConfig config = m_client->config();
+    config.endpoint = m_logsEndpoint;
+    debug(QStringLiteral("CloudWatch Logs endpoint %1").arg(m_logsEndpoint.toString()));
+    return config;
 }
 
 void ServiceCommand::debug(const QString &line)

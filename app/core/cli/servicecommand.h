@@ -28,6 +28,7 @@ struct CommandDef
     QStringList ids; // required ID options, e.g. "application-id"
     bool paginated = false;
     bool syncJobFilters = false;
+    QList<QCommandLineOption> options = {}; // the command's own, besides the shared ones
 };
 
 // A list command: the page call factory, the reader of a page and the item converter.
@@ -65,6 +66,28 @@ public:
     int runSingle(qbusiness::Call *created, const std::function<void(qbusiness::Call *)> &print);
     OutputFormatter &output() { return *m_out; }
 
+    // For commands that drive their own calls (get-sync-job-report).
+    bool isSet(const QString &option) const { return m_parser.isSet(option); }
+    QString value(const QString &option) const { return m_parser.value(option); }
+    QStringList values(const QString &option) const { return m_parser.values(option); }
+    const GlobalOptions &globals() const { return m_globals; }
+    qint64 maxItems() const { return m_maxItems; }
+    int pageSize() const { return m_pageSize; }
+    QString startingToken() const { return m_startingToken; }
+    aws::SignalWatcher &interrupts() { return m_watcher; }
+    QTextStream &err() { return m_inv.err; }
+    QTextStream &out() { return m_inv.out; }
+    // The client configuration and credentials for CloudWatch Logs; std::nullopt after saying
+    // why on stderr (exit ConfigError).
+    std::optional<aws::ClientConfig> logsConfig();
+    aws::CredentialsProvider *credentials() const { return m_credentials; }
+    int usage(const QString &message) { return usageError(message); }
+    int fail(const QString &operation, const qbusiness::AwsError &e, const QString &resumeToken)
+    {
+        return reportError(operation, e, resumeToken);
+    }
+    void wait(qbusiness::Call *call) { runToEnd(call); }
+
 private:
     void addOptions(const QCommandLineOption &help);
     std::optional<int> readIds();
@@ -88,6 +111,9 @@ private:
     GlobalOptions m_globals;
     QObject m_root; // parent of the credentials provider and the client
     qbusiness::Client *m_client = nullptr;
+    aws::CredentialsProvider *m_credentials = nullptr;
+    QUrl m_logsEndpoint;
+    QString m_logsEndpointError, m_logsEndpointNextStep;
     std::unique_ptr<OutputFormatter> m_out;
     aws::SignalWatcher m_watcher; // SIGINT aborts the calls: print what came, exit 130
     QHash<QString, QString> m_ids;

@@ -319,6 +319,12 @@ public:
                 || !time(o, QStringLiteral("createdAt"), path, &app.createdMs, false)
                 || !time(o, QStringLiteral("updatedAt"), path, &app.updatedMs, false))
                 return false;
+            // Whether the application delivers its sync job logs (its log group exists).
+            const QJsonValue delivery = o.value(QLatin1String("logDelivery"));
+            if (!delivery.isUndefined() && !delivery.isBool())
+                return fail(path + QStringLiteral(".logDelivery"),
+                            QStringLiteral("expected true or false"));
+            app.logDelivery = delivery.toBool(true);
             QJsonArray indices;
             if (!array(o, QStringLiteral("indices"), path, &indices, false))
                 return false;

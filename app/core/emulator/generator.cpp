@@ -200,6 +200,8 @@ void Generator::generate(Store *store) const
             app.displayName += QStringLiteral("-%1").arg(a / 8 + 1);
         app.identityType
             = rng.chance(0.7) ? QStringLiteral("AWS_IAM_IDC") : QStringLiteral("AWS_IAM_IDP_SAML");
+        // Every second application has not set up log delivery: its runs have no report.
+        app.logDelivery = a % 2 == 0;
         app.createdMs = m_anchorMs - rng.range(400, 700) * Day - rng.range(0, Day);
         app.updatedMs = app.createdMs + rng.range(1, 300) * Day;
         for (int i = 0; i < std::max(0, m_options.indicesPerApplication); ++i) {

@@ -12,7 +12,8 @@ class Generator
 public:
     Generator(const Options &options, qint64 anchorMs);
     // Fills store (and calls store->index()). The first data source of the first application
-    // ends with a streak of FAILED runs and holds the one running (SYNCING) job.
+    // ends with a streak of FAILED runs and holds the one running (SYNCING) job. Applications at
+    // odd positions have no log delivery (no log group, so no run reports).
     void generate(Store *store) const;
 
 private:

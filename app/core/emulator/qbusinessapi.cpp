@@ -1,6 +1,7 @@
 #include "qbusinessapi.h"
 
 #include "responses.h"
+#include "runreport.h"
 #include "validator.h"
 
 #include "aws/jsonwriter.h"
@@ -213,6 +214,8 @@ void QBusinessApi::addRoutes(Router &router)
           &QBusinessApi::startSync);
     route("StopDataSourceSyncJob", "POST", dataSource + QStringLiteral("/stopsync"),
           &QBusinessApi::stopSync);
+    route("ListDocuments", "GET", app + QStringLiteral("/index/{indexId}/documents"),
+          &QBusinessApi::listDocuments);
 }
 
 bool QBusinessApi::lookup(const RoutedRequest &request, Resources *out, HttpResponse *notFound)
@@ -454,6 +457,87 @@ HttpResponse QBusinessApi::stopSync(const RoutedRequest &request)
     }
     m_store.stopJob(ds, nowMs);
     return jsonResponse(QJsonObject());
+}
+
+HttpResponse QBusinessApi::listDocuments(const RoutedRequest &request)
+{
+    Validator v;
+    checkIds(v, request, {"applicationId", "indexId"});
+    const QString *token = request.queryValue(QLatin1StringView("nextToken"));
+    v.nextToken(token);
+    const int max = v.maxResults(QStringLiteral("maxResults"),
+                                 request.queryValue(QLatin1StringView("maxResults")), 100);
+    QStringList dataSourceIds;
+    for (const auto &[key, value] : request.query) {
+        if (key == QLatin1String("dataSourceIds"))
+            dataSourceIds.append(value);
+    }
+    if (dataSourceIds.size() > 1)
+        v.add(QStringLiteral("dataSourceIds"), dataSourceIds.join(u','),
+              QStringLiteral("Member must have length less than or equal to 1"));
+    for (const QString &id : std::as_const(dataSourceIds))
+        v.id(QStringLiteral("dataSourceIds"), id);
+    if (!v.ok())
+        return v.response();
+    Resources r;
+    HttpResponse notFound;
+    if (!lookup(request, &r, &notFound))
+        return notFound;
+    std::vector<DataSourceRecord *> sources;
+    for (DataSourceRecord &ds : r.index->dataSources) {
+        if (dataSourceIds.isEmpty() || ds.id == dataSourceIds.first())
+            sources.push_back(&ds);
+    }
+    if (!dataSourceIds.isEmpty() && sources.empty())
+        return resourceNotFound(dataSourceIds.first(), QStringLiteral("DataSource"),
+                                QStringLiteral("data source"));
+
+    // Positions run over the data sources in order: the source in the high bits.
+    constexpr int DocumentBits = 40;
+    const QByteArray filters = "documents|" + request.labels.join(u'|').toLatin1() + '|'
+        + dataSourceIds.join(u',').toLatin1();
+    quint64 position = 0;
+    if (token) {
+        QString tokenError;
+        if (!m_tokens.decode(*token, filters, &position, &tokenError))
+            return tokenRefused(tokenError, *token);
+    }
+    const qint64 nowMs = m_nowMs();
+    const int pageSize = max > 0 ? max : 100;
+    size_t source = size_t(position >> DocumentBits);
+    qint64 document = qint64(position & ((quint64(1) << DocumentBits) - 1));
+    QJsonArray page;
+    bool more = false;
+    for (; source < sources.size() && !more; ++source, document = 0) {
+        m_store.advance(sources[source], nowMs);
+        const DocumentCatalogue catalogue(m_options, m_store, *sources[source], nowMs);
+        for (; document < catalogue.count(); ++document) {
+            if (page.size() == pageSize) {
+                more = true;
+                break;
+            }
+            const IndexedDocument d = catalogue.at(document);
+            QJsonObject o;
+            o.insert(QStringLiteral("documentId"), d.documentId);
+            o.insert(QStringLiteral("status"), d.status);
+            if (!d.errorCode.isEmpty()) {
+                QJsonObject error;
+                error.insert(QStringLiteral("errorCode"), d.errorCode);
+                error.insert(QStringLiteral("errorMessage"), d.errorMessage);
+                o.insert(QStringLiteral("error"), error);
+            }
+            page.append(summaryTimes(o, d.createdMs, d.updatedMs));
+        }
+        if (more)
+            break;
+    }
+    QJsonObject body;
+    body.insert(QStringLiteral("documentDetailList"), page);
+    if (more)
+        body.insert(
+            QStringLiteral("nextToken"),
+            m_tokens.encode(filters, (quint64(source) << DocumentBits) | quint64(document)));
+    return jsonResponse(body);
 }
 
 } // namespace syncdeck::emulator

@@ -29,6 +29,7 @@ public:
     HttpResponse listSyncJobs(const RoutedRequest &request);
     HttpResponse startSync(const RoutedRequest &request);
     HttpResponse stopSync(const RoutedRequest &request);
+    HttpResponse listDocuments(const RoutedRequest &request);
 
 private:
     // The resources a request's path names, as deep as it goes.

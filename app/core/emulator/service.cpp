@@ -9,6 +9,8 @@
 #include "aws/crypto.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUuid>
 
 namespace syncdeck::emulator {
@@ -30,6 +32,30 @@ HttpResponse htmlInternalError()
     return response;
 }
 
+// awsJson clients (CloudWatch Logs) read an error's code from the body's `__type`, and the
+// service answers throttling with 400: every error of such a request gets both.
+void shapeJsonProtocolError(const HttpRequest &request, HttpResponse *response)
+{
+    if (response->status < 400 || !request.hasHeader("x-amz-target"))
+        return;
+    const QJsonDocument doc = QJsonDocument::fromJson(response->body);
+    if (!doc.isObject() || doc.object().contains(QLatin1String("__type")))
+        return;
+    QByteArray type;
+    for (const auto &h : std::as_const(response->headers)) {
+        if (h.name.compare("x-amzn-ErrorType", Qt::CaseInsensitive) == 0)
+            type = h.value.indexOf(':') < 0 ? h.value : h.value.left(h.value.indexOf(':'));
+    }
+    if (type.isEmpty())
+        return;
+    QJsonObject body = doc.object();
+    body.insert(QStringLiteral("__type"), QString::fromLatin1(type));
+    response->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    response->setHeader("Content-Type", "application/x-amz-json-1.1");
+    if (response->status == 429)
+        response->status = 400;
+}
+
 } // namespace
 
 Service::Service(const Options &options)
@@ -41,9 +67,11 @@ Service::Service(const Options &options)
           QByteArray(QByteArray::number(options.seed) + ':' + options.secretAccessKey.toUtf8())))
     , m_faults(options.faults, options.seed)
     , m_qbusiness(m_store, m_tokens, m_options, [this] { return now().toMSecsSinceEpoch(); })
+    , m_logs(m_store, m_tokens, m_options, [this] { return now().toMSecsSinceEpoch(); })
 {
     m_store.setStopDurationMs(std::max(0, options.stopDurationMs));
     m_qbusiness.addRoutes(m_router);
+    m_logs.addRoutes(m_router);
 }
 
 bool Service::load(QString *error)
@@ -79,6 +107,7 @@ Reply Service::handle(const HttpRequest &request)
         reply.response.setHeader("x-amzn-ErrorType",
                                  (auth.code + QLatin1String(CoralServiceSuffix)).toLatin1());
     }
+    shapeJsonProtocolError(request, &reply.response);
     finish(&reply.response);
     if (m_options.verbose) {
         writeAccessLog({&request, &reply.response, reply.network == Reply::Network::Reset,
@@ -125,6 +154,11 @@ void Service::answer(const HttpRequest &request, const Router::Match *match, Rep
 
 HttpResponse Service::unknownOperation(const HttpRequest &request) const
 {
+    const QByteArray target = request.header("x-amz-target");
+    if (!target.isNull())
+        return awsJsonError(400, QStringLiteral("UnknownOperationException"),
+                            QStringLiteral("The operation %1 is not served here.")
+                                .arg(QString::fromLatin1(target)));
     QJsonObject members;
     members.insert(QStringLiteral("reason"), QStringLiteral("UNKNOWN_OPERATION"));
     return errorResponse(

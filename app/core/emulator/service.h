@@ -3,6 +3,7 @@
 #include "authenticator.h"
 #include "faultinjector.h"
 #include "httpmessage.h"
+#include "logsapi.h"
 #include "options.h"
 #include "pagetoken.h"
 #include "qbusinessapi.h"
@@ -14,7 +15,7 @@
 // The front door of the emulated AWS services: every request is routed to its API's operation
 // (Router), authenticated with SigV4 for that API's signing name, met by an injected fault or
 // answered, stamped with a request id and the service's Date, and logged with --verbose. The APIs
-// themselves (QBusinessApi, and those to come beside it) register their routes here.
+// themselves (QBusinessApi, LogsApi) register their routes here.
 namespace syncdeck::emulator {
 
 struct Reply
@@ -53,6 +54,7 @@ private:
     PageTokenCodec m_tokens;
     FaultInjector m_faults;
     QBusinessApi m_qbusiness;
+    LogsApi m_logs;
     Router m_router;
 };
 

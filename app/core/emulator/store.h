@@ -113,6 +113,8 @@ struct ApplicationRecord
     QString displayName;
     QString status = QStringLiteral("ACTIVE");
     QString identityType = QStringLiteral("AWS_IAM_IDC");
+    // SYNC_JOB_LOGS delivery is set up: /aws/qbusiness/{id} exists and holds the run reports.
+    bool logDelivery = true;
     qint64 createdMs = 0;
     qint64 updatedMs = 0;
     std::vector<IndexRecord> indices;

@@ -270,6 +270,9 @@ void ReportReader::onSweepFinished()
     pruneRecent();
     const AwsError error = p->error();
     if (error.isError()) {
+        // Where to resume after the events delivered (the CLI prints it).
+        if (m_events > 0)
+            m_resumeToken = p->resumeToken();
         const ReportOutcome o = outcomes::forError(m_target, error, m_events, now());
         // A running job's stream may appear any moment: keep watching for it.
         if (o.status == ReportStatus::NoLogStream && following() && m_target.running) {

@@ -89,7 +89,7 @@ public:
     qint64 eventCount() const { return m_events; }
     int pageCount() const { return m_pages; }
     int sweepCount() const { return m_sweeps; }
-    // After a Truncated outcome: where to resume (empty otherwise).
+    // After a Truncated outcome, or an error after some events: where to resume (else empty).
     QString resumeToken() const { return m_resumeToken; }
     // Events the service sent from streams that were not asked for (some servers, such as
     // moto, ignore logStreamNamePrefix); they are not part of the report and are left out.

@@ -1,0 +1,589 @@
+#include "logsapi.h"
+
+#include "filterpattern.h"
+
+#include "responses.h"
+
+#include "aws/jsonwriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <limits>
+
+namespace syncdeck::emulator {
+namespace {
+
+constexpr char GroupPrefix[] = "/aws/qbusiness/";
+constexpr qint64 MaxPageBytes = 1024 * 1024;
+constexpr int MaxEvents = 10000;
+// FilterLogEvents examines at most this many events per call; a sparse filter then answers a
+// short (even empty) page with a token, as the service does.
+constexpr qint64 ScanBudget = 50000;
+// A FilterLogEvents position: the stream's ordinal in the high bits, the event in the low ones.
+constexpr int EventBits = 40;
+
+HttpResponse invalidParameter(const QString &message)
+{
+    return awsJsonError(400, QStringLiteral("InvalidParameterException"), message);
+}
+
+HttpResponse groupNotFound()
+{
+    return awsJsonError(400, QStringLiteral("ResourceNotFoundException"),
+                        QStringLiteral("The specified log group does not exist."));
+}
+
+HttpResponse streamNotFound()
+{
+    return awsJsonError(400, QStringLiteral("ResourceNotFoundException"),
+                        QStringLiteral("The specified log stream does not exist."));
+}
+
+HttpResponse constraint(const QString &member, const QString &value, const QString &rule)
+{
+    return invalidParameter(QStringLiteral("1 validation error detected: Value '%1' at '%2' "
+                                           "failed to satisfy constraint: %3")
+                                .arg(value, member, rule));
+}
+
+// Reads an optional integer member; false with *error when it is not one or out of [lo, hi].
+bool integerMember(const QJsonObject &body, const char *name, qint64 lo, qint64 hi, qint64 *out,
+                   HttpResponse *error)
+{
+    const QJsonValue v = body.value(QLatin1String(name));
+    if (v.isUndefined() || v.isNull())
+        return true;
+    const QString text
+        = QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact))
+              .chopped(1)
+              .mid(1);
+    if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble()))) {
+        *error = awsJsonError(
+            400, QStringLiteral("SerializationException"),
+            QStringLiteral("%1 must be an integer, not %2").arg(QLatin1String(name), text));
+        return false;
+    }
+    const qint64 n = qint64(v.toDouble());
+    if (n < lo) {
+        *error = constraint(
+            QLatin1String(name), text,
+            QStringLiteral("Member must have value greater than or equal to %1").arg(lo));
+        return false;
+    }
+    if (n > hi) {
+        *error
+            = constraint(QLatin1String(name), text,
+                         QStringLiteral("Member must have value less than or equal to %1").arg(hi));
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+bool stringMember(const QJsonObject &body, const char *name, QString *out, HttpResponse *error)
+{
+    const QJsonValue v = body.value(QLatin1String(name));
+    if (v.isUndefined() || v.isNull())
+        return true;
+    if (!v.isString()) {
+        *error = awsJsonError(400, QStringLiteral("SerializationException"),
+                              QStringLiteral("%1 must be a string").arg(QLatin1String(name)));
+        return false;
+    }
+    *out = v.toString();
+    if (out->isEmpty() || out->size() > 512) {
+        *error = constraint(
+            QLatin1String(name), *out,
+            out->isEmpty() ? QStringLiteral("Member must have length greater than or equal to 1")
+                           : QStringLiteral("Member must have length less than or equal to 512"));
+        return false;
+    }
+    return true;
+}
+
+bool parseBody(const RoutedRequest &request, QJsonObject *body, HttpResponse *error)
+{
+    const QByteArray &raw = request.http->body;
+    if (raw.trimmed().isEmpty()) {
+        *body = {};
+        return true;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
+    if (!doc.isObject()) {
+        *error = awsJsonError(400, QStringLiteral("SerializationException"),
+                              QStringLiteral("The request body is not a JSON object: %1")
+                                  .arg(parseError.errorString()));
+        return false;
+    }
+    *body = doc.object();
+    return true;
+}
+
+void writeEvent(aws::JsonWriter &w, const LogsApi::Stream *stream, const RunReport &report,
+                ReportStreamKind kind, qint64 i, const QByteArray &message)
+{
+    w.beginObject();
+    if (stream) {
+        w.key(QLatin1StringView("logStreamName"));
+        w.value(QStringView(stream->name));
+    }
+    w.key(QLatin1StringView("timestamp"));
+    w.value(report.timestamp(kind, i));
+    w.key(QLatin1StringView("message"));
+    w.value(QStringView(QString::fromUtf8(message)));
+    w.key(QLatin1StringView("ingestionTime"));
+    w.value(report.ingestionTime(kind, i));
+    if (stream) {
+        w.key(QLatin1StringView("eventId"));
+        w.value(QStringView(report.eventId(kind, i)));
+    }
+    w.endObject();
+}
+
+} // namespace
+
+HttpResponse awsJsonError(int status, const QString &type, const QString &message)
+{
+    QJsonObject body;
+    body.insert(QStringLiteral("__type"), type);
+    body.insert(QStringLiteral("message"), message);
+    HttpResponse response;
+    response.status = status;
+    response.setHeader("Content-Type", "application/x-amz-json-1.1");
+    response.setHeader("x-amzn-ErrorType", type.toLatin1());
+    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+LogsApi::LogsApi(Store &store, const PageTokenCodec &tokens, const Options &options,
+                 std::function<qint64()> nowMs)
+    : m_store(store)
+    , m_tokens(tokens)
+    , m_options(options)
+    , m_nowMs(std::move(nowMs))
+{ }
+
+void LogsApi::addRoutes(Router &router)
+{
+    const QString name = QString::fromLatin1(SigningName);
+    const auto route
+        = [&](const char *operation, HttpResponse (LogsApi::*handler)(const RoutedRequest &)) {
+              router.addJsonRoute(QString::fromLatin1(operation), name, TargetPrefix,
+                                  [this, handler](const RoutedRequest &r) {
+                                      HttpResponse response = (this->*handler)(r);
+                                      if (response.status == 200)
+                                          response.setHeader("Content-Type",
+                                                             "application/x-amz-json-1.1");
+                                      return response;
+                                  });
+          };
+    route("FilterLogEvents", &LogsApi::filterLogEvents);
+    route("GetLogEvents", &LogsApi::getLogEvents);
+    route("DescribeLogStreams", &LogsApi::describeLogStreams);
+}
+
+ApplicationRecord *LogsApi::group(const QJsonObject &body, QString *groupName, HttpResponse *error)
+{
+    QString name;
+    QString identifier;
+    if (!stringMember(body, "logGroupName", &name, error))
+        return nullptr;
+    const QJsonValue id = body.value(QLatin1String("logGroupIdentifier"));
+    if (id.isString())
+        identifier = id.toString();
+    if (!name.isEmpty() && !identifier.isEmpty()) {
+        *error = invalidParameter(QStringLiteral(
+            "LogGroup name and LogGroup identifier are mutually exclusive parameters."));
+        return nullptr;
+    }
+    if (!identifier.isEmpty()) {
+        // An ARN (arn:aws:logs:region:account:log-group:NAME[:*]) or a name.
+        const qsizetype at = identifier.indexOf(QLatin1String(":log-group:"));
+        name = at < 0 ? identifier : identifier.mid(at + 11);
+        if (name.endsWith(QLatin1String(":*")))
+            name.chop(2);
+    }
+    if (name.isEmpty()) {
+        *error = invalidParameter(
+            QStringLiteral("Either logGroupName or logGroupIdentifier must be specified."));
+        return nullptr;
+    }
+    static const QRegularExpression pattern(QStringLiteral("^[\\.\\-_/#A-Za-z0-9]+$"));
+    if (!pattern.match(name).hasMatch()) {
+        *error = constraint(QStringLiteral("logGroupName"), name,
+                            QStringLiteral("Member must satisfy regular expression pattern: "
+                                           "[\\.\\-_/#A-Za-z0-9]+"));
+        return nullptr;
+    }
+    *groupName = name;
+    ApplicationRecord *app = name.startsWith(QLatin1String(GroupPrefix))
+        ? m_store.application(name.mid(qsizetype(sizeof(GroupPrefix)) - 1))
+        : nullptr;
+    if (!app || !app->logDelivery) {
+        *error = groupNotFound();
+        return nullptr;
+    }
+    const qint64 now = m_nowMs();
+    for (IndexRecord &index : app->indices) {
+        for (DataSourceRecord &ds : index.dataSources)
+            m_store.advance(&ds, now);
+    }
+    return app;
+}
+
+std::optional<LogsApi::Stream> LogsApi::stream(ApplicationRecord &app, const QString &name,
+                                               qint64 nowMs)
+{
+    for (const ReportStreamKind kind :
+         {ReportStreamKind::RunReport, ReportStreamKind::GroupMembership}) {
+        const QString prefix = reportStreamPrefix(kind);
+        if (!name.startsWith(prefix))
+            continue;
+        const QStringList parts = name.mid(prefix.size()).split(u'/');
+        if (parts.size() != 2 || parts[1].size() != 36)
+            return std::nullopt;
+        for (const IndexRecord &index : app.indices) {
+            for (const DataSourceRecord &ds : index.dataSources) {
+                if (ds.id != parts[0])
+                    continue;
+                const QByteArray exec = parts[1].toLatin1();
+                for (size_t j = ds.jobs.size(); j > 0; --j) {
+                    if (QByteArrayView(ds.jobs[j - 1].executionId.data(), 36) != exec)
+                        continue;
+                    std::optional<RunReport> report
+                        = RunReport::of(m_options, m_store, ds, j - 1, nowMs);
+                    if (!report)
+                        return std::nullopt;
+                    return Stream {name, kind, &ds, j - 1, *report};
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<LogsApi::Stream> LogsApi::streams(ApplicationRecord &app, const QString &prefix,
+                                              qint64 nowMs)
+{
+    std::vector<Stream> out;
+    for (const ReportStreamKind kind :
+         {ReportStreamKind::RunReport, ReportStreamKind::GroupMembership}) {
+        const QString kindPrefix = reportStreamPrefix(kind);
+        if (!kindPrefix.startsWith(prefix) && !prefix.startsWith(kindPrefix))
+            continue;
+        for (const IndexRecord &index : app.indices) {
+            for (const DataSourceRecord &ds : index.dataSources) {
+                const QString dsPrefix = kindPrefix + ds.id + u'/';
+                if (!dsPrefix.startsWith(prefix) && !prefix.startsWith(dsPrefix))
+                    continue;
+                for (size_t j = 0; j < ds.jobs.size(); ++j) {
+                    const QString name = dsPrefix + ds.jobs[j].executionIdString();
+                    if (!name.startsWith(prefix))
+                        continue;
+                    if (std::optional<RunReport> r
+                        = RunReport::of(m_options, m_store, ds, j, nowMs))
+                        out.push_back({name, kind, &ds, j, *r});
+                }
+            }
+        }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Stream &a, const Stream &b) { return a.name < b.name; });
+    return out;
+}
+
+QString LogsApi::streamArn(const ApplicationRecord &app, const QString &stream) const
+{
+    QString account = QStringLiteral("123456789012");
+    for (const IndexRecord &index : app.indices) {
+        for (const DataSourceRecord &ds : index.dataSources) {
+            const QStringList parts = ds.arn.split(u':');
+            if (parts.size() > 4 && parts[4].size() == 12)
+                account = parts[4];
+        }
+    }
+    return QStringLiteral("arn:aws:logs:%1:%2:log-group:%3%4:log-stream:%5")
+        .arg(m_options.region, account, QLatin1String(GroupPrefix), app.id, stream);
+}
+
+HttpResponse LogsApi::filterLogEvents(const RoutedRequest &request)
+{
+    QJsonObject body;
+    HttpResponse error;
+    if (!parseBody(request, &body, &error))
+        return error;
+    qint64 limit = MaxEvents;
+    qint64 startTime = 0;
+    qint64 endTime = std::numeric_limits<qint64>::max();
+    QString prefix;
+    QString pattern;
+    if (!integerMember(body, "limit", 1, MaxEvents, &limit, &error)
+        || !integerMember(body, "startTime", 0, std::numeric_limits<qint64>::max(), &startTime,
+                          &error)
+        || !integerMember(body, "endTime", 0, std::numeric_limits<qint64>::max(), &endTime, &error)
+        || !stringMember(body, "logStreamNamePrefix", &prefix, &error))
+        return error;
+    const QJsonValue names = body.value(QLatin1String("logStreamNames"));
+    if (!names.isUndefined() && !names.isNull() && !prefix.isEmpty())
+        return invalidParameter(QStringLiteral(
+            "logStreamNames and logStreamNamePrefix are mutually exclusive parameters."));
+    QStringList streamNames;
+    if (names.isArray()) {
+        const QJsonArray list = names.toArray();
+        if (list.isEmpty() || list.size() > 100)
+            return constraint(QStringLiteral("logStreamNames"), QString::number(list.size()),
+                              QStringLiteral("Member must have length between 1 and 100"));
+        for (const QJsonValue &v : list) {
+            if (!v.isString() || v.toString().isEmpty() || v.toString().size() > 512)
+                return invalidParameter(
+                    QStringLiteral("Every member of logStreamNames is a name of 1 to 512 "
+                                   "characters."));
+            streamNames.append(v.toString());
+        }
+    } else if (!names.isUndefined() && !names.isNull()) {
+        return awsJsonError(400, QStringLiteral("SerializationException"),
+                            QStringLiteral("logStreamNames must be a list of strings"));
+    }
+    if (endTime < startTime)
+        return invalidParameter(
+            QStringLiteral("endTime (%1) is before startTime (%2).").arg(endTime).arg(startTime));
+    const QJsonValue patternValue = body.value(QLatin1String("filterPattern"));
+    if (patternValue.isString())
+        pattern = patternValue.toString();
+    if (pattern.size() > 1024)
+        return constraint(QStringLiteral("filterPattern"), pattern.left(40) + QStringLiteral("..."),
+                          QStringLiteral("Member must have length less than or equal to 1024"));
+    FilterPattern filter;
+    QString patternError;
+    if (!filter.parse(pattern, &patternError))
+        return invalidParameter(patternError);
+    QString groupName;
+    ApplicationRecord *app = group(body, &groupName, &error);
+    if (!app)
+        return error;
+    const qint64 nowMs = m_nowMs();
+
+    std::vector<Stream> selected;
+    if (streamNames.isEmpty()) {
+        selected = streams(*app, prefix, nowMs);
+    } else {
+        std::sort(streamNames.begin(), streamNames.end());
+        streamNames.erase(std::unique(streamNames.begin(), streamNames.end()), streamNames.end());
+        for (const QString &name : std::as_const(streamNames)) {
+            if (std::optional<Stream> s = stream(*app, name, nowMs))
+                selected.push_back(std::move(*s));
+        }
+        if (selected.empty())
+            return streamNotFound();
+    }
+
+    const QByteArray filters = "fle|" + groupName.toUtf8() + '|' + streamNames.join(u',').toUtf8()
+        + '|' + prefix.toUtf8() + '|' + QByteArray::number(startTime) + '|'
+        + QByteArray::number(endTime) + '|' + pattern.toUtf8();
+    quint64 position = 0;
+    const QJsonValue tokenValue = body.value(QLatin1String("nextToken"));
+    if (tokenValue.isString()) {
+        QString tokenError;
+        if (!m_tokens.decode(tokenValue.toString(), filters, &position, &tokenError))
+            return invalidParameter(QStringLiteral("The nextToken is invalid: %1").arg(tokenError));
+    }
+    size_t streamIndex = size_t(position >> EventBits);
+    qint64 event = qint64(position & ((quint64(1) << EventBits) - 1));
+
+    QByteArray out;
+    out.reserve(int(std::min<qint64>(limit * 900, MaxPageBytes + 4096)));
+    aws::JsonWriter w(out);
+    w.beginObject();
+    w.key(QLatin1StringView("events"));
+    w.beginArray();
+    qint64 listed = 0;
+    qint64 examined = 0;
+    bool more = false;
+    for (; streamIndex < selected.size(); ++streamIndex, event = 0) {
+        const Stream &s = selected[streamIndex];
+        const qint64 count = s.report.count(s.kind);
+        event = std::max(event, s.report.firstAtOrAfter(s.kind, startTime));
+        for (; event < count; ++event) {
+            if (s.report.timestamp(s.kind, event) > endTime)
+                break;
+            if (listed == limit || examined == ScanBudget) {
+                more = true;
+                break;
+            }
+            ++examined;
+            const QByteArray message = s.report.message(s.kind, event);
+            if (!filter.matchesAll() && !filter.matches(message))
+                continue;
+            // A page holds at most 1 MB (the message is escaped once more inside the answer).
+            if (listed > 0 && out.size() + message.size() * 5 / 4 + 300 > MaxPageBytes) {
+                more = true;
+                break;
+            }
+            writeEvent(w, &s, s.report, s.kind, event, message);
+            ++listed;
+        }
+        if (more)
+            break;
+    }
+    w.endArray();
+    w.key(QLatin1StringView("searchedLogStreams"));
+    w.beginArray();
+    w.endArray();
+    if (more) {
+        w.key(QLatin1StringView("nextToken"));
+        w.value(QStringView(
+            m_tokens.encode(filters, (quint64(streamIndex) << EventBits) | quint64(event))));
+    }
+    w.endObject();
+    return jsonResponse(std::move(out));
+}
+
+HttpResponse LogsApi::getLogEvents(const RoutedRequest &request)
+{
+    QJsonObject body;
+    HttpResponse error;
+    if (!parseBody(request, &body, &error))
+        return error;
+    qint64 limit = MaxEvents;
+    qint64 startTime = 0;
+    qint64 endTime = std::numeric_limits<qint64>::max();
+    QString streamName;
+    if (!integerMember(body, "limit", 1, MaxEvents, &limit, &error)
+        || !integerMember(body, "startTime", 0, std::numeric_limits<qint64>::max(), &startTime,
+                          &error)
+        || !integerMember(body, "endTime", 0, std::numeric_limits<qint64>::max(), &endTime, &error)
+        || !stringMember(body, "logStreamName", &streamName, &error))
+        return error;
+    if (streamName.isEmpty())
+        return constraint(QStringLiteral("logStreamName"), QStringLiteral("null"),
+                          QStringLiteral("Member must not be null"));
+    const bool fromHead = body.value(QLatin1String("startFromHead")).toBool(false);
+    QString groupName;
+    ApplicationRecord *app = group(body, &groupName, &error);
+    if (!app)
+        return error;
+    const std::optional<Stream> s = stream(*app, streamName, m_nowMs());
+    if (!s)
+        return streamNotFound();
+    const RunReport &report = s->report;
+    // The window [lo, hi): GetLogEvents's end time is exclusive.
+    const qint64 lo = report.firstAtOrAfter(s->kind, startTime);
+    const qint64 hi = std::max(lo,
+                               endTime == std::numeric_limits<qint64>::max()
+                                   ? report.count(s->kind)
+                                   : report.firstAtOrAfter(s->kind, endTime));
+    const QByteArray filters = "gle|" + groupName.toUtf8() + '|' + streamName.toUtf8() + '|'
+        + QByteArray::number(startTime) + '|' + QByteArray::number(endTime);
+    const auto token = [&](char direction, qint64 at) {
+        return QString(QLatin1Char(direction) + QLatin1Char('/')
+                       + m_tokens.encode(filters, quint64(at)));
+    };
+    bool forward = fromHead;
+    qint64 at = fromHead ? lo : hi;
+    const QJsonValue tokenValue = body.value(QLatin1String("nextToken"));
+    if (tokenValue.isString()) {
+        const QString text = tokenValue.toString();
+        quint64 decoded = 0;
+        QString tokenError;
+        if (text.size() < 3 || (text[0] != u'f' && text[0] != u'b') || text[1] != u'/'
+            || !m_tokens.decode(text.mid(2), filters, &decoded, &tokenError))
+            return invalidParameter(QStringLiteral("The specified nextToken is invalid."));
+        forward = text[0] == u'f';
+        at = std::clamp(qint64(decoded), lo, hi);
+    }
+    // Forward: [at, at + limit); backward: the `limit` events before `at`.
+    qint64 first = forward ? at : std::max(lo, at - limit);
+    qint64 last = forward ? std::min(hi, at + limit) : at;
+    QByteArray out;
+    aws::JsonWriter w(out);
+    w.beginObject();
+    w.key(QLatin1StringView("events"));
+    w.beginArray();
+    qint64 i = first;
+    for (; i < last && out.size() < MaxPageBytes - 300 * 1024; ++i)
+        writeEvent(w, nullptr, report, s->kind, i, report.message(s->kind, i));
+    last = i;
+    w.endArray();
+    w.key(QLatin1StringView("nextForwardToken"));
+    w.value(QStringView(token('f', last)));
+    w.key(QLatin1StringView("nextBackwardToken"));
+    w.value(QStringView(token('b', first)));
+    w.endObject();
+    return jsonResponse(std::move(out));
+}
+
+HttpResponse LogsApi::describeLogStreams(const RoutedRequest &request)
+{
+    QJsonObject body;
+    HttpResponse error;
+    if (!parseBody(request, &body, &error))
+        return error;
+    qint64 limit = 50;
+    QString prefix;
+    if (!integerMember(body, "limit", 1, 50, &limit, &error)
+        || !stringMember(body, "logStreamNamePrefix", &prefix, &error))
+        return error;
+    const QString orderBy
+        = body.value(QLatin1String("orderBy")).toString(QStringLiteral("LogStreamName"));
+    if (orderBy != QLatin1String("LogStreamName") && orderBy != QLatin1String("LastEventTime"))
+        return constraint(QStringLiteral("orderBy"), orderBy,
+                          QStringLiteral("Member must satisfy enum value set: [LogStreamName, "
+                                         "LastEventTime]"));
+    const bool byTime = orderBy == QLatin1String("LastEventTime");
+    if (byTime && !prefix.isEmpty())
+        return invalidParameter(
+            QStringLiteral("Cannot order by LastEventTime with a logStreamNamePrefix."));
+    const bool descending = body.value(QLatin1String("descending")).toBool(false);
+    QString groupName;
+    ApplicationRecord *app = group(body, &groupName, &error);
+    if (!app)
+        return error;
+    std::vector<Stream> list = streams(*app, prefix, m_nowMs());
+    const auto lastEvent = [](const Stream &s) {
+        const qint64 n = s.report.count(s.kind);
+        return n == 0 ? s.report.creationTime() : s.report.timestamp(s.kind, n - 1);
+    };
+    if (byTime)
+        std::stable_sort(list.begin(), list.end(), [&](const Stream &a, const Stream &b) {
+            return lastEvent(a) < lastEvent(b);
+        });
+    if (descending)
+        std::reverse(list.begin(), list.end());
+    const QByteArray filters = "dls|" + groupName.toUtf8() + '|' + prefix.toUtf8() + '|'
+        + orderBy.toLatin1() + (descending ? "|d" : "|a");
+    quint64 position = 0;
+    const QJsonValue tokenValue = body.value(QLatin1String("nextToken"));
+    if (tokenValue.isString()) {
+        QString tokenError;
+        if (!m_tokens.decode(tokenValue.toString(), filters, &position, &tokenError))
+            return invalidParameter(QStringLiteral("The specified nextToken is invalid."));
+    }
+    QJsonArray page;
+    size_t i = size_t(position);
+    for (; i < list.size() && page.size() < limit; ++i) {
+        const Stream &s = list[i];
+        QJsonObject o;
+        o.insert(QStringLiteral("logStreamName"), s.name);
+        o.insert(QStringLiteral("creationTime"), s.report.creationTime());
+        const qint64 n = s.report.count(s.kind);
+        if (n > 0) {
+            o.insert(QStringLiteral("firstEventTimestamp"), s.report.timestamp(s.kind, 0));
+            o.insert(QStringLiteral("lastEventTimestamp"), lastEvent(s));
+            o.insert(QStringLiteral("lastIngestionTime"), s.report.ingestionTime(s.kind, n - 1));
+        }
+        o.insert(QStringLiteral("arn"), streamArn(*app, s.name));
+        o.insert(QStringLiteral("storedBytes"), 0);
+        page.append(o);
+    }
+    QJsonObject answer;
+    answer.insert(QStringLiteral("logStreams"), page);
+    if (i < list.size())
+        answer.insert(QStringLiteral("nextToken"), m_tokens.encode(filters, i));
+    return jsonResponse(QJsonDocument(answer).toJson(QJsonDocument::Compact));
+}
+
+} // namespace syncdeck::emulator
