@@ -11,6 +11,7 @@
 #include "notifications/runnotifier.h"
 #include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobmodel.h"
+#include "report/reportpanel.h"
 #include "resources/resourcepicker.h"
 #include "settings/settingsdialog.h"
 #include "settings/windowsettings.h"
@@ -159,6 +160,12 @@ void MainWindow::buildDocks(const DashboardServices &services)
     m_detailsDock = addPane(m_details, tr("Run details"), QStringLiteral("detailsDock"),
                             Qt::RightDockWidgetArea);
     m_detailsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    // The selected run's document report: wide, so under the table (a tab beside the charts).
+    m_report = new ReportPanel(this);
+    m_report->setObjectName(QStringLiteral("reportPanel"));
+    m_reportDock = addPane(m_report, tr("Documents"), QStringLiteral("reportDock"),
+                           Qt::BottomDockWidgetArea);
+    m_reportDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     if (!services.makeChartsPane)
         return;
     // The charts follow the table's pages and live refreshes through their own time-ordered
@@ -167,6 +174,7 @@ void MainWindow::buildDocks(const DashboardServices &services)
     m_charts->setObjectName(QStringLiteral("chartsPanel"));
     m_chartsDock = addPane(m_charts, tr("Charts and insights"), QStringLiteral("chartsDock"),
                            Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_reportDock, m_chartsDock);
     qbusiness::RunHistory *history = m_charts->model();
     connect(m_jobs->model(), &SyncJobModel::jobsAppended, history,
             &qbusiness::RunHistory::appendJobs);
@@ -211,6 +219,10 @@ void MainWindow::wireJobs()
     connect(m_jobs, &JobsPage::stateChanged, this, &MainWindow::updateStatusBar);
     connect(m_jobs, &JobsPage::currentRunChanged, m_details, &JobDetailsPanel::showJob);
     connect(m_jobs, &JobsPage::currentRunUpdated, m_details, &JobDetailsPanel::setJob);
+    connect(m_jobs, &JobsPage::currentRunChanged, m_report, &ReportPanel::showJob);
+    connect(m_jobs, &JobsPage::currentRunUpdated, m_report, &ReportPanel::setJob);
+    connect(m_report, &ReportPanel::messageShown, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_jobs, &JobsPage::firstRowsShown, this, &MainWindow::firstRowsShown);
     connect(m_jobs, &JobsPage::latestFailedRunSearched, this, &MainWindow::demoReady);
     connect(m_jobs, &JobsPage::failed, this, &MainWindow::showAwsError);
@@ -291,6 +303,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::useConnection(const Connection &connection)
 {
     m_jobs->setClient(connection.client);
+    m_report->setLogsClient(connection.logsClient, connection.logsProblem, connection.logsNextStep);
     applyPollIntervals();
     if (connection.demo) {
         m_demoBanner->showMessage(NotificationBanner::Kind::Information, tr("Demo data"),
@@ -310,6 +323,7 @@ void MainWindow::forgetConnection()
     m_errorBanner->clearError();
     m_picker->setClient(nullptr);
     m_jobs->setClient(nullptr);
+    m_report->setLogsClient(nullptr);
     m_sync->setDataSource(nullptr, {}, {});
     updateStatusBar();
 }
@@ -343,6 +357,8 @@ void MainWindow::showChosenDataSource()
     const qbusiness::ResourceReference ids = m_picker->selection();
     m_details->setContext(m_connectionBar->region(), ids.applicationId, ids.indexId,
                           ids.dataSourceId);
+    m_report->setContext(m_connectionBar->region(), ids.applicationId, ids.indexId,
+                         ids.dataSourceId);
     m_sync->setDataSource(m_connection->client(), ids, m_picker->dataSourceName());
     m_jobs->showDataSource(ids);
 }
