@@ -175,6 +175,7 @@ void MainWindow::buildDocks(const DashboardServices &services)
     m_chartsDock = addPane(m_charts, tr("Charts and insights"), QStringLiteral("chartsDock"),
                            Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_reportDock, m_chartsDock);
+    m_chartsDock->raise(); // the Documents tab reads Logs only once it is chosen
     qbusiness::RunHistory *history = m_charts->model();
     connect(m_jobs->model(), &SyncJobModel::jobsAppended, history,
             &qbusiness::RunHistory::appendJobs);

@@ -144,7 +144,7 @@ ReportPanel::ReportPanel(QWidget *parent)
     connect(m_model, &DocumentReportModel::countsChanged, this, [this] {
         updateHeadline();
         // The first groups at once; then at most four refreshes a second while pages arrive.
-        if (m_groups->topLevelItemCount() == 0)
+        if (m_groups->topLevelItemCount() <= 1)
             updateGroups();
         else if (!m_groupsTimer.isActive())
             m_groupsTimer.start();
