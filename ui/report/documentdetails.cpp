@@ -106,6 +106,7 @@ void DocumentDetails::clearEvent()
     m_title->setText(tr("Choose a document to see its details."));
     m_open->setEnabled(false);
     m_copy->setEnabled(false);
+    m_rawToggle->setChecked(false); // hides the raw event
     m_rawToggle->setEnabled(false);
     m_raw->clear();
 }

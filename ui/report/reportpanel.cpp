@@ -123,6 +123,9 @@ ReportPanel::ReportPanel(QWidget *parent)
     // The error last, stretched: it is the column read most.
     m_table->horizontalHeader()->moveSection(DocumentReportModel::ErrorColumn,
                                              DocumentReportModel::ColumnCount - 1);
+    m_table->setColumnWidth(
+        DocumentReportModel::TimeColumn,
+        m_table->fontMetrics().horizontalAdvance(QStringLiteral("2024-05-01 12:00:00")) + 16);
     m_table->setColumnWidth(DocumentReportModel::TitleColumn, 220);
     m_table->setColumnWidth(DocumentReportModel::SourceUriColumn, 220);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -133,9 +136,11 @@ ReportPanel::ReportPanel(QWidget *parent)
     splitter->addWidget(m_groups);
     splitter->addWidget(m_table);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 5);
     splitter->setStretchFactor(2, 2);
+    // Reasons are read in full: the groups get a third of the width at first.
+    splitter->setSizes({450, 700, 300});
     layout->addWidget(splitter, 1);
     outer->addWidget(m_content, 1);
     m_content->hide();
@@ -474,9 +479,10 @@ void ReportPanel::updateHeadline()
     if (c.withProblems > 0)
         counts += tr(" · %1 with problems").arg(locale.toString(c.withProblems));
     m_counts->setText(counts);
-    m_counts->setVisible(m_hasJob && m_client);
-
+    // Without a report there is nothing to count: the outcome says why.
     const bool readSomething = c.events > 0 || outcome.status == ReportStatus::Complete;
+    m_counts->setVisible(m_hasJob && m_client && readSomething);
+
     m_agreement->setText(
         readSomething
             ? report::compareWithMetrics(c, m_job.metrics, outcome.status == ReportStatus::Complete)
