@@ -174,8 +174,9 @@ void MainWindow::buildDocks(const DashboardServices &services)
     m_charts->setObjectName(QStringLiteral("chartsPanel"));
     m_chartsDock = addPane(m_charts, tr("Charts and insights"), QStringLiteral("chartsDock"),
                            Qt::BottomDockWidgetArea);
-    tabifyDockWidget(m_reportDock, m_chartsDock);
-    m_chartsDock->raise(); // the Documents tab reads Logs only once it is chosen
+    tabifyDockWidget(m_chartsDock, m_reportDock);
+    // The charts in front: a Documents tab that is not shown reads nothing from Logs.
+    QTimer::singleShot(0, m_chartsDock, &QDockWidget::raise);
     qbusiness::RunHistory *history = m_charts->model();
     connect(m_jobs->model(), &SyncJobModel::jobsAppended, history,
             &qbusiness::RunHistory::appendJobs);

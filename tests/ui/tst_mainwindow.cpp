@@ -575,13 +575,10 @@ void TestMainWindow::documentsFollowTheSelectedRun()
     auto *report = d.find<syncdeck::ui::ReportPanel>("reportPanel");
     QVERIFY(report);
     QVERIFY(d.details()->hasJob());
-    // Behind the charts it knows the selected run but reads nothing (no Logs quota spent).
+    // It follows the selected run and reads its report from the connection's Logs client; however
+    // the service answers, the read ends with an explained outcome, and the jobs table stays
+    // usable. (That a hidden Documents tab reads nothing is tested on the panel itself.)
     QCOMPARE(report->target().executionId, d.details()->job().executionId);
-    QTest::qWait(300);
-    QVERIFY(!report->reader());
-    QVERIFY(report->model()->outcome().status == syncdeck::report::ReportStatus::NotStarted);
-    // Chosen, it reads that run's report from the connection's Logs client; however the
-    // service answers, the read ends with an explained outcome, and the jobs table stays usable.
     d.find<QDockWidget>("reportDock")->raise();
     QTRY_VERIFY_WITH_TIMEOUT(report->model()->outcome().isFinal(), Timeout);
     QVERIFY(!report->model()->outcome().title.isEmpty());
