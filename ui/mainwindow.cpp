@@ -11,6 +11,7 @@
 #include "notifications/runnotifier.h"
 #include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobmodel.h"
+#include "report/reportpanel.h"
 #include "resources/resourcepicker.h"
 #include "settings/settingsdialog.h"
 #include "settings/windowsettings.h"
@@ -193,16 +194,28 @@ void MainWindow::buildDocks(const DashboardServices &services)
     m_detailsDock = addPane(m_details, tr("Run details"), QStringLiteral("detailsDock"),
                             Qt::RightDockWidgetArea);
     m_detailsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    if (!services.makeChartsPane)
-        return;
-    // The charts follow the table's pages and live refreshes through their own time-ordered
-    // model; a click on a run selects its row, and the row selected highlights its run.
-    m_charts = services.makeChartsPane(this);
-    m_charts->setObjectName(QStringLiteral("chartsPanel"));
-    m_chartsDock = addPane(m_charts, tr("Charts and insights"), QStringLiteral("chartsDock"),
+    if (services.makeChartsPane) {
+        // The charts follow the table's pages and live refreshes through their own
+        // time-ordered model; a click on a run selects its row, and the row selected
+        // highlights its run.
+        m_charts = services.makeChartsPane(this);
+        m_charts->setObjectName(QStringLiteral("chartsPanel"));
+        m_chartsDock = addPane(m_charts, tr("Charts and insights"), QStringLiteral("chartsDock"),
+                               Qt::BottomDockWidgetArea);
+    }
+    // The selected run's document report: wide, so under the table (a tab beside the charts).
+    m_report = new ReportPanel(this);
+    m_report->setObjectName(QStringLiteral("reportPanel"));
+    m_reportDock = addPane(m_report, tr("Documents"), QStringLiteral("reportDock"),
                            Qt::BottomDockWidgetArea);
+    m_reportDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    if (!m_charts)
+        return;
+    tabifyDockWidget(m_chartsDock, m_reportDock);
     // Below this the charts would squeeze the table to a row or two: they join the details.
-    new CompactDocks(this, m_detailsDock, m_chartsDock, QSize(1000, 720));
+    // The charts are in front of the Documents tab (a tab not shown reads nothing from Logs),
+    // the details in front when compact.
+    new CompactDocks(this, m_detailsDock, {m_chartsDock, m_reportDock}, QSize(1000, 720));
     qbusiness::RunHistory *history = m_charts->model();
     connect(m_jobs->model(), &SyncJobModel::jobsAppended, history,
             &qbusiness::RunHistory::appendJobs);
@@ -260,6 +273,10 @@ void MainWindow::wireJobs()
     connect(m_jobs, &JobsPage::stateChanged, this, &MainWindow::updateStatusBar);
     connect(m_jobs, &JobsPage::currentRunChanged, m_details, &JobDetailsPanel::showJob);
     connect(m_jobs, &JobsPage::currentRunUpdated, m_details, &JobDetailsPanel::setJob);
+    connect(m_jobs, &JobsPage::currentRunChanged, m_report, &ReportPanel::showJob);
+    connect(m_jobs, &JobsPage::currentRunUpdated, m_report, &ReportPanel::setJob);
+    connect(m_report, &ReportPanel::messageShown, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_jobs, &JobsPage::firstRowsShown, this, &MainWindow::firstRowsShown);
     connect(m_jobs, &JobsPage::latestFailedRunSearched, this, &MainWindow::demoReady);
     connect(m_jobs, &JobsPage::failed, this, &MainWindow::showAwsError);
@@ -398,6 +415,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::useConnection(const Connection &connection)
 {
     m_jobs->setClient(connection.client);
+    m_report->setLogsClient(connection.logsClient, connection.logsProblem, connection.logsNextStep);
     applyPollIntervals();
     if (connection.demo) {
         m_demoBanner->showMessage(NotificationBanner::Kind::Information, tr("Demo data"),
@@ -417,6 +435,7 @@ void MainWindow::forgetConnection()
     m_errorBanner->clearError();
     m_picker->setClient(nullptr);
     m_jobs->setClient(nullptr);
+    m_report->setLogsClient(nullptr);
     m_sync->setDataSource(nullptr, {}, {});
     setWindowTitle(tr("SyncDeck"));
     updateStatusBar();
@@ -452,6 +471,8 @@ void MainWindow::showChosenDataSource()
     const qbusiness::ResourceReference ids = m_picker->selection();
     m_details->setContext(m_connectionBar->region(), ids.applicationId, ids.indexId,
                           ids.dataSourceId);
+    m_report->setContext(m_connectionBar->region(), ids.applicationId, ids.indexId,
+                         ids.dataSourceId);
     m_sync->setDataSource(m_connection->client(), ids, m_picker->dataSourceName());
     m_jobs->showDataSource(ids);
     const QString name = m_picker->hasDataSource() ? m_picker->dataSourceName() : QString();

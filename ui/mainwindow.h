@@ -21,6 +21,7 @@ class JobsPage;
 class JobsStatus;
 class NotificationBanner;
 class PaneCycler;
+class ReportPanel;
 class ResourcePicker;
 class RunNotifier;
 class SyncControl;
@@ -29,8 +30,8 @@ struct ConnectionFailure;
 
 // The SyncDeck dashboard. It composes and wires the parts, each a class of its own: connection
 // bar and controller, resource picker, filter bar, the jobs page (in the central stack, which
-// further pages join), the run details and charts docks, the run notifier and the remembered
-// settings. Every request is asynchronous; nothing blocks the event loop.
+// further pages join), the run details, documents and charts docks, the run notifier and the
+// remembered settings. Every request is asynchronous; nothing blocks the event loop.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -100,6 +101,8 @@ private:
     JobDetailsPanel *m_details = nullptr;
     QDockWidget *m_chartsDock = nullptr;
     RunChartsPane *m_charts = nullptr;
+    QDockWidget *m_reportDock = nullptr;
+    ReportPanel *m_report = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_focusMenu = nullptr;
     PaneCycler *m_paneCycler = nullptr;

@@ -539,7 +539,8 @@ void TestDashboardUsability::layoutFitsAtEverySize()
         {QStringLiteral("central"), d.window.centralWidget()->geometry()},
         {QStringLiteral("status bar"), d.window.statusBar()->geometry()}};
     for (QDockWidget *dock : d.window.findChildren<QDockWidget *>()) {
-        if (dock->isVisible())
+        // A dock behind another's tab stays "visible", moved out of the window: not shown.
+        if (dock->isVisible() && dock->geometry().intersects(d.window.rect()))
             parts.append({dock->objectName(), dock->geometry()});
     }
     for (qsizetype i = 0; i < parts.size(); ++i) {
@@ -555,7 +556,9 @@ void TestDashboardUsability::layoutFitsAtEverySize()
     if (d.table()->viewport()->height() < 5 * rowHeight)
         problems << QStringLiteral("the table shows %1 rows")
                         .arg(d.table()->viewport()->height() / rowHeight);
-    if (size.height() < 1000)
+    if (!problems.isEmpty())
+        qWarning("%s: %s", QTest::currentDataTag(), qPrintable(problems.join(QLatin1String("; "))));
+    if (size.height() < 1000 && size != QSize(800, 600))
         QEXPECT_FAIL("",
                      "Below 1600x1000 the charts pane's minimum height still pushes it past "
                      "the window or squeezes the table (issue 15 item 4 is open)",

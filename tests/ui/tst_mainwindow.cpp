@@ -8,6 +8,7 @@
 #include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobloader.h"
 #include "qbusiness/syncjobmodel.h"
+#include "report/reportpanel.h"
 #include "uitestsupport.h"
 #include "widgets/filedialog.h"
 #include "widgets/messagebox.h"
@@ -207,6 +208,7 @@ class TestMainWindow : public QObject
 private slots:
     void constructsAndShows();
     void demoOpensOnFailedRun();
+    void documentsFollowTheSelectedRun();
     void pickResourcesFilterAndSelect();
     void serverTextIsPlainText();
     void emptyStates_data();
@@ -571,6 +573,23 @@ void TestMainWindow::syncNowAsksInPlainText()
     QVERIFY(d.window.findChildren<syncdeck::qbusiness::StartSyncCall *>().isEmpty());
 }
 
+void TestMainWindow::documentsFollowTheSelectedRun()
+{
+    Dashboard d;
+    QVERIFY(d.showReady());
+    auto *report = d.find<syncdeck::ui::ReportPanel>("reportPanel");
+    QVERIFY(report);
+    QVERIFY(d.details()->hasJob());
+    // It follows the selected run and reads its report from the connection's Logs client; however
+    // the service answers, the read ends with an explained outcome, and the jobs table stays
+    // usable. (That a hidden Documents tab reads nothing is tested on the panel itself.)
+    QCOMPARE(report->target().executionId, d.details()->job().executionId);
+    d.find<QDockWidget>("reportDock")->raise();
+    QTRY_VERIFY_WITH_TIMEOUT(report->model()->outcome().isFinal(), Timeout);
+    QVERIFY(!report->model()->outcome().title.isEmpty());
+    QVERIFY(d.table()->isEnabled());
+}
+
 void TestMainWindow::viewMenuListsEveryPane()
 {
     // Found by what it is, not by its title: a translation renames it.
@@ -583,6 +602,11 @@ void TestMainWindow::viewMenuListsEveryPane()
     auto *view = d.find<QMenu>("viewMenu");
     QVERIFY(view);
     QCOMPARE(view->title(), QStringLiteral("&Ansicht"));
+    // The Documents view: a tab beside the charts (behind them, so it reads nothing until shown).
+    auto *documents = d.find<QDockWidget>("reportDock");
+    QVERIFY(documents);
+    QVERIFY(view->actions().contains(documents->toggleViewAction()));
+    QVERIFY(d.window.tabifiedDockWidgets(documents).contains(d.find<QDockWidget>("chartsDock")));
     for (const char *name : {"detailsDock", "chartsDock"}) {
         auto *dock = d.find<QDockWidget>(name);
         QVERIFY2(dock, name);

@@ -90,7 +90,12 @@ void ConnectionController::open(const ConnectionChoice &choice, const QString &r
     m_credentials = session->credentials;
     m_client = new qbusiness::Client(clientConfig(*session), session->credentials, m_connection);
     m_bar->showRegion(session->region);
-    emit opened({m_client, session->region, m_isDemo});
+    Connection connection;
+    connection.client = m_client;
+    connection.region = session->region;
+    connection.demo = m_isDemo;
+    connection.logsClient = makeLogsClient(*session, &connection);
+    emit opened(connection);
 }
 
 void ConnectionController::close()
@@ -119,6 +124,7 @@ std::optional<aws::Session> ConnectionController::demoSession()
     } else if (m_demo->start(&endpoint, &failure)) {
         aws::Session session;
         session.endpoint = endpoint.url;
+        session.logsEndpoint = endpoint.url; // the demo serves both services
         session.region = endpoint.region;
         session.credentials
             = new aws::StaticCredentialsProvider(endpoint.credentials, m_connection);
@@ -157,6 +163,9 @@ std::optional<aws::Session> ConnectionController::keysSession(const QString &reg
     aws::Session session;
     session.region = region;
     session.endpoint = endpoint.url;
+    const aws::EndpointResult logsEndpoint = aws::resolveLogsEndpoint(params);
+    session.logsEndpoint = logsEndpoint.url;
+    session.logsEndpointError = logsEndpoint.error;
     session.credentials = new aws::StaticCredentialsProvider(dialog.credentials(), m_connection);
     return session;
 }
@@ -220,6 +229,24 @@ qbusiness::ClientConfig ConnectionController::clientConfig(const aws::Session &s
     config.caBundlePath = session.caBundle;
     config.proxies = session.proxies;
     return config;
+}
+
+logs::Client *ConnectionController::makeLogsClient(const aws::Session &session,
+                                                   Connection *connection)
+{
+    if (!session.logsEndpoint.isValid()) {
+        connection->logsProblem = session.logsEndpointError.isEmpty()
+            ? tr("No CloudWatch Logs endpoint is known for region %1.").arg(session.region)
+            : session.logsEndpointError;
+        connection->logsNextStep = session.logsEndpointNextStep.isEmpty()
+            ? tr("Set AWS_ENDPOINT_URL_CLOUDWATCH_LOGS, or the cloudwatch_logs endpoint_url of "
+                 "the profile's [services] section.")
+            : session.logsEndpointNextStep;
+        return nullptr;
+    }
+    aws::ClientConfig config = clientConfig(session);
+    config.endpoint = session.logsEndpoint;
+    return new logs::Client(config, session.credentials, m_connection);
 }
 
 } // namespace syncdeck::ui

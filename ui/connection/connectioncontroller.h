@@ -1,6 +1,7 @@
 #pragma once
 
 #include "aws/session.h"
+#include "logs/client.h"
 #include "qbusiness/client.h"
 
 #include <QObject>
@@ -25,12 +26,16 @@ struct ConnectionChoice
     QString profile; // Kind::Profile only
 };
 
-// An open connection. The client belongs to the controller and lives until closed().
+// An open connection. The clients belong to the controller and live until closed().
 struct Connection
 {
     qbusiness::Client *client = nullptr;
     QString region; // the region requests are signed for
     bool demo = false;
+    // CloudWatch Logs (run reports) with the same credentials and settings; nullptr when its
+    // endpoint cannot be resolved (logsProblem and logsNextStep say why): Q Business still works.
+    logs::Client *logsClient = nullptr;
+    QString logsProblem, logsNextStep;
 };
 
 // Why a connection could not be opened, for the error banner.
@@ -91,8 +96,9 @@ private:
     std::optional<aws::Session> keysSession(const QString &region);
     std::optional<aws::Session> environmentSession(const QString &region);
     std::optional<aws::Session> profileSession(const QString &profile, const QString &region);
-    // The one place a session becomes a client configuration.
+    // The one place a session becomes a client configuration (the endpoint is the caller's).
     static qbusiness::ClientConfig clientConfig(const aws::Session &session);
+    logs::Client *makeLogsClient(const aws::Session &session, Connection *connection);
 
     ConnectionBar *m_bar = nullptr;
     QPointer<QWidget> m_window;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSize>
@@ -9,14 +10,16 @@ class QMainWindow;
 
 namespace syncdeck::ui {
 
-// Keeps a main window usable when it is small: below `roomy`, the bottom dock joins the side
-// dock as a tab (side one raised), so the central widget keeps its height instead of being
-// squeezed to a row or two; at `roomy` and above the bottom dock goes back under the central
-// widget. Only the window's size decides, so the switch is the same every time.
+// Keeps a main window usable when it is small: below `roomy`, the bottom docks join the side
+// dock as tabs (side one raised), so the central widget keeps its height instead of being
+// squeezed to a row or two; at `roomy` and above the bottom docks go back under the central
+// widget, tabbed together, the first in front. Only the window's size decides, so the switch is
+// the same every time, the first layout included.
 class CompactDocks : public QObject
 {
 public:
-    CompactDocks(QMainWindow *window, QDockWidget *side, QDockWidget *bottom, QSize roomy);
+    CompactDocks(QMainWindow *window, QDockWidget *side, const QList<QDockWidget *> &bottom,
+                 QSize roomy);
 
     bool isCompact() const { return m_compact; }
 
@@ -28,9 +31,10 @@ private:
 
     QMainWindow *m_window;
     QPointer<QDockWidget> m_side;
-    QPointer<QDockWidget> m_bottom;
+    QList<QPointer<QDockWidget>> m_bottom;
     QSize m_roomy;
     bool m_compact = false;
+    bool m_applied = false; // the first resize sets the layout, whichever it is
 };
 
 } // namespace syncdeck::ui

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QRect>
 #include <QWidget>
 
 namespace syncdeck::ui {
@@ -115,7 +116,12 @@ bool PaneCycler::focusPane(int index)
 
 bool PaneCycler::isShown(const QWidget *pane)
 {
-    return pane->isVisible() && pane->isEnabled();
+    if (!pane->isVisible() || !pane->isEnabled())
+        return false;
+    // A dock behind another's tab stays visible to Qt, moved out of the window: not shown.
+    const QWidget *window = pane->window();
+    return window == pane
+        || QRect(pane->mapTo(window, QPoint()), pane->size()).intersects(window->rect());
 }
 
 QWidget *PaneCycler::focusTarget(QWidget *pane)

@@ -180,8 +180,7 @@ AwsError SyncJobLoader::pagingStop(quint64 generation, const QString &sentToken,
         stop = aws::PagingRule::repeatedTokenError(m_pages, m_items);
         break;
     case aws::PagingRule::Verdict::TooManyEmpty:
-        stop = aws::PagingRule::tooManyEmptyPagesError(m_rule.emptyPagesInARow(), m_pages,
-                                                       m_items);
+        stop = aws::PagingRule::tooManyEmptyPagesError(m_rule.emptyPagesInARow(), m_pages, m_items);
         break;
     case aws::PagingRule::Verdict::Last:
     case aws::PagingRule::Verdict::GoesOn:

@@ -119,17 +119,24 @@ void TestConnectionController::typedKeysUseTheEndpointRules_data()
     QTest::addColumn<QString>("region");
     QTest::addColumn<QString>("endpointOverride");
     QTest::addColumn<QString>("endpoint"); // empty: refused
+    QTest::addColumn<QString>("logsEndpoint"); // CloudWatch Logs, for the run reports
     QTest::newRow("aws") << QStringLiteral("us-east-1") << QString()
-                         << QStringLiteral("https://qbusiness.us-east-1.api.aws");
+                         << QStringLiteral("https://qbusiness.us-east-1.api.aws")
+                         << QStringLiteral("https://logs.us-east-1.amazonaws.com");
     QTest::newRow("aws-cn") << QStringLiteral("cn-north-1") << QString()
                             << QStringLiteral(
-                                   "https://qbusiness.cn-north-1.api.amazonwebservices.com.cn");
+                                   "https://qbusiness.cn-north-1.api.amazonwebservices.com.cn")
+                            << QStringLiteral("https://logs.cn-north-1.amazonaws.com.cn");
     QTest::newRow("aws-us-gov") << QStringLiteral("us-gov-west-1") << QString()
-                                << QStringLiteral("https://qbusiness.us-gov-west-1.api.aws");
+                                << QStringLiteral("https://qbusiness.us-gov-west-1.api.aws")
+                                << QStringLiteral("https://logs.us-gov-west-1.amazonaws.com");
+    // One endpoint aims both services (the emulator serves both).
     QTest::newRow("override") << QStringLiteral("eu-west-1")
                               << QStringLiteral("http://127.0.0.1:4566")
+                              << QStringLiteral("http://127.0.0.1:4566")
                               << QStringLiteral("http://127.0.0.1:4566");
-    QTest::newRow("not a region") << QStringLiteral("us east 1") << QString() << QString();
+    QTest::newRow("not a region") << QStringLiteral("us east 1") << QString() << QString()
+                                  << QString();
 }
 
 void TestConnectionController::typedKeysUseTheEndpointRules()
@@ -137,6 +144,7 @@ void TestConnectionController::typedKeysUseTheEndpointRules()
     QFETCH(QString, region);
     QFETCH(QString, endpointOverride);
     QFETCH(QString, endpoint);
+    QFETCH(QString, logsEndpoint);
     Harness h;
     h.bar->fillProfiles(false);
     h.controller->setEndpointOverride(endpointOverride);
@@ -158,6 +166,11 @@ void TestConnectionController::typedKeysUseTheEndpointRules()
     QCOMPARE(h.opened.first().client, h.controller->client());
     QCOMPARE(h.controller->client()->config().endpoint.toString(), endpoint);
     QCOMPARE(h.controller->client()->config().region, region);
+    // The Logs client of the same connection: same keys and region, its own endpoint rules.
+    syncdeck::logs::Client *logs = h.opened.first().logsClient;
+    QVERIFY(logs);
+    QCOMPARE(logs->config().endpoint.toString(), logsEndpoint);
+    QCOMPARE(logs->config().region, region);
 }
 
 void TestConnectionController::cancelledKeysClearTheChoice()
@@ -188,6 +201,8 @@ void TestConnectionController::demoOpensItsService()
     QCOMPARE(h.bar->region(), QLatin1String(syncdeck::emulator::DefaultRegion));
     QVERIFY(demo.server());
     QCOMPARE(h.controller->client()->config().endpoint, demo.server()->url());
+    QVERIFY(h.opened.first().logsClient); // the demo answers for both services
+    QCOMPARE(h.opened.first().logsClient->config().endpoint, demo.server()->url());
     h.typeRegion(QStringLiteral("eu-west-1"));
     QCOMPARE(h.opened.size(), 1);
     h.controller->close();
