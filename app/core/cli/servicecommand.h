@@ -28,6 +28,8 @@ struct CommandDef
     QStringList ids; // required ID options, e.g. "application-id"
     bool paginated = false;
     bool syncJobFilters = false;
+    // The command's own options beyond the shared ones (read with option()/isSet()).
+    QList<QCommandLineOption> options = {};
 };
 
 // A list command: the page call factory, the reader of a page and the item converter.
@@ -55,6 +57,19 @@ public:
     std::optional<int> prepare();
 
     qbusiness::Client *client() const { return m_client; }
+    // A client for another region of the same session: the same credentials, retry settings
+    // and endpoint override (one endpoint URL serves every region, as the emulator does), else
+    // the endpoint the rule set gives for that region. nullptr with *error when it has none.
+    qbusiness::Client *clientForRegion(const QString &region, QObject *parent,
+                                       QString *error) const;
+    const GlobalOptions &globals() const { return m_globals; }
+    bool isSet(const QString &option) const { return m_parser.isSet(option); }
+    QString option(const QString &name) const { return m_parser.value(name); }
+    // Ctrl-C: received() aborts what the command runs.
+    aws::SignalWatcher &signalWatcher() { return m_watcher; }
+    void debug(const QString &line) const;
+    // Prints "error: ..." and the command's help hint; returns the usage exit code.
+    int usageError(const QString &message);
     // The value of an ID option ("application-id"), checked by prepare().
     QString id(const char *option) const;
     // --start-time, --end-time and --status-filter, for commands with syncJobFilters.
@@ -72,8 +87,6 @@ private:
     std::optional<int> readPaging();
     std::optional<int> connect(const QProcessEnvironment &env);
 
-    void debug(const QString &line);
-    int usageError(const QString &message);
     int reportError(const QString &operation, const qbusiness::AwsError &e,
                     const QString &resumeToken);
     void printErrorDetails(const qbusiness::AwsError &e);
@@ -88,6 +101,7 @@ private:
     GlobalOptions m_globals;
     QObject m_root; // parent of the credentials provider and the client
     qbusiness::Client *m_client = nullptr;
+    aws::CredentialsProvider *m_credentials = nullptr; // child of m_root
     std::unique_ptr<OutputFormatter> m_out;
     aws::SignalWatcher m_watcher; // SIGINT aborts the calls: print what came, exit 130
     QHash<QString, QString> m_ids;
