@@ -3,6 +3,7 @@
 #include "connection/connectionbar.h"
 #include "connection/connectioncontroller.h"
 #include "details/jobdetailspanel.h"
+#include "fleet/fleetpage.h"
 #include "jobs/filterbar.h"
 #include "jobs/jobspage.h"
 #include "jobs/jobsstatus.h"
@@ -25,6 +26,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace syncdeck::ui {
@@ -53,6 +55,11 @@ MainWindow::MainWindow(const LaunchOptions &options, const DashboardServices &se
     m_connection->setDemoService(services.demo);
     m_sync = new SyncControl(this);
     buildMenus();
+    auto *navigation = new QToolBar(tr("Navigation"), this);
+    navigation->setObjectName(QStringLiteral("navigationBar"));
+    navigation->addAction(m_backAction);
+    navigation->addAction(m_fleetAction);
+    addToolBar(navigation);
     addToolBar(m_connectionBar);
     addToolBarBreak();
     m_picker = new ResourcePicker(this);
@@ -68,6 +75,7 @@ MainWindow::MainWindow(const LaunchOptions &options, const DashboardServices &se
     m_notifier = new RunNotifier(m_runBanner, windowIcon(), this);
     wireConnection();
     wireJobs();
+    wireFleet();
 
     m_connectionBar->fillProfiles(m_connection->hasDemoService());
     if (m_options.restoreSettings)
@@ -117,6 +125,14 @@ void MainWindow::buildMenus()
     add(
         m_viewMenu, tr("&Jobs table"), "jobsTableAction", [this] { m_jobs->focusTable(); },
         QKeySequence(Qt::CTRL | Qt::Key_J));
+    m_fleetAction = add(m_viewMenu, tr("F&leet overview"), "fleetAction", &MainWindow::showFleet,
+                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_fleetAction->setToolTip(tr("Every data source's sync health at a glance"));
+    m_backAction = add(
+        m_viewMenu, tr("&Back to the fleet"), "backAction", [this] { showFleet(); },
+        QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_backAction->setIcon(QIcon::fromTheme(QStringLiteral("go-previous")));
+    m_backAction->setEnabled(false);
     m_viewMenu->addSeparator(); // the panes' toggles follow (addPane)
 
     QMenu *source = menuBar()->addMenu(tr("&Data source"));
@@ -144,6 +160,9 @@ void MainWindow::buildCentral()
     m_jobs = new JobsPage(m_filters, m_pages);
     m_jobs->setObjectName(QStringLiteral("jobsPage"));
     m_pages->addWidget(m_jobs);
+    m_fleet = new FleetPage(m_pages);
+    m_fleet->setObjectName(QStringLiteral("fleetPage"));
+    m_pages->addWidget(m_fleet);
     layout->addWidget(m_demoBanner);
     layout->addWidget(m_errorBanner);
     layout->addWidget(m_runBanner);
@@ -229,13 +248,56 @@ void MainWindow::wireJobs()
     connect(m_sync, &SyncControl::failed, this, &MainWindow::showAwsError);
 }
 
+void MainWindow::wireFleet()
+{
+    connect(m_fleet, &FleetPage::dataSourceActivated, this, &MainWindow::showHistory);
+    connect(m_fleet, &FleetPage::dataSourceEnteredFailing, m_notifier,
+            [this](const fleet::FleetRow &row) {
+                m_notifier->notifyDataSourceFailing(
+                    row.dataSourceName.isEmpty() ? row.dataSourceId : row.dataSourceName,
+                    row.health.reason);
+            });
+    connect(m_fleet, &FleetPage::scanFinished, this, &MainWindow::settleFirstView);
+    // A data source picked by hand is what the user wants to see, fleet or not.
+    connect(m_picker, &ResourcePicker::choiceMadeByUser, this, [this] {
+        if (m_pages->currentWidget() == m_fleet) {
+            m_pages->setCurrentWidget(m_jobs);
+            m_backAction->setEnabled(true);
+        }
+    });
+}
+
+void MainWindow::settleFirstView(int dataSources)
+{
+    if (m_firstViewSettled)
+        return;
+    m_firstViewSettled = true;
+    if (dataSources <= 1 && m_pages->currentWidget() == m_fleet && !m_backAction->isEnabled())
+        m_pages->setCurrentWidget(m_jobs);
+}
+
+void MainWindow::showFleet()
+{
+    m_pages->setCurrentWidget(m_fleet);
+    m_fleet->focusTable();
+}
+
+void MainWindow::showHistory(const qbusiness::ResourceReference &ids)
+{
+    m_picker->open(ids);
+    m_pages->setCurrentWidget(m_jobs);
+    m_backAction->setEnabled(true);
+    m_jobs->focusTable();
+}
+
 void MainWindow::applyLaunchOptions()
 {
     // The command line beats remembered state.
     if (!m_options.region.isEmpty())
         m_connectionBar->showRegion(m_options.region);
     m_filters->applyLaunchFilters(m_options.statusFilter, m_options.startTime, m_options.endTime);
-    if (!m_options.applicationId.isEmpty())
+    m_dataSourceAsked = !m_options.applicationId.isEmpty();
+    if (m_dataSourceAsked)
         m_picker->open({{}, m_options.applicationId, m_options.indexId, m_options.dataSourceId});
     if (!m_options.endpointUrl.isEmpty())
         m_connection->setEndpointOverride(m_options.endpointUrl);
@@ -264,6 +326,7 @@ void MainWindow::restoreSettings()
         m_connectionBar->showRegion(s.region);
     m_connection->setEndpointOverride(s.endpointOverride);
     m_refreshSeconds = s.refreshSeconds;
+    m_fleetRefreshMinutes = s.fleetRefreshMinutes;
     if (s.range >= FilterBar::Last24h && s.range < FilterBar::Custom)
         m_filters->setRange(FilterBar::Range(s.range));
 }
@@ -277,6 +340,7 @@ void MainWindow::saveSettings() const
     s.region = m_connectionBar->region();
     s.endpointOverride = m_connection->endpointOverride();
     s.refreshSeconds = m_refreshSeconds;
+    s.fleetRefreshMinutes = m_fleetRefreshMinutes;
     s.range = m_filters->range() == FilterBar::Custom ? -1 : int(m_filters->range());
     s.save();
 }
@@ -292,6 +356,12 @@ void MainWindow::useConnection(const Connection &connection)
 {
     m_jobs->setClient(connection.client);
     applyPollIntervals();
+    // The fleet is the first view unless a data source was asked for (the command line, Go to,
+    // the demo's latest failed run); settleFirstView() goes back for a single data source.
+    m_firstViewSettled = false;
+    if (!m_dataSourceAsked && !connection.demo)
+        m_pages->setCurrentWidget(m_fleet);
+    m_fleet->setClient(connection.client);
     if (connection.demo) {
         m_demoBanner->showMessage(NotificationBanner::Kind::Information, tr("Demo data"),
                                   tr("You are looking at the built-in demo service on this "
@@ -310,6 +380,8 @@ void MainWindow::forgetConnection()
     m_errorBanner->clearError();
     m_picker->setClient(nullptr);
     m_jobs->setClient(nullptr);
+    m_fleet->setClient(nullptr);
+    m_backAction->setEnabled(false);
     m_sync->setDataSource(nullptr, {}, {});
     updateStatusBar();
 }
@@ -330,6 +402,8 @@ void MainWindow::goTo(const QString &reference)
         m_errorBanner->showError(tr("Cannot go there"), error, {});
         return;
     }
+    m_dataSourceAsked = true;
+    m_pages->setCurrentWidget(m_jobs);
     if (!m_connection->openForRegion(ids.region))
         m_errorBanner->showError(
             tr("Not connected"),
@@ -351,6 +425,8 @@ void MainWindow::refresh()
 {
     if (!m_connection->client())
         m_connection->openChosen();
+    else if (m_pages->currentWidget() == m_fleet)
+        m_fleet->refresh();
     else if (!m_picker->hasDataSource())
         m_picker->reload();
     else
@@ -362,11 +438,13 @@ void MainWindow::openSettings()
     SettingsDialog dialog(this);
     dialog.setEndpointUrl(m_connection->endpointOverride());
     dialog.setRefreshSeconds(m_refreshSeconds);
+    dialog.setFleetRefreshMinutes(m_fleetRefreshMinutes);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const bool endpointChanged = dialog.endpointUrl() != m_connection->endpointOverride();
     m_connection->setEndpointOverride(dialog.endpointUrl());
     m_refreshSeconds = dialog.refreshSeconds();
+    m_fleetRefreshMinutes = dialog.fleetRefreshMinutes();
     applyPollIntervals();
     if (m_options.restoreSettings)
         saveSettings();
@@ -380,6 +458,7 @@ void MainWindow::applyPollIntervals()
         m_jobs->setPollIntervals(m_options.pollIntervalMs, m_options.pollIntervalMs * 4);
     else
         m_jobs->setPollIntervals(m_refreshSeconds * 1000, 120000);
+    m_fleet->setAutoRefreshMinutes(m_fleetRefreshMinutes);
 }
 
 void MainWindow::updateStatusBar()

@@ -3,6 +3,7 @@
 #include "dashboardservices.h"
 #include "launchoptions.h"
 #include "qbusiness/awserror.h"
+#include "qbusiness/consolelinks.h"
 
 #include <QMainWindow>
 
@@ -15,6 +16,7 @@ class ConnectionBar;
 class ConnectionController;
 class ErrorBanner;
 class FilterBar;
+class FleetPage;
 class JobDetailsPanel;
 class JobsPage;
 class JobsStatus;
@@ -55,6 +57,12 @@ private:
                          Qt::DockWidgetArea area);
     void wireConnection();
     void wireJobs();
+    void wireFleet();
+    // The fleet's first scan of a connection ended: it stays the first view only when the
+    // profile has more than one data source.
+    void settleFirstView(int dataSources);
+    void showFleet();
+    void showHistory(const qbusiness::ResourceReference &ids);
     void applyLaunchOptions();
     void restoreSettings();
     void saveSettings() const;
@@ -73,6 +81,9 @@ private:
 
     LaunchOptions m_options;
     int m_refreshSeconds = 10;
+    int m_fleetRefreshMinutes = 15;
+    bool m_dataSourceAsked = false; // a data source was asked for: it, not the fleet, comes first
+    bool m_firstViewSettled = false;
 
     ConnectionBar *m_connectionBar = nullptr;
     ConnectionController *m_connection = nullptr;
@@ -87,6 +98,9 @@ private:
     NotificationBanner *m_runBanner = nullptr;
     QStackedWidget *m_pages = nullptr;
     JobsPage *m_jobs = nullptr;
+    FleetPage *m_fleet = nullptr;
+    QAction *m_fleetAction = nullptr;
+    QAction *m_backAction = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     JobDetailsPanel *m_details = nullptr;
     QDockWidget *m_chartsDock = nullptr;

@@ -24,7 +24,18 @@ void RunNotifier::notifyRunFailed(const qbusiness::SyncJob &job, const QString &
                                       ? QString()
                                       : QStringLiteral(" (") + job.errorCode + QLatin1Char(')'));
     m_failedRun = job.executionId;
-    m_banner->showMessage(NotificationBanner::Kind::Warning, title, text, tr("&Show run"));
+    tell(title, text, tr("&Show run"));
+}
+
+void RunNotifier::notifyDataSourceFailing(const QString &dataSourceName, const QString &reason)
+{
+    m_failedRun.clear();
+    tell(tr("A data source is failing"), tr("%1: %2").arg(dataSourceName, reason), {});
+}
+
+void RunNotifier::tell(const QString &title, const QString &text, const QString &actionText)
+{
+    m_banner->showMessage(NotificationBanner::Kind::Warning, title, text, actionText);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         if (!m_tray) {
             m_tray = new QSystemTrayIcon(m_icon, this);

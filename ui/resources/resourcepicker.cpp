@@ -22,6 +22,12 @@ ResourcePicker::ResourcePicker(QWidget *parent)
             &ResourcePicker::listIndicesOfChosenApplication);
     connect(m_indices, &ResourceLevel::chosen, this, &ResourcePicker::listDataSourcesOfChosenIndex);
     connect(m_dataSources, &ResourceLevel::chosen, this, &ResourcePicker::selectionChanged);
+    for (ResourceLevel *level : {m_applications, m_indices, m_dataSources}) {
+        connect(level, &ResourceLevel::chosen, this, [this](bool byUser) {
+            if (byUser)
+                emit choiceMadeByUser();
+        });
+    }
 }
 
 ResourcePicker::~ResourcePicker() = default;
