@@ -77,7 +77,10 @@ void TestFleetNavigation::openAndComeBack()
     auto *jobs = window.findChild<qbusiness::SyncJobModel *>(QStringLiteral("jobModel"));
     QTRY_COMPARE_WITH_TIMEOUT(jobs->request().dataSourceId, chosen.dataSourceId, Timeout);
 
-    // Back: the fleet as it was left.
+    // Back: the fleet as it was left. Shortcuts go to the active window (xvfb has no window
+    // manager to make it so).
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(&window, Qt::Key_Left, Qt::AltModifier);
     QCOMPARE(pages->currentWidget(), fleet);
     QCOMPARE(fleet->proxy()->rowCount(), visible);
