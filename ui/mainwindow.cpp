@@ -3,6 +3,7 @@
 #include "connection/connectionbar.h"
 #include "connection/connectioncontroller.h"
 #include "details/jobdetailspanel.h"
+#include "fleet/fleetpage.h"
 #include "jobs/filterbar.h"
 #include "jobs/jobspage.h"
 #include "jobs/jobsstatus.h"
@@ -30,9 +31,11 @@
 #include <QGuiApplication>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace syncdeck::ui {
@@ -62,6 +65,11 @@ MainWindow::MainWindow(const LaunchOptions &options, const DashboardServices &se
     m_connection->setDemoService(services.demo);
     m_sync = new SyncControl(this);
     buildMenus();
+    auto *navigation = new QToolBar(tr("Navigation"), this);
+    navigation->setObjectName(QStringLiteral("navigationBar"));
+    navigation->addAction(m_backAction);
+    navigation->addAction(m_fleetAction);
+    addToolBar(navigation);
     addToolBar(m_connectionBar);
     registerPane(m_connectionBar, tr("&Connection"));
     addToolBarBreak();
@@ -81,6 +89,7 @@ MainWindow::MainWindow(const LaunchOptions &options, const DashboardServices &se
     m_notifier = new RunNotifier(m_runBanner, windowIcon(), this);
     wireConnection();
     wireJobs();
+    wireFleet();
 
     m_connectionBar->fillProfiles(m_connection->hasDemoService());
     if (m_options.restoreSettings)
@@ -139,6 +148,14 @@ void MainWindow::buildMenus()
     m_focusMenu->addAction(m_paneCycler->nextPaneAction());
     m_focusMenu->addAction(m_paneCycler->previousPaneAction());
     m_focusMenu->addSeparator(); // the panes follow (registerPane)
+    m_fleetAction = add(m_viewMenu, tr("F&leet overview"), "fleetAction", &MainWindow::showFleet,
+                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_fleetAction->setToolTip(tr("Every data source's sync health at a glance"));
+    m_backAction = add(
+        m_viewMenu, tr("&Back to the fleet"), "backAction", [this] { showFleet(); },
+        QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_backAction->setIcon(QIcon::fromTheme(QStringLiteral("go-previous")));
+    m_backAction->setEnabled(false);
     m_viewMenu->addSeparator(); // the panes' toggles follow (addPane)
 
     QMenu *source = menuBar()->addMenu(tr("&Data source"));
@@ -179,6 +196,9 @@ void MainWindow::buildCentral()
     m_jobs = new JobsPage(m_filters, m_pages);
     m_jobs->setObjectName(QStringLiteral("jobsPage"));
     m_pages->addWidget(m_jobs);
+    m_fleet = new FleetPage(m_pages);
+    m_fleet->setObjectName(QStringLiteral("fleetPage"));
+    m_pages->addWidget(m_fleet);
     layout->addWidget(m_demoBanner);
     layout->addWidget(m_errorBanner);
     layout->addWidget(m_runBanner);
@@ -232,7 +252,19 @@ QDockWidget *MainWindow::addPane(QWidget *pane, const QString &title, const QStr
 {
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
-    dock->setWidget(pane);
+    if (area == Qt::BottomDockWidgetArea) {
+        // Under the table a pane scrolls when the window is short: it never squeezes the table
+        // to a row or pushes itself out of the window.
+        auto *scroll = new QScrollArea(dock);
+        scroll->setObjectName(objectName + QStringLiteral("Scroll"));
+        scroll->setAccessibleName(title);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(pane);
+        dock->setWidget(scroll);
+    } else {
+        dock->setWidget(pane);
+    }
     addDockWidget(area, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
     registerPane(pane, title);
@@ -312,13 +344,58 @@ void MainWindow::wireJobs()
     });
 }
 
+void MainWindow::wireFleet()
+{
+    connect(m_fleet, &FleetPage::dataSourceActivated, this, &MainWindow::showHistory);
+    connect(m_fleet, &FleetPage::dataSourceEnteredFailing, m_notifier,
+            [this](const fleet::FleetRow &row) {
+                m_notifier->notifyDataSourceFailing(
+                    row.dataSourceName.isEmpty() ? row.dataSourceId : row.dataSourceName,
+                    row.health.reason);
+            });
+    connect(m_fleet, &FleetPage::scanFinished, this, &MainWindow::settleFirstView);
+    // A data source picked by hand is what the user wants to see, fleet or not.
+    connect(m_picker, &ResourcePicker::choiceMadeByUser, this, [this] {
+        if (m_pages->currentWidget() == m_fleet) {
+            m_pages->setCurrentWidget(m_jobs);
+            m_backAction->setEnabled(true);
+        }
+    });
+}
+
+void MainWindow::settleFirstView(int dataSources)
+{
+    if (m_firstViewSettled)
+        return;
+    m_firstViewSettled = true;
+    if (dataSources <= 1 && m_pages->currentWidget() == m_fleet && !m_backAction->isEnabled())
+        m_pages->setCurrentWidget(m_jobs);
+}
+
+void MainWindow::showFleet()
+{
+    if (!m_fleet->hasScanned() && !m_fleet->isScanning())
+        m_fleet->refresh();
+    m_pages->setCurrentWidget(m_fleet);
+    m_fleet->focusTable();
+}
+
+void MainWindow::showHistory(const qbusiness::ResourceReference &ids)
+{
+    m_picker->open(ids);
+    m_pages->setCurrentWidget(m_jobs);
+    m_backAction->setEnabled(true);
+    m_jobs->focusTable();
+}
+
 void MainWindow::applyLaunchOptions()
 {
     // The command line beats remembered state.
     if (!m_options.region.isEmpty())
         m_connectionBar->showRegion(m_options.region);
     m_filters->applyLaunchFilters(m_options.statusFilter, m_options.startTime, m_options.endTime);
-    if (!m_options.applicationId.isEmpty())
+    m_dataSourceAsked = !m_options.applicationId.isEmpty();
+    if (m_dataSourceAsked)
         m_picker->open({{}, m_options.applicationId, m_options.indexId, m_options.dataSourceId});
     if (!m_options.endpointUrl.isEmpty())
         m_connection->setEndpointOverride(m_options.endpointUrl);
@@ -371,6 +448,7 @@ void MainWindow::restoreSettings()
         m_connectionBar->showRegion(s.region);
     m_connection->setEndpointOverride(s.endpointOverride);
     m_refreshSeconds = s.refreshSeconds;
+    m_fleetRefreshMinutes = s.fleetRefreshMinutes;
     if (s.range >= FilterBar::Last24h && s.range < FilterBar::Custom)
         m_filters->setRange(FilterBar::Range(s.range));
 }
@@ -401,6 +479,7 @@ void MainWindow::saveSettings()
         s.profile = profile;
     }
     s.refreshSeconds = m_refreshSeconds;
+    s.fleetRefreshMinutes = m_fleetRefreshMinutes;
     s.range = m_filters->range() == FilterBar::Custom ? -1 : int(m_filters->range());
     s.save();
 }
@@ -417,6 +496,15 @@ void MainWindow::useConnection(const Connection &connection)
     m_jobs->setClient(connection.client);
     m_report->setLogsClient(connection.logsClient, connection.logsProblem, connection.logsNextStep);
     applyPollIntervals();
+    // The fleet is the first view unless a data source was asked for (the command line, Go to,
+    // the demo's latest failed run); settleFirstView() goes back for a single data source.
+    // The fleet scans (listing every application) once it is shown, not behind a history that
+    // was opened from its IDs: a role allowed only that history gets no errors from elsewhere.
+    m_firstViewSettled = false;
+    const bool fleetFirst = !m_dataSourceAsked && !connection.demo;
+    if (fleetFirst)
+        m_pages->setCurrentWidget(m_fleet);
+    m_fleet->setClient(connection.client, fleetFirst);
     if (connection.demo) {
         m_demoBanner->showMessage(NotificationBanner::Kind::Information, tr("Demo data"),
                                   tr("You are looking at the built-in demo service on this "
@@ -436,6 +524,8 @@ void MainWindow::forgetConnection()
     m_picker->setClient(nullptr);
     m_jobs->setClient(nullptr);
     m_report->setLogsClient(nullptr);
+    m_fleet->setClient(nullptr);
+    m_backAction->setEnabled(false);
     m_sync->setDataSource(nullptr, {}, {});
     setWindowTitle(tr("SyncDeck"));
     updateStatusBar();
@@ -458,6 +548,8 @@ void MainWindow::goTo(const QString &reference)
         m_errorBanner->showError(tr("Cannot go there"), error, {});
         return;
     }
+    m_dataSourceAsked = true;
+    m_pages->setCurrentWidget(m_jobs);
     if (!m_connection->openForRegion(ids.region))
         m_errorBanner->showError(
             tr("Not connected"),
@@ -483,6 +575,8 @@ void MainWindow::refresh()
 {
     if (!m_connection->client())
         m_connection->openChosen();
+    else if (m_pages->currentWidget() == m_fleet)
+        m_fleet->refresh();
     else if (!m_picker->hasDataSource())
         m_picker->reload();
     else
@@ -494,11 +588,13 @@ void MainWindow::openSettings()
     SettingsDialog dialog(this);
     dialog.setEndpointUrl(m_connection->endpointOverride());
     dialog.setRefreshSeconds(m_refreshSeconds);
+    dialog.setFleetRefreshMinutes(m_fleetRefreshMinutes);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const bool endpointChanged = dialog.endpointUrl() != m_connection->endpointOverride();
     m_connection->setEndpointOverride(dialog.endpointUrl());
     m_refreshSeconds = dialog.refreshSeconds();
+    m_fleetRefreshMinutes = dialog.fleetRefreshMinutes();
     applyPollIntervals();
     if (m_options.restoreSettings)
         saveSettings();
@@ -512,6 +608,7 @@ void MainWindow::applyPollIntervals()
         m_jobs->setPollIntervals(m_options.pollIntervalMs, m_options.pollIntervalMs * 4);
     else
         m_jobs->setPollIntervals(m_refreshSeconds * 1000, 120000);
+    m_fleet->setAutoRefreshMinutes(m_fleetRefreshMinutes);
 }
 
 void MainWindow::updateStatusBar()

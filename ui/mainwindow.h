@@ -3,6 +3,7 @@
 #include "dashboardservices.h"
 #include "launchoptions.h"
 #include "qbusiness/awserror.h"
+#include "qbusiness/consolelinks.h"
 #include "settings/windowsettings.h"
 
 #include <QMainWindow>
@@ -16,6 +17,7 @@ class ConnectionBar;
 class ConnectionController;
 class ErrorBanner;
 class FilterBar;
+class FleetPage;
 class JobDetailsPanel;
 class JobsPage;
 class JobsStatus;
@@ -61,6 +63,12 @@ private:
     QAction *registerPane(QWidget *pane, const QString &title);
     void wireConnection();
     void wireJobs();
+    void wireFleet();
+    // The fleet's first scan of a connection ended: it stays the first view only when the
+    // profile has more than one data source.
+    void settleFirstView(int dataSources);
+    void showFleet();
+    void showHistory(const qbusiness::ResourceReference &ids);
     void applyLaunchOptions();
     // Without a connection on the command line: the remembered one, else the profile the AWS
     // CLI would use (AWS_PROFILE, else [default]) when ~/.aws defines it.
@@ -83,6 +91,9 @@ private:
     LaunchOptions m_options;
     WindowSettings m_remembered; // as loaded, then as saved
     int m_refreshSeconds = 10;
+    int m_fleetRefreshMinutes = 15;
+    bool m_dataSourceAsked = false; // a data source was asked for: it, not the fleet, comes first
+    bool m_firstViewSettled = false;
 
     ConnectionBar *m_connectionBar = nullptr;
     ConnectionController *m_connection = nullptr;
@@ -97,6 +108,9 @@ private:
     NotificationBanner *m_runBanner = nullptr;
     QStackedWidget *m_pages = nullptr;
     JobsPage *m_jobs = nullptr;
+    FleetPage *m_fleet = nullptr;
+    QAction *m_fleetAction = nullptr;
+    QAction *m_backAction = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     JobDetailsPanel *m_details = nullptr;
     QDockWidget *m_chartsDock = nullptr;

@@ -26,7 +26,14 @@ class InProcessDemo final : public syncdeck::ui::DemoService
     Q_DECLARE_TR_FUNCTIONS(InProcessDemo)
 
 public:
-    explicit InProcessDemo(const QString &statePath) { m_options.statePath = statePath; }
+    explicit InProcessDemo(const QString &statePath)
+    {
+        m_options.statePath = statePath;
+        // A small fleet with what real ones have (failing, overdue, FAILED, AccessDenied), so
+        // the fleet view shows a mix of states.
+        m_options.applications = 3;
+        m_options.fleetVariety = true;
+    }
 
     bool start(Endpoint *endpoint, Failure *failure) override
     {

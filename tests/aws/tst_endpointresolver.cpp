@@ -328,6 +328,12 @@ void TestEndpointResolver::partitionsMatchReference()
         for (const QString &region : std::as_const(probes)) {
             const Partition p = partitionForRegion(region);
             QCOMPARE(p.name, id);
+            // partitionRegions: exactly the partition's listed regions ("all regions").
+            QStringList listed = partitionRegions(region);
+            listed.sort();
+            QStringList want = regions;
+            want.sort();
+            QCOMPARE(listed, want);
             QCOMPARE(p.dnsSuffix, outputs.value(QLatin1String("dnsSuffix")).toString());
             QCOMPARE(p.dualStackDnsSuffix,
                      outputs.value(QLatin1String("dualStackDnsSuffix")).toString());

@@ -556,13 +556,6 @@ void TestDashboardUsability::layoutFitsAtEverySize()
     if (d.table()->viewport()->height() < 5 * rowHeight)
         problems << QStringLiteral("the table shows %1 rows")
                         .arg(d.table()->viewport()->height() / rowHeight);
-    if (!problems.isEmpty())
-        qWarning("%s: %s", QTest::currentDataTag(), qPrintable(problems.join(QLatin1String("; "))));
-    if (size.height() < 1000 && size != QSize(800, 600))
-        QEXPECT_FAIL("",
-                     "Below 1600x1000 the charts pane's minimum height still pushes it past "
-                     "the window or squeezes the table (issue 15 item 4 is open)",
-                     Continue);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1String("; "))));
 }
 

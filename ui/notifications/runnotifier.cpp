@@ -25,8 +25,19 @@ void RunNotifier::notifyRunFailed(const qbusiness::SyncJob &job, const QString &
                                       ? QString()
                                       : QStringLiteral(" (") + job.errorCode + QLatin1Char(')'));
     m_failedRun = job.executionId;
+    tell(title, text, tr("&Show run"));
+}
+
+void RunNotifier::notifyDataSourceFailing(const QString &dataSourceName, const QString &reason)
+{
+    m_failedRun.clear();
+    tell(tr("A data source is failing"), tr("%1: %2").arg(dataSourceName, reason), {});
+}
+
+void RunNotifier::tell(const QString &title, const QString &text, const QString &actionText)
+{
     m_showsSyncMessage = false;
-    m_banner->showMessage(NotificationBanner::Kind::Warning, title, text, tr("&Show run"));
+    m_banner->showMessage(NotificationBanner::Kind::Warning, title, text, actionText);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         if (!m_tray) {
             m_tray = new QSystemTrayIcon(m_icon, this);

@@ -24,6 +24,8 @@ public:
 public slots:
     // A run of `dataSourceName` ended FAILED (live refresh saw it finish).
     void notifyRunFailed(const syncdeck::qbusiness::SyncJob &job, const QString &dataSourceName);
+    // A data source of the fleet became failing since the last scan; `reason` in words.
+    void notifyDataSourceFailing(const QString &dataSourceName, const QString &reason);
     void notifySyncStarted(const QString &executionId);
     void notifySyncStopping();
     // A run ended: "Sync started" or "Stopping the sync" has said all it had to (one banner
@@ -39,6 +41,8 @@ signals:
 
 private:
     void showRequestedRun();
+    // The banner, and the tray's message when the desktop has a tray.
+    void tell(const QString &title, const QString &text, const QString &actionText);
 
     QPointer<NotificationBanner> m_banner;
     QIcon m_icon;

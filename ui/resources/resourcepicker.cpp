@@ -29,6 +29,12 @@ ResourcePicker::ResourcePicker(QWidget *parent)
     m_namesNote->setWordWrap(true);
     m_namesNoteAction = addWidget(m_namesNote);
     m_namesNoteAction->setVisible(false);
+    for (ResourceLevel *level : {m_applications, m_indices, m_dataSources}) {
+        connect(level, &ResourceLevel::chosen, this, [this](bool byUser) {
+            if (byUser)
+                emit choiceMadeByUser();
+        });
+    }
 }
 
 ResourcePicker::~ResourcePicker() = default;

@@ -53,6 +53,8 @@ signals:
     void listingFailed(const QString &what, const syncdeck::qbusiness::AwsError &error,
                        const std::function<void()> &retry);
     void listingChanged();
+    // The user picked an application, index or data source by hand (not a listing's choice).
+    void choiceMadeByUser();
 
 private:
     ResourceLevel *addLevel(ResourceLevel::Kind kind, const QString &label,

@@ -21,6 +21,11 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_refresh->setRange(5, 600);
     m_refresh->setSuffix(tr(" s"));
     m_refresh->setAccessibleName(tr("Live refresh interval"));
+    m_fleetRefresh = new QSpinBox(this);
+    m_fleetRefresh->setRange(0, 1440);
+    m_fleetRefresh->setSuffix(tr(" min"));
+    m_fleetRefresh->setSpecialValueText(tr("Off"));
+    m_fleetRefresh->setAccessibleName(tr("Fleet automatic refresh interval"));
     m_error = new QLabel(this);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
@@ -28,6 +33,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Endpoint override:"), m_endpoint);
     form->addRow(tr("&Live refresh every:"), m_refresh);
+    form->addRow(tr("&Fleet refresh every:"), m_fleetRefresh);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -55,6 +61,16 @@ int SettingsDialog::refreshSeconds() const
 void SettingsDialog::setRefreshSeconds(int seconds)
 {
     m_refresh->setValue(seconds);
+}
+
+int SettingsDialog::fleetRefreshMinutes() const
+{
+    return m_fleetRefresh->value();
+}
+
+void SettingsDialog::setFleetRefreshMinutes(int minutes)
+{
+    m_fleetRefresh->setValue(minutes);
 }
 
 void SettingsDialog::accept()

@@ -19,12 +19,16 @@ public:
     void setEndpointUrl(const QString &url);
     int refreshSeconds() const;
     void setRefreshSeconds(int seconds);
+    // The fleet view's automatic refresh; 0: off.
+    int fleetRefreshMinutes() const;
+    void setFleetRefreshMinutes(int minutes);
 
     void accept() override;
 
 private:
     QLineEdit *m_endpoint = nullptr;
     QSpinBox *m_refresh = nullptr;
+    QSpinBox *m_fleetRefresh = nullptr;
     QLabel *m_error = nullptr;
 };
 

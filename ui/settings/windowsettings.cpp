@@ -15,6 +15,7 @@ constexpr char IndexKey[] = "connection/indexId";
 constexpr char DataSourceKey[] = "connection/dataSourceId";
 constexpr char EndpointKey[] = "connection/endpoint";
 constexpr char RefreshKey[] = "connection/refreshSeconds";
+constexpr char FleetRefreshKey[] = "fleet/refreshMinutes";
 constexpr char RangeKey[] = "filters/range";
 } // namespace
 
@@ -32,6 +33,8 @@ WindowSettings WindowSettings::load()
     s.dataSourceId = settings.value(QLatin1String(DataSourceKey)).toString();
     s.endpointOverride = settings.value(QLatin1String(EndpointKey)).toString();
     s.refreshSeconds = qBound(5, settings.value(QLatin1String(RefreshKey), 10).toInt(), 600);
+    s.fleetRefreshMinutes
+        = qBound(0, settings.value(QLatin1String(FleetRefreshKey), 15).toInt(), 1440);
     s.range = settings.value(QLatin1String(RangeKey), -1).toInt();
     return s;
 }
@@ -49,6 +52,7 @@ void WindowSettings::save() const
     settings.setValue(QLatin1String(DataSourceKey), dataSourceId);
     settings.setValue(QLatin1String(EndpointKey), endpointOverride);
     settings.setValue(QLatin1String(RefreshKey), refreshSeconds);
+    settings.setValue(QLatin1String(FleetRefreshKey), fleetRefreshMinutes);
     if (range >= 0)
         settings.setValue(QLatin1String(RangeKey), range);
 }

@@ -22,6 +22,7 @@ struct WindowSettings
     QString dataSourceId;
     QString endpointOverride;
     int refreshSeconds = 10; // 5 to 600
+    int fleetRefreshMinutes = 15; // the fleet view's automatic refresh, 0 (off) to 1440
     int range = -1; // FilterBar::Range; -1: none remembered (a custom range never is)
 
     static WindowSettings load();

@@ -140,6 +140,19 @@ Partition partitionForRegion(const QString &region)
     return partitionTable().first().partition;
 }
 
+QStringList partitionRegions(const QString &region)
+{
+    const QString name = partitionForRegion(region).name;
+    QStringList regions;
+    for (const PartitionEntry &entry : partitionTable()) {
+        if (entry.partition.name != name)
+            continue;
+        for (const char *r : entry.regions)
+            regions.append(QLatin1String(r));
+    }
+    return regions;
+}
+
 bool isHttpEndpointUrl(const QUrl &u)
 {
     return u.isValid() && !u.host().isEmpty()

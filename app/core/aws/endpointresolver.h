@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -25,6 +26,11 @@ struct Partition
 // The rule set's `aws.partition` function: the partition that lists the region, else the one
 // whose region pattern matches, else "aws".
 Partition partitionForRegion(const QString &region);
+
+// The regions the partition data lists for the partition of `region` (partitionForRegion), in
+// the table's order, its pseudo-regions (e.g. "aws-global") included: the one source of "all
+// regions" (fleet::selectRegions leaves the pseudo-regions out).
+QStringList partitionRegions(const QString &region);
 
 // Parameters of the rule sets (Region, UseFIPS, Endpoint; UseDualStack for the services whose
 // rule set has it: the Q Business service is dual-stack only and ignores it).

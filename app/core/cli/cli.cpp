@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "configure.h"
+#include "fleetstatus.h"
 #include "globaloptions.h"
 #include "qbusinesscommands.h"
 #include "reportcommands.h"
@@ -50,6 +51,8 @@ const QList<Command> &commands()
         {"start-data-source-sync-job", "Start a sync job of a data source", startDataSourceSyncJob},
         {"stop-data-source-sync-job", "Stop the running sync job of a data source",
          stopDataSourceSyncJob},
+        {"fleet-status", "Show the sync health of every data source (--fail-on for monitoring)",
+         &fleetStatus},
         {"sign-request", "Sign a raw HTTP request with SigV4 and print a stage (diagnostics)",
          &signRequest},
         {"configure", "Show the AWS settings and credentials in use (list, list-profiles)",

@@ -2,6 +2,7 @@
 
 #include "terminalprompt.h"
 
+#include "aws/endpointresolver.h"
 #include "aws/timeargument.h"
 #include "qbusiness/errorexplanation.h"
 #include "qbusiness/jsoncodec.h"
@@ -61,7 +62,6 @@ void ServiceCommand::addOptions(const QCommandLineOption &help)
     m_parser.setApplicationDescription(m_def.description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOption(help);
-    m_parser.addOptions(m_def.options);
     for (const QString &id : std::as_const(m_def.ids))
         m_parser.addOption(
             {id, QStringLiteral("The %1 (36 characters).").arg(id), QStringLiteral("id")});
@@ -91,6 +91,7 @@ void ServiceCommand::addOptions(const QCommandLineOption &help)
              QStringLiteral("token")},
         });
     }
+    m_parser.addOptions(m_def.options);
     addGlobalOptions(m_parser);
 }
 
@@ -180,8 +181,8 @@ std::optional<int> ServiceCommand::connect(const QProcessEnvironment &env)
     }
     for (const QString &line : std::as_const(session.description))
         debug(line);
-    m_client = new qbusiness::Client(session.config, session.credentials, &m_root);
     m_credentials = session.credentials;
+    m_client = new qbusiness::Client(session.config, session.credentials, &m_root);
     m_logsEndpoint = session.logsEndpoint;
     m_logsEndpointError = session.logsEndpointError;
     m_logsEndpointNextStep = session.logsEndpointNextStep;
@@ -209,7 +210,34 @@ std::optional<aws::ClientConfig> ServiceCommand::logsConfig()
     return config;
 }
 
-void ServiceCommand::debug(const QString &line)
+qbusiness::Client *ServiceCommand::clientForRegion(const QString &region, QObject *parent,
+                                                   QString *error) const
+{
+    qbusiness::ClientConfig config = m_client->config();
+    if (region == config.region)
+        return m_client;
+    // The endpoint the rule set gave for the session's region means "the service's endpoint":
+    // another region gets its own. Anything else was an override, which serves every region.
+    aws::EndpointParams params;
+    params.region = config.region;
+    params.useFips = config.endpoint.host().startsWith(QLatin1String("qbusiness-fips."));
+    if (aws::resolveQBusinessEndpoint(params).url == config.endpoint) {
+        params.region = region;
+        const aws::EndpointResult endpoint = aws::resolveQBusinessEndpoint(params);
+        if (!endpoint.ok()) {
+            *error = endpoint.error;
+            return nullptr;
+        }
+        config.endpoint = endpoint.url;
+    }
+    config.region = region;
+    auto *client = new qbusiness::Client(config, m_credentials, parent);
+    QObject::connect(client, &qbusiness::Client::attemptLogged, parent,
+                     [this](const QString &line) { debug(line); });
+    return client;
+}
+
+void ServiceCommand::debug(const QString &line) const
 {
     if (m_globals.debug)
         m_inv.err << "syncdeck-cli: debug: " << line << Qt::endl;

@@ -28,7 +28,8 @@ struct CommandDef
     QStringList ids; // required ID options, e.g. "application-id"
     bool paginated = false;
     bool syncJobFilters = false;
-    QList<QCommandLineOption> options = {}; // the command's own, besides the shared ones
+    // The command's own options beyond the shared ones (read with option()/isSet()).
+    QList<QCommandLineOption> options = {};
 };
 
 // A list command: the page call factory, the reader of a page and the item converter.
@@ -56,6 +57,14 @@ public:
     std::optional<int> prepare();
 
     qbusiness::Client *client() const { return m_client; }
+    // A client for another region of the same session: the same credentials, retry settings
+    // and endpoint override (one endpoint URL serves every region, as the emulator does), else
+    // the endpoint the rule set gives for that region. nullptr with *error when it has none.
+    qbusiness::Client *clientForRegion(const QString &region, QObject *parent,
+                                       QString *error) const;
+    void debug(const QString &line) const;
+    // Prints "error: ..." and the command's help hint; returns the usage exit code.
+    int usageError(const QString &message);
     // The value of an ID option ("application-id"), checked by prepare().
     QString id(const char *option) const;
     // --start-time, --end-time and --status-filter, for commands with syncJobFilters.
@@ -66,7 +75,7 @@ public:
     int runSingle(qbusiness::Call *created, const std::function<void(qbusiness::Call *)> &print);
     OutputFormatter &output() { return *m_out; }
 
-    // For commands that drive their own calls (get-sync-job-report).
+    // For commands that drive their own calls (get-sync-job-report, fleet-status).
     bool isSet(const QString &option) const { return m_parser.isSet(option); }
     QString value(const QString &option) const { return m_parser.value(option); }
     QStringList values(const QString &option) const { return m_parser.values(option); }
@@ -74,6 +83,7 @@ public:
     qint64 maxItems() const { return m_maxItems; }
     int pageSize() const { return m_pageSize; }
     QString startingToken() const { return m_startingToken; }
+    // Ctrl-C: received() aborts what the command runs.
     aws::SignalWatcher &interrupts() { return m_watcher; }
     QTextStream &err() { return m_inv.err; }
     QTextStream &out() { return m_inv.out; }
@@ -95,8 +105,6 @@ private:
     std::optional<int> readPaging();
     std::optional<int> connect(const QProcessEnvironment &env);
 
-    void debug(const QString &line);
-    int usageError(const QString &message);
     int reportError(const QString &operation, const qbusiness::AwsError &e,
                     const QString &resumeToken);
     void printErrorDetails(const qbusiness::AwsError &e);
@@ -111,7 +119,7 @@ private:
     GlobalOptions m_globals;
     QObject m_root; // parent of the credentials provider and the client
     qbusiness::Client *m_client = nullptr;
-    aws::CredentialsProvider *m_credentials = nullptr;
+    aws::CredentialsProvider *m_credentials = nullptr; // child of m_root
     QUrl m_logsEndpoint;
     QString m_logsEndpointError, m_logsEndpointNextStep;
     std::unique_ptr<OutputFormatter> m_out;

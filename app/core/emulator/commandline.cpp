@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 
 namespace syncdeck::emulator {
 
@@ -81,12 +82,23 @@ void addCommandLineOptions(QCommandLineParser *parser)
          QStringLiteral("TOKEN")},
         {QStringLiteral("region"), QStringLiteral("The region of the credential scope."),
          QStringLiteral("REGION"), d.region},
+        {QStringLiteral("regions"),
+         QStringLiteral("Serve these regions (comma-separated; the first replaces --region), each "
+                        "with its own generated resources and rate limit: a client signs for the "
+                        "region it calls."),
+         QStringLiteral("R1,R2")},
+        {QStringLiteral("fleet-variety"),
+         QStringLiteral("Give the generated fleet what real fleets have, chosen from the seed: "
+                        "data sources failing run after run, an overdue scheduled one, one in "
+                        "FAILED state, and (with 3+ applications) one application whose calls "
+                        "answer AccessDenied.")},
         {QStringLiteral("fault"),
          QStringLiteral("Inject faults, deterministic from the seed: throttle=P (429 "
                         "ThrottlingException), error500=P (500 with an HTML body), reset=P "
                         "(connection reset), stall=P:MS (answer held MS milliseconds), "
                         "truncate=P (body cut short). P is a probability, e.g. "
-                        "throttle=0.1,stall=0.05:2000."),
+                        "throttle=0.1,stall=0.05:2000. throttle=N/s is a rate limit of N "
+                        "requests per second per region instead (or as well)."),
          QStringLiteral("SPEC")},
         {QStringLiteral("clock-skew"),
          QStringLiteral("Run the service clock SECONDS ahead (negative: behind); its Date header "
@@ -161,6 +173,24 @@ bool optionsFromCommandLine(const QCommandLineParser &parser, Options *options, 
         options->sessionToken = parser.value(QStringLiteral("session-token"));
     if (parser.isSet(QStringLiteral("region")))
         options->region = parser.value(QStringLiteral("region"));
+    if (parser.isSet(QStringLiteral("regions"))) {
+        QStringList regions;
+        for (const QString &raw : parser.value(QStringLiteral("regions")).split(u',')) {
+            const QString r = raw.trimmed();
+            static const QRegularExpression valid(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)+$"));
+            if (!valid.match(r).hasMatch()) {
+                *error = QStringLiteral("--regions: '%1' is not a region name (e.g. "
+                                        "us-east-1,eu-west-1)")
+                             .arg(r);
+                return false;
+            }
+            if (!regions.contains(r))
+                regions.append(r);
+        }
+        options->region = regions.takeFirst();
+        options->moreRegions = regions;
+    }
+    options->fleetVariety = parser.isSet(QStringLiteral("fleet-variety"));
     if (options->accessKeyId.isEmpty() || options->secretAccessKey.isEmpty()
         || options->region.isEmpty()) {
         *error

@@ -2,17 +2,37 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace syncdeck::emulator {
 
 FaultInjector::FaultInjector(const FaultOptions &options, quint64 seed)
     : m_options(options)
     , m_rng(Rng::derived(seed, 0xFA17))
-{ }
+    , m_tokens(std::max(1.0, options.throttleRate))
+{
+    m_clock.start();
+}
+
+bool FaultInjector::takeToken()
+{
+    const double capacity = std::max(1.0, m_options.throttleRate);
+    const qint64 now = m_clock.nsecsElapsed();
+    m_tokens = std::min(capacity,
+                        m_tokens + double(now - m_lastRefillNs) * 1e-9 * m_options.throttleRate);
+    m_lastRefillNs = now;
+    if (m_tokens < 1.0)
+        return false;
+    m_tokens -= 1.0;
+    return true;
+}
 
 FaultInjector::Fault FaultInjector::next()
 {
     if (!m_options.any())
         return Fault::None;
+    if (m_options.throttleRate > 0 && !takeToken())
+        return Fault::Throttle;
     // One draw per request, split into consecutive bands: at most one fault per request and the
     // sequence does not depend on which kinds are switched on.
     double roll = m_rng.unit();
@@ -34,7 +54,8 @@ bool parseFaultSpec(const QString &spec, FaultOptions *out, QString *error)
     FaultOptions result;
     const QString usage = QStringLiteral(
         "expected a comma-separated list of throttle=P, error500=P, reset=P, stall=P:MS, "
-        "truncate=P with probabilities P between 0 and 1, e.g. throttle=0.1,stall=0.05:2000");
+        "truncate=P with probabilities P between 0 and 1, or throttle=N/s (a rate limit of N "
+        "requests per second), e.g. throttle=0.1,stall=0.05:2000 or throttle=10/s");
     const QStringList items = spec.split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (items.isEmpty()) {
         *error = QStringLiteral("--fault is empty: %1").arg(usage);
@@ -63,6 +84,18 @@ bool parseFaultSpec(const QString &spec, FaultOptions *out, QString *error)
                 return false;
             }
             value = value.left(colon);
+        }
+        if (name == QLatin1String("throttle") && value.endsWith(QLatin1String("/s"))) {
+            bool okRate = false;
+            const double rate = value.chopped(2).toDouble(&okRate);
+            if (!okRate || !(rate > 0 && rate <= 100000)) {
+                *error = QStringLiteral("--fault throttle=N/s: N must be a number of requests "
+                                        "per second above 0 and at most 100000, got '%1'")
+                             .arg(value);
+                return false;
+            }
+            result.throttleRate = rate;
+            continue;
         }
         bool ok = false;
         const double p = value.toDouble(&ok);

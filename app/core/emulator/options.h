@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 // Configuration of the local Amazon Q Business service. Everything random is derived from `seed`,
 // so two servers with the same options serve the same data and inject the same faults.
@@ -21,14 +22,20 @@ struct FaultOptions
     double stall = 0; // the answer is held back for stallMs
     int stallMs = 0;
     double truncate = 0; // the body is cut short and the connection closed
+    // A per-account rate limit of each region, in requests per second (0: none): a token
+    // bucket holding one second's worth, as AWS front ends throttle. Requests over it meet
+    // 429 ThrottlingException before any other fault is drawn; they take no token.
+    double throttleRate = 0;
 
     bool any() const
     {
-        return throttle > 0 || error500 > 0 || reset > 0 || stall > 0 || truncate > 0;
+        return throttle > 0 || error500 > 0 || reset > 0 || stall > 0 || truncate > 0
+            || throttleRate > 0;
     }
 };
 
-// Parses "throttle=P,error500=P,reset=P,stall=P:MS,truncate=P" into *out (unnamed kinds stay 0).
+// Parses "throttle=P,error500=P,reset=P,stall=P:MS,truncate=P" into *out (unnamed kinds stay 0);
+// throttle=N/s is the rate limit (it may be given beside throttle=P).
 // On failure returns false and says what was wrong in *error.
 bool parseFaultSpec(const QString &spec, FaultOptions *out, QString *error);
 
@@ -44,6 +51,11 @@ struct Options
     QString accessKeyId = QString::fromLatin1(DefaultAccessKeyId);
     QString secretAccessKey = QString::fromLatin1(DefaultSecretAccessKey);
     QString region = QString::fromLatin1(DefaultRegion);
+    // More regions served on the same port (--regions), each with its own generated data
+    // (seeded from seed and the region's place) and its own rate limit; `region` is the first.
+    QStringList moreRegions;
+    // Variety across the fleet for fleet overviews (--fleet-variety, see fleetvariety.h).
+    bool fleetVariety = false;
     // Empty: requests may carry any x-amz-security-token (or none). Set: requests must carry
     // exactly this token, as with temporary credentials.
     QString sessionToken;

@@ -2,7 +2,9 @@
 
 #include "accesslog.h"
 #include "fixture.h"
+#include "fleetvariety.h"
 #include "generator.h"
+#include "regionalservices.h"
 #include "responses.h"
 
 #include "aws/awstime.h"
@@ -72,17 +74,34 @@ Service::Service(const Options &options)
     m_store.setStopDurationMs(std::max(0, options.stopDurationMs));
     m_qbusiness.addRoutes(m_router);
     m_logs.addRoutes(m_router);
+    for (qsizetype i = 0; i < options.moreRegions.size(); ++i) {
+        Options regional = options;
+        regional.region = options.moreRegions.at(i);
+        regional.moreRegions.clear();
+        regional.seed = regionSeed(options.seed, int(i) + 1);
+        m_regional.push_back(std::make_unique<Service>(regional));
+    }
 }
 
 bool Service::load(QString *error)
 {
     if (!m_options.statePath.isEmpty()) {
-        const bool ok = loadFixture(m_options.statePath, &m_store, error);
+        // A fixture is exact: every region serves it as written.
+        if (!loadFixture(m_options.statePath, &m_store, error))
+            return false;
         m_store.setStopDurationMs(std::max(0, m_options.stopDurationMs));
-        return ok;
+    } else {
+        const QDateTime anchor = m_options.anchorTime.isValid() ? m_options.anchorTime : now();
+        const qint64 anchorMs = (anchor.toMSecsSinceEpoch() / 1000) * 1000;
+        Generator(m_options, anchorMs).generate(&m_store);
+        if (m_options.fleetVariety)
+            m_deniedApplications
+                = addFleetVariety(&m_store, m_options, anchorMs).deniedApplications;
     }
-    const QDateTime anchor = m_options.anchorTime.isValid() ? m_options.anchorTime : now();
-    Generator(m_options, (anchor.toMSecsSinceEpoch() / 1000) * 1000).generate(&m_store);
+    for (const auto &regional : m_regional) {
+        if (!regional->load(error))
+            return false;
+    }
     return true;
 }
 
@@ -93,6 +112,13 @@ QDateTime Service::now() const
 
 Reply Service::handle(const HttpRequest &request)
 {
+    if (!m_regional.empty()) {
+        const QString region = credentialScopeRegion(request);
+        for (const auto &regional : m_regional) {
+            if (regional->m_options.region == region)
+                return regional->handle(request);
+        }
+    }
     QElapsedTimer timer;
     timer.start();
     Reply reply;
@@ -119,8 +145,19 @@ Reply Service::handle(const HttpRequest &request)
 void Service::answer(const HttpRequest &request, const Router::Match *match, Reply *reply,
                      QString *note)
 {
-    const auto dispatch
-        = [&] { return match ? match->route->handler(match->request) : unknownOperation(request); };
+    const auto dispatch = [&] {
+        if (!match)
+            return unknownOperation(request);
+        const QString application = match->request.label(QLatin1StringView("applicationId"));
+        if (!application.isEmpty() && m_deniedApplications.contains(application))
+            return errorResponse(
+                403, QStringLiteral("AccessDeniedException"),
+                QStringLiteral("User: arn:aws:sts::%1:assumed-role/SyncDeckReader "
+                               "is not authorized to perform: qbusiness:%2 on "
+                               "resource: application %3")
+                    .arg(QStringLiteral("123456789012"), match->route->operation, application));
+        return match->route->handler(match->request);
+    };
     switch (m_faults.next()) {
     case FaultInjector::Fault::None:
         reply->response = dispatch();

@@ -11,6 +11,10 @@
 #include "store.h"
 
 #include <QDateTime>
+#include <QSet>
+
+#include <memory>
+#include <vector>
 
 // The front door of the emulated AWS services: every request is routed to its API's operation
 // (Router), authenticated with SigV4 for that API's signing name, met by an injected fault or
@@ -49,6 +53,9 @@ private:
     void finish(HttpResponse *response) const;
 
     Options m_options;
+    // The services of --regions beyond the first (regionalservices.h); empty in them.
+    std::vector<std::unique_ptr<Service>> m_regional;
+    QSet<QString> m_deniedApplications; // --fleet-variety: their calls answer AccessDenied
     Store m_store;
     Authenticator m_authenticator;
     PageTokenCodec m_tokens;
