@@ -10,6 +10,7 @@
 #include "qbusiness/paginator.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QHash>
 
 #include <functional>
@@ -28,7 +29,13 @@ struct CommandDef
     QStringList ids; // required ID options, e.g. "application-id"
     bool paginated = false;
     bool syncJobFilters = false;
+    // --refresh-cache, --from-cache and --cache-dir (list-data-source-sync-jobs).
+    bool cacheOptions = false;
 };
+
+// How a listing uses the local history cache: not at all (the default: scripts expect fresh
+// data), incrementally through it, or from it alone.
+enum class CacheMode { None, Refresh, FromCache };
 
 // A list command: the page call factory, the reader of a page and the item converter.
 struct ListSpec
@@ -61,21 +68,46 @@ public:
     const qbusiness::ListSyncJobsRequest &filters() const { return m_filters; }
 
     int runList(const ListSpec &spec);
+    CacheMode cacheMode() const { return m_cacheMode; }
+    QString cacheDirectory() const { return m_cacheDirectory; } // empty: the default
+    bool includeKeptLocally() const { return m_includeKeptLocally; } // --from-cache
+    // A listing whose items the caller has as values (from the cache): the same document as
+    // runList() prints for them. begin once, then items in order, then end.
+    void beginItems(const ListSpec &spec);
+    void printJobs(const ListSpec &spec, const QList<qbusiness::SyncJob> &jobs);
+    void endItems(const ListSpec &spec);
+    // Starts a job on the qbusiness::Call contract (start, abort, finished, isFinished) and runs
+    // the event loop until it finishes; Ctrl-C aborts it.
+    template<typename Job>
+    void runJob(Job *job)
+    {
+        QEventLoop loop;
+        QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&m_watcher, &aws::SignalWatcher::received, job, &Job::abort,
+                         Qt::SingleShotConnection);
+        job->start();
+        if (!job->isFinished())
+            loop.exec();
+    }
+    int usageError(const QString &message);
+    int reportError(const QString &operation, const qbusiness::AwsError &e,
+                    const QString &resumeToken);
+    // A failure of the local cache (exit 255), with what to do about it.
+    int cacheError(const QString &message, const QString &nextStep);
     // A command of one call: run it, print its result (or the signed request with --dry-run).
     int runSingle(qbusiness::Call *created, const std::function<void(qbusiness::Call *)> &print);
     OutputFormatter &output() { return *m_out; }
+    QTextStream &errors() { return m_inv.err; }
 
 private:
     void addOptions(const QCommandLineOption &help);
     std::optional<int> readIds();
     std::optional<int> readSyncJobFilters();
     std::optional<int> readPaging();
+    std::optional<int> readCacheOptions();
     std::optional<int> connect(const QProcessEnvironment &env);
 
     void debug(const QString &line);
-    int usageError(const QString &message);
-    int reportError(const QString &operation, const qbusiness::AwsError &e,
-                    const QString &resumeToken);
     void printErrorDetails(const qbusiness::AwsError &e);
     void printDryRun(const qbusiness::SentRequest &request);
     // Runs one call to its end, aborting it on Ctrl-C.
@@ -96,6 +128,9 @@ private:
     int m_pageSize = 0;
     QString m_startingToken;
     bool m_listBegun = false; // runList: the document has started
+    CacheMode m_cacheMode = CacheMode::None;
+    QString m_cacheDirectory;
+    bool m_includeKeptLocally = false;
 };
 
 } // namespace syncdeck::cli
