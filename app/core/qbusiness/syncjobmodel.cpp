@@ -60,20 +60,57 @@ SyncJobModel::~SyncJobModel() = default;
 
 void SyncJobModel::setRequest(const ListSyncJobsRequest &request)
 {
+    setRequest(request, {}, false);
+}
+
+void SyncJobModel::setRequest(const ListSyncJobsRequest &request, const QList<SyncJob> &cached,
+                              bool complete)
+{
     beginResetModel();
     m_request = request;
     m_request.nextToken.clear();
     m_active = true;
     ++m_generation;
-    m_firstPageLoaded = false;
+    m_firstPageLoaded = complete;
     m_nextToken.clear();
     m_error = {};
     m_jobs.clear();
     m_mergedIds.clear();
+    m_keptLocally.clear();
+    QList<SyncJob> shown;
+    shown.reserve(cached.size());
+    for (const SyncJob &job : cached) {
+        if (job.executionId.isEmpty() || m_mergedIds.contains(job.executionId))
+            continue;
+        m_mergedIds.insert(job.executionId);
+        m_jobs.append(job);
+        shown.append(job);
+    }
     // Before endResetModel(): views (and the model tester) call fetchMore() from modelReset.
     setInFlight(false);
     endResetModel();
+    if (!shown.isEmpty())
+        emit jobsAppended(shown);
     emit stateChanged();
+}
+
+void SyncJobModel::resumePaging()
+{
+    if (!m_active || !m_firstPageLoaded || !m_nextToken.isEmpty() || m_inFlight)
+        return;
+    m_firstPageLoaded = false;
+    emit stateChanged();
+}
+
+void SyncJobModel::setKeptLocally(const QSet<QString> &executionIds)
+{
+    if (executionIds == m_keptLocally)
+        return;
+    m_keptLocally = executionIds;
+    if (!m_jobs.size())
+        return;
+    // One signal for the column: the view repaints what it shows.
+    emit dataChanged(index(0, StatusColumn), index(int(m_jobs.size()) - 1, StatusColumn));
 }
 
 void SyncJobModel::clear()
@@ -136,18 +173,22 @@ void SyncJobModel::appendPage(quint64 generation, const SyncJobPage &page)
     m_nextToken = page.nextToken;
     m_error = {};
 
+    // Linear in the page: set lookups, and the trailing window is a constant (a page of 100,000
+    // jobs from a cache or a big maxResults must not cost page × page comparisons).
     QList<SyncJob> fresh;
     fresh.reserve(page.history.size());
+    QSet<QString> freshIds;
+    freshIds.reserve(page.history.size());
     const size_t windowStart
         = m_jobs.size() > DuplicateWindow ? m_jobs.size() - DuplicateWindow : 0;
     for (const SyncJob &job : page.history) {
-        bool seen = m_mergedIds.contains(job.executionId);
+        bool seen = m_mergedIds.contains(job.executionId) || freshIds.contains(job.executionId);
         for (size_t i = windowStart; !seen && i < m_jobs.size(); ++i)
             seen = m_jobs.holds(i, job.executionId);
-        for (const SyncJob &f : std::as_const(fresh))
-            seen = seen || f.executionId == job.executionId;
-        if (!seen)
+        if (!seen) {
             fresh.append(job);
+            freshIds.insert(job.executionId);
+        }
     }
     if (!fresh.isEmpty()) {
         const int first = int(m_jobs.size());
@@ -212,7 +253,7 @@ void SyncJobModel::mergeJobs(const QList<SyncJob> &jobs)
         beginInsertRows({}, 0, int(added.size()) - 1);
         m_jobs.prepend(added);
         for (const SyncJob &job : std::as_const(added))
-            m_mergedIds.append(job.executionId);
+            m_mergedIds.insert(job.executionId);
         endInsertRows();
         changed.append(added);
     }
@@ -239,6 +280,9 @@ QVariant SyncJobModel::data(const QModelIndex &index, int role) const
     const Row &row = m_jobs.row(size_t(index.row()));
     switch (role) {
     case Qt::DisplayRole:
+        if (index.column() == StatusColumn && !m_keptLocally.isEmpty()
+            && m_keptLocally.contains(m_jobs.executionId(row)))
+            return tr("%1 (kept locally)").arg(displayData(row, StatusColumn).toString());
         return displayData(row, index.column());
     case Qt::ToolTipRole:
         switch (index.column()) {
@@ -247,6 +291,9 @@ QVariant SyncJobModel::data(const QModelIndex &index, int role) const
         case EndColumn:
             return row.has(PackedSyncJobs::HasEnd) ? utcTimeText(row.end) : QVariant();
         case StatusColumn:
+            if (m_keptLocally.contains(m_jobs.executionId(row)))
+                return QString(m_jobs.statusWire(row) + u'\n'
+                               + tr("Kept locally; no longer returned by the service."));
             return m_jobs.statusWire(row);
         case ErrorCodeColumn:
             return row.errorMessage ? m_jobs.text(row.errorMessage) : QVariant();
@@ -271,6 +318,8 @@ QVariant SyncJobModel::data(const QModelIndex &index, int role) const
         return m_jobs.executionId(row);
     case ErrorMessageRole:
         return m_jobs.text(row.errorMessage);
+    case KeptLocallyRole:
+        return !m_keptLocally.isEmpty() && m_keptLocally.contains(m_jobs.executionId(row));
     default:
         return {};
     }
