@@ -107,8 +107,12 @@ int listSyncJobsThroughCache(ServiceCommand &command, const ListSpec &spec,
     QObject::connect(&listing, &cache::CachedListing::jobsListed, &listing,
                      [&](const QList<qbusiness::SyncJob> &jobs) { command.printJobs(spec, jobs); });
     command.runJob(&listing);
-    if (listing.error().isError())
+    if (listing.error().isError()) {
+        // As a fresh listing that fails: the document printed so far is closed.
+        if (command.itemsBegun())
+            command.endItems(spec);
         return command.reportError(spec.operation, listing.error(), {});
+    }
     command.endItems(spec);
     if (!listing.cacheWarning().isEmpty()) {
         err << "syncdeck-cli: note: the listing is complete, but the history cache could not "

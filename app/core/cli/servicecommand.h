@@ -76,6 +76,7 @@ public:
     void beginItems(const ListSpec &spec);
     void printJobs(const ListSpec &spec, const QList<qbusiness::SyncJob> &jobs);
     void endItems(const ListSpec &spec);
+    bool itemsBegun() const { return m_listBegun; }
     // Starts a job on the qbusiness::Call contract (start, abort, finished, isFinished) and runs
     // the event loop until it finishes; Ctrl-C aborts it.
     template<typename Job>
