@@ -11,6 +11,7 @@ class QStackedWidget;
 
 namespace syncdeck::ui {
 
+class CachedHistory;
 class ConnectionBar;
 class ConnectionController;
 class ErrorBanner;
@@ -67,12 +68,20 @@ private:
     void refresh();
     void openSettings();
     void applyPollIntervals();
+    void openCache();
+    void showCacheState();
+    void clearCache(bool all);
     void updateStatusBar();
     void showAwsError(const QString &what, const qbusiness::AwsError &error,
                       const std::function<void()> &retry);
 
     LaunchOptions m_options;
     int m_refreshSeconds = 10;
+    QString m_cacheDirectory; // the setting; --cache-dir wins
+    int m_cacheMaxMegabytes = 512;
+    int m_cacheMaxAgeDays = 0;
+    CachedHistory *m_history = nullptr;
+    bool m_offlineShown = false;
 
     ConnectionBar *m_connectionBar = nullptr;
     ConnectionController *m_connection = nullptr;
@@ -85,6 +94,7 @@ private:
     NotificationBanner *m_demoBanner = nullptr;
     ErrorBanner *m_errorBanner = nullptr;
     NotificationBanner *m_runBanner = nullptr;
+    NotificationBanner *m_cacheBanner = nullptr;
     QStackedWidget *m_pages = nullptr;
     JobsPage *m_jobs = nullptr;
     QDockWidget *m_detailsDock = nullptr;

@@ -52,6 +52,12 @@ ResourceLevel *ResourcePicker::addLevel(Kind kind, const QString &label, const Q
     return level;
 }
 
+void ResourcePicker::setHistoryCache(cache::HistoryCache *cache)
+{
+    for (ResourceLevel *level : {m_applications, m_indices, m_dataSources})
+        level->setCache(cache);
+}
+
 void ResourcePicker::setClient(qbusiness::Client *client)
 {
     m_client = client;

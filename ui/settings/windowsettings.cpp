@@ -12,6 +12,9 @@ constexpr char RegionKey[] = "connection/region";
 constexpr char EndpointKey[] = "connection/endpoint";
 constexpr char RefreshKey[] = "connection/refreshSeconds";
 constexpr char RangeKey[] = "filters/range";
+constexpr char CacheDirKey[] = "cache/directory";
+constexpr char CacheSizeKey[] = "cache/maxMegabytes";
+constexpr char CacheAgeKey[] = "cache/maxAgeDays";
 } // namespace
 
 WindowSettings WindowSettings::load()
@@ -25,6 +28,10 @@ WindowSettings WindowSettings::load()
     s.endpointOverride = settings.value(QLatin1String(EndpointKey)).toString();
     s.refreshSeconds = qBound(5, settings.value(QLatin1String(RefreshKey), 10).toInt(), 600);
     s.range = settings.value(QLatin1String(RangeKey), -1).toInt();
+    s.cacheDirectory = settings.value(QLatin1String(CacheDirKey)).toString();
+    s.cacheMaxMegabytes
+        = qBound(0, settings.value(QLatin1String(CacheSizeKey), 512).toInt(), 1024 * 1024);
+    s.cacheMaxAgeDays = qBound(0, settings.value(QLatin1String(CacheAgeKey), 0).toInt(), 36500);
     return s;
 }
 
@@ -39,6 +46,9 @@ void WindowSettings::save() const
     settings.setValue(QLatin1String(RefreshKey), refreshSeconds);
     if (range >= 0)
         settings.setValue(QLatin1String(RangeKey), range);
+    settings.setValue(QLatin1String(CacheDirKey), cacheDirectory);
+    settings.setValue(QLatin1String(CacheSizeKey), cacheMaxMegabytes);
+    settings.setValue(QLatin1String(CacheAgeKey), cacheMaxAgeDays);
 }
 
 } // namespace syncdeck::ui

@@ -17,6 +17,10 @@ struct WindowSettings
     QString endpointOverride;
     int refreshSeconds = 10; // 5 to 600
     int range = -1; // FilterBar::Range; -1: none remembered (a custom range never is)
+    // The history cache: its folder (empty: the default) and its limits (0: none).
+    QString cacheDirectory;
+    int cacheMaxMegabytes = 512;
+    int cacheMaxAgeDays = 0;
 
     static WindowSettings load();
     void save() const;
