@@ -1,9 +1,9 @@
 #include "mainwindow.h"
 
+#include "cache/historycache.h"
 #include "connection/connectionbar.h"
 #include "connection/connectioncontroller.h"
 #include "details/jobdetailspanel.h"
-#include "cache/historycache.h"
 #include "jobs/cachedhistory.h"
 #include "jobs/filterbar.h"
 #include "jobs/jobspage.h"

@@ -3,12 +3,12 @@
 // Prints the time from showDataSource() to the first rows painted and to the charts holding
 // every run and painted. Targets (issue 18): first rows < 100 ms, charts ready < 300 ms. The
 // refresh goes to a handler server that answers the newest page and nothing is new.
+#include "aws/credentialsprovider.h"
 #include "cache/historycache.h"
 #include "charts/chartspanel.h"
 #include "jobs/cachedhistory.h"
 #include "jobs/filterbar.h"
 #include "jobs/jobspage.h"
-#include "aws/credentialsprovider.h"
 #include "qbusiness/client.h"
 #include "qbusiness/jsoncodec.h"
 #include "qbusiness/runhistory.h"

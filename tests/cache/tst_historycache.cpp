@@ -922,10 +922,9 @@ fleet::FleetRow sampleFleetRow(int n)
                       {t0, qbusiness::SyncStatus::Succeeded, std::nullopt}};
     fleet::FleetError e;
     e.operation = QStringLiteral("GetDataSource");
-    e.error = qbusiness::AwsError::make(qbusiness::AwsError::Kind::Service,
-                                        QStringLiteral("AccessDeniedException"),
-                                        QStringLiteral("not allowed"), QStringLiteral("ask"),
-                                        QStringLiteral("req-1"), 403);
+    e.error = qbusiness::AwsError::make(
+        qbusiness::AwsError::Kind::Service, QStringLiteral("AccessDeniedException"),
+        QStringLiteral("not allowed"), QStringLiteral("ask"), QStringLiteral("req-1"), 403);
     e.error.fields.insert(QStringLiteral("reason"), QStringLiteral("x"));
     row.errors = {e};
     return row;

@@ -39,21 +39,19 @@ public:
     bool start()
     {
         m_process.setProgram(QStringLiteral(SYNCDECK_EMULATOR_PATH));
-        m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"),
-                                QStringLiteral("--applications"), QStringLiteral("1"),
-                                QStringLiteral("--indices"), QStringLiteral("1"),
-                                QStringLiteral("--data-sources"), QStringLiteral("2"),
-                                QStringLiteral("--jobs"), QStringLiteral("95"),
-                                QStringLiteral("--verbose")});
+        m_process.setArguments(
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--applications"),
+             QStringLiteral("1"), QStringLiteral("--indices"), QStringLiteral("1"),
+             QStringLiteral("--data-sources"), QStringLiteral("2"), QStringLiteral("--jobs"),
+             QStringLiteral("95"), QStringLiteral("--verbose")});
         m_process.start();
         if (!m_process.waitForStarted(10000))
             return false;
         QByteArray line;
         while (!line.contains('\n') && m_process.waitForReadyRead(10000))
             line += m_process.readAllStandardOutput();
-        const QRegularExpressionMatch m
-            = QRegularExpression(QStringLiteral("listening on (\\S+)"))
-                  .match(QString::fromUtf8(line));
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("listening on (\\S+)"))
+                                              .match(QString::fromUtf8(line));
         m_url = m.hasMatch() ? m.captured(1) : QString();
         return !m_url.isEmpty();
     }
@@ -136,9 +134,15 @@ Run TestCacheCommands::cli(const QStringList &args)
 
 QStringList TestCacheCommands::listArgs() const
 {
-    return {QStringLiteral("list-data-source-sync-jobs"), QStringLiteral("--application-id"),
-            m_app, QStringLiteral("--index-id"), m_index, QStringLiteral("--data-source-id"),
-            m_dataSource, QStringLiteral("--endpoint-url"), m_emulator.url()};
+    return {QStringLiteral("list-data-source-sync-jobs"),
+            QStringLiteral("--application-id"),
+            m_app,
+            QStringLiteral("--index-id"),
+            m_index,
+            QStringLiteral("--data-source-id"),
+            m_dataSource,
+            QStringLiteral("--endpoint-url"),
+            m_emulator.url()};
 }
 
 void TestCacheCommands::initTestCase()
@@ -180,13 +184,12 @@ void TestCacheCommands::refreshCachePrintsAFreshListing_data()
     QTest::newRow("json") << QStringList {QStringLiteral("--output"), QStringLiteral("json")};
     QTest::newRow("jsonl") << QStringList {QStringLiteral("--output"), QStringLiteral("jsonl")};
     QTest::newRow("table") << QStringList {QStringLiteral("--output"), QStringLiteral("table")};
-    QTest::newRow("csv, FAILED")
-        << QStringList {QStringLiteral("--output"), QStringLiteral("csv"),
-                        QStringLiteral("--status-filter"), QStringLiteral("FAILED")};
-    QTest::newRow("json, time range")
-        << QStringList {QStringLiteral("--output"), QStringLiteral("json"),
-                        QStringLiteral("--start-time"), QStringLiteral("30d"),
-                        QStringLiteral("--end-time"), QStringLiteral("2d")};
+    QTest::newRow("csv, FAILED") << QStringList {QStringLiteral("--output"), QStringLiteral("csv"),
+                                                 QStringLiteral("--status-filter"),
+                                                 QStringLiteral("FAILED")};
+    QTest::newRow("json, time range") << QStringList {
+        QStringLiteral("--output"), QStringLiteral("json"),       QStringLiteral("--start-time"),
+        QStringLiteral("30d"),      QStringLiteral("--end-time"), QStringLiteral("2d")};
 }
 
 void TestCacheCommands::refreshCachePrintsAFreshListing()
@@ -234,17 +237,17 @@ void TestCacheCommands::fromCacheWithoutNetwork()
     const QStringList fromCache {QStringLiteral("--from-cache"), QStringLiteral("--cache-dir"),
                                  cacheDir.path()};
     // The network is gone: a fresh listing fails, the cache answers the same document.
-    const Run offline = cli(args + json + QStringList {QStringLiteral("--cli-connect-timeout"),
-                                                       QStringLiteral("2")});
+    const Run offline = cli(
+        args + json + QStringList {QStringLiteral("--cli-connect-timeout"), QStringLiteral("2")});
     QVERIFY2(offline.exitCode != 0, explain(offline).constData());
     const Run r = cli(args + json + fromCache);
     QVERIFY2(r.exitCode == 0, explain(r).constData());
     QCOMPARE(r.out, fresh.out);
     QVERIFY2(r.err.contains("from the history cache, as of"), r.err.constData());
     // Filters are answered from the cache too.
-    const Run failed = cli(args + json + fromCache
-                           + QStringList {QStringLiteral("--status-filter"),
-                                          QStringLiteral("FAILED")});
+    const Run failed
+        = cli(args + json + fromCache
+              + QStringList {QStringLiteral("--status-filter"), QStringLiteral("FAILED")});
     QVERIFY2(failed.exitCode == 0, explain(failed).constData());
     const QJsonArray history
         = QJsonDocument::fromJson(failed.out).object().value(QLatin1String("history")).toArray();
@@ -321,8 +324,8 @@ void TestCacheCommands::infoClearExport()
     QVERIFY(line.value(QLatin1String("job")).toObject().contains(QLatin1String("executionId")));
     // To a file, written whole or not at all.
     const QString file = cacheDir.filePath(QStringLiteral("export.jsonl"));
-    r = cli(QStringList {QStringLiteral("cache"), QStringLiteral("export"), QStringLiteral("--file"),
-                         file}
+    r = cli(QStringList {QStringLiteral("cache"), QStringLiteral("export"),
+                         QStringLiteral("--file"), file}
             + dir);
     QVERIFY2(r.exitCode == 0, explain(r).constData());
     QFile exported(file);
@@ -332,8 +335,9 @@ void TestCacheCommands::infoClearExport()
     // clear needs to know what.
     r = cli(QStringList {QStringLiteral("cache"), QStringLiteral("clear")} + dir);
     QCOMPARE(r.exitCode, 252);
-    const QStringList ids {QStringLiteral("--application-id"), m_app, QStringLiteral("--index-id"),
-                           m_index, QStringLiteral("--data-source-id"), m_dataSource};
+    const QStringList ids {QStringLiteral("--application-id"), m_app,
+                           QStringLiteral("--index-id"),       m_index,
+                           QStringLiteral("--data-source-id"), m_dataSource};
     r = cli(QStringList {QStringLiteral("cache"), QStringLiteral("clear")} + ids + dir);
     QVERIFY2(r.exitCode == 0, explain(r).constData());
     QVERIFY2(r.out.contains("Cleared"), r.out.constData());

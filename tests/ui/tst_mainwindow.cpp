@@ -659,8 +659,9 @@ void TestMainWindow::reopensFromTheCacheThenOffline()
         QFile f(path);
         return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text.toUtf8()) > 0;
     };
-    QVERIFY(write(config, QStringLiteral("[profile ops]\nregion = us-east-1\nendpoint_url = %1\n")
-                              .arg(service->url().toString())));
+    QVERIFY(write(config,
+                  QStringLiteral("[profile ops]\nregion = us-east-1\nendpoint_url = %1\n")
+                      .arg(service->url().toString())));
     QVERIFY(write(credentials,
                   QStringLiteral("[ops]\naws_access_key_id = %1\naws_secret_access_key = %2\n")
                       .arg(QLatin1String(syncdeck::emulator::DefaultAccessKeyId),
@@ -706,9 +707,8 @@ void TestMainWindow::reopensFromTheCacheThenOffline()
         }
         auto *history = d.find<syncdeck::ui::CachedHistory>("cachedHistory");
         QTRY_VERIFY_WITH_TIMEOUT(!history->isRefreshing(), Timeout);
-        QTRY_VERIFY_WITH_TIMEOUT(!d.find<QLabel>("jobsStatus")->text().contains(
-                                     QLatin1String("cached")),
-                                 Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !d.find<QLabel>("jobsStatus")->text().contains(QLatin1String("cached")), Timeout);
     }
     service.reset(); // nothing listens on the endpoint's port any more
     Dashboard d(o);

@@ -200,18 +200,18 @@ QString CachedHistory::statusText(const QDateTime &now) const
     QString when = tr("never refreshed");
     if (m_asOf.isValid()) {
         const QDateTime local = m_asOf.toLocalTime();
-        const QString format
-            = local.date() == now.toLocalTime().date() ? QStringLiteral("HH:mm") : QStringLiteral("yyyy-MM-dd HH:mm");
+        const QString format = local.date() == now.toLocalTime().date()
+            ? QStringLiteral("HH:mm")
+            : QStringLiteral("yyyy-MM-dd HH:mm");
         when = tr("as of %1").arg(local.toString(format));
     }
     if (m_offline) {
         QString age;
         if (m_asOf.isValid()) {
             const qint64 minutes = qMax<qint64>(0, m_asOf.secsTo(now) / 60);
-            age = minutes < 60 ? tr(" (%n min ago)", nullptr, int(minutes))
-                : minutes < 48 * 60
-                ? tr(" (%1 h %2 min ago)").arg(minutes / 60).arg(minutes % 60)
-                : tr(" (%n days ago)", nullptr, int(minutes / (24 * 60)));
+            age = minutes < 60      ? tr(" (%n min ago)", nullptr, int(minutes))
+                : minutes < 48 * 60 ? tr(" (%1 h %2 min ago)").arg(minutes / 60).arg(minutes % 60)
+                                    : tr(" (%n days ago)", nullptr, int(minutes / (24 * 60)));
         }
         return tr("Offline: cached, %1%2").arg(when, age);
     }

@@ -103,7 +103,8 @@ void ResourceLevel::showCached()
             }
             break;
         case Kind::Indices:
-            if (const auto cached = m_cache->indices(endpoint, m_applicationId); !cached.isEmpty()) {
+            if (const auto cached = m_cache->indices(endpoint, m_applicationId);
+                !cached.isEmpty()) {
                 m_model->setIndices(cached);
                 any = true;
             }

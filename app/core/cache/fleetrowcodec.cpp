@@ -51,10 +51,7 @@ struct Reader
 {
     const QJsonObject &o;
     QString text(const char *k) const { return o.value(QLatin1String(k)).toString(); }
-    qint64 number(const char *k) const
-    {
-        return qint64(o.value(QLatin1String(k)).toDouble());
-    }
+    qint64 number(const char *k) const { return qint64(o.value(QLatin1String(k)).toDouble()); }
     bool flag(const char *k) const { return o.value(QLatin1String(k)).toBool(); }
     QDateTime time(const char *k) const
     {
@@ -114,7 +111,8 @@ DataSourceHealth decodeHealth(const QJsonObject &o)
 {
     const Reader r {o};
     DataSourceHealth h;
-    h.attention = fleet::Attention(std::clamp<qint64>(r.number("attention"), 0, fleet::AttentionCount - 1));
+    h.attention
+        = fleet::Attention(std::clamp<qint64>(r.number("attention"), 0, fleet::AttentionCount - 1));
     h.reason = r.text("reason");
     for (const QJsonValue &v : o.value(QLatin1String("reasons")).toArray())
         h.reasons.append(v.toString());
@@ -227,7 +225,8 @@ std::optional<FleetRow> decodeFleetRow(const QByteArray &data)
     const QJsonObject o = doc.object();
     const Reader r {o};
     FleetRow row;
-    row.scope = FleetRow::Scope(std::clamp<qint64>(r.number("scope"), 0, int(FleetRow::Scope::Region)));
+    row.scope
+        = FleetRow::Scope(std::clamp<qint64>(r.number("scope"), 0, int(FleetRow::Scope::Region)));
     row.region = r.text("region");
     row.applicationId = r.text("applicationId");
     row.applicationName = r.text("applicationName");
@@ -240,7 +239,8 @@ std::optional<FleetRow> decodeFleetRow(const QByteArray &data)
     for (const QJsonValue &v : o.value(QLatin1String("recentRuns")).toArray()) {
         const QJsonObject m = v.toObject();
         const Reader mr {m};
-        row.recentRuns.append({mr.time("startTime"), qbusiness::syncStatusFromWire(mr.text("status")),
+        row.recentRuns.append({mr.time("startTime"),
+                               qbusiness::syncStatusFromWire(mr.text("status")),
                                mr.optional("documentsFailed")});
     }
     for (const QJsonValue &v : o.value(QLatin1String("errors")).toArray())

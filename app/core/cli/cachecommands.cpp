@@ -153,7 +153,8 @@ QList<DataSourceKey> chosenSources(HistoryCache &cache, const CacheArgs &args)
     for (const DataSourceKey &k : std::as_const(keys)) {
         const DataSourceKey &o = *args.only;
         if (k.applicationId == o.applicationId && k.indexId == o.indexId
-            && k.dataSourceId == o.dataSourceId && (o.endpoint.isEmpty() || k.endpoint == o.endpoint))
+            && k.dataSourceId == o.dataSourceId
+            && (o.endpoint.isEmpty() || k.endpoint == o.endpoint))
             chosen.append(k);
     }
     return chosen;
@@ -166,8 +167,7 @@ int cacheInfo(Invocation &inv, HistoryCache &cache, const CacheArgs &args)
     QTextStream &out = inv.out;
     out << "Cache: " << info.filePath << '\n'
         << "Size: " << sizeText(info.fileBytes) << " on disk, " << sizeText(info.usedBytes)
-        << " in use; schema " << info.schemaVersion << (info.readOnly ? ", read only" : "")
-        << '\n'
+        << " in use; schema " << info.schemaVersion << (info.readOnly ? ", read only" : "") << '\n'
         << "Jobs: " << info.jobCount << " (" << info.textCount << " distinct error texts)\n";
     const QList<DataSourceKey> chosen = chosenSources(cache, args);
     out << "Data sources: " << chosen.size() << '\n';
@@ -178,8 +178,7 @@ int cacheInfo(Invocation &inv, HistoryCache &cache, const CacheArgs &args)
         out << "  " << s.key.toString() << '\n'
             << "    jobs " << st.jobCount << ", kept locally " << st.keptLocallyCount
             << (st.isComplete() ? ", complete history" : ", part of the history") << '\n'
-            << "    refreshed " << timeText(st.refreshedAt) << ageText(st.refreshedAt, now)
-            << '\n'
+            << "    refreshed " << timeText(st.refreshedAt) << ageText(st.refreshedAt, now) << '\n'
             << "    newest job " << timeText(st.newestStart) << ", oldest job "
             << timeText(st.oldestStart) << ageText(st.oldestStart, now) << '\n';
     }
@@ -313,8 +312,9 @@ std::optional<int> parseCacheArgs(Invocation &inv, CacheArgs *args)
     args->action = positional.constFirst();
     if (!QStringList {QStringLiteral("info"), QStringLiteral("clear"), QStringLiteral("export")}
              .contains(args->action))
-        return cacheUsage(inv, QStringLiteral("unknown action '%1': expected info, clear or export")
-                                   .arg(args->action));
+        return cacheUsage(inv,
+                          QStringLiteral("unknown action '%1': expected info, clear or export")
+                              .arg(args->action));
     args->directory = parser.value(QStringLiteral("cache-dir"));
     args->all = parser.isSet(QStringLiteral("all"));
     args->file = parser.value(QStringLiteral("file"));
@@ -324,21 +324,25 @@ std::optional<int> parseCacheArgs(Invocation &inv, CacheArgs *args)
     for (const QString &option : idOptions) {
         const QString value = parser.value(option).trimmed();
         if (parser.isSet(option) && !qbusiness::isResourceId(value))
-            return cacheUsage(inv, QStringLiteral("argument --%1: \"%2\" is not an ID").arg(option, value));
+            return cacheUsage(
+                inv, QStringLiteral("argument --%1: \"%2\" is not an ID").arg(option, value));
         ids.append(value);
     }
-    const qsizetype given = std::count_if(ids.cbegin(), ids.cend(),
-                                          [](const QString &v) { return !v.isEmpty(); });
+    const qsizetype given
+        = std::count_if(ids.cbegin(), ids.cend(), [](const QString &v) { return !v.isEmpty(); });
     if (given != 0 && given != 3)
-        return cacheUsage(inv, QStringLiteral("a data source needs all three of --application-id, "
-                                              "--index-id and --data-source-id"));
+        return cacheUsage(inv,
+                          QStringLiteral("a data source needs all three of --application-id, "
+                                         "--index-id and --data-source-id"));
     if (given == 3)
-        args->only = DataSourceKey {parser.value(QStringLiteral("endpoint")), ids[0], ids[1], ids[2]};
+        args->only
+            = DataSourceKey {parser.value(QStringLiteral("endpoint")), ids[0], ids[1], ids[2]};
     if (args->all && args->only)
         return cacheUsage(inv, QStringLiteral("--all and a data source exclude each other"));
     if (args->action == QLatin1String("clear") && !args->all && !args->only)
-        return cacheUsage(inv, QStringLiteral("clear what? Give --all, or the three IDs of one "
-                                              "data source"));
+        return cacheUsage(inv,
+                          QStringLiteral("clear what? Give --all, or the three IDs of one "
+                                         "data source"));
     if (args->all && args->action != QLatin1String("clear"))
         return cacheUsage(inv, QStringLiteral("--all only goes with clear"));
     if (!args->file.isEmpty() && args->action != QLatin1String("export"))

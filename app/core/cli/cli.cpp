@@ -41,8 +41,7 @@ const QList<Command> &commands()
          stopDataSourceSyncJob},
         {"sign-request", "Sign a raw HTTP request with SigV4 and print a stage (diagnostics)",
          &signRequest},
-        {"cache", "Show, clear or export the local history cache (info, clear, export)",
-         &runCache},
+        {"cache", "Show, clear or export the local history cache (info, clear, export)", &runCache},
         {"configure", "Show the AWS settings and credentials in use (list, list-profiles)",
          &runConfigure},
     };

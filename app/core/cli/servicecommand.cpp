@@ -191,9 +191,7 @@ std::optional<int> ServiceCommand::readCacheOptions()
     if (refresh && fromCache)
         return usageError(QStringLiteral("--refresh-cache and --from-cache exclude each other: "
                                          "choose one"));
-    m_cacheMode = refresh ? CacheMode::Refresh
-        : fromCache       ? CacheMode::FromCache
-                          : CacheMode::None;
+    m_cacheMode = refresh ? CacheMode::Refresh : fromCache ? CacheMode::FromCache : CacheMode::None;
     m_cacheDirectory = m_parser.value(QStringLiteral("cache-dir"));
     if (m_parser.isSet(QStringLiteral("cache-dir")) && m_cacheDirectory.trimmed().isEmpty())
         return usageError(QStringLiteral("argument --cache-dir: the folder is empty"));
@@ -203,7 +201,8 @@ std::optional<int> ServiceCommand::readCacheOptions()
     if (m_cacheMode == CacheMode::None)
         return std::nullopt;
     // The cache answers whole listings: the paging options cut one.
-    const QString mode = refresh ? QStringLiteral("--refresh-cache") : QStringLiteral("--from-cache");
+    const QString mode
+        = refresh ? QStringLiteral("--refresh-cache") : QStringLiteral("--from-cache");
     for (const char *name : {"max-items", "starting-token", "no-paginate", "dry-run"}) {
         if (m_parser.isSet(QString::fromLatin1(name)))
             return usageError(QStringLiteral("%1 prints the whole listing; it cannot be combined "

@@ -182,8 +182,8 @@ void TestCachedHistory::refreshUpdatesRowsInPlace()
     QCOMPARE(selected, p.model()->executionId(5));
 
     // A new run on the service, then a refresh: inserted on top, nothing reset, same selection.
-    std::unique_ptr<qbusiness::StartSyncCall> sync(p.client->startDataSourceSyncJob(
-        m_ids.applicationId, m_ids.indexId, m_ids.dataSourceId));
+    std::unique_ptr<qbusiness::StartSyncCall> sync(
+        p.client->startDataSourceSyncJob(m_ids.applicationId, m_ids.indexId, m_ids.dataSourceId));
     QVERIFY(finish(sync.get()));
     QVERIFY2(!sync->error().isError(), qPrintable(sync->error().message));
     QSignalSpy resets(p.model(), &QAbstractItemModel::modelReset);
