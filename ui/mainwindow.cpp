@@ -444,8 +444,8 @@ void MainWindow::showCacheState()
         m_cacheBanner->showMessage(
             NotificationBanner::Kind::Warning, tr("Offline: showing the cached history"),
             tr("SyncDeck cannot reach the service. The runs, charts and details are from the "
-               "history cache (%1).")
-                .arg(m_history->statusText()),
+               "history cache, %1.")
+                .arg(m_history->asOfText()),
             tr("Try again"));
     } else if (m_offlineShown) {
         m_cacheBanner->hide();

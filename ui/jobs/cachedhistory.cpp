@@ -186,38 +186,42 @@ void CachedHistory::onRefreshFinished()
         m_asOf = done->refreshedAt();
         m_showingCached = false;
     }
-    m_offline = error.kind == qbusiness::AwsError::Kind::Network
-        || error.kind == qbusiness::AwsError::Kind::Timeout;
+    // Offline only means something when the cached history is what is shown.
+    m_offline = m_showingCached
+        && (error.kind == qbusiness::AwsError::Kind::Network
+            || error.kind == qbusiness::AwsError::Kind::Timeout);
     done.release()->deleteLater(); // we are inside its signal
     emit refreshFinished(error);
     emit stateChanged();
 }
 
+QString CachedHistory::asOfText(const QDateTime &now, bool withAge) const
+{
+    if (!m_asOf.isValid())
+        return tr("never refreshed");
+    const QDateTime local = m_asOf.toLocalTime();
+    const QString format = local.date() == now.toLocalTime().date()
+        ? QStringLiteral("HH:mm")
+        : QStringLiteral("yyyy-MM-dd HH:mm");
+    const QString when = tr("as of %1").arg(local.toString(format));
+    if (!withAge)
+        return when;
+    const qint64 minutes = qMax<qint64>(0, m_asOf.secsTo(now) / 60);
+    const QString age = minutes < 60 ? tr("%n min ago", nullptr, int(minutes))
+        : minutes < 48 * 60          ? tr("%1 h %2 min ago").arg(minutes / 60).arg(minutes % 60)
+                                     : tr("%n days ago", nullptr, int(minutes / (24 * 60)));
+    return tr("%1 (%2)").arg(when, age);
+}
+
 QString CachedHistory::statusText(const QDateTime &now) const
 {
-    if (!m_showingCached && !m_offline)
+    if (m_offline)
+        return tr("Offline: cached, %1").arg(asOfText(now, true));
+    if (!m_showingCached)
         return {};
-    QString when = tr("never refreshed");
-    if (m_asOf.isValid()) {
-        const QDateTime local = m_asOf.toLocalTime();
-        const QString format = local.date() == now.toLocalTime().date()
-            ? QStringLiteral("HH:mm")
-            : QStringLiteral("yyyy-MM-dd HH:mm");
-        when = tr("as of %1").arg(local.toString(format));
-    }
-    if (m_offline) {
-        QString age;
-        if (m_asOf.isValid()) {
-            const qint64 minutes = qMax<qint64>(0, m_asOf.secsTo(now) / 60);
-            age = minutes < 60      ? tr(" (%n min ago)", nullptr, int(minutes))
-                : minutes < 48 * 60 ? tr(" (%1 h %2 min ago)").arg(minutes / 60).arg(minutes % 60)
-                                    : tr(" (%n days ago)", nullptr, int(minutes / (24 * 60)));
-        }
-        return tr("Offline: cached, %1%2").arg(when, age);
-    }
     if (isRefreshing())
-        return tr("cached, %1 — refreshing…").arg(when);
-    return tr("cached, %1 — refresh failed").arg(when);
+        return tr("cached, %1 — refreshing…").arg(asOfText(now, false));
+    return tr("cached, %1 — refresh failed").arg(asOfText(now, false));
 }
 
 bool CachedHistory::clearAll()

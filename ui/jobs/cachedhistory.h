@@ -73,6 +73,9 @@ public:
     // "cached, as of 14:02 — refreshing…", "offline: cached, as of 14:02 (3 h ago)", "" when
     // what is shown is fresh or not from the cache.
     QString statusText(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    // "as of 14:02", with the age "as of 14:02 (3 h 12 min ago)"; "never refreshed".
+    QString asOfText(const QDateTime &now = QDateTime::currentDateTimeUtc(),
+                     bool withAge = true) const;
 
     bool clearAll();
     bool clearDataSource(const qbusiness::ListSyncJobsRequest &request);
