@@ -49,7 +49,6 @@ public:
     // knows opens on its cached history at once, then an incremental refresh updates the rows
     // in place; it also answers while the service cannot be reached.
     void setCachedHistory(CachedHistory *history);
-    CachedHistory *cachedHistory() const { return m_history; }
     // The listing the page shows (application, index, data source and filters).
     qbusiness::ListSyncJobsRequest request() const;
     // Live refresh: first poll after baseMs, backing off up to maxMs.
