@@ -146,7 +146,7 @@ void TestCachedHistory::reopensFromTheCacheBeforeAnyReply()
     QVERIFY(again.history.isRefreshing());
     QVERIFY2(again.page.statusText().startsWith(QLatin1String("cached, as of ")),
              qPrintable(again.page.statusText()));
-    QVERIFY2(again.page.statusText().contains(QLatin1String("refreshing…")),
+    QVERIFY2(again.page.statusText().contains(QStringLiteral("refreshing…")),
              qPrintable(again.page.statusText()));
     QSignalSpy resets(again.model(), &QAbstractItemModel::modelReset);
     QVERIFY(again.waitForRefresh());
