@@ -698,7 +698,7 @@ void TestMainWindow::reopensFromTheCacheThenOffline()
         d.window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&d.window));
         QTRY_COMPARE_WITH_TIMEOUT(d.jobs()->rowCount(), 2, Timeout);
-        QCOMPARE(d.combo("dataSource")->currentText(), QStringLiteral("Wiki"));
+        QCOMPARE(d.combo("dataSource")->currentText(), QStringLiteral("Wiki (S3)"));
         QVERIFY2(d.find<QLabel>("jobsStatus")->text().startsWith(QLatin1String("cached, as of")),
                  qPrintable(d.find<QLabel>("jobsStatus")->text()));
         if (!shots.isEmpty()) {
@@ -722,7 +722,7 @@ void TestMainWindow::reopensFromTheCacheThenOffline()
     QVERIFY2(d.find<QLabel>("jobsStatus")->text().startsWith(QLatin1String("Offline")),
              qPrintable(d.find<QLabel>("jobsStatus")->text()));
     // Names and details from the cache.
-    QCOMPARE(d.combo("dataSource")->currentText(), QStringLiteral("Wiki"));
+    QCOMPARE(d.combo("dataSource")->currentText(), QStringLiteral("Wiki (S3)"));
     d.table()->selectRow(0);
     QTRY_VERIFY_WITH_TIMEOUT(d.details()->hasJob(), Timeout);
     if (!shots.isEmpty())
