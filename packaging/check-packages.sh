@@ -100,6 +100,10 @@ deb_control() {
     for pkg in libqt6core6 libqt6widgets6 libc6; do
         grep -Eq "(^|, )$pkg \(>= " <<<"$depends" || { echo "no versioned $pkg dependency"; return 1; }
     done
+    # Plugins loaded at run time: the SVG icons and the history cache's SQLite driver.
+    for pkg in libqt6svg6 libqt6sql6-sqlite; do
+        grep -Eq "(^|, )$pkg(,| |\$)" <<<"$depends" || { echo "no $pkg dependency"; return 1; }
+    done
 }
 check "dpkg-deb control fields" deb_control
 
@@ -122,9 +126,11 @@ rpm_checks() {
     echo "$requires" | sed 's/^/  requires: /'
     # rpmbuild's automatic requirements found the Qt libraries the programs link; the SVG
     # plugins' library is required explicitly (loaded at run time).
-    for lib in libQt6Core libQt6Widgets libQt6Svg; do
+    for lib in libQt6Core libQt6Widgets libQt6Svg libQt6Sql; do
         grep -q "^$lib\\.so\\.6()" <<<"$requires" || { echo "no $lib requirement"; return 1; }
     done
+    # The history cache's SQLite driver plugin (no soname: named by package).
+    grep -q "qt6-sql-sqlite" <<<"$requires" || { echo "no SQLite driver requirement"; return 1; }
     files=$(rpm -qpl "$rpm")
     for f in /usr/bin/syncdeck /usr/bin/syncdeck-cli /usr/bin/syncdeck-emulator \
         "/usr/share/applications/$app_id.desktop" "/usr/share/metainfo/$app_id.metainfo.xml" \

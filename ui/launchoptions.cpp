@@ -76,8 +76,13 @@ bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *out, Launch
     const QCommandLineOption end(QStringLiteral("end-time"),
                                  Text::tr("Show runs that started before this time (ISO 8601)."),
                                  Text::tr("time"));
+    const QCommandLineOption cacheDir(
+        QStringLiteral("cache-dir"),
+        Text::tr("Keep the history cache in this folder (default: the settings, else the user's "
+                 "cache folder)."),
+        Text::tr("dir"));
     parser.addOptions({help, version, demo, demoState, profile, region, endpoint, app, index, ds,
-                       status, start, end});
+                       status, start, end, cacheDir});
     if (!parser.parse(arguments)) {
         *error = parser.errorText() + QLatin1Char('\n')
             + Text::tr("Run syncdeck --help for the options.");
@@ -98,6 +103,11 @@ bool parseLaunchOptions(const QStringList &arguments, LaunchOptions *out, Launch
     o.profile = parser.value(profile);
     o.region = parser.value(region);
     o.endpointUrl = parser.value(endpoint);
+    o.cacheDirectory = parser.value(cacheDir).trimmed();
+    if (parser.isSet(cacheDir) && o.cacheDirectory.isEmpty()) {
+        *error = Text::tr("--cache-dir needs a folder.");
+        return false;
+    }
     o.applicationId = parser.value(app);
     o.indexId = parser.value(index);
     o.dataSourceId = parser.value(ds);

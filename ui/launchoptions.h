@@ -24,6 +24,9 @@ struct LaunchOptions
     QDateTime endTime;
     bool restoreSettings = true; // false for tests and benchmarks: start from defaults
     int pollIntervalMs = 0; // live refresh base interval; 0: the setting (10 s by default)
+    // --cache-dir: the history cache's folder. Empty: the setting, else the default folder; but
+    // with restoreSettings false (tests, benchmarks) no cache unless a folder is given.
+    QString cacheDirectory;
 };
 
 // Parses syncdeck's command line (arguments including the program name) into *out. Returns false

@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
+#include "cache/historycache.h"
 #include "connection/connectionbar.h"
 #include "connection/connectioncontroller.h"
 #include "details/jobdetailspanel.h"
 #include "fleet/fleetpage.h"
+#include "jobs/cachedhistory.h"
 #include "jobs/filterbar.h"
 #include "jobs/jobspage.h"
 #include "jobs/jobsstatus.h"
@@ -94,6 +96,7 @@ MainWindow::MainWindow(const LaunchOptions &options, const DashboardServices &se
     m_connectionBar->fillProfiles(m_connection->hasDemoService());
     if (m_options.restoreSettings)
         restoreSettings();
+    openCache();
     applyLaunchOptions();
     updateStatusBar();
     nameBuiltInControls(this);
@@ -190,11 +193,17 @@ void MainWindow::buildCentral()
     m_demoBanner = named(new NotificationBanner(central), "demoBanner");
     m_errorBanner = named(new ErrorBanner(central), "errorBanner");
     m_runBanner = named(new NotificationBanner(central), "runBanner");
+    m_cacheBanner = named(new NotificationBanner(central), "cacheBanner");
     // The central pages: the sync history now; further views join this stack.
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
     m_jobs = new JobsPage(m_filters, m_pages);
     m_jobs->setObjectName(QStringLiteral("jobsPage"));
+    m_history = new CachedHistory(this);
+    m_history->setObjectName(QStringLiteral("cachedHistory"));
+    m_jobs->setCachedHistory(m_history);
+    connect(m_history, &CachedHistory::stateChanged, this, &MainWindow::showCacheState);
+    connect(m_cacheBanner, &NotificationBanner::actionTriggered, this, &MainWindow::refresh);
     m_pages->addWidget(m_jobs);
     m_fleet = new FleetPage(m_pages);
     m_fleet->setObjectName(QStringLiteral("fleetPage"));
@@ -202,6 +211,7 @@ void MainWindow::buildCentral()
     layout->addWidget(m_demoBanner);
     layout->addWidget(m_errorBanner);
     layout->addWidget(m_runBanner);
+    layout->addWidget(m_cacheBanner);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 }
@@ -449,6 +459,9 @@ void MainWindow::restoreSettings()
     m_connection->setEndpointOverride(s.endpointOverride);
     m_refreshSeconds = s.refreshSeconds;
     m_fleetRefreshMinutes = s.fleetRefreshMinutes;
+    m_cacheDirectory = s.cacheDirectory;
+    m_cacheMaxMegabytes = s.cacheMaxMegabytes;
+    m_cacheMaxAgeDays = s.cacheMaxAgeDays;
     if (s.range >= FilterBar::Last24h && s.range < FilterBar::Custom)
         m_filters->setRange(FilterBar::Range(s.range));
 }
@@ -480,6 +493,9 @@ void MainWindow::saveSettings()
     }
     s.refreshSeconds = m_refreshSeconds;
     s.fleetRefreshMinutes = m_fleetRefreshMinutes;
+    s.cacheDirectory = m_cacheDirectory;
+    s.cacheMaxMegabytes = m_cacheMaxMegabytes;
+    s.cacheMaxAgeDays = m_cacheMaxAgeDays;
     s.range = m_filters->range() == FilterBar::Custom ? -1 : int(m_filters->range());
     s.save();
 }
@@ -493,6 +509,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::useConnection(const Connection &connection)
 {
+    m_history->setClient(connection.client);
     m_jobs->setClient(connection.client);
     m_report->setLogsClient(connection.logsClient, connection.logsProblem, connection.logsNextStep);
     applyPollIntervals();
@@ -526,6 +543,7 @@ void MainWindow::forgetConnection()
     m_report->setLogsClient(nullptr);
     m_fleet->setClient(nullptr);
     m_backAction->setEnabled(false);
+    m_history->setClient(nullptr);
     m_sync->setDataSource(nullptr, {}, {});
     setWindowTitle(tr("SyncDeck"));
     updateStatusBar();
@@ -589,8 +607,23 @@ void MainWindow::openSettings()
     dialog.setEndpointUrl(m_connection->endpointOverride());
     dialog.setRefreshSeconds(m_refreshSeconds);
     dialog.setFleetRefreshMinutes(m_fleetRefreshMinutes);
+    dialog.setCacheDirectory(m_cacheDirectory, cache::HistoryCache::defaultDirectory());
+    dialog.setCacheLimits(m_cacheMaxMegabytes, m_cacheMaxAgeDays);
+    dialog.setCanClearDataSource(m_history->isOpen() && m_picker->hasDataSource());
+    connect(&dialog, &SettingsDialog::clearCacheRequested, this, &MainWindow::clearCache);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (dialog.cacheDirectory() != m_cacheDirectory
+        || dialog.cacheMaxMegabytes() != m_cacheMaxMegabytes
+        || dialog.cacheMaxAgeDays() != m_cacheMaxAgeDays) {
+        m_cacheDirectory = dialog.cacheDirectory();
+        m_cacheMaxMegabytes = dialog.cacheMaxMegabytes();
+        m_cacheMaxAgeDays = dialog.cacheMaxAgeDays();
+        openCache(); // the new folder or limits; the data source opens again from it
+        m_history->setClient(m_connection->client());
+        if (m_picker->hasDataSource())
+            m_jobs->reload();
+    }
     const bool endpointChanged = dialog.endpointUrl() != m_connection->endpointOverride();
     m_connection->setEndpointOverride(dialog.endpointUrl());
     m_refreshSeconds = dialog.refreshSeconds();
@@ -609,6 +642,56 @@ void MainWindow::applyPollIntervals()
     else
         m_jobs->setPollIntervals(m_refreshSeconds * 1000, 120000);
     m_fleet->setAutoRefreshMinutes(m_fleetRefreshMinutes);
+}
+
+// --cache-dir, else the setting, else the default folder; tests and benchmarks (no remembered
+// settings) never touch the user's cache.
+void MainWindow::openCache()
+{
+    QString directory = m_options.cacheDirectory;
+    if (directory.isEmpty() && !m_options.restoreSettings)
+        return;
+    if (directory.isEmpty())
+        directory = m_cacheDirectory;
+    const bool opened = m_history->open(
+        directory, {qint64(m_cacheMaxMegabytes) * 1024 * 1024, m_cacheMaxAgeDays});
+    m_picker->setHistoryCache(m_history->cache());
+    if (!m_history->message().isEmpty() || !opened)
+        m_cacheBanner->showMessage(
+            opened ? NotificationBanner::Kind::Information : NotificationBanner::Kind::Warning,
+            tr("History cache"),
+            m_history->message()
+                + (opened ? QString()
+                          : tr(" SyncDeck works without it: every data source is listed from the "
+                               "service.")));
+}
+
+void MainWindow::showCacheState()
+{
+    const bool offline = m_history->isOffline();
+    if (offline) {
+        m_cacheBanner->showMessage(
+            NotificationBanner::Kind::Warning, tr("Offline: showing the cached history"),
+            tr("SyncDeck cannot reach the service. The runs, charts and details are from the "
+               "history cache, %1.")
+                .arg(m_history->asOfText()),
+            tr("Try again"));
+    } else if (m_offlineShown) {
+        m_cacheBanner->hide();
+    }
+    m_offlineShown = offline;
+    updateStatusBar();
+}
+
+void MainWindow::clearCache(bool all)
+{
+    const bool cleared
+        = all ? m_history->clearAll() : m_history->clearDataSource(m_jobs->request());
+    statusBar()->showMessage(
+        cleared ? (all ? tr("Cleared the history cache")
+                       : tr("Cleared the cached history of this data source"))
+                : tr("Could not clear the history cache: %1").arg(m_history->errorString()),
+        5000);
 }
 
 void MainWindow::updateStatusBar()

@@ -13,6 +13,7 @@ class QStackedWidget;
 
 namespace syncdeck::ui {
 
+class CachedHistory;
 class ConnectionBar;
 class ConnectionController;
 class ErrorBanner;
@@ -84,6 +85,9 @@ private:
     void refresh();
     void openSettings();
     void applyPollIntervals();
+    void openCache();
+    void showCacheState();
+    void clearCache(bool all);
     void updateStatusBar();
     void showAwsError(const QString &what, const qbusiness::AwsError &error,
                       const std::function<void()> &retry);
@@ -94,6 +98,11 @@ private:
     int m_fleetRefreshMinutes = 15;
     bool m_dataSourceAsked = false; // a data source was asked for: it, not the fleet, comes first
     bool m_firstViewSettled = false;
+    QString m_cacheDirectory; // the setting; --cache-dir wins
+    int m_cacheMaxMegabytes = 512;
+    int m_cacheMaxAgeDays = 0;
+    CachedHistory *m_history = nullptr;
+    bool m_offlineShown = false;
 
     ConnectionBar *m_connectionBar = nullptr;
     ConnectionController *m_connection = nullptr;
@@ -106,6 +115,7 @@ private:
     NotificationBanner *m_demoBanner = nullptr;
     ErrorBanner *m_errorBanner = nullptr;
     NotificationBanner *m_runBanner = nullptr;
+    NotificationBanner *m_cacheBanner = nullptr;
     QStackedWidget *m_pages = nullptr;
     JobsPage *m_jobs = nullptr;
     FleetPage *m_fleet = nullptr;

@@ -3,6 +3,7 @@
 // when a listing proves it, damaged, foreign and newer files, connections per thread, busy
 // writers, prune, clear and export.
 #include "cache/historycache.h"
+#include "fleet/fleetrow.h"
 #include "qbusiness/client.h"
 #include "qbusiness/jsoncodec.h"
 #include "synchistory.h"
@@ -132,6 +133,8 @@ private slots:
     void exportsJsonLines();
     void storesResourceNames();
     void migratesFromSchema1();
+    void migratesFromSchema2();
+    void storesFleetRows();
     void failedMigrationLeavesTheFileAsItWas();
 };
 
@@ -873,6 +876,166 @@ void TestHistoryCache::migratesFromSchema1()
     QList<SyncJob> newer = test::generateSyncHistory(30, 1).mid(0, 5);
     QVERIFY(cache.mergePage(a, newer, fromTop(newer)).ok);
     QVERIFY(cache.checkIntegrity());
+}
+
+namespace {
+// A fleet row with every kind of member set: a failing source with errors, runs and a schedule.
+fleet::FleetRow sampleFleetRow(int n)
+{
+    const QDateTime t0(QDate(2026, 11, 30), QTime(8, 0), QTimeZone::utc());
+    fleet::FleetRow row;
+    row.region = QStringLiteral("eu-west-1");
+    row.applicationId = App;
+    row.applicationName = QStringLiteral("HR <b>portal</b>"); // server text, kept verbatim
+    row.indexId = Idx;
+    row.indexName = QStringLiteral("Main");
+    row.dataSourceId = Ds;
+    row.dataSourceName = QStringLiteral("Policies %1").arg(n);
+    row.dataSourceType = QStringLiteral("S3");
+    fleet::DataSourceHealth &h = row.health;
+    h.attention = n % 2 ? fleet::Attention::Failing : fleet::Attention::Healthy;
+    h.reason = QStringLiteral("3 failed runs in a row");
+    h.reasons = {h.reason, QStringLiteral("documents failed")};
+    h.runsSeen = 10;
+    h.finishedRunsSeen = 9;
+    h.succeededRunsSeen = 6;
+    h.successRate = 6.0 / 9.0;
+    h.lastRunExecutionId = QStringLiteral("e-%1").arg(n);
+    h.lastRunStatus = QStringLiteral("FAILED");
+    h.lastRunStartTime = t0;
+    h.lastRunEndTime = t0.addSecs(600);
+    h.lastRunDocumentsFailed = 0; // zero is a value, not "absent"
+    h.lastRunErrorCode = QStringLiteral("InternalError");
+    h.lastRunErrorMessage = QStringLiteral("unreachable");
+    h.lastSuccessTime = t0.addDays(-2);
+    h.lastSuccessAgeSeconds = 172800;
+    h.failingStreak = 3;
+    h.failingSince = t0.addDays(-1);
+    h.failingStreakCoversRunsSeen = true;
+    h.dataSourceStatus = QStringLiteral("ACTIVE");
+    h.schedule = QStringLiteral("cron(0 * * * ? *)");
+    h.schedulePeriodSeconds = 3600;
+    h.nextScheduledRun = t0.addSecs(3600);
+    h.overdue = true;
+    h.overdueSince = t0.addSecs(7200);
+    row.recentRuns = {{t0.addDays(-1), qbusiness::SyncStatus::Failed, 12},
+                      {t0, qbusiness::SyncStatus::Succeeded, std::nullopt}};
+    fleet::FleetError e;
+    e.operation = QStringLiteral("GetDataSource");
+    e.error = qbusiness::AwsError::make(
+        qbusiness::AwsError::Kind::Service, QStringLiteral("AccessDeniedException"),
+        QStringLiteral("not allowed"), QStringLiteral("ask"), QStringLiteral("req-1"), 403);
+    e.error.fields.insert(QStringLiteral("reason"), QStringLiteral("x"));
+    row.errors = {e};
+    return row;
+}
+
+void compareFleetRows(const QList<fleet::FleetRow> &actual, const QList<fleet::FleetRow> &expected)
+{
+    QCOMPARE(actual.size(), expected.size());
+    for (qsizetype i = 0; i < actual.size(); ++i) {
+        const fleet::FleetRow &a = actual.at(i);
+        const fleet::FleetRow &e = expected.at(i);
+        QCOMPARE(fleet::toJson(a), fleet::toJson(e));
+        // Members the CLI's shape leaves out.
+        QCOMPARE(a.health.reasons, e.health.reasons);
+        QCOMPARE(a.health.failingStreakCoversRunsSeen, e.health.failingStreakCoversRunsSeen);
+        QCOMPARE(a.health.lastRunDocumentsFailed, e.health.lastRunDocumentsFailed);
+        QCOMPARE(a.recentRuns.size(), e.recentRuns.size());
+        for (qsizetype r = 0; r < a.recentRuns.size(); ++r) {
+            QCOMPARE(a.recentRuns.at(r).startTime, e.recentRuns.at(r).startTime);
+            QCOMPARE(a.recentRuns.at(r).status, e.recentRuns.at(r).status);
+            QCOMPARE(a.recentRuns.at(r).documentsFailed, e.recentRuns.at(r).documentsFailed);
+        }
+        QCOMPARE(a.errors.size(), e.errors.size());
+        for (qsizetype r = 0; r < a.errors.size(); ++r) {
+            QCOMPARE(a.errors.at(r).operation, e.errors.at(r).operation);
+            QCOMPARE(a.errors.at(r).error.kind, e.errors.at(r).error.kind);
+            QCOMPARE(a.errors.at(r).error.fields, e.errors.at(r).error.fields);
+            QCOMPARE(a.errors.at(r).error.nextStep, e.errors.at(r).error.nextStep);
+            QCOMPARE(a.errors.at(r).error.httpStatus, e.errors.at(r).error.httpStatus);
+        }
+    }
+}
+} // namespace
+
+// A cache of schema 2 (tests/cache/data/history-v2.sqlite, made from the schema-1 fixture by
+// make-history-v2.sql) opens migrated to this schema with its jobs and resource names, and
+// the fleet tables work.
+void TestHistoryCache::migratesFromSchema2()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(HistoryCache::fileName());
+    QVERIFY(QFile::copy(QStringLiteral(SYNCDECK_CACHE_TEST_DATA "/history-v2.sqlite"), path));
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    HistoryCache cache;
+    QVERIFY2(cache.open({dir.path()}), qPrintable(cache.errorString()));
+    QCOMPARE(cache.openReport().outcome, OpenReport::Outcome::Opened);
+    QCOMPARE(cache.openReport().fileSchemaVersion, 2);
+    QCOMPARE(cache.info().schemaVersion, HistoryCache::SchemaVersion);
+
+    const QString endpoint = QStringLiteral("http://127.0.0.1:4566");
+    const DataSourceKey a {endpoint, App, Idx, Ds};
+    QCOMPARE(cache.jobCount(a), 25);
+    QVERIFY(cache.sourceState(a).isComplete());
+    QDateTime listedAt;
+    const QList<qbusiness::Application> apps = cache.applications(endpoint, &listedAt);
+    QCOMPARE(apps.size(), 1);
+    QCOMPARE(apps.constFirst().displayName, QStringLiteral("HR portal"));
+    QCOMPARE(listedAt, QDateTime::fromMSecsSinceEpoch(1764322200000, QTimeZone::utc()));
+    const QList<qbusiness::DataSource> sources = cache.dataSources(endpoint, App, Idx);
+    QCOMPARE(sources.size(), 2);
+    QCOMPARE(sources.at(1).displayName, QStringLiteral("Wiki"));
+    QCOMPARE(sources.at(1).status, QStringLiteral("FAILED"));
+
+    QDateTime scannedAt;
+    QVERIFY(cache.fleetRows(endpoint, &scannedAt).isEmpty());
+    QVERIFY(!scannedAt.isValid());
+    const QDateTime at(QDate(2026, 12, 1), QTime(14, 2), QTimeZone::utc());
+    QVERIFY2(cache.storeFleetRows(endpoint, {sampleFleetRow(1)}, at),
+             qPrintable(cache.errorString()));
+    compareFleetRows(cache.fleetRows(endpoint, &scannedAt), {sampleFleetRow(1)});
+    QCOMPARE(scannedAt, at);
+    QVERIFY(cache.checkIntegrity());
+}
+
+// Fleet rows per endpoint: stored and read back whole and in order, replaced by the next scan,
+// kept apart per endpoint, visible to another connection, removed by clearAll().
+void TestHistoryCache::storesFleetRows()
+{
+    QTemporaryDir dir;
+    HistoryCache cache;
+    QVERIFY(cache.open({dir.path()}));
+    const QString east = QStringLiteral("aws/us-east-1");
+    const QString west = QStringLiteral("aws/eu-west-1");
+    const QDateTime at(QDate(2026, 12, 1), QTime(14, 2), QTimeZone::utc());
+    QList<fleet::FleetRow> rows;
+    for (int i = 0; i < 50; ++i)
+        rows.append(sampleFleetRow(i));
+    fleet::FleetRow failedRegion;
+    failedRegion.scope = fleet::FleetRow::Scope::Region;
+    failedRegion.region = QStringLiteral("eu-west-1");
+    rows.append(failedRegion); // a row with almost nothing set
+    QVERIFY(cache.storeFleetRows(east, rows, at));
+    QVERIFY(cache.storeFleetRows(west, {sampleFleetRow(7)}, at.addSecs(60)));
+    compareFleetRows(cache.fleetRows(east), rows);
+    {
+        HistoryCache other;
+        QVERIFY(other.open({dir.path()}));
+        QDateTime scannedAt;
+        compareFleetRows(other.fleetRows(west, &scannedAt), {sampleFleetRow(7)});
+        QCOMPARE(scannedAt, at.addSecs(60));
+    }
+    // The next scan replaces the endpoint's rows.
+    QVERIFY(cache.storeFleetRows(east, rows.mid(10, 3), at.addSecs(120)));
+    compareFleetRows(cache.fleetRows(east), rows.mid(10, 3));
+    QVERIFY(cache.storeFleetRows(east, {}, at.addSecs(180)));
+    QDateTime scannedAt;
+    QVERIFY(cache.fleetRows(east, &scannedAt).isEmpty());
+    QCOMPARE(scannedAt, at.addSecs(180)); // an empty fleet is an answer too
+    QVERIFY(cache.fleetRows(QStringLiteral("aws/ap-south-1")).isEmpty());
+    QVERIFY(cache.clearAll());
+    QVERIFY(cache.fleetRows(west).isEmpty());
 }
 
 void TestHistoryCache::failedMigrationLeavesTheFileAsItWas()

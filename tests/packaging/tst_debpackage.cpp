@@ -157,6 +157,9 @@ void TestDebPackage::controlFields_data()
         << QStringLiteral("Depends") << QStringLiteral("(^|, )libqt6widgets6 \\(>= [0-9.]+\\)");
     QTest::newRow("depends on the SVG plugins")
         << QStringLiteral("Depends") << QStringLiteral("(^|, )libqt6svg6(,| |$)");
+    // The history cache opens its SQLite file through this driver plugin (loaded at run time).
+    QTest::newRow("depends on the SQLite driver")
+        << QStringLiteral("Depends") << QStringLiteral("(^|, )libqt6sql6-sqlite(,| |$)");
     QTest::newRow("homepage") << QStringLiteral("Homepage") << QStringLiteral("^https://");
     QTest::newRow("description") << QStringLiteral("Description") << QStringLiteral("\n .\n");
 }

@@ -4,6 +4,7 @@
 #include "charts/chartspanel.h"
 #include "details/jobdetailspanel.h"
 #include "emulator/server.h"
+#include "jobs/cachedhistory.h"
 #include "mainwindow.h"
 #include "qbusiness/runhistory.h"
 #include "qbusiness/syncjobloader.h"
@@ -222,6 +223,7 @@ private slots:
     void syncNowAsksInPlainText();
     void viewMenuListsEveryPane();
     void unusableProfileOffersRetry();
+    void reopensFromTheCacheThenOffline();
 };
 
 void TestMainWindow::constructsAndShows()
@@ -667,6 +669,93 @@ void TestMainWindow::unusableProfileOffersRetry()
     QVERIFY(!error->isVisible());
     QTRY_COMPARE_WITH_TIMEOUT(d.combo("application")->count(), 2, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(d.jobs()->isFirstPageLoaded(), Timeout);
+}
+
+// A profile pointing at the emulator (the fixture) and a cache in a temporary folder: the first
+// window fills the cache; the next one shows the cached runs and names before any reply ("cached,
+// as of"); with the service gone, the cached history stays with the offline banner. With
+// SYNCDECK_SCREENSHOT_DIR set, both states are saved as PNG files there.
+void TestMainWindow::reopensFromTheCacheThenOffline()
+{
+    QTemporaryDir home;
+    QTemporaryDir cacheDir;
+    QTemporaryDir fixture;
+    auto service = std::make_unique<syncdeck::emulator::Server>(fixtureService(fixture));
+    QVERIFY(service->listen());
+    const QString config = home.filePath(QStringLiteral("config"));
+    const QString credentials = home.filePath(QStringLiteral("credentials"));
+    const auto write = [](const QString &path, const QString &text) {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text.toUtf8()) > 0;
+    };
+    QVERIFY(write(config,
+                  QStringLiteral("[profile ops]\nregion = us-east-1\nendpoint_url = %1\n")
+                      .arg(service->url().toString())));
+    QVERIFY(write(credentials,
+                  QStringLiteral("[ops]\naws_access_key_id = %1\naws_secret_access_key = %2\n")
+                      .arg(QLatin1String(syncdeck::emulator::DefaultAccessKeyId),
+                           QLatin1String(syncdeck::emulator::DefaultSecretAccessKey))));
+    syncdeck::test::ScopedEnvironment env;
+    env.set("AWS_CONFIG_FILE", config.toLocal8Bit());
+    env.set("AWS_SHARED_CREDENTIALS_FILE", credentials.toLocal8Bit());
+    for (const char *name :
+         {"AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+          "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_QBUSINESS"})
+        env.unset(name);
+    LaunchOptions o;
+    o.restoreSettings = false;
+    o.profile = QStringLiteral("ops");
+    o.applicationId = fixtureId('a', 1);
+    o.indexId = fixtureId('i', 1);
+    o.dataSourceId = fixtureId('d', 1);
+    o.cacheDirectory = cacheDir.path();
+    const QString shots = qEnvironmentVariable("SYNCDECK_SCREENSHOT_DIR");
+    {
+        Dashboard d(o);
+        d.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+        QTRY_COMPARE_WITH_TIMEOUT(d.jobs()->rowCount(), 2, Timeout);
+        auto *history = d.find<syncdeck::ui::CachedHistory>("cachedHistory");
+        QVERIFY(history->isOpen());
+        QTRY_VERIFY_WITH_TIMEOUT(!history->isRefreshing(), Timeout);
+        QVERIFY(!d.banner("cacheBanner")->isVisible());
+    }
+    {
+        // The service answers again, but the window shows the cache first.
+        Dashboard d(o);
+        QSignalSpy firstRows(&d.window, &MainWindow::firstRowsShown);
+        d.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+        QTRY_COMPARE_WITH_TIMEOUT(d.jobs()->rowCount(), 2, Timeout);
+        QCOMPARE(d.combo("dataSource")->currentText(), QStringLiteral("Wiki (S3)"));
+        QVERIFY2(d.find<QLabel>("jobsStatus")->text().startsWith(QLatin1String("cached, as of")),
+                 qPrintable(d.find<QLabel>("jobsStatus")->text()));
+        if (!shots.isEmpty()) {
+            QVERIFY(firstRows.count() > 0 || firstRows.wait(Timeout));
+            d.window.grab().save(shots + QStringLiteral("/cache-reopened.png"));
+        }
+        auto *history = d.find<syncdeck::ui::CachedHistory>("cachedHistory");
+        QTRY_VERIFY_WITH_TIMEOUT(!history->isRefreshing(), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !d.find<QLabel>("jobsStatus")->text().contains(QLatin1String("cached")), Timeout);
+    }
+    service.reset(); // nothing listens on the endpoint's port any more
+    Dashboard d(o);
+    d.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    QTRY_COMPARE_WITH_TIMEOUT(d.jobs()->rowCount(), 2, Timeout);
+    NotificationBanner *banner = d.banner("cacheBanner");
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);
+    QCOMPARE(banner->title(), QStringLiteral("Offline: showing the cached history"));
+    QVERIFY2(banner->text().contains(QLatin1String("min ago")), qPrintable(banner->text()));
+    QVERIFY2(d.find<QLabel>("jobsStatus")->text().startsWith(QLatin1String("Offline")),
+             qPrintable(d.find<QLabel>("jobsStatus")->text()));
+    // Names and details from the cache.
+    QCOMPARE(d.combo("dataSource")->currentText(), QStringLiteral("Wiki (S3)"));
+    d.table()->selectRow(0);
+    QTRY_VERIFY_WITH_TIMEOUT(d.details()->hasJob(), Timeout);
+    if (!shots.isEmpty())
+        d.window.grab().save(shots + QStringLiteral("/cache-offline.png"));
 }
 
 QTEST_MAIN(TestMainWindow)

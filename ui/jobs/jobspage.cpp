@@ -1,5 +1,6 @@
 #include "jobspage.h"
 
+#include "cachedhistory.h"
 #include "exportjobsdialog.h"
 #include "filterbar.h"
 #include "jobstatusproxymodel.h"
@@ -179,6 +180,32 @@ void JobsPage::setClient(qbusiness::Client *client)
     clear();
 }
 
+void JobsPage::setCachedHistory(CachedHistory *history)
+{
+    if (m_history)
+        m_history->disconnect(this);
+    m_history = history;
+    if (!history)
+        return;
+    // Changes the refresh found, applied in place: rows keep their selection. Only onto the
+    // cache's rows: a listing from the service has not loaded the older jobs a first refresh
+    // finds, and would get them on top.
+    const auto apply = [this](const QList<SyncJob> &jobs) {
+        if (m_fromCache)
+            m_model->mergeJobs(jobs);
+    };
+    connect(history, &CachedHistory::jobsAdded, this, apply);
+    connect(history, &CachedHistory::jobsUpdated, this, apply);
+    connect(history, &CachedHistory::keptLocallyChanged, m_model, &SyncJobModel::setKeptLocally);
+    connect(history, &CachedHistory::refreshFinished, this, &JobsPage::cacheRefreshed);
+    connect(history, &CachedHistory::stateChanged, this, &JobsPage::stateChanged);
+}
+
+qbusiness::ListSyncJobsRequest JobsPage::request() const
+{
+    return m_model->request();
+}
+
 void JobsPage::setPollIntervals(int baseMs, int maxMs)
 {
     m_loader->setPollIntervals(baseMs, maxMs);
@@ -194,7 +221,11 @@ void JobsPage::reload()
 {
     const QString selected = currentExecutionId();
     list();
-    selectRunWhenLoaded(selected);
+    // From the cache, the rows are there already.
+    if (m_model->rowOfExecutionId(selected) >= 0)
+        selectRun(selected);
+    else
+        selectRunWhenLoaded(selected);
 }
 
 void JobsPage::list()
@@ -220,11 +251,50 @@ void JobsPage::list()
     request.maxResults = PageSize;
     emit listingStarted();
     m_firstRowsShown = false;
+    if (listFromCache(request))
+        return;
     m_model->setRequest(request);
     // Views fetch on reset too; the model ignores the second call while the page is in flight.
     m_model->fetchMore({});
     updateEmptyState();
     emit stateChanged();
+}
+
+// Shows the cached history of the data source at once and starts the incremental refresh;
+// false when the cache does not know it (the page then lists from the service as usual, and a
+// refresh in the background fills the cache for the next time).
+bool JobsPage::listFromCache(const qbusiness::ListSyncJobsRequest &request)
+{
+    m_fromCache = false;
+    if (!m_history || !m_history->isOpen())
+        return false;
+    const CachedHistory::Snapshot snapshot = m_history->snapshot(request);
+    if (!snapshot.known) {
+        m_history->refresh(request);
+        return false;
+    }
+    // While it refreshes, the cached rows are the answer: a page from the top now could list
+    // new jobs below older ones. cacheRefreshed() resumes paging when they are not all of it.
+    m_fromCache = true;
+    m_cachedComplete = snapshot.complete;
+    m_model->setRequest(request, snapshot.jobs, true);
+    m_model->setKeptLocally(snapshot.keptLocally);
+    m_history->refresh(request);
+    if (!m_history->isRefreshing())
+        cacheRefreshed({});
+    updateEmptyState();
+    emit stateChanged();
+    return true;
+}
+
+void JobsPage::cacheRefreshed(const qbusiness::AwsError &error)
+{
+    if (!m_fromCache || m_cachedComplete || error.isError())
+        return; // offline or failing: the cached rows stay what is shown
+    // The refresh may have completed what the cache holds.
+    m_cachedComplete = m_history->holdsCompletely(m_model->request());
+    if (!m_cachedComplete)
+        m_model->resumePaging();
 }
 
 void JobsPage::clear()
@@ -286,6 +356,9 @@ QString JobsPage::statusText() const
         text += tr(" · all loaded");
     if (m_unreadableJobs > 0)
         text += tr(" · %n with an unreadable value", nullptr, m_unreadableJobs);
+    // How fresh the rows are when they came from the history cache.
+    if (const QString cached = m_history ? m_history->statusText() : QString(); !cached.isEmpty())
+        text = cached + tr(" · ") + text;
     return text;
 }
 

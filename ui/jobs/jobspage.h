@@ -23,6 +23,7 @@ class SyncJobModel;
 
 namespace syncdeck::ui {
 
+class CachedHistory;
 class FilterBar;
 class JobStatusProxyModel;
 
@@ -44,6 +45,12 @@ public:
 
     // Where listings go (not owned); nullptr: not connected, and the empty state says so.
     void setClient(qbusiness::Client *client);
+    // The local history cache (not owned; nullptr: none). With it, a data source the cache
+    // knows opens on its cached history at once, then an incremental refresh updates the rows
+    // in place; it also answers while the service cannot be reached.
+    void setCachedHistory(CachedHistory *history);
+    // The listing the page shows (application, index, data source and filters).
+    qbusiness::ListSyncJobsRequest request() const;
     // Live refresh: first poll after baseMs, backing off up to maxMs.
     void setPollIntervals(int baseMs, int maxMs);
     // Lists the runs of this data source with the filters, from the first page (more pages come
@@ -108,6 +115,8 @@ protected:
 private:
     void buildTable();
     void list();
+    bool listFromCache(const qbusiness::ListSyncJobsRequest &request);
+    void cacheRefreshed(const qbusiness::AwsError &error);
     void clear();
     void selectRunWhenLoaded(const QString &executionId);
     void updateEmptyState();
@@ -125,6 +134,7 @@ private:
     QSortFilterProxyModel *m_sortProxy = nullptr;
     QPointer<FilterBar> m_filters;
     QPointer<qbusiness::Client> m_client;
+    QPointer<CachedHistory> m_history;
     qbusiness::ResourceReference m_ids;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_view = nullptr;
@@ -133,6 +143,8 @@ private:
     QString m_announcedRun; // the current run, as last announced
     bool m_rowsLeaving = false; // the quick filter is removing rows
     bool m_firstRowsShown = false;
+    bool m_fromCache = false; // the listing shown started from the cache's snapshot
+    bool m_cachedComplete = false; // ... which held all of it
     bool m_searchingFailedRun = false;
     int m_pagesSearched = 0;
     int m_unreadableJobs = 0; // jobs of this listing kept with a value marked unreadable

@@ -1,5 +1,7 @@
 #include "resourcelevel.h"
 
+#include "cache/datasourcekey.h"
+#include "cache/historycache.h"
 #include "qbusiness/client.h"
 #include "qbusiness/paginator.h"
 #include "qbusiness/resourcelistmodel.h"
@@ -92,6 +94,70 @@ void ResourceLevel::relist()
     m_paginator->start();
     if (!wasListing)
         emit listingChanged(true);
+    showCached();
+}
+
+void ResourceLevel::setCache(cache::HistoryCache *cache)
+{
+    m_cache = cache;
+}
+
+// The names cached for this parent, shown and chosen from before the listing answers.
+void ResourceLevel::showCached()
+{
+    m_fromCache = false;
+    if (!m_cache || !m_client)
+        return;
+    const QString endpoint = cache::endpointIdentity(m_client->config());
+    bool any = false;
+    {
+        const QSignalBlocker blocker(m_combo);
+        switch (m_kind) {
+        case Kind::Applications:
+            if (const auto cached = m_cache->applications(endpoint); !cached.isEmpty()) {
+                m_model->setApplications(cached);
+                any = true;
+            }
+            break;
+        case Kind::Indices:
+            if (const auto cached = m_cache->indices(endpoint, m_applicationId);
+                !cached.isEmpty()) {
+                m_model->setIndices(cached);
+                any = true;
+            }
+            break;
+        case Kind::DataSources:
+            if (const auto cached = m_cache->dataSources(endpoint, m_applicationId, m_indexId);
+                !cached.isEmpty()) {
+                m_model->setDataSources(cached);
+                any = true;
+            }
+            break;
+        }
+    }
+    if (!any)
+        return;
+    m_fromCache = true;
+    selectWanted();
+}
+
+void ResourceLevel::storeListed()
+{
+    if (!m_cache || !m_client || m_cache->isReadOnly())
+        return;
+    const QString endpoint = cache::endpointIdentity(m_client->config());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    switch (m_kind) {
+    case Kind::Applications:
+        m_cache->storeApplications(endpoint, m_applications, now);
+        break;
+    case Kind::Indices:
+        m_cache->storeIndices(endpoint, m_applicationId, m_indices, now);
+        break;
+    case Kind::DataSources:
+        m_cache->storeDataSources(endpoint, m_applicationId, m_indexId, m_dataSources, now);
+        break;
+    }
 }
 
 void ResourceLevel::clear()
@@ -176,6 +242,10 @@ void ResourceLevel::finishListing()
         emit listingFailed(paginator->error());
         return;
     }
+    storeListed();
+    // Chosen from the cached names already: the same entry stays chosen without a second
+    // round of listings below it.
+    const QString shown = std::exchange(m_fromCache, false) ? currentId() : QString();
     {
         const QSignalBlocker blocker(m_combo);
         switch (m_kind) {
@@ -188,6 +258,10 @@ void ResourceLevel::finishListing()
         case Kind::DataSources:
             m_model->setDataSources(std::exchange(m_dataSources, {}));
             break;
+        }
+        if (!shown.isEmpty() && m_wantedId.isEmpty() && m_model->rowOfId(shown) >= 0) {
+            m_combo->setCurrentIndex(m_model->rowOfId(shown));
+            return;
         }
     }
     selectWanted();

@@ -12,6 +12,10 @@ namespace syncdeck::aws {
 class ServiceCall;
 }
 
+namespace syncdeck::cache {
+class HistoryCache;
+}
+
 namespace syncdeck::qbusiness {
 using Call = aws::ServiceCall;
 class Client;
@@ -50,6 +54,10 @@ public:
     void relist();
     // Stops listing and empties the model.
     void clear();
+    // The local cache of resource names (not owned; nullptr: none): each listing shows the
+    // names cached for its parent at once and selects from them, and a listing that succeeds
+    // replaces them.
+    void setCache(cache::HistoryCache *cache);
     bool isListing() const { return !m_paginator.isNull(); }
 
     // The ID to select when this level is next listed (command line, Go to).
@@ -73,6 +81,8 @@ signals:
 private:
     void takePage(qbusiness::Call *call, int first, int count);
     void finishListing();
+    void showCached();
+    void storeListed();
 
     Kind m_kind;
     QComboBox *m_combo = nullptr;
@@ -86,6 +96,8 @@ private:
     QList<qbusiness::Application> m_applications;
     QList<qbusiness::Index> m_indices;
     QList<qbusiness::DataSource> m_dataSources;
+    QPointer<cache::HistoryCache> m_cache;
+    bool m_fromCache = false; // the entries shown came from the cache
 };
 
 } // namespace syncdeck::ui

@@ -81,6 +81,12 @@ void ResourcePicker::noteNamesUnavailable(ResourceLevel *level, const qbusiness:
     m_namesNoteAction->setVisible(true);
 }
 
+void ResourcePicker::setHistoryCache(cache::HistoryCache *cache)
+{
+    for (ResourceLevel *level : {m_applications, m_indices, m_dataSources})
+        level->setCache(cache);
+}
+
 void ResourcePicker::setClient(qbusiness::Client *client)
 {
     m_namesNotes.clear();

@@ -15,6 +15,10 @@ namespace syncdeck::qbusiness {
 class Client;
 }
 
+namespace syncdeck::cache {
+class HistoryCache;
+}
+
 namespace syncdeck::ui {
 
 // Application → index → data source. Each level lists every page of its List operation when
@@ -31,6 +35,8 @@ public:
 
     // Lists the applications of `client` (not owned); nullptr empties every level.
     void setClient(qbusiness::Client *client);
+    // The local cache of resource names (not owned; nullptr: none), used from the next listing.
+    void setHistoryCache(cache::HistoryCache *cache);
     // Selects this data source by its IDs (its region is ignored): now among the applications
     // listed, or when the applications are listed.
     void open(const qbusiness::ResourceReference &ids);

@@ -2,8 +2,10 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -34,6 +36,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     form->addRow(tr("&Endpoint override:"), m_endpoint);
     form->addRow(tr("&Live refresh every:"), m_refresh);
     form->addRow(tr("&Fleet refresh every:"), m_fleetRefresh);
+    buildCacheRows(form);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -41,6 +44,70 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+}
+
+void SettingsDialog::buildCacheRows(QFormLayout *form)
+{
+    m_cacheDir = new QLineEdit(this);
+    m_cacheDir->setAccessibleName(tr("History cache folder"));
+    m_cacheSize = new QSpinBox(this);
+    m_cacheSize->setRange(0, 1024 * 1024);
+    m_cacheSize->setSuffix(tr(" MB"));
+    m_cacheSize->setSpecialValueText(tr("no limit"));
+    m_cacheSize->setAccessibleName(tr("History cache size limit"));
+    m_cacheAge = new QSpinBox(this);
+    m_cacheAge->setRange(0, 36500);
+    m_cacheAge->setSuffix(tr(" days"));
+    m_cacheAge->setSpecialValueText(tr("keep everything"));
+    m_cacheAge->setAccessibleName(tr("History cache age limit"));
+    auto *clearAll = new QPushButton(tr("Clear &whole cache"), this);
+    clearAll->setObjectName(QStringLiteral("clearCacheButton"));
+    m_clearDataSource = new QPushButton(tr("Clear this &data source"), this);
+    m_clearDataSource->setObjectName(QStringLiteral("clearDataSourceCacheButton"));
+    m_clearDataSource->setEnabled(false);
+    connect(clearAll, &QPushButton::clicked, this, [this] { emit clearCacheRequested(true); });
+    connect(m_clearDataSource, &QPushButton::clicked, this,
+            [this] { emit clearCacheRequested(false); });
+    auto *clearRow = new QHBoxLayout;
+    clearRow->addWidget(m_clearDataSource);
+    clearRow->addWidget(clearAll);
+    clearRow->addStretch();
+    form->addRow(tr("History &cache folder:"), m_cacheDir);
+    form->addRow(tr("Cache &size limit:"), m_cacheSize);
+    form->addRow(tr("Drop runs &older than:"), m_cacheAge);
+    form->addRow(QString(), clearRow);
+}
+
+QString SettingsDialog::cacheDirectory() const
+{
+    return m_cacheDir->text().trimmed();
+}
+
+void SettingsDialog::setCacheDirectory(const QString &directory, const QString &defaultDirectory)
+{
+    m_cacheDir->setPlaceholderText(tr("default: %1").arg(defaultDirectory));
+    m_cacheDir->setText(directory);
+}
+
+int SettingsDialog::cacheMaxMegabytes() const
+{
+    return m_cacheSize->value();
+}
+
+int SettingsDialog::cacheMaxAgeDays() const
+{
+    return m_cacheAge->value();
+}
+
+void SettingsDialog::setCacheLimits(int maxMegabytes, int maxAgeDays)
+{
+    m_cacheSize->setValue(maxMegabytes);
+    m_cacheAge->setValue(maxAgeDays);
+}
+
+void SettingsDialog::setCanClearDataSource(bool can)
+{
+    m_clearDataSource->setEnabled(can);
 }
 
 QString SettingsDialog::endpointUrl() const

@@ -2,13 +2,16 @@
 
 #include <QDialog>
 
+class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace syncdeck::ui {
 
-// Connection settings that are not secrets: the endpoint override and the live refresh interval.
+// Settings that are not secrets: the endpoint override, the live refresh interval and the history
+// cache (folder, size and age limits, clearing it).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -23,12 +26,31 @@ public:
     int fleetRefreshMinutes() const;
     void setFleetRefreshMinutes(int minutes);
 
+    // The history cache's folder (empty: the default) and limits (0: none).
+    QString cacheDirectory() const;
+    void setCacheDirectory(const QString &directory, const QString &defaultDirectory);
+    int cacheMaxMegabytes() const;
+    int cacheMaxAgeDays() const;
+    void setCacheLimits(int maxMegabytes, int maxAgeDays);
+    // "Clear this data source" is offered only when one is open.
+    void setCanClearDataSource(bool can);
+
     void accept() override;
 
+signals:
+    // The user asked to clear the whole cache, or the open data source's history.
+    void clearCacheRequested(bool all);
+
 private:
+    void buildCacheRows(QFormLayout *form);
+
     QLineEdit *m_endpoint = nullptr;
     QSpinBox *m_refresh = nullptr;
     QSpinBox *m_fleetRefresh = nullptr;
+    QLineEdit *m_cacheDir = nullptr;
+    QSpinBox *m_cacheSize = nullptr;
+    QSpinBox *m_cacheAge = nullptr;
+    QPushButton *m_clearDataSource = nullptr;
     QLabel *m_error = nullptr;
 };
 

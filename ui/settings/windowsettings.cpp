@@ -17,6 +17,9 @@ constexpr char EndpointKey[] = "connection/endpoint";
 constexpr char RefreshKey[] = "connection/refreshSeconds";
 constexpr char FleetRefreshKey[] = "fleet/refreshMinutes";
 constexpr char RangeKey[] = "filters/range";
+constexpr char CacheDirKey[] = "cache/directory";
+constexpr char CacheSizeKey[] = "cache/maxMegabytes";
+constexpr char CacheAgeKey[] = "cache/maxAgeDays";
 } // namespace
 
 WindowSettings WindowSettings::load()
@@ -36,6 +39,10 @@ WindowSettings WindowSettings::load()
     s.fleetRefreshMinutes
         = qBound(0, settings.value(QLatin1String(FleetRefreshKey), 15).toInt(), 1440);
     s.range = settings.value(QLatin1String(RangeKey), -1).toInt();
+    s.cacheDirectory = settings.value(QLatin1String(CacheDirKey)).toString();
+    s.cacheMaxMegabytes
+        = qBound(0, settings.value(QLatin1String(CacheSizeKey), 512).toInt(), 1024 * 1024);
+    s.cacheMaxAgeDays = qBound(0, settings.value(QLatin1String(CacheAgeKey), 0).toInt(), 36500);
     return s;
 }
 
@@ -55,6 +62,9 @@ void WindowSettings::save() const
     settings.setValue(QLatin1String(FleetRefreshKey), fleetRefreshMinutes);
     if (range >= 0)
         settings.setValue(QLatin1String(RangeKey), range);
+    settings.setValue(QLatin1String(CacheDirKey), cacheDirectory);
+    settings.setValue(QLatin1String(CacheSizeKey), cacheMaxMegabytes);
+    settings.setValue(QLatin1String(CacheAgeKey), cacheMaxAgeDays);
 }
 
 QString WindowSettings::chosenInWindow(const QString &current, const QString &launch,

@@ -24,6 +24,10 @@ struct WindowSettings
     int refreshSeconds = 10; // 5 to 600
     int fleetRefreshMinutes = 15; // the fleet view's automatic refresh, 0 (off) to 1440
     int range = -1; // FilterBar::Range; -1: none remembered (a custom range never is)
+    // The history cache: its folder (empty: the default) and its limits (0: none).
+    QString cacheDirectory;
+    int cacheMaxMegabytes = 512;
+    int cacheMaxAgeDays = 0;
 
     static WindowSettings load();
     void save() const;

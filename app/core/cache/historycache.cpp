@@ -1,5 +1,7 @@
 #include "historycache.h"
 
+#include "fleetrowcodec.h"
+
 #include "aws/jsonwriter.h"
 #include "qbusiness/jsoncodec.h"
 
@@ -104,6 +106,16 @@ QStringList migration(int version)
             QStringLiteral("CREATE TABLE resource_listings (endpoint INTEGER NOT NULL, "
                            "parent TEXT NOT NULL, listed_ms INTEGER NOT NULL, "
                            "PRIMARY KEY (endpoint, parent)) WITHOUT ROWID"),
+        };
+    case 3:
+        // The fleet overview's health rows per endpoint, in the scan's order (row: every member,
+        // fleetrowcodec), and when each endpoint's rows were scanned.
+        return {
+            QStringLiteral("CREATE TABLE fleet_rows (endpoint INTEGER NOT NULL, "
+                           "position INTEGER NOT NULL, row BLOB NOT NULL, "
+                           "PRIMARY KEY (endpoint, position)) WITHOUT ROWID"),
+            QStringLiteral("CREATE TABLE fleet_scans (endpoint INTEGER PRIMARY KEY, "
+                           "scanned_ms INTEGER NOT NULL)"),
         };
     default:
         return {};
@@ -1738,6 +1750,72 @@ bool HistoryCache::Private::compact(bool full)
     return true;
 }
 
+bool HistoryCache::storeFleetRows(const QString &endpoint, const QList<fleet::FleetRow> &rows,
+                                  const QDateTime &at)
+{
+    if (!d->usable(true))
+        return false;
+    Private::Transaction tx(d.get());
+    if (!tx.begin(true))
+        return false;
+    const std::optional<qint64> endpointRow = d->endpointId(endpoint, true);
+    if (!endpointRow)
+        return false;
+    const QString doing = QStringLiteral("storing fleet rows");
+    if (!d->run(QStringLiteral("DELETE FROM fleet_rows WHERE endpoint = ?"), doing, {*endpointRow}))
+        return false;
+    QSqlQuery insert(d->db());
+    insert.prepare(
+        QStringLiteral("INSERT INTO fleet_rows (endpoint, position, row) VALUES (?, ?, ?)"));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        insert.bindValue(0, *endpointRow);
+        insert.bindValue(1, qint64(i));
+        insert.bindValue(2, encodeFleetRow(rows.at(i)));
+        if (!d->exec(insert, doing))
+            return false;
+    }
+    return d->run(QStringLiteral("INSERT OR REPLACE INTO fleet_scans (endpoint, scanned_ms) "
+                                 "VALUES (?, ?)"),
+                  doing, {*endpointRow, at.toMSecsSinceEpoch()})
+        && tx.commit();
+}
+
+QList<fleet::FleetRow> HistoryCache::fleetRows(const QString &endpoint, QDateTime *scannedAt)
+{
+    QList<fleet::FleetRow> rows;
+    if (scannedAt)
+        *scannedAt = {};
+    if (!d->usable(false))
+        return rows;
+    Private::Transaction tx(d.get());
+    if (!tx.begin(false))
+        return rows;
+    const std::optional<qint64> endpointRow = d->endpointId(endpoint, false);
+    if (!endpointRow || *endpointRow < 0)
+        return rows;
+    const QString doing = QStringLiteral("reading fleet rows");
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT row FROM fleet_rows WHERE endpoint = ? ORDER BY position"));
+    q.bindValue(0, *endpointRow);
+    if (!d->exec(q, doing))
+        return rows;
+    while (q.next()) {
+        // A value that does not decode (a damaged page) is left out, never shown half read.
+        if (std::optional<fleet::FleetRow> row = decodeFleetRow(q.value(0).toByteArray()))
+            rows.append(std::move(*row));
+    }
+    q.finish();
+    if (scannedAt) {
+        QSqlQuery when(d->db());
+        when.prepare(QStringLiteral("SELECT scanned_ms FROM fleet_scans WHERE endpoint = ?"));
+        when.bindValue(0, *endpointRow);
+        *scannedAt = d->exec(when, doing) && when.next() ? timeAt(when.value(0)) : QDateTime();
+    }
+    tx.commit();
+    return rows;
+}
+
 CacheInfo HistoryCache::info()
 {
     CacheInfo info;
@@ -1765,8 +1843,9 @@ bool HistoryCache::clearAll()
         Private::Transaction tx(d.get());
         if (!tx.begin(true))
             return false;
-        for (const char *table : {"jobs", "coverage", "texts", "sources", "applications", "indices",
-                                  "data_sources", "resource_listings", "endpoints"}) {
+        for (const char *table :
+             {"jobs", "coverage", "texts", "sources", "applications", "indices", "data_sources",
+              "resource_listings", "fleet_rows", "fleet_scans", "endpoints"}) {
             if (!d->run(QStringLiteral("DELETE FROM ") + QLatin1String(table),
                         QStringLiteral("clearing the cache")))
                 return false;

@@ -2,6 +2,7 @@
 
 #include "cachetypes.h"
 #include "datasourcekey.h"
+#include "fleet/fleetrow.h"
 #include "qbusiness/types.h"
 
 #include <QObject>
@@ -33,7 +34,7 @@ class HistoryCache : public QObject
 public:
     // PRAGMA user_version of the schema this build writes. Migrations only ever add tables and
     // columns, so an older SyncDeck can still read a newer file (read only).
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     // PRAGMA application_id: marks the file as a SyncDeck cache ("SDHC").
     static constexpr qint32 ApplicationId = 0x53444843;
 
@@ -108,6 +109,16 @@ public:
                           const QDateTime &at);
     QList<qbusiness::DataSource> dataSources(const QString &endpoint, const QString &applicationId,
                                              const QString &indexId, QDateTime *listedAt = nullptr);
+
+    // --- Fleet overview (schema 3) ------------------------------------------------------------
+    // The health rows of the fleet overview for one endpoint identity (endpointIdentity() of the
+    // region's client config), so the overview opens on its last scan at once and offline.
+    // storeFleetRows replaces that endpoint's rows with a complete scan read at `at` (one
+    // transaction); fleetRows gives them back in the same order with every member, and when
+    // they were scanned (invalid: never).
+    bool storeFleetRows(const QString &endpoint, const QList<fleet::FleetRow> &rows,
+                        const QDateTime &at);
+    QList<fleet::FleetRow> fleetRows(const QString &endpoint, QDateTime *scannedAt = nullptr);
 
     // --- Management ---------------------------------------------------------------------------
     CacheInfo info();

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "cachecommands.h"
 #include "configure.h"
 #include "fleetstatus.h"
 #include "globaloptions.h"
@@ -55,6 +56,7 @@ const QList<Command> &commands()
          &fleetStatus},
         {"sign-request", "Sign a raw HTTP request with SigV4 and print a stage (diagnostics)",
          &signRequest},
+        {"cache", "Show, clear or export the local history cache (info, clear, export)", &runCache},
         {"configure", "Show the AWS settings and credentials in use (list, list-profiles)",
          &runConfigure},
     };

@@ -1,5 +1,6 @@
 #include "qbusinesscommands.h"
 
+#include "cachecommands.h"
 #include "servicecommand.h"
 
 #include "qbusiness/jsoncodec.h"
@@ -123,7 +124,11 @@ int listDataSourceSyncJobs(Invocation &inv)
     ServiceCommand command(
         inv,
         {QStringLiteral("Lists the sync job history of a data source, newest first."),
-         DataSourceIds, true, true});
+         DataSourceIds,
+         true,
+         true,
+         {},
+         true});
     if (const std::optional<int> code = command.prepare())
         return *code;
     qbusiness::Client *client = command.client();
@@ -154,6 +159,8 @@ int listDataSourceSyncJobs(Invocation &inv)
         qbusiness::jsoncodec::writeJson(
             writer, static_cast<qbusiness::ListSyncJobsCall *>(call)->page.history.at(i));
     };
+    if (command.cacheMode() != CacheMode::None)
+        return listSyncJobsThroughCache(command, spec, request);
     return command.runList(spec);
 }
 

@@ -253,16 +253,16 @@ int getSyncJobReport(Invocation &inv)
     QList<report::DocumentStatus> statuses;
     QString bad;
     if (!parseStatuses(command.values(status.names().constFirst()), &statuses, &bad))
-        return command.usage(QStringLiteral("argument --document-status: \"%1\" is not one of "
-                                            "FAILED, SKIPPED, SUCCESS")
-                                 .arg(bad));
+        return command.usageError(QStringLiteral("argument --document-status: \"%1\" is not one of "
+                                                 "FAILED, SKIPPED, SUCCESS")
+                                      .arg(bad));
     const bool grouped = command.isSet(groupByError.names().constFirst());
     if (grouped && (command.maxItems() > 0 || !command.startingToken().isEmpty()))
-        return command.usage(QStringLiteral("--group-by-error reads the whole report: it does "
-                                            "not take --max-items or --starting-token"));
+        return command.usageError(QStringLiteral("--group-by-error reads the whole report: it does "
+                                                 "not take --max-items or --starting-token"));
     if (command.globals().dryRun)
-        return command.usage(QStringLiteral("--dry-run is not available for "
-                                            "get-sync-job-report (it makes several calls)"));
+        return command.usageError(QStringLiteral("--dry-run is not available for "
+                                                 "get-sync-job-report (it makes several calls)"));
     const std::optional<aws::ClientConfig> config = command.logsConfig();
     if (!config)
         return ConfigError;
@@ -303,7 +303,7 @@ int getSyncJobReport(Invocation &inv)
     if (!command.startingToken().isEmpty()) {
         QString error;
         if (!reader.setStartingToken(command.startingToken(), &error))
-            return command.usage(QStringLiteral("argument --starting-token: %1").arg(error));
+            return command.usageError(QStringLiteral("argument --starting-token: %1").arg(error));
     }
     EventPrinter printer(command);
     report::FailureGroups groups;
@@ -375,17 +375,17 @@ int listDocuments(Invocation &inv)
         return *code;
     const QStringList ids = command.values(dataSources.names().constFirst());
     if (ids.size() > 1)
-        return command.usage(QStringLiteral("argument --data-source-ids: the service takes at "
-                                            "most one data source id"));
+        return command.usageError(QStringLiteral("argument --data-source-ids: the service takes at "
+                                                 "most one data source id"));
     qbusiness::ListDocumentsRequest request;
     request.applicationId = command.id("application-id");
     request.indexId = command.id("index-id");
     if (!ids.isEmpty()) {
         request.dataSourceId = ids.first().trimmed();
         if (!qbusiness::isResourceId(request.dataSourceId))
-            return command.usage(QStringLiteral("argument --data-source-ids: \"%1\" is not an "
-                                                "ID: IDs are 36 characters")
-                                     .arg(request.dataSourceId));
+            return command.usageError(QStringLiteral("argument --data-source-ids: \"%1\" is not an "
+                                                     "ID: IDs are 36 characters")
+                                          .arg(request.dataSourceId));
     }
     qbusiness::Client *client = command.client();
     ListSpec spec {QStringLiteral("ListDocuments"),

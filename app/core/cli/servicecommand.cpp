@@ -4,6 +4,7 @@
 
 #include "aws/endpointresolver.h"
 #include "aws/timeargument.h"
+#include "cache/historycache.h"
 #include "qbusiness/errorexplanation.h"
 #include "qbusiness/jsoncodec.h"
 
@@ -54,6 +55,8 @@ std::optional<int> ServiceCommand::prepare()
         return stop;
     if (std::optional<int> stop = readPaging())
         return stop;
+    if (std::optional<int> stop = readCacheOptions())
+        return stop;
     return connect(env);
 }
 
@@ -89,6 +92,21 @@ void ServiceCommand::addOptions(const QCommandLineOption &help)
             {QStringLiteral("starting-token"),
              QStringLiteral("Resume where a listing cut by --max-items stopped."),
              QStringLiteral("token")},
+        });
+    }
+    if (m_def.cacheOptions) {
+        m_parser.addOptions({
+            {QStringLiteral("refresh-cache"),
+             QStringLiteral("Print exactly what a fresh listing prints, but fetch only what the "
+                            "local history cache does not hold, and update it.")},
+            {QStringLiteral("from-cache"),
+             QStringLiteral("Answer from the local history cache alone, with no network at all.")},
+            {QStringLiteral("include-kept-locally"),
+             QStringLiteral("With --from-cache: also the jobs the service no longer returns.")},
+            {QStringLiteral("cache-dir"),
+             QStringLiteral("The history cache's folder (default: %1).")
+                 .arg(cache::HistoryCache::defaultDirectory()),
+             QStringLiteral("dir")},
         });
     }
     m_parser.addOptions(m_def.options);
@@ -163,6 +181,39 @@ std::optional<int> ServiceCommand::readPaging()
     m_startingToken = m_parser.value(QStringLiteral("starting-token"));
     if (m_parser.isSet(QStringLiteral("starting-token")) && m_startingToken.trimmed().isEmpty())
         return usageError(QStringLiteral("argument --starting-token: the token is empty"));
+    return std::nullopt;
+}
+
+std::optional<int> ServiceCommand::readCacheOptions()
+{
+    if (!m_def.cacheOptions)
+        return std::nullopt;
+    const bool refresh = m_parser.isSet(QStringLiteral("refresh-cache"));
+    const bool fromCache = m_parser.isSet(QStringLiteral("from-cache"));
+    if (refresh && fromCache)
+        return usageError(QStringLiteral("--refresh-cache and --from-cache exclude each other: "
+                                         "choose one"));
+    m_cacheMode = refresh ? CacheMode::Refresh : fromCache ? CacheMode::FromCache : CacheMode::None;
+    m_cacheDirectory = m_parser.value(QStringLiteral("cache-dir"));
+    if (m_parser.isSet(QStringLiteral("cache-dir")) && m_cacheDirectory.trimmed().isEmpty())
+        return usageError(QStringLiteral("argument --cache-dir: the folder is empty"));
+    m_includeKeptLocally = m_parser.isSet(QStringLiteral("include-kept-locally"));
+    if (m_includeKeptLocally && !fromCache)
+        return usageError(QStringLiteral("--include-kept-locally only goes with --from-cache"));
+    if (m_cacheMode == CacheMode::None)
+        return std::nullopt;
+    // The cache answers whole listings: the paging options cut one.
+    const QString mode
+        = refresh ? QStringLiteral("--refresh-cache") : QStringLiteral("--from-cache");
+    for (const char *name : {"max-items", "starting-token", "no-paginate", "dry-run"}) {
+        if (m_parser.isSet(QString::fromLatin1(name)))
+            return usageError(QStringLiteral("%1 prints the whole listing; it cannot be combined "
+                                             "with --%2")
+                                  .arg(mode, QString::fromLatin1(name)));
+    }
+    if (refresh && m_pageSize > 10)
+        return usageError(QStringLiteral("argument --page-size: the service allows 1 to 10 "
+                                         "sync jobs per call"));
     return std::nullopt;
 }
 
@@ -416,6 +467,51 @@ int ServiceCommand::runList(const ListSpec &spec)
         m_inv.err.flush();
     }
     return Success;
+}
+
+void ServiceCommand::beginItems(const ListSpec &spec)
+{
+    if (!m_listBegun) {
+        m_out->beginList(spec.listKey, spec.columns);
+        m_listBegun = true;
+    }
+}
+
+void ServiceCommand::printJobs(const ListSpec &spec, const QList<qbusiness::SyncJob> &jobs)
+{
+    beginItems(spec);
+    if (jobs.isEmpty())
+        return;
+    if (m_out->takesJsonLines()) {
+        QByteArray lines;
+        lines.reserve(jobs.size() * 400);
+        aws::JsonWriter writer(lines);
+        for (const qbusiness::SyncJob &job : jobs) {
+            qbusiness::jsoncodec::writeJson(writer, job);
+            lines += '\n';
+        }
+        m_out->itemLines(lines);
+    } else {
+        for (const qbusiness::SyncJob &job : jobs)
+            m_out->item(qbusiness::jsoncodec::toJson(job));
+    }
+    m_inv.out.flush();
+}
+
+void ServiceCommand::endItems(const ListSpec &spec)
+{
+    beginItems(spec);
+    m_out->endList(QStringLiteral("NextToken"), {});
+    m_inv.out.flush();
+}
+
+int ServiceCommand::cacheError(const QString &message, const QString &nextStep)
+{
+    m_inv.err << "syncdeck-cli: error: " << message << '\n';
+    if (!nextStep.isEmpty())
+        m_inv.err << "  What to do: " << nextStep << '\n';
+    m_inv.err.flush();
+    return OtherError;
 }
 
 int ServiceCommand::runSingle(Call *created, const std::function<void(Call *)> &print)

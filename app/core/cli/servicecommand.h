@@ -10,6 +10,7 @@
 #include "qbusiness/paginator.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QHash>
 
 #include <functional>
@@ -28,9 +29,15 @@ struct CommandDef
     QStringList ids; // required ID options, e.g. "application-id"
     bool paginated = false;
     bool syncJobFilters = false;
-    // The command's own options beyond the shared ones (read with option()/isSet()).
+    // The command's own options beyond the shared ones (read with value()/isSet()).
     QList<QCommandLineOption> options = {};
+    // --refresh-cache, --from-cache and --cache-dir (list-data-source-sync-jobs).
+    bool cacheOptions = false;
 };
+
+// How a listing uses the local history cache: not at all (the default: scripts expect fresh
+// data), incrementally through it, or from it alone.
+enum class CacheMode { None, Refresh, FromCache };
 
 // A list command: the page call factory, the reader of a page and the item converter.
 struct ListSpec
@@ -71,6 +78,34 @@ public:
     const qbusiness::ListSyncJobsRequest &filters() const { return m_filters; }
 
     int runList(const ListSpec &spec);
+    CacheMode cacheMode() const { return m_cacheMode; }
+    QString cacheDirectory() const { return m_cacheDirectory; } // empty: the default
+    bool includeKeptLocally() const { return m_includeKeptLocally; } // --from-cache
+    // A listing whose items the caller has as values (from the cache): the same document as
+    // runList() prints for them. begin once, then items in order, then end.
+    void beginItems(const ListSpec &spec);
+    void printJobs(const ListSpec &spec, const QList<qbusiness::SyncJob> &jobs);
+    void endItems(const ListSpec &spec);
+    bool itemsBegun() const { return m_listBegun; }
+    // Starts a job on the qbusiness::Call contract (start, abort, finished, isFinished) and runs
+    // the event loop until it finishes; Ctrl-C aborts it.
+    template<typename Job>
+    void runJob(Job *job)
+    {
+        QEventLoop loop;
+        QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&m_watcher, &aws::SignalWatcher::received, job, &Job::abort,
+                         Qt::SingleShotConnection);
+        job->start();
+        if (!job->isFinished())
+            loop.exec();
+    }
+    // Prints the service error the AWS CLI's way (code, request id, what to do); returns its
+    // exit code. A listing cut short names the token to resume with.
+    int reportError(const QString &operation, const qbusiness::AwsError &e,
+                    const QString &resumeToken);
+    // A failure of the local cache (exit 255), with what to do about it.
+    int cacheError(const QString &message, const QString &nextStep);
     // A command of one call: run it, print its result (or the signed request with --dry-run).
     int runSingle(qbusiness::Call *created, const std::function<void(qbusiness::Call *)> &print);
     OutputFormatter &output() { return *m_out; }
@@ -91,11 +126,6 @@ public:
     // why on stderr (exit ConfigError).
     std::optional<aws::ClientConfig> logsConfig();
     aws::CredentialsProvider *credentials() const { return m_credentials; }
-    int usage(const QString &message) { return usageError(message); }
-    int fail(const QString &operation, const qbusiness::AwsError &e, const QString &resumeToken)
-    {
-        return reportError(operation, e, resumeToken);
-    }
     void wait(qbusiness::Call *call) { runToEnd(call); }
 
 private:
@@ -103,10 +133,9 @@ private:
     std::optional<int> readIds();
     std::optional<int> readSyncJobFilters();
     std::optional<int> readPaging();
+    std::optional<int> readCacheOptions();
     std::optional<int> connect(const QProcessEnvironment &env);
 
-    int reportError(const QString &operation, const qbusiness::AwsError &e,
-                    const QString &resumeToken);
     void printErrorDetails(const qbusiness::AwsError &e);
     void printDryRun(const qbusiness::SentRequest &request);
     // Runs one call to its end, aborting it on Ctrl-C.
@@ -130,6 +159,9 @@ private:
     int m_pageSize = 0;
     QString m_startingToken;
     bool m_listBegun = false; // runList: the document has started
+    CacheMode m_cacheMode = CacheMode::None;
+    QString m_cacheDirectory;
+    bool m_includeKeptLocally = false;
 };
 
 } // namespace syncdeck::cli

@@ -83,20 +83,57 @@ SyncJobModel::~SyncJobModel() = default;
 
 void SyncJobModel::setRequest(const ListSyncJobsRequest &request)
 {
+    setRequest(request, {}, false);
+}
+
+void SyncJobModel::setRequest(const ListSyncJobsRequest &request, const QList<SyncJob> &cached,
+                              bool complete)
+{
     beginResetModel();
     m_request = request;
     m_request.nextToken.clear();
     m_active = true;
     ++m_generation;
-    m_firstPageLoaded = false;
+    m_firstPageLoaded = complete;
     m_nextToken.clear();
     m_error = {};
     m_jobs.clear();
     m_mergedIds.clear();
+    m_keptLocally.clear();
+    QList<SyncJob> shown;
+    shown.reserve(cached.size());
+    for (const SyncJob &job : cached) {
+        if (job.executionId.isEmpty() || m_mergedIds.contains(job.executionId))
+            continue;
+        m_mergedIds.insert(job.executionId);
+        m_jobs.append(job);
+        shown.append(job);
+    }
     // Before endResetModel(): views (and the model tester) call fetchMore() from modelReset.
     setInFlight(false);
     endResetModel();
+    if (!shown.isEmpty())
+        emit jobsAppended(shown);
     emit stateChanged();
+}
+
+void SyncJobModel::resumePaging()
+{
+    if (!m_active || !m_firstPageLoaded || !m_nextToken.isEmpty() || m_inFlight)
+        return;
+    m_firstPageLoaded = false;
+    emit stateChanged();
+}
+
+void SyncJobModel::setKeptLocally(const QSet<QString> &executionIds)
+{
+    if (executionIds == m_keptLocally)
+        return;
+    m_keptLocally = executionIds;
+    if (!m_jobs.size())
+        return;
+    // One signal for the column: the view repaints what it shows.
+    emit dataChanged(index(0, StatusColumn), index(int(m_jobs.size()) - 1, StatusColumn));
 }
 
 void SyncJobModel::clear()
@@ -160,6 +197,8 @@ void SyncJobModel::appendPage(quint64 generation, const SyncJobPage &page, const
     m_nextToken = page.nextToken;
     m_error = stop;
 
+    // Linear in the page: set lookups, and the trailing window is a constant (a page of 100,000
+    // jobs from a cache or a big maxResults must not cost page × page comparisons).
     QList<SyncJob> fresh;
     fresh.reserve(page.history.size());
     // A loader may hand over many pages at once: ids seen in this answer go in a set.
@@ -243,7 +282,7 @@ void SyncJobModel::mergeJobs(const QList<SyncJob> &jobs)
         beginInsertRows({}, 0, int(added.size()) - 1);
         m_jobs.prepend(added);
         for (const SyncJob &job : std::as_const(added))
-            m_mergedIds.append(job.executionId);
+            m_mergedIds.insert(job.executionId);
         endInsertRows();
         changed.append(added);
     }
@@ -271,7 +310,12 @@ QVariant SyncJobModel::data(const QModelIndex &index, int role) const
     const bool unreadable = row.problem && problemColumn(row) == index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return unreadable ? tr("unreadable") : displayData(row, index.column());
+        if (unreadable)
+            return tr("unreadable");
+        if (index.column() == StatusColumn && !m_keptLocally.isEmpty()
+            && m_keptLocally.contains(m_jobs.executionId(row)))
+            return tr("%1 (kept locally)").arg(displayData(row, StatusColumn).toString());
+        return displayData(row, index.column());
     case ProblemRole:
         return m_jobs.text(row.problem);
     case Qt::ToolTipRole:
@@ -285,6 +329,9 @@ QVariant SyncJobModel::data(const QModelIndex &index, int role) const
         case EndColumn:
             return row.has(PackedSyncJobs::HasEnd) ? utcTimeText(row.end) : QVariant();
         case StatusColumn:
+            if (m_keptLocally.contains(m_jobs.executionId(row)))
+                return QString(m_jobs.statusWire(row) + u'\n'
+                               + tr("Kept locally; no longer returned by the service."));
             return m_jobs.statusWire(row);
         case ErrorCodeColumn:
             return row.errorMessage ? m_jobs.text(row.errorMessage) : QVariant();
@@ -309,6 +356,8 @@ QVariant SyncJobModel::data(const QModelIndex &index, int role) const
         return m_jobs.executionId(row);
     case ErrorMessageRole:
         return m_jobs.text(row.errorMessage);
+    case KeptLocallyRole:
+        return !m_keptLocally.isEmpty() && m_keptLocally.contains(m_jobs.executionId(row));
     default:
         return {};
     }

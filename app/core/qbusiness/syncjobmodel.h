@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 namespace syncdeck::qbusiness {
@@ -46,6 +47,7 @@ public:
         // SyncJob::problem: a value of the job that could not be read (its cell reads
         // "unreadable"); empty when there is none.
         ProblemRole,
+        KeptLocallyRole, // bool: no longer returned by the service, kept by the local cache
     };
 
     explicit SyncJobModel(QObject *parent = nullptr);
@@ -54,6 +56,21 @@ public:
     // Starts a new listing for request (its nextToken is ignored): drops every row (one reset)
     // and every answer still on its way. The first page is requested by the view's fetchMore().
     void setRequest(const ListSyncJobsRequest &request);
+    // The same, showing at once the jobs a local cache holds for it (newest first), in the same
+    // reset. `complete`: they are the whole answer, nothing is fetched; else pages are still
+    // requested from the top and the jobs already shown are not added twice.
+    void setRequest(const ListSyncJobsRequest &request, const QList<SyncJob> &cached,
+                    bool complete);
+    // After setRequest(request, cached, true): the cached jobs turned out not to be the whole
+    // answer, so pages are requested again from the top (jobs already shown are not added twice).
+    void resumePaging();
+    // Jobs the service no longer returns (kept by a local cache): marked in the status column
+    // and by KeptLocallyRole. Replaces the earlier set.
+    void setKeptLocally(const QSet<QString> &executionIds);
+    bool isKeptLocally(const QString &executionId) const
+    {
+        return m_keptLocally.contains(executionId);
+    }
     // No data source: no rows, nothing to fetch.
     void clear();
     const ListSyncJobsRequest &request() const { return m_request; }
@@ -130,8 +147,10 @@ private:
     AwsError m_error;
 
     PackedSyncJobs m_jobs;
-    // Execution ids inserted by mergeJobs(): a later page may list them again.
-    QStringList m_mergedIds;
+    // Execution ids inserted by mergeJobs() or shown from the cache: a later page may list them
+    // again. A set, so that a page is checked in linear time however many there are.
+    QSet<QString> m_mergedIds;
+    QSet<QString> m_keptLocally;
 };
 
 } // namespace syncdeck::qbusiness
