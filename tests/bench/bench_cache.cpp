@@ -228,7 +228,7 @@ void BenchCache::reopenTwentyThousand()
         qsizetype offset = 0;
         connect(&whole, &qbusiness::SyncJobModel::pageRequested, &whole,
                 [&](quint64 generation, const qbusiness::ListSyncJobsRequest &) {
-                    qbusiness::SyncJobPage page {cached.mid(offset, ModelPage), {}};
+                    qbusiness::SyncJobPage page {cached.mid(offset, ModelPage), {}, {}};
                     offset += ModelPage;
                     if (offset < cached.size())
                         page.nextToken = QStringLiteral("more in the cache");

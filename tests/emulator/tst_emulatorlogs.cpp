@@ -143,8 +143,12 @@ QList<Run> TestEmulatorLogs::runsOf(int application)
                 = m_qbusiness->get(base + '/' + ds.toLatin1() + "/syncjobs", query).json();
             for (const QJsonValue &j : body.value(QLatin1String("history")).toArray()) {
                 const QJsonObject o = j.toObject();
-                Run r {app, index, ds, o.value(QLatin1String("executionId")).toString(),
-                       o.value(QLatin1String("status")).toString()};
+                Run r;
+                r.app = app;
+                r.index = index;
+                r.dataSource = ds;
+                r.executionId = o.value(QLatin1String("executionId")).toString();
+                r.status = o.value(QLatin1String("status")).toString();
                 r.start = QDateTime::fromMSecsSinceEpoch(
                     qint64(o.value(QLatin1String("startTime")).toDouble() * 1000), Qt::UTC);
                 if (o.contains(QLatin1String("endTime")))

@@ -389,7 +389,9 @@ void TestSyncJobModel::runningRowShowsElapsedTime()
     model.fetchMore({});
     SyncJob running = makeJob(0, QStringLiteral("SYNCING"));
     running.startTime = QDateTime::currentDateTimeUtc().addSecs(-300);
-    model.appendPage(model.generation(), SyncJobPage {{running}, {}});
+    SyncJobPage page;
+    page.history = {running};
+    model.appendPage(model.generation(), page);
     const QString text = model.index(0, SyncJobModel::DurationColumn).data().toString();
     QVERIFY2(text.endsWith(QLatin1String(" so far")), qPrintable(text));
     QVERIFY2(text.startsWith(QLatin1String("5m")), qPrintable(text));
