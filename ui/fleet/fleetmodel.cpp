@@ -154,6 +154,12 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     const Attention a = r.health.attention;
     if (role == AttentionRole)
         return int(a);
+    // A blank cell would be skipped when a screen reader reads the row, shifting the values
+    // that follow under the wrong columns: it says so instead.
+    if (role == Qt::AccessibleTextRole) {
+        const QString text = data(index, Qt::DisplayRole).toString();
+        return text.isEmpty() ? tr("not reported") : text;
+    }
     if (role == FilterTextRole)
         return QStringList {r.dataSourceName, r.dataSourceId,   r.applicationName, r.applicationId,
                             r.indexName,      r.indexId,        r.region,          r.dataSourceType,

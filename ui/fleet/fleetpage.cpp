@@ -96,8 +96,13 @@ void FleetPage::buildControls()
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("fleetStatus"));
     m_status->setTextFormat(Qt::PlainText);
-    m_status->setAccessibleName(tr("Fleet scan status"));
+    // Described, not named: a QLabel with an accessible name hides its text from screen readers.
+    m_status->setAccessibleDescription(tr("Fleet scan status"));
     row->addWidget(m_filter, 2);
+    // A label the combo box is read with (a screen reader names a combo box by its value).
+    auto *showLabel = new QLabel(tr("Show:"), this);
+    showLabel->setBuddy(m_attention);
+    row->addWidget(showLabel);
     row->addWidget(m_attention);
     row->addWidget(m_refresh);
     row->addWidget(m_stop);

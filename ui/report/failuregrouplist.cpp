@@ -53,6 +53,9 @@ void FailureGroupList::showGroups(const report::FailureGroups &groups)
     clear();
     auto *all = new QTreeWidgetItem(this);
     all->setText(ReasonColumn, tr("All reasons"));
+    // Read, not skipped, by screen readers: the row's blank cells say what they stand for.
+    all->setData(StatusColumn, Qt::AccessibleTextRole, tr("failed and skipped"));
+    all->setData(LastSeenColumn, Qt::AccessibleTextRole, tr("not applicable"));
     all->setText(CountColumn,
                  locale.toString(groups.documents(DocumentStatus::Failed)
                                  + groups.documents(DocumentStatus::Skipped)));

@@ -91,11 +91,12 @@ ReportPanel::ReportPanel(QWidget *parent)
     QFont bold = m_counts->font();
     bold.setBold(true);
     m_counts->setFont(bold);
-    m_counts->setAccessibleName(tr("Documents in the report"));
+    // Described, not named: a QLabel with an accessible name hides its text from screen readers.
+    m_counts->setAccessibleDescription(tr("Documents in the report"));
     m_agreement = plainLabel(m_content, "metricsAgreement");
-    m_agreement->setAccessibleName(tr("Agreement with the run's metrics"));
+    m_agreement->setAccessibleDescription(tr("Agreement with the run's metrics"));
     m_state = plainLabel(m_content, "reportState");
-    m_state->setAccessibleName(tr("Report reading state"));
+    m_state->setAccessibleDescription(tr("Report reading state"));
     layout->addWidget(m_counts);
     layout->addWidget(m_agreement);
     layout->addWidget(m_state);
@@ -214,6 +215,10 @@ void ReportPanel::buildToolbar(QVBoxLayout *layout)
                                "in the AWS console"));
     connect(m_copyQuery, &QPushButton::clicked, this, &ReportPanel::copyInsightsQuery);
     bar->addWidget(m_search, 1);
+    // A label the combo box is read with (a screen reader names a combo box by its value).
+    auto *showLabel = new QLabel(tr("Show:"), m_content);
+    showLabel->setBuddy(m_statusFilter);
+    bar->addWidget(showLabel);
     bar->addWidget(m_statusFilter);
     bar->addWidget(m_reload);
     bar->addWidget(m_export);
@@ -450,8 +455,8 @@ void ReportPanel::onOutcome(const ReportOutcome &outcome)
     const QString action = !outcome.details.isEmpty() ? tr("Copy details")
         : outcome.isFailure()                         ? tr("Retry")
                                                       : QString();
+    // The banner names itself "Kind: title", as every banner of the window.
     m_banner->showMessage(kind, outcome.title, text, action, false);
-    m_banner->setAccessibleName(outcome.title);
 }
 
 void ReportPanel::showUnavailable(const QString &title, const QString &text,

@@ -183,6 +183,14 @@ void TestFleetPage::enteringFailingIsToldOnce()
     model.endScan(true);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.count(Attention::Failing), 1);
+    // A blank cell (no run seen, no type) reads "not reported" to a screen reader, so the values
+    // that follow stay under their columns; a filled cell reads its text.
+    for (int column = 0; column < model.columnCount(); ++column) {
+        const QModelIndex cell = model.index(0, column);
+        const QString shown = cell.data(Qt::DisplayRole).toString();
+        QCOMPARE(cell.data(Qt::AccessibleTextRole).toString(),
+                 shown.isEmpty() ? QStringLiteral("not reported") : shown);
+    }
 }
 
 // Names come from the service: shown as given, never interpreted.

@@ -573,6 +573,15 @@ void TestReportPanel::controlsAreNamedAndReachable()
         QVERIFY2(!widget->accessibleName().isEmpty(), name);
         QVERIFY2(widget->focusPolicy() & Qt::TabFocus, name);
     }
+    // The "All reasons" row has blank cells: they read as what they stand for, not as nothing.
+    auto *groups = p.find<QTreeWidget>("failureGroups");
+    QTreeWidgetItem *all = groups->topLevelItem(0);
+    for (int column = 0; column < groups->columnCount(); ++column) {
+        const QString read = all->text(column).isEmpty()
+            ? all->data(column, Qt::AccessibleTextRole).toString()
+            : all->text(column);
+        QVERIFY2(!read.isEmpty(), qPrintable(QString::number(column)));
+    }
     // Tab walks from the search box through the filter to the buttons.
     auto *search = p.find<QLineEdit>("reportSearch");
     search->setFocus();
