@@ -8,23 +8,22 @@
 
 #include <QMainWindow>
 
-class QDockWidget;
 class QStackedWidget;
 
 namespace syncdeck::ui {
 
-class CachedHistory;
 class ConnectionBar;
 class ConnectionController;
+class DashboardDocks;
 class ErrorBanner;
 class FilterBar;
+class FleetNavigator;
 class FleetPage;
-class JobDetailsPanel;
+class HistoryCacheController;
 class JobsPage;
 class JobsStatus;
 class NotificationBanner;
-class PaneCycler;
-class ReportPanel;
+class PaneRegistry;
 class ResourcePicker;
 class RunNotifier;
 class SyncControl;
@@ -32,9 +31,9 @@ struct Connection;
 struct ConnectionFailure;
 
 // The SyncDeck dashboard. It composes and wires the parts, each a class of its own: connection
-// bar and controller, resource picker, filter bar, the jobs page (in the central stack, which
-// further pages join), the run details, documents and charts docks, the run notifier and the
-// remembered settings. Every request is asynchronous; nothing blocks the event loop.
+// bar and controller, resource picker, filter bar, the central pages (fleet and jobs, switched
+// by the fleet navigator), the docks around the table, the history cache, the run notifier and
+// the remembered settings. Every request is asynchronous; nothing blocks the event loop.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -53,27 +52,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildMenus();
     void buildCentral();
-    void buildDocks(const DashboardServices &services);
-    // Docks `pane`, lists it in the View menu and registers it (registerPane).
-    QDockWidget *addPane(QWidget *pane, const QString &title, const QString &objectName,
-                         Qt::DockWidgetArea area);
-    // Joins `pane` to the F6 cycle, with a "Move focus to" entry and shortcut in the View menu.
-    // Every pane and view added later (report, fleet) registers here or through addPane().
-    QAction *registerPane(QWidget *pane, const QString &title);
     void wireConnection();
     void wireJobs();
     void wireFleet();
-    // The fleet's first scan of a connection ended: it stays the first view only when the
-    // profile has more than one data source.
-    void settleFirstView(int dataSources);
-    void showFleet();
-    void showHistory(const qbusiness::ResourceReference &ids);
-    void applyLaunchOptions();
-    // Without a connection on the command line: the remembered one, else the profile the AWS
-    // CLI would use (AWS_PROFILE, else [default]) when ~/.aws defines it.
-    void reopenRemembered();
     void restoreSettings();
     void saveSettings();
 
@@ -82,27 +64,19 @@ private:
     void showConnectionFailure(const syncdeck::ui::ConnectionFailure &failure);
     void goTo(const QString &reference);
     void showChosenDataSource();
+    void showFleetDataSource(const qbusiness::ResourceReference &ids);
     void refresh();
     void openSettings();
     void applyPollIntervals();
     void openCache();
-    void showCacheState();
-    void clearCache(bool all);
     void updateStatusBar();
     void showAwsError(const QString &what, const qbusiness::AwsError &error,
                       const std::function<void()> &retry);
 
     LaunchOptions m_options;
-    WindowSettings m_remembered; // as loaded, then as saved
-    int m_refreshSeconds = 10;
-    int m_fleetRefreshMinutes = 15;
-    bool m_dataSourceAsked = false; // a data source was asked for: it, not the fleet, comes first
-    bool m_firstViewSettled = false;
-    QString m_cacheDirectory; // the setting; --cache-dir wins
-    int m_cacheMaxMegabytes = 512;
-    int m_cacheMaxAgeDays = 0;
-    CachedHistory *m_history = nullptr;
-    bool m_offlineShown = false;
+    // As loaded, then as saved; the refresh intervals and the cache's folder and limits are
+    // the current ones.
+    WindowSettings m_remembered;
 
     ConnectionBar *m_connectionBar = nullptr;
     ConnectionController *m_connection = nullptr;
@@ -111,6 +85,7 @@ private:
     SyncControl *m_sync = nullptr;
     RunNotifier *m_notifier = nullptr;
     JobsStatus *m_status = nullptr;
+    HistoryCacheController *m_cache = nullptr;
 
     NotificationBanner *m_demoBanner = nullptr;
     ErrorBanner *m_errorBanner = nullptr;
@@ -119,18 +94,9 @@ private:
     QStackedWidget *m_pages = nullptr;
     JobsPage *m_jobs = nullptr;
     FleetPage *m_fleet = nullptr;
-    QAction *m_fleetAction = nullptr;
-    QAction *m_backAction = nullptr;
-    QDockWidget *m_detailsDock = nullptr;
-    JobDetailsPanel *m_details = nullptr;
-    QDockWidget *m_chartsDock = nullptr;
-    RunChartsPane *m_charts = nullptr;
-    QDockWidget *m_reportDock = nullptr;
-    ReportPanel *m_report = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QMenu *m_focusMenu = nullptr;
-    PaneCycler *m_paneCycler = nullptr;
-    QAction *m_refreshAction = nullptr;
+    FleetNavigator *m_navigator = nullptr;
+    PaneRegistry *m_panes = nullptr;
+    DashboardDocks *m_docks = nullptr;
 };
 
 } // namespace syncdeck::ui

@@ -1,6 +1,7 @@
 #include "synccontrol.h"
 
 #include "qbusiness/client.h"
+#include "qbusiness/syncjobmodel.h"
 #include "widgets/messagebox.h"
 
 #include <QAction>
@@ -38,6 +39,13 @@ void SyncControl::setRunState(RunState state)
 {
     m_runState = state;
     updateActions();
+}
+
+void SyncControl::followListing(const qbusiness::SyncJobModel &model)
+{
+    setRunState(!model.isActive() || !model.isFirstPageLoaded() || model.isFiltered()
+                    ? RunState::Unknown
+                    : (model.hasRunningJobs() ? RunState::Running : RunState::Idle));
 }
 
 void SyncControl::updateActions()

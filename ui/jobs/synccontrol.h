@@ -20,6 +20,10 @@ using Call = aws::ServiceCall;
 class Client;
 } // namespace syncdeck::qbusiness
 
+namespace syncdeck::qbusiness {
+class SyncJobModel;
+}
+
 namespace syncdeck::ui {
 
 // Data source → Sync now / Stop sync: each asks for confirmation (naming the data source), then
@@ -43,6 +47,8 @@ public:
     // and the service's answer says what was wrong.
     enum class RunState { Unknown, Idle, Running };
     void setRunState(RunState state);
+    // The run state the listing in `model` shows: known only when it lists all the runs.
+    void followListing(const qbusiness::SyncJobModel &model);
 
 public slots:
     void syncNow();

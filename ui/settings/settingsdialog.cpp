@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "windowsettings.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -155,6 +157,28 @@ void SettingsDialog::accept()
         }
     }
     QDialog::accept();
+}
+
+void SettingsDialog::showSettings(const WindowSettings &settings,
+                                  const QString &defaultCacheDirectory)
+{
+    setRefreshSeconds(settings.refreshSeconds);
+    setFleetRefreshMinutes(settings.fleetRefreshMinutes);
+    setCacheDirectory(settings.cacheDirectory, defaultCacheDirectory);
+    setCacheLimits(settings.cacheMaxMegabytes, settings.cacheMaxAgeDays);
+}
+
+bool SettingsDialog::applyTo(WindowSettings &settings) const
+{
+    settings.refreshSeconds = refreshSeconds();
+    settings.fleetRefreshMinutes = fleetRefreshMinutes();
+    const bool cacheChanged = cacheDirectory() != settings.cacheDirectory
+        || cacheMaxMegabytes() != settings.cacheMaxMegabytes
+        || cacheMaxAgeDays() != settings.cacheMaxAgeDays;
+    settings.cacheDirectory = cacheDirectory();
+    settings.cacheMaxMegabytes = cacheMaxMegabytes();
+    settings.cacheMaxAgeDays = cacheMaxAgeDays();
+    return cacheChanged;
 }
 
 } // namespace syncdeck::ui

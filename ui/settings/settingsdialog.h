@@ -10,6 +10,8 @@ class QSpinBox;
 
 namespace syncdeck::ui {
 
+struct WindowSettings;
+
 // Settings that are not secrets: the endpoint override, the live refresh interval and the history
 // cache (folder, size and age limits, clearing it).
 class SettingsDialog : public QDialog
@@ -34,6 +36,13 @@ public:
     void setCacheLimits(int maxMegabytes, int maxAgeDays);
     // "Clear this data source" is offered only when one is open.
     void setCanClearDataSource(bool can);
+
+    // Shows the refresh intervals and the cache settings of `settings` (the cache folder against
+    // `defaultCacheDirectory`).
+    void showSettings(const WindowSettings &settings, const QString &defaultCacheDirectory);
+    // Writes the chosen refresh intervals and cache settings into `settings`; true when the
+    // cache's folder or limits changed (the cache then opens again).
+    bool applyTo(WindowSettings &settings) const;
 
     void accept() override;
 

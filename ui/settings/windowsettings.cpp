@@ -73,4 +73,29 @@ QString WindowSettings::chosenInWindow(const QString &current, const QString &la
     return !launch.isEmpty() && current == launch ? remembered : current;
 }
 
+QString WindowSettings::profileToReopen(const std::function<bool(const QString &)> &defined) const
+{
+    if (!profile.isEmpty() && defined(profile))
+        return profile;
+    QString fallback = qEnvironmentVariable("AWS_PROFILE");
+    if (fallback.isEmpty())
+        fallback = QStringLiteral("default");
+    return defined(fallback) ? fallback : QString();
+}
+
+void WindowSettings::rememberConnection(const QString &profileName,
+                                        const qbusiness::ResourceReference &ids, bool hasDataSource,
+                                        const QString &launchProfile,
+                                        const qbusiness::ResourceReference &launchIds)
+{
+    if (!launchProfile.isEmpty() && profileName == launchProfile)
+        return;
+    if (hasDataSource || profileName != profile) {
+        applicationId = chosenInWindow(ids.applicationId, launchIds.applicationId, applicationId);
+        indexId = chosenInWindow(ids.indexId, launchIds.indexId, indexId);
+        dataSourceId = chosenInWindow(ids.dataSourceId, launchIds.dataSourceId, dataSourceId);
+    }
+    profile = profileName;
+}
+
 } // namespace syncdeck::ui

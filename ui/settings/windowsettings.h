@@ -1,7 +1,11 @@
 #pragma once
 
+#include "qbusiness/consolelinks.h"
+
 #include <QByteArray>
 #include <QString>
+
+#include <functional>
 
 namespace syncdeck::ui {
 
@@ -36,6 +40,15 @@ struct WindowSettings
     // (`launch`, empty when it asked nothing) is not a choice, so `remembered` stays.
     static QString chosenInWindow(const QString &current, const QString &launch,
                                   const QString &remembered);
+    // Remembers the profile chosen in the window with the data source picked for it (`ids`,
+    // `hasDataSource`): a connection is remembered whole, the IDs belong to the profile's
+    // account. What the command line asked for (`launchProfile`, `launchIds`) is not a choice.
+    // The profile to reopen without a connection on the command line: the remembered one, else
+    // the one the AWS CLI would use (AWS_PROFILE, else "default"), if `defined`; else empty.
+    QString profileToReopen(const std::function<bool(const QString &)> &defined) const;
+    void rememberConnection(const QString &profileName, const qbusiness::ResourceReference &ids,
+                            bool hasDataSource, const QString &launchProfile,
+                            const qbusiness::ResourceReference &launchIds);
 };
 
 } // namespace syncdeck::ui
