@@ -83,17 +83,7 @@ MetricsChartView::MetricsChartView(QWidget *parent)
 
     const QList<QLegendMarker *> markers = c->legend()->markers();
     for (QLegendMarker *marker : markers) {
-        int metric = -1;
-        for (int i = 0; i < LineMetrics; ++i) {
-            if (marker->series() == m_lines[size_t(i)])
-                metric = i;
-        }
-        if (auto *bar = qobject_cast<QBarLegendMarker *>(marker)) {
-            for (int i = 0; i < StackedMetrics; ++i) {
-                if (bar->barset() == m_sets[size_t(i)])
-                    metric = i;
-            }
-        }
+        const int metric = metricOf(marker);
         if (metric < 0)
             continue;
         connect(marker, &QLegendMarker::clicked, this, [this, metric] {
@@ -183,17 +173,7 @@ void MetricsChartView::applyColors()
     }
     const QList<QLegendMarker *> markers = chart()->legend()->markers();
     for (QLegendMarker *marker : markers) {
-        int metric = -1;
-        for (int i = 0; i < LineMetrics; ++i) {
-            if (marker->series() == m_lines[size_t(i)])
-                metric = i;
-        }
-        if (auto *bar = qobject_cast<QBarLegendMarker *>(marker)) {
-            for (int i = 0; i < StackedMetrics; ++i) {
-                if (bar->barset() == m_sets[size_t(i)])
-                    metric = i;
-            }
-        }
+        const int metric = metricOf(marker);
         if (metric < 0)
             continue;
         const bool on = m_shown[size_t(metric)];
@@ -321,6 +301,22 @@ QAbstractSeries *MetricsChartView::referenceSeries() const
 double MetricsChartView::runY(int index) const
 {
     return model()->value(index, ChartMetric::Added).value_or(0);
+}
+
+int MetricsChartView::metricOf(QLegendMarker *marker) const
+{
+    int metric = -1;
+    for (int i = 0; i < LineMetrics; ++i) {
+        if (marker->series() == m_lines[size_t(i)])
+            metric = i;
+    }
+    if (auto *bar = qobject_cast<QBarLegendMarker *>(marker)) {
+        for (int i = 0; i < StackedMetrics; ++i) {
+            if (bar->barset() == m_sets[size_t(i)])
+                metric = i;
+        }
+    }
+    return metric;
 }
 
 int MetricsChartView::bucketAt(const QPoint &viewportPos) const

@@ -54,6 +54,8 @@ private:
     static constexpr int StackedMetrics = 4; // added, modified, deleted, failed
     static constexpr int LineMetrics = 5; // and scanned
     int bucketAt(const QPoint &viewportPos) const;
+    // The metric a legend marker stands for (a line's or a bar set's), -1 for none.
+    int metricOf(QLegendMarker *marker) const;
     void updateMarker(qbusiness::ChartMetric metric);
     void applyVisibility();
 
