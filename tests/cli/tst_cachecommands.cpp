@@ -17,20 +17,10 @@
 #include <QTest>
 #include <QTimer>
 
+using Run = syncdeck::test::ProcessRun;
+using syncdeck::test::explain;
+
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QByteArray explain(const Run &r)
-{
-    return "exit " + QByteArray::number(r.exitCode) + "\nstderr: " + r.err.left(2000)
-        + "\nstdout: " + r.out.left(1000);
-}
 
 // syncdeck-emulator as a process: small generated data, every request in its access log.
 class Emulator

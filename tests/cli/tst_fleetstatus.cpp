@@ -16,32 +16,11 @@
 
 namespace emulator = syncdeck::emulator;
 
-namespace {
+using Run = syncdeck::test::ProcessRun;
+using syncdeck::test::explain;
+using syncdeck::test::jsonLines;
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QByteArray explain(const Run &r)
-{
-    return "exit " + QByteArray::number(r.exitCode) + "\nstderr: " + r.err.left(2000)
-        + "\nstdout: " + r.out.left(1000);
-}
-
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> items;
-    for (const QByteArray &line : out.split('\n')) {
-        if (!line.isEmpty())
-            items.append(QJsonDocument::fromJson(line).object());
-    }
-    return items;
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestFleetStatus : public QObject
 {

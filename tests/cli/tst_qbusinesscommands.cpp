@@ -24,15 +24,12 @@ using syncdeck::test::RawHttpRequest;
 using syncdeck::test::RawHttpServer;
 namespace emulator = syncdeck::emulator;
 
+using Run = syncdeck::test::ProcessRun;
+using syncdeck::test::explain;
+using syncdeck::test::jsonLines;
+
 namespace {
 constexpr char SessionToken[] = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN+secret/part==";
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 class Cli
 {
@@ -73,16 +70,6 @@ private:
     QProcessEnvironment m_env;
 };
 
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> items;
-    for (const QByteArray &line : out.split('\n')) {
-        if (!line.isEmpty())
-            items.append(QJsonDocument::fromJson(line).object());
-    }
-    return items;
-}
-
 QStringList executionIds(const QList<QJsonObject> &items)
 {
     QStringList ids;
@@ -91,11 +78,6 @@ QStringList executionIds(const QList<QJsonObject> &items)
     return ids;
 }
 
-QByteArray explain(const Run &r)
-{
-    return "exit " + QByteArray::number(r.exitCode) + "\nstderr: " + r.err.left(2000)
-        + "\nstdout: " + r.out.left(1000);
-}
 } // namespace
 
 class TestQBusinessCommands : public QObject

@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include <QJsonDocument>
+
 #include "fakeqbusiness.h"
 
 #include "emulator/options.h"
@@ -10,6 +12,22 @@
 #include <QTest>
 
 namespace syncdeck::test {
+
+QByteArray explain(const ProcessRun &r)
+{
+    return "exit " + QByteArray::number(r.exitCode) + "\nstderr: " + r.err.left(3000)
+        + "\nstdout: " + r.out.left(1000);
+}
+
+QList<QJsonObject> jsonLines(const QByteArray &out)
+{
+    QList<QJsonObject> items;
+    for (const QByteArray &line : out.split('\n')) {
+        if (!line.isEmpty())
+            items.append(QJsonDocument::fromJson(line).object());
+    }
+    return items;
+}
 
 namespace {
 QString configuredSharedDir()

@@ -4,6 +4,7 @@
 #include "aws/credentialsprovider.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QProcessEnvironment>
@@ -11,6 +12,18 @@
 
 // Helpers every test folder shares, written once.
 namespace syncdeck::test {
+
+// What a child process (syncdeck-cli, syncdeck-emulator) printed and how it ended.
+struct ProcessRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+// "exit N", then stderr and stdout (cut to a readable length), for a failed check's message.
+QByteArray explain(const ProcessRun &r);
+// The JSON objects of JSON Lines output, one per non-empty line.
+QList<QJsonObject> jsonLines(const QByteArray &out);
 
 // The folder with AWS reference data (shared/reference), or an empty string when it is absent:
 // tests that need it QSKIP with a message naming the folder they looked in.
