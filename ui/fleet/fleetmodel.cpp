@@ -1,5 +1,6 @@
 #include "fleetmodel.h"
 
+#include "widgets/plaintext.h"
 #include "widgets/statusstyle.h"
 
 #include <QApplication>
@@ -145,21 +146,30 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
     }
 }
 
-// One switch per role keeps every column's presentation in one place.
+// What every cell shares: tooltips hold service text (IDs, error messages), shown as plain text;
+// a blank cell would be skipped when a screen reader reads the row, shifting the values that
+// follow under the wrong columns: it says "not reported" instead.
 QVariant FleetModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
+    const QVariant value = cellData(index, role);
+    if (role == Qt::ToolTipRole && value.isValid())
+        return plainToolTip(value.toString());
+    if (role == Qt::AccessibleTextRole && !value.isValid()) {
+        const QString text = cellData(index, Qt::DisplayRole).toString();
+        return text.isEmpty() ? tr("not reported") : text;
+    }
+    return value;
+}
+
+// One switch per role keeps every column's presentation in one place.
+QVariant FleetModel::cellData(const QModelIndex &index, int role) const
+{
     const FleetRow &r = m_rows.at(index.row());
     const Attention a = r.health.attention;
     if (role == AttentionRole)
         return int(a);
-    // A blank cell would be skipped when a screen reader reads the row, shifting the values
-    // that follow under the wrong columns: it says so instead.
-    if (role == Qt::AccessibleTextRole) {
-        const QString text = data(index, Qt::DisplayRole).toString();
-        return text.isEmpty() ? tr("not reported") : text;
-    }
     if (role == FilterTextRole)
         return QStringList {r.dataSourceName, r.dataSourceId,   r.applicationName, r.applicationId,
                             r.indexName,      r.indexId,        r.region,          r.dataSourceType,

@@ -63,6 +63,8 @@ signals:
     void countsChanged();
 
 private:
+    // The cell's own value for `role`, before what data() adds to every cell.
+    QVariant cellData(const QModelIndex &index, int role) const;
     static QString keyOf(const fleet::FleetRow &row);
 
     QList<fleet::FleetRow> m_rows;
