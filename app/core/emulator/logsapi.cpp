@@ -104,6 +104,20 @@ bool stringMember(const QJsonObject &body, const char *name, QString *out, HttpR
     return true;
 }
 
+// The event window both reads take: limit (default and most: MaxEvents), startTime and endTime
+// (default: everything).
+bool eventWindow(const QJsonObject &body, qint64 *limit, qint64 *startTime, qint64 *endTime,
+                 HttpResponse *error)
+{
+    constexpr qint64 Forever = std::numeric_limits<qint64>::max();
+    *limit = MaxEvents;
+    *startTime = 0;
+    *endTime = Forever;
+    return integerMember(body, "limit", 1, MaxEvents, limit, error)
+        && integerMember(body, "startTime", 0, Forever, startTime, error)
+        && integerMember(body, "endTime", 0, Forever, endTime, error);
+}
+
 bool parseBody(const RoutedRequest &request, QJsonObject *body, HttpResponse *error)
 {
     const QByteArray &raw = request.http->body;
@@ -316,15 +330,12 @@ HttpResponse LogsApi::filterLogEvents(const RoutedRequest &request)
     HttpResponse error;
     if (!parseBody(request, &body, &error))
         return error;
-    qint64 limit = MaxEvents;
+    qint64 limit = 0;
     qint64 startTime = 0;
-    qint64 endTime = std::numeric_limits<qint64>::max();
+    qint64 endTime = 0;
     QString prefix;
     QString pattern;
-    if (!integerMember(body, "limit", 1, MaxEvents, &limit, &error)
-        || !integerMember(body, "startTime", 0, std::numeric_limits<qint64>::max(), &startTime,
-                          &error)
-        || !integerMember(body, "endTime", 0, std::numeric_limits<qint64>::max(), &endTime, &error)
+    if (!eventWindow(body, &limit, &startTime, &endTime, &error)
         || !stringMember(body, "logStreamNamePrefix", &prefix, &error))
         return error;
     const QJsonValue names = body.value(QLatin1String("logStreamNames"));
@@ -448,14 +459,11 @@ HttpResponse LogsApi::getLogEvents(const RoutedRequest &request)
     HttpResponse error;
     if (!parseBody(request, &body, &error))
         return error;
-    qint64 limit = MaxEvents;
+    qint64 limit = 0;
     qint64 startTime = 0;
-    qint64 endTime = std::numeric_limits<qint64>::max();
+    qint64 endTime = 0;
     QString streamName;
-    if (!integerMember(body, "limit", 1, MaxEvents, &limit, &error)
-        || !integerMember(body, "startTime", 0, std::numeric_limits<qint64>::max(), &startTime,
-                          &error)
-        || !integerMember(body, "endTime", 0, std::numeric_limits<qint64>::max(), &endTime, &error)
+    if (!eventWindow(body, &limit, &startTime, &endTime, &error)
         || !stringMember(body, "logStreamName", &streamName, &error))
         return error;
     if (streamName.isEmpty())
