@@ -153,8 +153,11 @@ void MainWindow::wireConnection()
     connect(m_connection, &ConnectionController::opened, this, &MainWindow::useConnection);
     connect(m_connection, &ConnectionController::closed, this, &MainWindow::forgetConnection);
     connect(m_connection, &ConnectionController::failed, this, &MainWindow::showConnectionFailure);
+    connect(m_connection, &ConnectionController::failed, m_navigator,
+            &FleetNavigator::dropKeptFleet);
     m_errorBanner->setCredentialsRefresh([this] { m_connection->invalidateCredentials(); });
     connect(m_picker, &ResourcePicker::selectionChanged, this, &MainWindow::showChosenDataSource);
+    connect(m_picker, &ResourcePicker::namesListed, this, &MainWindow::showDataSourceName);
     connect(m_picker, &ResourcePicker::listingChanged, this, &MainWindow::updateStatusBar);
     connect(m_picker, &ResourcePicker::listingFailed, this, &MainWindow::showAwsError);
 }
@@ -210,6 +213,10 @@ void MainWindow::wireFleet()
 
 void MainWindow::showFleetDataSource(const qbusiness::ResourceReference &ids)
 {
+    // A row of another region (the fleet scans every region): the connection follows it.
+    if (!ids.region.isEmpty() && ids.region != m_connectionBar->region() && !m_connection->isDemo())
+        m_navigator->keepFleetAcrossReconnect();
+    m_connection->openForRegion(ids.region);
     m_picker->open(ids);
     m_navigator->showHistory();
     m_jobs->focusTable();
@@ -324,7 +331,13 @@ void MainWindow::showChosenDataSource()
     m_docks->setDataSource(m_connectionBar->region(), ids);
     m_sync->setDataSource(m_connection->client(), ids, m_picker->dataSourceName());
     m_jobs->showDataSource(ids);
+    showDataSourceName();
+}
+
+void MainWindow::showDataSourceName()
+{
     const QString name = m_picker->hasDataSource() ? m_picker->dataSourceName() : QString();
+    m_sync->setDataSourceName(name);
     setWindowTitle(name.isEmpty() ? tr("SyncDeck") : tr("%1 — SyncDeck").arg(name));
 }
 

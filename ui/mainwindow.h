@@ -64,6 +64,7 @@ private:
     void showConnectionFailure(const syncdeck::ui::ConnectionFailure &failure);
     void goTo(const QString &reference);
     void showChosenDataSource();
+    void showDataSourceName();
     void showFleetDataSource(const qbusiness::ResourceReference &ids);
     void refresh();
     void openSettings();

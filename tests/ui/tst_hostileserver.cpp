@@ -6,6 +6,7 @@
 #include "details/jobdetailspanel.h"
 #include "fakeqbusiness.h"
 #include "mainwindow.h"
+#include "qbusiness/resourcelistmodel.h"
 #include "qbusiness/syncjobmodel.h"
 #include "rawhttpserver.h"
 #include "testsupport.h"
@@ -55,6 +56,7 @@ enum class Fault {
     MarkupEverywhere, // sync jobs whose texts are markup
     Validation, // ListDataSourceSyncJobs: ValidationException with reason and fields
     DenyListings, // ListApplications, ListIndices and ListDataSources: AccessDeniedException
+    StallListings, // the three listings never answer (a slow or filtering proxy)
     UnreadableValue, // one job of the page has an overflowing metric, one a wrong type
 };
 
@@ -173,6 +175,10 @@ private:
                                               "req-denied");
             }
             break;
+        case Fault::StallListings:
+            if (listing)
+                return RawHttpReply::stall();
+            break;
         case Fault::UnreadableValue:
             if (syncJobs) {
                 QJsonObject overflow = job(jobId(2), QStringLiteral("SUCCEEDED"), Start - 1000);
@@ -289,6 +295,8 @@ private slots:
     void validationReasonAndFieldsAreShown();
     void deniedListingsStillOpenTheHistory();
     void goToWorksWithoutListings();
+    void historyFromIdsDoesNotWaitForListings();
+    void namesArriveBesideTheOpenHistory();
     void unreadableValueKeepsThePage();
 };
 
@@ -426,6 +434,52 @@ void TestHostileServer::goToWorksWithoutListings()
     QTest::keyClick(goTo, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(w.jobs()->rowCount(), 3, Timeout);
     QVERIFY(w.find<QLabel>("resourceNamesNote")->isVisible());
+}
+
+LaunchOptions launchWithIds()
+{
+    LaunchOptions o = launch();
+    o.applicationId = QString::fromLatin1(FakeQBusiness::ApplicationId);
+    o.indexId = QString::fromLatin1(FakeQBusiness::IndexId);
+    o.dataSourceId = QString::fromLatin1(FakeQBusiness::SmallDataSourceId);
+    return o;
+}
+
+// With the three IDs the history is one ListDataSourceSyncJobs away: it never waits for the
+// listings that only bring the names (they hang here), and nothing is reported as failed.
+void TestHostileServer::historyFromIdsDoesNotWaitForListings()
+{
+    const LaunchOptions o = launchWithIds();
+    Window w(Fault::StallListings, o);
+    QTRY_COMPARE_WITH_TIMEOUT(w.jobs()->rowCount(), 3, Timeout);
+    QCOMPARE(w.jobs()->request().dataSourceId, o.dataSourceId);
+    QCOMPARE(w.find<QComboBox>("dataSource")->currentText(), o.dataSourceId);
+    QVERIFY(w.service.listingRequests() >= 1); // asked, and still unanswered
+    QVERIFY2(w.errorText().isEmpty() || !w.find<NotificationBanner>("errorBanner")->isVisible(),
+             qPrintable(w.errorText()));
+}
+
+// Opened from IDs on a service that lists: the names replace the IDs in the picker and the
+// window title when they arrive, without loading the history again.
+void TestHostileServer::namesArriveBesideTheOpenHistory()
+{
+    const LaunchOptions o = launchWithIds();
+    Window w(Fault::Normal, o);
+    QTRY_COMPARE_WITH_TIMEOUT(w.jobs()->rowCount(), 3, Timeout);
+    auto *dataSource = w.find<QComboBox>("dataSource");
+    QTRY_VERIFY_WITH_TIMEOUT(dataSource->currentText().startsWith(QLatin1String("source, ")),
+                             Timeout);
+    QCOMPARE(dataSource->currentData(syncdeck::qbusiness::ResourceListModel::IdRole).toString(),
+             o.dataSourceId);
+    QTRY_VERIFY_WITH_TIMEOUT(w.window.windowTitle().startsWith(QLatin1String("source, ")), Timeout);
+    QVERIFY(w.find<QComboBox>("index")->currentText().startsWith(QLatin1String("main index")));
+    QCOMPARE(w.service.syncJobRequests(), 1);
+    QVERIFY(!w.find<QLabel>("resourceNamesNote")->isVisible());
+    // The listing kept the other data source to pick by hand; picking it opens its history.
+    QCOMPARE(dataSource->count(), 2);
+    dataSource->setCurrentIndex(dataSource->currentIndex() == 0 ? 1 : 0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.jobs()->request().dataSourceId,
+                              QString::fromLatin1(FakeQBusiness::DataSourceId), Timeout);
 }
 
 void TestHostileServer::unreadableValueKeepsThePage()

@@ -51,6 +51,10 @@ void FleetNavigator::openConnection(qbusiness::Client *client, bool demo)
 {
     // The fleet scans (listing every application) once it is shown, not behind a history that
     // was opened from its IDs: a role allowed only that history gets no errors from elsewhere.
+    if (std::exchange(m_adoptNext, false)) {
+        m_fleet->adoptClient(client);
+        return;
+    }
     m_firstViewSettled = false;
     const bool fleetFirst = !m_dataSourceAsked && !demo;
     if (fleetFirst)
@@ -60,8 +64,20 @@ void FleetNavigator::openConnection(qbusiness::Client *client, bool demo)
 
 void FleetNavigator::closeConnection()
 {
+    if (std::exchange(m_keepFleet, false)) {
+        m_adoptNext = true;
+        m_fleet->cancel();
+        return;
+    }
     m_fleet->setClient(nullptr);
     m_backAction->setEnabled(false);
+}
+
+void FleetNavigator::dropKeptFleet()
+{
+    m_keepFleet = false;
+    if (std::exchange(m_adoptNext, false))
+        closeConnection();
 }
 
 void FleetNavigator::settleFirstView(int dataSources)

@@ -41,8 +41,14 @@ public:
     // asked for or `demo`.
     void openConnection(qbusiness::Client *client, bool demo);
     void closeConnection();
+    // The connection is about to reopen in another region of the same choice, for a data
+    // source of that region opened from the fleet: the fleet keeps its rows and scope and takes
+    // the next connection's client instead of starting over.
+    void keepFleetAcrossReconnect() { m_keepFleet = true; }
 
 public slots:
+    // The reopening failed: the kept fleet belongs to no connection any more.
+    void dropKeptFleet();
     void showFleet();
     // Shows the history, with Back to the fleet.
     void showHistory();
@@ -63,6 +69,8 @@ private:
     QAction *m_backAction = nullptr;
     bool m_dataSourceAsked = false;
     bool m_firstViewSettled = false;
+    bool m_keepFleet = false; // keepFleetAcrossReconnect(): until the connection closes
+    bool m_adoptNext = false; // closed with the fleet kept: the next client joins it
 };
 
 } // namespace syncdeck::ui

@@ -5,6 +5,8 @@
 #include "fleettiles.h"
 #include "sparklinedelegate.h"
 
+#include "aws/endpointresolver.h"
+#include "fleet/fleetregions.h"
 #include "fleet/fleetscan.h"
 #include "qbusiness/client.h"
 
@@ -104,6 +106,19 @@ void FleetPage::buildControls()
     showLabel->setBuddy(m_attention);
     row->addWidget(showLabel);
     row->addWidget(m_attention);
+    m_regions = new QComboBox(this);
+    m_regions->setObjectName(QStringLiteral("fleetRegions"));
+    m_regions->setAccessibleName(tr("Regions to scan"));
+    m_regions->addItem(tr("This region"));
+    m_regions->addItem(tr("All regions"));
+    connect(m_regions, &QComboBox::activated, this, [this] {
+        if (m_client)
+            refresh();
+    });
+    auto *regionsLabel = new QLabel(tr("&Regions:"), this);
+    regionsLabel->setBuddy(m_regions);
+    row->addWidget(regionsLabel);
+    row->addWidget(m_regions);
     row->addWidget(m_refresh);
     row->addWidget(m_stop);
     row->addWidget(m_progress);
@@ -146,9 +161,64 @@ void FleetPage::setClient(qbusiness::Client *client, bool scan)
     m_client = client;
     m_scans = 0;
     m_model->clear();
+    showRegionChoices();
     m_status->setText(client ? QString() : tr("Choose a profile to see its data sources."));
     if (client && scan)
         refresh();
+}
+
+void FleetPage::adoptClient(qbusiness::Client *client)
+{
+    cancel();
+    m_client = client;
+    showRegionChoices();
+}
+
+void FleetPage::setAllRegions(bool all)
+{
+    if (all == scansAllRegions())
+        return;
+    m_regions->setCurrentIndex(all ? 1 : 0);
+    if (m_client)
+        refresh();
+}
+
+bool FleetPage::scansAllRegions() const
+{
+    return m_regions->currentIndex() == 1;
+}
+
+// The choices name the regions they stand for: the connection's, and how many its partition has.
+void FleetPage::showRegionChoices()
+{
+    const QString region = m_client ? m_client->config().region : QString();
+    m_regions->setItemText(
+        0, region.isEmpty() ? tr("This region") : tr("This region (%1)").arg(region));
+    const qsizetype all = region.isEmpty() ? 0 : aws::partitionRegions(region).size();
+    m_regions->setItemText(1, all == 0 ? tr("All regions") : tr("All %1 regions").arg(all));
+}
+
+// One client's region, or every region of its partition with a client per region made like it.
+fleet::FleetScan *FleetPage::newScan()
+{
+    if (!scansAllRegions())
+        return new fleet::FleetScan(m_client.data(), {}, this);
+    const QString current = m_client->config().region;
+    fleet::FleetScanOptions options;
+    QString error;
+    options.regions = fleet::selectRegions(QStringLiteral("all"), current,
+                                           aws::partitionRegions(current), &error);
+    if (options.regions.isEmpty())
+        options.regions = {current};
+    auto clientFor = [client = m_client](const QString &region, QObject *owner,
+                                         QString *why) -> qbusiness::Client * {
+        if (!client) {
+            *why = tr("The connection was closed.");
+            return nullptr;
+        }
+        return qbusiness::clientForRegion(client, region, owner, why);
+    };
+    return new fleet::FleetScan(clientFor, options, this);
 }
 
 void FleetPage::setAutoRefreshMinutes(int minutes)
@@ -171,7 +241,7 @@ void FleetPage::refresh()
     m_autoRefresh->stop();
     if (!m_client)
         return;
-    m_scan = new fleet::FleetScan(m_client.data(), {}, this);
+    m_scan = newScan();
     m_firstRowSeen = false;
     m_model->beginScan();
     connect(m_scan, &fleet::FleetScan::rowReady, this, [this](const fleet::FleetRow &row) {

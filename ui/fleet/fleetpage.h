@@ -28,10 +28,11 @@ class FleetModel;
 class FleetProxyModel;
 class FleetTiles;
 
-// The fleet view: every data source of the connection's region with its health, most urgent
-// first; summary tiles, a filter, progress while the scan runs, Refresh and an automatic
-// refresh. A refresh updates rows in place, so sorting, filter, selection and scrolling stay;
-// activating a data source row (Enter, double-click) asks for its history.
+// The fleet view: every data source of the connection's region (or of every region of its
+// partition) with its health, most urgent first; summary tiles, a filter, progress while the scan
+// runs, Refresh and an automatic refresh. A refresh updates rows in place, so sorting, filter,
+// selection and scrolling stay; activating a data source row (Enter, double-click) asks for its
+// history.
 class FleetPage : public QWidget
 {
     Q_OBJECT
@@ -42,6 +43,13 @@ public:
     // The client to scan with (not owned; nullptr: none). A different client clears the rows
     // and, when `scan` is true, starts a scan.
     void setClient(qbusiness::Client *client, bool scan = true);
+    // The client of the same connection reopened in another region (a data source of another
+    // region was opened from the fleet): rows, scope, filters and selection stay.
+    void adoptClient(qbusiness::Client *client);
+    // Scans cover every region of the connection's partition (else the connection's region).
+    // Changing it scans again.
+    void setAllRegions(bool all);
+    bool scansAllRegions() const;
     // Minutes between the end of one scan and the start of the next; 0: no automatic refresh.
     void setAutoRefreshMinutes(int minutes);
     int autoRefreshMinutes() const { return m_autoRefreshMinutes; }
@@ -81,6 +89,8 @@ private:
     void updateTiles();
     void activate(const QModelIndex &index);
     void chooseAttention(int comboIndex);
+    void showRegionChoices();
+    fleet::FleetScan *newScan();
 
     QPointer<qbusiness::Client> m_client;
     fleet::FleetScan *m_scan = nullptr; // owned; replaced by every refresh
@@ -93,6 +103,7 @@ private:
     FleetTiles *m_tiles = nullptr;
     QLineEdit *m_filter = nullptr;
     QComboBox *m_attention = nullptr;
+    QComboBox *m_regions = nullptr;
     QPushButton *m_refresh = nullptr;
     QPushButton *m_stop = nullptr;
     QProgressBar *m_progress = nullptr;

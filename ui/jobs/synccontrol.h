@@ -42,6 +42,8 @@ public:
     // actions are disabled. `name` is shown in the confirmations.
     void setDataSource(qbusiness::Client *client, const qbusiness::ResourceReference &ids,
                        const QString &name);
+    // The data source's name arrived after it was opened by its IDs.
+    void setDataSourceName(const QString &name) { m_name = name; }
     // What the listing knows of the data source's runs: Sync now only while none runs, Stop
     // sync only while one does. Unknown (a filtered or unloaded listing): both stay enabled,
     // and the service's answer says what was wrong.

@@ -23,7 +23,10 @@ ResourceLevel::ResourceLevel(Kind kind, QComboBox *combo, QObject *parent)
     auto *shown = new PlainToolTipProxyModel(this);
     shown->setSourceModel(m_model);
     m_combo->setModel(shown);
-    connect(m_combo, &QComboBox::currentIndexChanged, this, [this] { emit chosen(true); });
+    connect(m_combo, &QComboBox::currentIndexChanged, this, [this] {
+        m_keptId.clear(); // the user's pick replaces an ID kept from the command line or Go to
+        emit chosen(true);
+    });
 }
 
 ResourceLevel::~ResourceLevel()
@@ -63,6 +66,7 @@ void ResourceLevel::list(qbusiness::Client *client, const QString &applicationId
     m_client = client;
     m_applicationId = applicationId;
     m_indexId = indexId;
+    m_keptId.clear();
     relist();
 }
 
@@ -102,43 +106,64 @@ void ResourceLevel::setCache(cache::HistoryCache *cache)
     m_cache = cache;
 }
 
+void ResourceLevel::listAround(qbusiness::Client *client, const QString &applicationId,
+                               const QString &indexId, const QString &id)
+{
+    m_client = client;
+    m_applicationId = applicationId;
+    m_indexId = indexId;
+    m_wantedId.clear();
+    m_keptId = id;
+    relist();
+}
+
 // The names cached for this parent, shown and chosen from before the listing answers.
 void ResourceLevel::showCached()
 {
     m_fromCache = false;
-    if (!m_cache || !m_client)
-        return;
-    const QString endpoint = cache::endpointIdentity(m_client->config());
-    bool any = false;
-    {
-        const QSignalBlocker blocker(m_combo);
-        switch (m_kind) {
-        case Kind::Applications:
-            if (const auto cached = m_cache->applications(endpoint); !cached.isEmpty()) {
-                m_model->setApplications(cached);
-                any = true;
-            }
-            break;
-        case Kind::Indices:
-            if (const auto cached = m_cache->indices(endpoint, m_applicationId);
-                !cached.isEmpty()) {
-                m_model->setIndices(cached);
-                any = true;
-            }
-            break;
-        case Kind::DataSources:
-            if (const auto cached = m_cache->dataSources(endpoint, m_applicationId, m_indexId);
-                !cached.isEmpty()) {
-                m_model->setDataSources(cached);
-                any = true;
-            }
-            break;
+    const bool any = fillFromCache();
+    if (!m_keptId.isEmpty()) {
+        if (!any) {
+            const QSignalBlocker blocker(m_combo);
+            m_model->clear();
         }
+        selectSilently(m_keptId);
+        return;
     }
     if (!any)
         return;
     m_fromCache = true;
     selectWanted();
+}
+
+bool ResourceLevel::fillFromCache()
+{
+    if (!m_cache || !m_client)
+        return false;
+    const QString endpoint = cache::endpointIdentity(m_client->config());
+    const QSignalBlocker blocker(m_combo);
+    switch (m_kind) {
+    case Kind::Applications:
+        if (const auto cached = m_cache->applications(endpoint); !cached.isEmpty()) {
+            m_model->setApplications(cached);
+            return true;
+        }
+        break;
+    case Kind::Indices:
+        if (const auto cached = m_cache->indices(endpoint, m_applicationId); !cached.isEmpty()) {
+            m_model->setIndices(cached);
+            return true;
+        }
+        break;
+    case Kind::DataSources:
+        if (const auto cached = m_cache->dataSources(endpoint, m_applicationId, m_indexId);
+            !cached.isEmpty()) {
+            m_model->setDataSources(cached);
+            return true;
+        }
+        break;
+    }
+    return false;
 }
 
 void ResourceLevel::storeListed()
@@ -162,6 +187,7 @@ void ResourceLevel::storeListed()
 
 void ResourceLevel::clear()
 {
+    m_keptId.clear();
     const bool wasListing = isListing();
     delete m_paginator.data();
     {
@@ -174,22 +200,27 @@ void ResourceLevel::clear()
 
 void ResourceLevel::selectWanted()
 {
-    {
+    const QString wanted = std::exchange(m_wantedId, {});
+    if (!wanted.isEmpty()) {
+        selectSilently(wanted);
+    } else {
         const QSignalBlocker blocker(m_combo);
-        const QString wanted = std::exchange(m_wantedId, {});
-        int row = m_model->rowCount() > 0 ? 0 : -1;
-        if (!wanted.isEmpty()) {
-            row = m_model->rowOfId(wanted);
-            if (row < 0) {
-                QList<qbusiness::ResourceListModel::Entry> entries = m_model->entries();
-                entries.append({wanted, wanted, {}, {}});
-                m_model->setEntries(entries);
-                row = m_model->rowOfId(wanted);
-            }
-        }
-        m_combo->setCurrentIndex(row);
+        m_combo->setCurrentIndex(m_model->rowCount() > 0 ? 0 : -1);
     }
     emit chosen(false);
+}
+
+void ResourceLevel::selectSilently(const QString &id)
+{
+    const QSignalBlocker blocker(m_combo);
+    int row = m_model->rowOfId(id);
+    if (row < 0) {
+        QList<qbusiness::ResourceListModel::Entry> entries = m_model->entries();
+        entries.append({id, id, {}, {}});
+        m_model->setEntries(entries);
+        row = m_model->rowOfId(id);
+    }
+    m_combo->setCurrentIndex(row);
 }
 
 QString ResourceLevel::currentId() const
@@ -228,6 +259,11 @@ void ResourceLevel::finishListing()
     if (paginator->error().isError()) {
         if (paginator->error().kind == qbusiness::AwsError::Kind::Aborted)
             return;
+        if (!m_keptId.isEmpty()) {
+            // Opened from IDs: the history does not depend on this listing.
+            emit namesUnavailable(paginator->error());
+            return;
+        }
         if (!m_wantedId.isEmpty()) {
             // Least privilege: a role allowed the history (ListDataSourceSyncJobs) but not this
             // listing still opens the data source by its IDs; only the names are lost.
@@ -243,28 +279,39 @@ void ResourceLevel::finishListing()
         return;
     }
     storeListed();
+    if (!m_keptId.isEmpty()) {
+        takeListed();
+        selectSilently(m_keptId);
+        emit namesListed();
+        return;
+    }
     // Chosen from the cached names already: the same entry stays chosen without a second
     // round of listings below it.
     const QString shown = std::exchange(m_fromCache, false) ? currentId() : QString();
-    {
+    takeListed();
+    if (!shown.isEmpty() && m_wantedId.isEmpty() && m_model->rowOfId(shown) >= 0) {
         const QSignalBlocker blocker(m_combo);
-        switch (m_kind) {
-        case Kind::Applications:
-            m_model->setApplications(std::exchange(m_applications, {}));
-            break;
-        case Kind::Indices:
-            m_model->setIndices(std::exchange(m_indices, {}));
-            break;
-        case Kind::DataSources:
-            m_model->setDataSources(std::exchange(m_dataSources, {}));
-            break;
-        }
-        if (!shown.isEmpty() && m_wantedId.isEmpty() && m_model->rowOfId(shown) >= 0) {
-            m_combo->setCurrentIndex(m_model->rowOfId(shown));
-            return;
-        }
+        m_combo->setCurrentIndex(m_model->rowOfId(shown));
+        return;
     }
     selectWanted();
+}
+
+// The listed entries replace the model's, without a `chosen` of the combo's.
+void ResourceLevel::takeListed()
+{
+    const QSignalBlocker blocker(m_combo);
+    switch (m_kind) {
+    case Kind::Applications:
+        m_model->setApplications(std::exchange(m_applications, {}));
+        break;
+    case Kind::Indices:
+        m_model->setIndices(std::exchange(m_indices, {}));
+        break;
+    case Kind::DataSources:
+        m_model->setDataSources(std::exchange(m_dataSources, {}));
+        break;
+    }
 }
 
 } // namespace syncdeck::ui

@@ -65,6 +65,12 @@ public:
     // Selects the wanted ID now (added by its ID when the listing lacks it, e.g. without List
     // permission, so that it stays usable), else the first row; the wanted ID is used up.
     void selectWanted();
+    // Shows `id` chosen at once (by its cached name, else by the ID itself), then lists the
+    // level's names around it without choosing anything else and without `chosen`: a history
+    // opened from IDs never waits for, nor depends on, a List permission. A failed listing
+    // only costs the names (`namesUnavailable`). Ends when the user picks another entry.
+    void listAround(qbusiness::Client *client, const QString &applicationId, const QString &indexId,
+                    const QString &id);
 
     QString currentId() const;
     QString currentName() const;
@@ -77,12 +83,18 @@ signals:
     // The listing failed but the wanted ID was selected anyway (shown by its ID).
     void namesUnavailable(const syncdeck::qbusiness::AwsError &error);
     void listingChanged(bool listing);
+    // The names of a level listed around a kept ID arrived (the kept entry may have its name).
+    void namesListed();
 
 private:
     void takePage(qbusiness::Call *call, int first, int count);
     void finishListing();
     void showCached();
+    bool fillFromCache();
+    void takeListed();
     void storeListed();
+    // Selects `id` without `chosen`, adding it by its ID when the model lacks it.
+    void selectSilently(const QString &id);
 
     Kind m_kind;
     QComboBox *m_combo = nullptr;
@@ -92,6 +104,7 @@ private:
     QString m_applicationId;
     QString m_indexId;
     QString m_wantedId;
+    QString m_keptId; // listAround(): this ID stays chosen whatever the listing brings
     // The pages so far of the running listing; only one of them is used, by kind.
     QList<qbusiness::Application> m_applications;
     QList<qbusiness::Index> m_indices;

@@ -62,6 +62,7 @@ ResourceLevel *ResourcePicker::addLevel(Kind kind, const QString &label, const Q
                                    });
             });
     connect(level, &ResourceLevel::listingChanged, this, &ResourcePicker::listingChanged);
+    connect(level, &ResourceLevel::namesListed, this, &ResourcePicker::namesListed);
     connect(
         level, &ResourceLevel::namesUnavailable, this,
         [this, level](const qbusiness::AwsError &error) { noteNamesUnavailable(level, error); });
@@ -87,25 +88,53 @@ void ResourcePicker::setHistoryCache(cache::HistoryCache *cache)
         level->setCache(cache);
 }
 
-void ResourcePicker::setClient(qbusiness::Client *client)
+void ResourcePicker::hideNamesNote()
 {
     m_namesNotes.clear();
     m_namesNoteAction->setVisible(false);
+}
+
+void ResourcePicker::setClient(qbusiness::Client *client)
+{
+    hideNamesNote();
     m_client = client;
     m_dataSources->clear();
     m_indices->clear();
     m_applications->clear();
-    if (client)
+    if (!client)
+        return;
+    if (!m_toOpen.dataSourceId.isEmpty())
+        openFromIds();
+    else
         m_applications->list(client);
 }
 
 void ResourcePicker::open(const qbusiness::ResourceReference &ids)
 {
+    if (!ids.applicationId.isEmpty() && !ids.indexId.isEmpty() && !ids.dataSourceId.isEmpty()) {
+        m_toOpen = ids;
+        if (m_client)
+            openFromIds();
+        return;
+    }
+    m_toOpen = {};
     m_applications->setWantedId(ids.applicationId);
     m_indices->setWantedId(ids.indexId);
     m_dataSources->setWantedId(ids.dataSourceId);
     if (m_client && !m_applications->isListing())
         m_applications->selectWanted();
+}
+
+// The history needs ListDataSourceSyncJobs alone: it opens now, from the IDs, and the three
+// listings only bring the names (a role without them keeps the IDs, said in the note).
+void ResourcePicker::openFromIds()
+{
+    const qbusiness::ResourceReference ids = std::exchange(m_toOpen, {});
+    hideNamesNote();
+    m_applications->listAround(m_client, {}, {}, ids.applicationId);
+    m_indices->listAround(m_client, ids.applicationId, {}, ids.indexId);
+    m_dataSources->listAround(m_client, ids.applicationId, ids.indexId, ids.dataSourceId);
+    emit selectionChanged();
 }
 
 qbusiness::ResourceReference ResourcePicker::selection() const

@@ -37,8 +37,9 @@ public:
     void setClient(qbusiness::Client *client);
     // The local cache of resource names (not owned; nullptr: none), used from the next listing.
     void setHistoryCache(cache::HistoryCache *cache);
-    // Selects this data source by its IDs (its region is ignored): now among the applications
-    // listed, or when the applications are listed.
+    // Selects this data source by its IDs (its region is ignored). With all three IDs the
+    // history opens at once (now, or as soon as a client is set) and the names are listed
+    // beside it; with an application or index alone, it is selected once listed.
     void open(const qbusiness::ResourceReference &ids);
 
     // The IDs chosen so far (region empty); a data source is chosen when all three are set.
@@ -59,6 +60,8 @@ signals:
     void listingFailed(const QString &what, const syncdeck::qbusiness::AwsError &error,
                        const std::function<void()> &retry);
     void listingChanged();
+    // The chosen entries' names arrived after a data source was opened from its IDs.
+    void namesListed();
     // The user picked an application, index or data source by hand (not a listing's choice).
     void choiceMadeByUser();
 
@@ -68,8 +71,12 @@ private:
     void listIndicesOfChosenApplication(bool byUser);
     void listDataSourcesOfChosenIndex(bool byUser);
     void noteNamesUnavailable(ResourceLevel *level, const qbusiness::AwsError &error);
+    void openFromIds();
+    void hideNamesNote();
 
     QPointer<qbusiness::Client> m_client;
+    // A data source asked for by its three IDs before a client was set.
+    qbusiness::ResourceReference m_toOpen;
     ResourceLevel *m_applications = nullptr;
     ResourceLevel *m_indices = nullptr;
     ResourceLevel *m_dataSources = nullptr;

@@ -454,6 +454,11 @@ const ClientConfig &ServiceClient::config() const
     return d->config;
 }
 
+CredentialsProvider *ServiceClient::credentials() const
+{
+    return d->credentials;
+}
+
 const ServiceInfo &ServiceClient::service() const
 {
     return d->service;

@@ -74,6 +74,8 @@ public:
 
     const ClientConfig &config() const;
     const ServiceInfo &service() const;
+    // The credentials every call signs with (not owned; nullptr when it went away).
+    CredentialsProvider *credentials() const;
 
     // Time source for signing and clock-skew detection (default: the system clock, UTC). The
     // client signs with clock() plus the skew it learnt from the service's Date header.

@@ -264,27 +264,10 @@ std::optional<aws::ClientConfig> ServiceCommand::logsConfig()
 qbusiness::Client *ServiceCommand::clientForRegion(const QString &region, QObject *parent,
                                                    QString *error) const
 {
-    qbusiness::ClientConfig config = m_client->config();
-    if (region == config.region)
-        return m_client;
-    // The endpoint the rule set gave for the session's region means "the service's endpoint":
-    // another region gets its own. Anything else was an override, which serves every region.
-    aws::EndpointParams params;
-    params.region = config.region;
-    params.useFips = config.endpoint.host().startsWith(QLatin1String("qbusiness-fips."));
-    if (aws::resolveQBusinessEndpoint(params).url == config.endpoint) {
-        params.region = region;
-        const aws::EndpointResult endpoint = aws::resolveQBusinessEndpoint(params);
-        if (!endpoint.ok()) {
-            *error = endpoint.error;
-            return nullptr;
-        }
-        config.endpoint = endpoint.url;
-    }
-    config.region = region;
-    auto *client = new qbusiness::Client(config, m_credentials, parent);
-    QObject::connect(client, &qbusiness::Client::attemptLogged, parent,
-                     [this](const QString &line) { debug(line); });
+    qbusiness::Client *client = qbusiness::clientForRegion(m_client, region, parent, error);
+    if (client && client != m_client)
+        QObject::connect(client, &qbusiness::Client::attemptLogged, parent,
+                         [this](const QString &line) { debug(line); });
     return client;
 }
 

@@ -1,5 +1,6 @@
 #include "client.h"
 
+#include "aws/endpointresolver.h"
 #include "aws/sigv4.h"
 #include "documentcodec.h"
 #include "jsoncodec.h"
@@ -176,6 +177,27 @@ ListDocumentsCall *Client::listDocuments(const ListDocumentsRequest &request)
         });
     call->request = request;
     return call;
+}
+
+Client *clientForRegion(Client *base, const QString &region, QObject *parent, QString *error)
+{
+    ClientConfig config = base->config();
+    if (region == config.region)
+        return base;
+    aws::EndpointParams params;
+    params.region = config.region;
+    params.useFips = config.endpoint.host().startsWith(QLatin1String("qbusiness-fips."));
+    if (aws::resolveQBusinessEndpoint(params).url == config.endpoint) {
+        params.region = region;
+        const aws::EndpointResult endpoint = aws::resolveQBusinessEndpoint(params);
+        if (!endpoint.ok()) {
+            *error = endpoint.error;
+            return nullptr;
+        }
+        config.endpoint = endpoint.url;
+    }
+    config.region = region;
+    return new Client(config, base->credentials(), parent);
 }
 
 } // namespace syncdeck::qbusiness

@@ -115,4 +115,11 @@ public:
     ListDocumentsCall *listDocuments(const ListDocumentsRequest &request);
 };
 
+// A client like `base` (credentials, retries, TLS, proxies) for `region`: `base` itself for its
+// own region. An endpoint the rule set gave for base's region becomes that rule set's endpoint
+// for `region`; any other endpoint was an override (a proxy, the emulator) and serves every
+// region. nullptr with *error saying why when `region` has no endpoint. The new client is a
+// child of `parent` and must not outlive base's credentials.
+Client *clientForRegion(Client *base, const QString &region, QObject *parent, QString *error);
+
 } // namespace syncdeck::qbusiness
