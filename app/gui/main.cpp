@@ -67,8 +67,11 @@ void setApplicationNames(QTranslator *translator)
     QCoreApplication::setApplicationName(QStringLiteral("SyncDeck"));
     QCoreApplication::setOrganizationName(QStringLiteral("SyncDeck"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(syncdeck::Version));
+    // The user's language, else English: the English file holds the singular and plural of
+    // every message with a count ("1 row", "2 rows"), also for the C locale.
     if (translator->load(QLocale(), QStringLiteral("syncdeck"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
+                         QStringLiteral(":/i18n"))
+        || translator->load(QStringLiteral(":/i18n/syncdeck_en.qm")))
         QCoreApplication::installTranslator(translator);
 }
 
