@@ -10,6 +10,7 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -124,6 +125,7 @@ private slots:
     void loadAllPagesEverything_data();
     void loadAllPagesEverything();
     void cancelKeepsWhatArrivedThenResumes();
+    void batchesGrowWithTheHistory();
     void notConnectedThenRetry();
     void pollsUntilTheRunEnds();
     void repeatedTokenStopsLoadAll();
@@ -205,6 +207,51 @@ void TestSyncJobLoader::cancelKeepsWhatArrivedThenResumes()
     for (int r = 0; r < model.rowCount(); ++r)
         ids.insert(model.executionId(r));
     QCOMPARE(ids.size(), Jobs);
+}
+
+// Load all delivers in batches that grow with the rows held (each delivery refreshes what is
+// computed over every row): after the first, a batch brings at least an eighth of the rows
+// already there, unless a second went by since the last one, or it is the last page. Timing only
+// relaxes the rule, so a slow machine cannot fail it.
+void TestSyncJobLoader::batchesGrowWithTheHistory()
+{
+    constexpr int Jobs = 3000;
+    Fixture f;
+    QVERIFY(start(&f, Jobs, 600000));
+    SyncJobModel model;
+    SyncJobLoader loader(&model);
+    loader.setClient(f.client.get());
+    struct Delivery
+    {
+        int before, added;
+        qint64 sincePrevious;
+    };
+    QList<Delivery> deliveries;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 previous = 0;
+    connect(&model, &QAbstractItemModel::rowsInserted, this,
+            [&](const QModelIndex &, int first, int last) {
+                deliveries.append({first, last - first + 1, clock.elapsed() - previous});
+                previous = clock.elapsed();
+            });
+    QSignalSpy finished(&loader, &SyncJobLoader::loadAllFinished);
+    model.setRequest(f.request);
+    loader.loadAll();
+    QVERIFY(finished.wait(Timeout));
+    QCOMPARE(model.rowCount(), Jobs);
+    QVERIFY(deliveries.size() >= 2);
+    // Every page delivered on its own would be 300 deliveries; growing batches need about 50.
+    QVERIFY2(deliveries.size() < 100, qPrintable(QString::number(deliveries.size())));
+    for (qsizetype i = 1; i + 1 < deliveries.size(); ++i) {
+        const Delivery &d = deliveries.at(i);
+        QVERIFY2(qint64(d.added) * 8 >= d.before || d.sincePrevious >= 990,
+                 qPrintable(QStringLiteral("delivery %1: %2 rows onto %3 after %4 ms")
+                                .arg(i)
+                                .arg(d.added)
+                                .arg(d.before)
+                                .arg(d.sincePrevious)));
+    }
 }
 
 void TestSyncJobLoader::notConnectedThenRetry()

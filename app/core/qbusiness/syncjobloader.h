@@ -6,6 +6,7 @@
 
 #include "aws/pagingrule.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -75,6 +76,8 @@ private:
     // Hands the pages that arrived to the model as one, then asks for the next (unless `stop`
     // ends the listing there).
     void deliverArrived(const AwsError &stop = {});
+    // The delivery timer: arrived pages go to the model when they are worth a refresh.
+    void deliverWhenWorthIt();
 
     QPointer<SyncJobModel> m_model;
     QPointer<Client> m_client;
@@ -89,6 +92,8 @@ private:
     // Loading all: pages that arrived but the model has not seen yet, oldest first, and a
     // failure of the page asked for ahead (answered when the model asks for that page).
     QList<SyncJobPage> m_arrived;
+    qsizetype m_arrivedRows = 0;
+    QElapsedTimer m_sinceDelivery; // since the model last received arrived pages
     AwsError m_aheadError;
     QTimer m_deliverTimer;
     QPointer<ListSyncJobsCall> m_pollJob;
