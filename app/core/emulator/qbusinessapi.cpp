@@ -246,6 +246,16 @@ bool QBusinessApi::lookup(const RoutedRequest &request, Resources *out, HttpResp
     return true;
 }
 
+bool QBusinessApi::validatedLookup(const RoutedRequest &request, const Validator &v, Resources *out,
+                                   HttpResponse *refusal)
+{
+    if (!v.ok()) {
+        *refusal = v.response();
+        return false;
+    }
+    return lookup(request, out, refusal);
+}
+
 template<typename Children, typename ToJson>
 HttpResponse QBusinessApi::listChildren(const RoutedRequest &request, const PagedList &list,
                                         Children children, ToJson toJson)
@@ -313,29 +323,25 @@ HttpResponse QBusinessApi::getDataSource(const RoutedRequest &request)
 {
     Validator v;
     checkIds(v, request, {"applicationId", "indexId", "dataSourceId"});
-    if (!v.ok())
-        return v.response();
     Resources r;
-    HttpResponse notFound;
-    if (!lookup(request, &r, &notFound))
-        return notFound;
+    HttpResponse refusal;
+    if (!validatedLookup(request, v, &r, &refusal))
+        return refusal;
     return jsonResponse(dataSourceDetailsJson(*r.application, *r.index, *r.dataSource));
 }
 
-DataSourceRecord *QBusinessApi::syncTarget(const RoutedRequest &request, qint64 nowMs,
-                                           HttpResponse *answer)
+QBusinessApi::SyncTarget QBusinessApi::syncTarget(const RoutedRequest &request)
 {
+    SyncTarget target;
+    target.nowMs = m_nowMs();
     Validator v;
     checkIds(v, request, {"dataSourceId", "applicationId", "indexId"});
-    if (!v.ok()) {
-        *answer = v.response();
-        return nullptr;
-    }
     Resources r;
-    if (!lookup(request, &r, answer))
-        return nullptr;
-    m_store.advance(r.dataSource, nowMs);
-    return r.dataSource;
+    if (!validatedLookup(request, v, &r, &target.refusal))
+        return target;
+    m_store.advance(r.dataSource, target.nowMs);
+    target.dataSource = r.dataSource;
+    return target;
 }
 
 HttpResponse QBusinessApi::listSyncJobs(const RoutedRequest &request)
@@ -360,12 +366,10 @@ HttpResponse QBusinessApi::listSyncJobs(const RoutedRequest &request)
               QStringLiteral("Member must satisfy enum value set: [%1]")
                   .arg(names.join(QStringLiteral(", "))));
     }
-    if (!v.ok())
-        return v.response();
     Resources r;
-    HttpResponse notFound;
-    if (!lookup(request, &r, &notFound))
-        return notFound;
+    HttpResponse refusal;
+    if (!validatedLookup(request, v, &r, &refusal))
+        return refusal;
     m_store.advance(r.dataSource, m_nowMs());
 
     // The token binds the listing and every filter; maxResults may change between pages.
@@ -420,11 +424,10 @@ QByteArray QBusinessApi::writeJobPage(const std::vector<JobRecord> &jobs, size_t
 
 HttpResponse QBusinessApi::startSync(const RoutedRequest &request)
 {
-    const qint64 nowMs = m_nowMs();
-    HttpResponse answer;
-    DataSourceRecord *ds = syncTarget(request, nowMs, &answer);
+    const SyncTarget target = syncTarget(request);
+    DataSourceRecord *ds = target.dataSource;
     if (!ds)
-        return answer;
+        return target.refusal;
     if (const JobRecord *running = m_store.runningJob(ds)) {
         return conflict(
             ds->id, QStringLiteral("DataSource"),
@@ -433,8 +436,9 @@ HttpResponse QBusinessApi::startSync(const RoutedRequest &request)
                            "sync.")
                 .arg(ds->id, running->executionIdString(), jobStatusName(running->status)));
     }
-    const JobRecord &job = m_store.startJob(ds, nowMs, std::max(1000, m_options.syncDurationMs),
-                                            m_options.seed + (++m_startCounter));
+    const JobRecord &job
+        = m_store.startJob(ds, target.nowMs, std::max(1000, m_options.syncDurationMs),
+                           m_options.seed + (++m_startCounter));
     QJsonObject body;
     body.insert(QStringLiteral("executionId"), job.executionIdString());
     return jsonResponse(body);
@@ -442,11 +446,10 @@ HttpResponse QBusinessApi::startSync(const RoutedRequest &request)
 
 HttpResponse QBusinessApi::stopSync(const RoutedRequest &request)
 {
-    const qint64 nowMs = m_nowMs();
-    HttpResponse answer;
-    DataSourceRecord *ds = syncTarget(request, nowMs, &answer);
+    const SyncTarget target = syncTarget(request);
+    DataSourceRecord *ds = target.dataSource;
     if (!ds)
-        return answer;
+        return target.refusal;
     const JobRecord *running = m_store.runningJob(ds);
     if (!running || ds->live.stopRequestedMs >= 0) {
         return conflict(
@@ -455,7 +458,7 @@ HttpResponse QBusinessApi::stopSync(const RoutedRequest &request)
                 ? QStringLiteral("The sync job of data source %1 is already stopping.").arg(ds->id)
                 : QStringLiteral("The data source %1 has no sync job running.").arg(ds->id));
     }
-    m_store.stopJob(ds, nowMs);
+    m_store.stopJob(ds, target.nowMs);
     return jsonResponse(QJsonObject());
 }
 
@@ -477,12 +480,10 @@ HttpResponse QBusinessApi::listDocuments(const RoutedRequest &request)
               QStringLiteral("Member must have length less than or equal to 1"));
     for (const QString &id : std::as_const(dataSourceIds))
         v.id(QStringLiteral("dataSourceIds"), id);
-    if (!v.ok())
-        return v.response();
     Resources r;
-    HttpResponse notFound;
-    if (!lookup(request, &r, &notFound))
-        return notFound;
+    HttpResponse refusal;
+    if (!validatedLookup(request, v, &r, &refusal))
+        return refusal;
     std::vector<DataSourceRecord *> sources;
     for (DataSourceRecord &ds : r.index->dataSources) {
         if (dataSourceIds.isEmpty() || ds.id == dataSourceIds.first())

@@ -12,6 +12,8 @@
 // of the emulator; others (CloudWatch Logs) register their routes beside it.
 namespace syncdeck::emulator {
 
+class Validator;
+
 class QBusinessApi
 {
 public:
@@ -41,9 +43,20 @@ private:
     };
     // Looks them up parent first; on failure *notFound is the 404 of the first one missing.
     bool lookup(const RoutedRequest &request, Resources *out, HttpResponse *notFound);
+    // The request's parameters passed `v`, and its resources exist; else *refusal says which.
+    bool validatedLookup(const RoutedRequest &request, const Validator &v, Resources *out,
+                         HttpResponse *refusal);
     // StartDataSourceSyncJob's and StopDataSourceSyncJob's data source: ids validated, looked up,
     // brought up to now. nullptr with *answer the error to send.
-    DataSourceRecord *syncTarget(const RoutedRequest &request, qint64 nowMs, HttpResponse *answer);
+    // The data source a StartDataSourceSyncJob/StopDataSourceSyncJob names, brought up to now;
+    // or why there is none (the answer to send).
+    struct SyncTarget
+    {
+        DataSourceRecord *dataSource = nullptr;
+        qint64 nowMs = 0;
+        HttpResponse refusal;
+    };
+    SyncTarget syncTarget(const RoutedRequest &request);
     // A page of ListDataSourceSyncJobs as JSON text: jobs newest first from `position` down to
     // `lowest` (exclusive bounds of the time range), those of `status` only when given.
     QByteArray writeJobPage(const std::vector<JobRecord> &jobs, size_t lowest, size_t position,

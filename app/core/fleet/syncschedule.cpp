@@ -7,6 +7,7 @@
 #include <QTime>
 
 #include <array>
+#include <tuple>
 
 namespace syncdeck::fleet {
 
@@ -384,17 +385,23 @@ bool SyncSchedule::dayMatches(int year, int month, int day) const
     return m_cron.weekdays.test(size_t(weekday));
 }
 
+namespace {
+
+// Year, month, day, hour and minute (UTC) of a minute counted from the epoch.
+std::tuple<int, int, int, int, int> fieldsOfMinute(qint64 minute)
+{
+    const QDateTime t = QDateTime::fromSecsSinceEpoch(minute * 60, Qt::UTC);
+    return {t.date().year(), t.date().month(), t.date().day(), t.time().hour(), t.time().minute()};
+}
+
+} // namespace
+
 // Walks forward field by field; every step moves at least to the next day, month or year, so
 // the walk ends within the 230 cron years.
 QDateTime SyncSchedule::nextCron(const QDateTime &after) const
 {
-    const qint64 minute = floorDiv(after.toSecsSinceEpoch(), 60) + 1;
-    const QDateTime start = QDateTime::fromSecsSinceEpoch(minute * 60, Qt::UTC);
-    int y = start.date().year();
-    int mo = start.date().month();
-    int d = start.date().day();
-    int h = start.time().hour();
-    int mi = start.time().minute();
+    int y, mo, d, h, mi;
+    std::tie(y, mo, d, h, mi) = fieldsOfMinute(floorDiv(after.toSecsSinceEpoch(), 60) + 1);
     const auto nextMonth = [&] {
         if (++mo > 12) {
             ++y;
@@ -438,13 +445,8 @@ QDateTime SyncSchedule::nextCron(const QDateTime &after) const
 
 QDateTime SyncSchedule::previousCron(const QDateTime &atOrBefore) const
 {
-    const qint64 minute = floorDiv(atOrBefore.toSecsSinceEpoch(), 60);
-    const QDateTime start = QDateTime::fromSecsSinceEpoch(minute * 60, Qt::UTC);
-    int y = start.date().year();
-    int mo = start.date().month();
-    int d = start.date().day();
-    int h = start.time().hour();
-    int mi = start.time().minute();
+    int y, mo, d, h, mi;
+    std::tie(y, mo, d, h, mi) = fieldsOfMinute(floorDiv(atOrBefore.toSecsSinceEpoch(), 60));
     const auto previousMonth = [&] {
         if (--mo < 1) {
             --y;
@@ -494,29 +496,28 @@ QDateTime SyncSchedule::previousCron(const QDateTime &atOrBefore) const
 
 QDateTime SyncSchedule::nextFire(const QDateTime &after, const QDateTime &rateAnchor) const
 {
-    if (!after.isValid())
-        return {};
-    if (m_kind == Kind::Cron)
-        return nextCron(after);
-    if (m_kind != Kind::Rate)
-        return {};
-    const qint64 anchor = rateAnchor.isValid() ? rateAnchor.toMSecsSinceEpoch() : 0;
-    const qint64 period = m_rateSeconds * 1000;
-    const qint64 k = floorDiv(after.toMSecsSinceEpoch() - anchor, period) + 1;
-    return QDateTime::fromMSecsSinceEpoch(anchor + k * period, Qt::UTC);
+    return fire(after, rateAnchor, Direction::After);
 }
 
 QDateTime SyncSchedule::previousFire(const QDateTime &atOrBefore, const QDateTime &rateAnchor) const
 {
-    if (!atOrBefore.isValid())
+    return fire(atOrBefore, rateAnchor, Direction::AtOrBefore);
+}
+
+QDateTime SyncSchedule::fire(const QDateTime &t, const QDateTime &rateAnchor,
+                             Direction direction) const
+{
+    if (!t.isValid())
         return {};
+    const bool after = direction == Direction::After;
     if (m_kind == Kind::Cron)
-        return previousCron(atOrBefore);
+        return after ? nextCron(t) : previousCron(t);
     if (m_kind != Kind::Rate)
         return {};
+    // A rate fires at anchor + k * period, for whole k.
     const qint64 anchor = rateAnchor.isValid() ? rateAnchor.toMSecsSinceEpoch() : 0;
     const qint64 period = m_rateSeconds * 1000;
-    const qint64 k = floorDiv(atOrBefore.toMSecsSinceEpoch() - anchor, period);
+    const qint64 k = floorDiv(t.toMSecsSinceEpoch() - anchor, period) + (after ? 1 : 0);
     return QDateTime::fromMSecsSinceEpoch(anchor + k * period, Qt::UTC);
 }
 

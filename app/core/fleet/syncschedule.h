@@ -73,6 +73,8 @@ private:
     bool dayMatches(int year, int month, int day) const;
     QDateTime nextCron(const QDateTime &after) const;
     QDateTime previousCron(const QDateTime &atOrBefore) const;
+    enum class Direction { After, AtOrBefore };
+    QDateTime fire(const QDateTime &t, const QDateTime &rateAnchor, Direction direction) const;
 
     Kind m_kind = Kind::Invalid;
     QString m_expression;

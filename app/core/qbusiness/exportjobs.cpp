@@ -80,28 +80,9 @@ QByteArray jobsToJson(const QList<SyncJob> &jobs)
 
 bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Could not create %1: %2. Choose a folder you can write to.")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    if (file.write(data) != data.size()) {
-        if (error)
-            *error = tr("Could not write %1: %2. Check the free disk space and try again.")
-                         .arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Could not save %1: %2. The previous file, if any, is unchanged; "
-                        "check the folder's permissions and free space.")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeFileAtomically(
+        path, [&data](QIODevice *out, QString *) { return out->write(data) == data.size(); },
+        error);
 }
 
 bool exportJobs(const QString &path, const QList<SyncJob> &jobs, JobExportFormat format,
