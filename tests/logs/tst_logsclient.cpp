@@ -5,6 +5,7 @@
 #include "aws/requestpacer.h"
 #include "fakecloudwatchlogs.h"
 #include "logs/client.h"
+#include "logs/logscodec.h"
 #include "logs/logserror.h"
 #include "logs/paginator.h"
 #include "rawhttpserver.h"
@@ -127,6 +128,8 @@ private slots:
     void clientSidePace();
     void pacerArithmetic();
     void maxItemsAndResume();
+    void eventsReadOnDemand_data();
+    void eventsReadOnDemand();
 };
 
 void TestLogsClient::wireShape()
@@ -564,6 +567,77 @@ void TestLogsClient::maxItemsAndResume()
     QCOMPARE(first.events.size() + rest.size(), all.size());
     QCOMPARE(rest.first().eventId, all.at(13).eventId);
     delete p;
+}
+
+void TestLogsClient::eventsReadOnDemand_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("valid"); // as a whole page
+    const QByteArray event
+        = R"({"logStreamName":"s","timestamp":1714564801000,"ingestionTime":)"
+          R"(1714564802000,"eventId":"e1","message":"{\"DocumentId\":\"a\\\"b\",)"
+          R"(\"T\":\"caf\u00e9 ]},\"}"})";
+    const QByteArray second
+        = R"({ "message" : "two" , "timestamp" : 2, "extra": [1, {"a": "]"}] })";
+    QTest::newRow("events, null, escapes, spaces")
+        << QByteArray("{\"nextToken\":\"t/1\",\"events\":[" + event + ", null ,\n " + second
+                      + "],\"searchedLogStreams\":[{\"logStreamName\":\"s\","
+                        "\"searchedCompletely\":true}]}")
+        << true;
+    QTest::newRow("no events") << QByteArray(R"({"nextToken":"t"})") << true;
+    QTest::newRow("events null") << QByteArray(R"({"events":null})") << true;
+    QTest::newRow("events empty") << QByteArray(R"({ "events" : [ ] })") << true;
+    QTest::newRow("events not an array") << QByteArray(R"({"events":{"a":1}})") << false;
+    QTest::newRow("an event that is a number") << QByteArray(R"({"events":[1]})") << false;
+    QTest::newRow("wrong type beside the events")
+        << QByteArray("{\"events\":[" + event + "],\"nextToken\":5}") << false;
+    QTest::newRow("not JSON") << QByteArray(R"({"events":[)") << false;
+    QTest::newRow("an HTML page") << QByteArray("<html><body>Bad gateway</body></html>") << false;
+    QTest::newRow("an event with a wrong member type")
+        << QByteArray(R"({"events":[{"timestamp":"soon"}]})") << false;
+}
+
+// EventReading::OnDemand reads a page as the whole read does: the same events (each read when
+// it is asked for), tokens and searched streams, and the same pages refused, the one difference
+// being that an event's own members are checked when that event is read.
+void TestLogsClient::eventsReadOnDemand()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, valid);
+    FilterLogEventsPage whole;
+    QString wholeError;
+    QCOMPARE(codec::readFilterLogEvents(body, &whole, &wholeError), valid);
+    FilterLogEventsPage pending;
+    QString pendingError;
+    const bool pageRead = codec::readFilterLogEventsPending(body, &pending, &pendingError);
+    if (!pageRead) {
+        QVERIFY(!valid);
+        QVERIFY(!pendingError.isEmpty());
+        return;
+    }
+    QVERIFY(pending.events.isEmpty());
+    QList<LogEvent> read;
+    QString eventError;
+    for (qsizetype i = 0; i < pending.pending.events.size() && eventError.isEmpty(); ++i) {
+        LogEvent e;
+        if (codec::readPendingEvent(pending.pending, i, &e, &eventError))
+            read.append(e);
+    }
+    QCOMPARE(eventError.isEmpty(), valid);
+    if (!valid) {
+        QCOMPARE(eventError, wholeError); // named the same way: "member events[0].timestamp ..."
+        return;
+    }
+    QCOMPARE(read, whole.events);
+    QCOMPARE(pending.eventCount(), whole.eventCount());
+    QCOMPARE(pending.nextToken, whole.nextToken);
+    QCOMPARE(pending.searchedLogStreams.size(), whole.searchedLogStreams.size());
+    for (qsizetype i = 0; i < whole.searchedLogStreams.size(); ++i) {
+        QCOMPARE(pending.searchedLogStreams.at(i).logStreamName,
+                 whole.searchedLogStreams.at(i).logStreamName);
+        QCOMPARE(pending.searchedLogStreams.at(i).searchedCompletely,
+                 whole.searchedLogStreams.at(i).searchedCompletely);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLogsClient)

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace syncdeck;
 using namespace syncdeck::qbusiness;
@@ -106,6 +107,7 @@ private slots:
     void singlePage();
     void nextRequestIsSentBeforeDelivery_data();
     void nextRequestIsSentBeforeDelivery();
+    void heldListingWaitsForRelease();
     void abortWhileDelivering();
     void startingTokens_data();
     void startingTokens();
@@ -415,6 +417,55 @@ void TestPaginator::nextRequestIsSentBeforeDelivery()
     QCOMPARE(p.itemCount(), qint64(ids.size()));
     syncdeck::test::processQueuedEvents();
     QCOMPARE(finished.count(), 1);
+}
+
+void TestPaginator::heldListingWaitsForRelease()
+{
+    // Backpressure: held while page 1 is delivered, the page already asked for still arrives
+    // and is delivered, but no request follows it until the caller releases the listing.
+    FakeQBusiness::Options options;
+    options.jobs = 45;
+    FakeQBusiness fake(options);
+    RawHttpServer server(fake.handler());
+    QVERIFY(server.listen());
+    aws::StaticCredentialsProvider creds(syncdeck::test::fakeQBusinessCredentials());
+    Client client(configFor(server), &creds);
+    int created = 0;
+    Paginator p(
+        [&](const QString &token, int pageSize) -> Call * {
+            ListSyncJobsRequest r = syncJobsRequest();
+            r.nextToken = token;
+            r.maxResults = pageSize;
+            ++created;
+            return client.listDataSourceSyncJobs(r);
+        },
+        [](Call *job) {
+            auto *j = static_cast<ListSyncJobsCall *>(job);
+            return Paginator::PageInfo {int(j->page.history.size()), j->page.nextToken};
+        });
+    p.setPageSize(10);
+    QStringList ids;
+    QList<int> createdAtPage;
+    connect(&p, &Paginator::pageLoaded, &p, [&](Call *job, int first, int count) {
+        const auto &history = static_cast<ListSyncJobsCall *>(job)->page.history;
+        for (int i = first; i < first + count; ++i)
+            ids.append(history.at(i).executionId);
+        createdAtPage.append(created);
+        if (createdAtPage.size() == 1)
+            p.setHeld(true);
+        else if (createdAtPage.size() == 2)
+            QTimer::singleShot(0, &p, [&p] { p.setHeld(false); });
+    });
+    QSignalSpy finished(&p, &Paginator::finished);
+    p.start();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(!p.error().isError(), qPrintable(p.error().message));
+    // Page 2 was on the wire when the hold came; page 3 was asked for only after the release.
+    QCOMPARE(createdAtPage.value(0), 2);
+    QCOMPARE(createdAtPage.value(1), 2);
+    QCOMPARE(createdAtPage.value(2), 4);
+    QCOMPARE(ids, allIds(45));
+    QCOMPARE(created, 5);
 }
 
 void TestPaginator::abortWhileDelivering()

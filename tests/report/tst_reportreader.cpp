@@ -14,9 +14,11 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonParseError>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
 
 using namespace syncdeck;
@@ -118,6 +120,8 @@ private slots:
     void serverSideStatusFilter();
     void groupMembershipSource();
     void millionEventsInBoundedMemory();
+    void pagesAreHandedOutOverManyTurns();
+    void unreadableEventEnvelopeStopsTheRead();
 };
 
 void TestReportReader::readsTheRunsWindow()
@@ -562,6 +566,96 @@ void TestReportReader::millionEventsInBoundedMemory()
           "(growth %lld kB)",
           Count, pages, baseline, peak, growthKb);
     QVERIFY2(growthKb < 64 * 1024, qPrintable(QString::number(growthKb)));
+}
+
+// A window stays responsive: a page is handed out over many turns of the event loop, in batches
+// of at most BatchSize and at most MaxEventsPerTurn events a turn; received events waiting to be
+// handed out stay bounded (no next page is asked for past MaxQueuedEvents); every event arrives
+// once, in order.
+void TestReportReader::pagesAreHandedOutOverManyTurns()
+{
+    World w;
+    constexpr int Count = 50000;
+    constexpr int PageSize = 10000;
+    w.fake.options().maxPageBytes = 16 * 1024 * 1024; // pages of PageSize events
+    const qint64 t0 = RunStart.toMSecsSinceEpoch() + 1000;
+    const auto eventAt = [t0](qint64 i) { return docEvent(t0 + i * 50, int(i)); };
+    w.fake.addGeneratedStream(target().logGroupName(), target().reportStreamName(), Count, eventAt);
+    ReportReader reader(w.client.get(), target());
+    reader.setPageSize(PageSize);
+    QStringList ids;
+    QList<int> perTurn; // events handed out in each turn that handed out any
+    bool sameTurn = false; // cleared by a call posted in the turn: it runs before the next one
+    int largestBatch = 0;
+    qint64 mostWaiting = 0;
+    connect(&reader, &ReportReader::eventsRead, this, [&](const QList<ReportEvent> &events) {
+        if (!sameTurn) {
+            sameTurn = true;
+            perTurn.append(0);
+            QMetaObject::invokeMethod(
+                this, [&sameTurn] { sameTurn = false; }, Qt::QueuedConnection);
+        }
+        perTurn.last() += int(events.size());
+        largestBatch = std::max(largestBatch, int(events.size()));
+        mostWaiting = std::max(mostWaiting, reader.queuedEventCount());
+        for (const ReportEvent &e : events)
+            ids.append(e.eventId);
+        QThread::msleep(10); // a consumer slower than the network, as a window that paints
+    });
+    QSignalSpy done(&reader, &ReportReader::finished);
+    reader.start();
+    QVERIFY(done.wait(120000));
+    QCOMPARE(reader.outcome().status, ReportStatus::Complete);
+    QStringList expected;
+    for (qint64 i = 0; i < Count; ++i)
+        expected.append(eventAt(i).eventId);
+    QCOMPARE(ids.size(), Count);
+    QCOMPARE(ids, expected); // none lost, none twice, in order
+    QCOMPARE(reader.eventCount(), qint64(Count));
+    QVERIFY2(largestBatch <= ReportReader::BatchSize, qPrintable(QString::number(largestBatch)));
+    QVERIFY(*std::max_element(perTurn.cbegin(), perTurn.cend()) <= ReportReader::MaxEventsPerTurn);
+    QVERIFY2(perTurn.size() >= Count / ReportReader::MaxEventsPerTurn,
+             qPrintable(QString::number(perTurn.size())));
+    QVERIFY(reader.pageCount() > 1);
+    // At most the bound, the page that crossed it and the page on the wire by then.
+    QVERIFY2(mostWaiting < ReportReader::MaxQueuedEvents + 2 * PageSize,
+             qPrintable(QString::number(mostWaiting)));
+    QCOMPARE(reader.queuedEventCount(), 0);
+}
+
+// An event of a page that is not a log event (its envelope breaks the protocol) stops the read
+// with the codec's words, as a page that cannot be read at all does; the events before it stay.
+void TestReportReader::unreadableEventEnvelopeStopsTheRead()
+{
+    // A page of three events, the third with its timestamp as a string.
+    QByteArray events;
+    for (int i = 0; i < 3; ++i) {
+        const logs::LogEvent e = docEvent(RunStart.toMSecsSinceEpoch() + 1000 + i, i);
+        QJsonObject o {{QStringLiteral("logStreamName"), target().reportStreamName()},
+                       {QStringLiteral("eventId"), e.eventId},
+                       {QStringLiteral("message"), e.message},
+                       {QStringLiteral("ingestionTime"), double(e.timestamp + 5)}};
+        o.insert(QStringLiteral("timestamp"),
+                 i == 2 ? QJsonValue(QStringLiteral("soon")) : QJsonValue(double(e.timestamp)));
+        events += (i ? "," : "") + QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
+    RawHttpServer server([&events](const test::RawHttpRequest &) {
+        return test::RawHttpReply::json(200, "{\"events\":[" + events + "]}");
+    });
+    QVERIFY(server.listen());
+    World w;
+    aws::ClientConfig config;
+    config.endpoint = QUrl::fromEncoded(server.url());
+    config.region = QString::fromLatin1(FakeCloudWatchLogs::Region);
+    logs::Client client(config, w.credentials.get());
+    client.setRequestPacer(std::make_shared<aws::RequestPacer>());
+    ReportReader reader(&client, target());
+    const Result r = read(&reader);
+    QCOMPARE(r.finished, 1);
+    QCOMPARE(r.outcome.status, ReportStatus::Failed);
+    QCOMPARE(r.events.size(), 2);
+    QVERIFY2(r.outcome.explanation.contains(QLatin1String("events[2].timestamp")),
+             qPrintable(r.outcome.explanation));
 }
 
 QTEST_GUILESS_MAIN(TestReportReader)

@@ -97,6 +97,31 @@ bool Paginator::setStartingToken(const QString &token, QString *error)
     return true;
 }
 
+void Paginator::setHeld(bool held)
+{
+    m_held = held;
+    if (held || !m_requestHeld || m_finished)
+        return;
+    m_requestHeld = false;
+    requestNext();
+}
+
+void Paginator::requestNext()
+{
+    if (m_held) {
+        m_requestHeld = true;
+        if (m_pendingJob) // delivered all the same, from the event loop
+            QMetaObject::invokeMethod(this, &Paginator::deliverPending, Qt::QueuedConnection);
+        return;
+    }
+    // The page goes out once the next request is on the wire (queued: never inside the
+    // client's send), or earlier if that job finishes or the listing ends first.
+    requestPage();
+    if (m_pendingJob && m_job)
+        connect(m_job, &ServiceCall::requestSent, this, &Paginator::deliverPending,
+                Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+}
+
 void Paginator::start()
 {
     if (m_started)
@@ -179,12 +204,7 @@ void Paginator::onPageFinished(ServiceCall *job)
             m_pendingFirst = first;
             m_pendingCount = count;
         }
-        // The page goes out once the next request is on the wire (queued: never inside the
-        // client's send), or earlier if that job finishes or the listing ends first.
-        requestPage();
-        if (m_pendingJob && m_job)
-            connect(m_job, &ServiceCall::requestSent, this, &Paginator::deliverPending,
-                    Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+        requestNext();
         return;
     }
 

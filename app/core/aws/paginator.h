@@ -55,6 +55,11 @@ public:
     // listing stops with an error and a resume token; 0: no limit. Services that search (such
     // as CloudWatch Logs' FilterLogEvents) may answer empty pages for a long time.
     void setMaxEmptyPages(int maxEmptyPages);
+    // Backpressure, for a caller that hands items on more slowly than pages arrive: while held,
+    // no further request is sent (one already on the wire completes and its page is delivered);
+    // releasing sends the request held back. A held listing does not finish by itself.
+    void setHeld(bool held);
+    bool isHeld() const { return m_held; }
 
     void start();
     void abort();
@@ -80,6 +85,7 @@ signals:
 
 private:
     void requestPage();
+    void requestNext(); // the next page's request, unless held; then the pending page
     void onPageFinished(ServiceCall *job);
     void deliverPending();
     // The next request starts at serviceToken (the current one is remembered as seen).
@@ -105,6 +111,8 @@ private:
     int m_pendingFirst = 0;
     int m_pendingCount = 0;
     bool m_started = false;
+    bool m_held = false;
+    bool m_requestHeld = false; // the next page's request waits for setHeld(false)
     bool m_finished = false;
     bool m_complete = false;
     AwsError m_error;

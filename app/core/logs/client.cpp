@@ -62,12 +62,15 @@ QString Client::pacerKey(const aws::ClientConfig &config)
         + config.endpoint.authority(QUrl::FullyEncoded | QUrl::RemoveUserInfo);
 }
 
-FilterLogEventsCall *Client::filterLogEvents(const FilterLogEventsRequest &request)
+FilterLogEventsCall *Client::filterLogEvents(const FilterLogEventsRequest &request,
+                                             EventReading reading)
 {
     auto *call = newCall<FilterLogEventsCall>(
         jsonRequest("FilterLogEvents", codec::writeRequest(request), codec::checkRequest(request)),
-        [](FilterLogEventsCall *call, const QByteArray &body, QString *error) {
-            return codec::readFilterLogEvents(body, &call->page, error);
+        [reading](FilterLogEventsCall *call, const QByteArray &body, QString *error) {
+            return reading == EventReading::OnDemand
+                ? codec::readFilterLogEventsPending(body, &call->page, error)
+                : codec::readFilterLogEvents(body, &call->page, error);
         });
     call->request = request;
     return call;

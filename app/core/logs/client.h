@@ -58,7 +58,8 @@ public:
     // Each returns a call that has not started yet; call start() on it. A request the service
     // would refuse (codec::checkRequest) finishes with a Client error "InvalidRequest" instead
     // of being sent.
-    FilterLogEventsCall *filterLogEvents(const FilterLogEventsRequest &request);
+    FilterLogEventsCall *filterLogEvents(const FilterLogEventsRequest &request,
+                                         EventReading reading = EventReading::Whole);
     GetLogEventsCall *getLogEvents(const GetLogEventsRequest &request);
     DescribeLogStreamsCall *describeLogStreams(const DescribeLogStreamsRequest &request);
 

@@ -2,6 +2,7 @@
 
 #include "aws/jsonreader.h"
 #include "aws/jsonwriter.h"
+#include "jsonspans.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -255,6 +256,56 @@ bool readFilterLogEvents(const QByteArray &body, FilterLogEventsPage *page, QStr
                                 &page->searchedLogStreams, error, readSearchedStream))
         return false;
     page->nextToken = r.string(QLatin1StringView("nextToken"));
+    return r.ok();
+}
+
+bool readFilterLogEventsPending(const QByteArray &body, FilterLogEventsPage *page, QString *error)
+{
+    error->clear();
+    const QLatin1StringView key("events");
+    const jsonspans::Span array = jsonspans::findValue(body, key);
+    QList<jsonspans::Span> items;
+    if (array.found() && body.at(array.offset) != 'n' // null: absent
+        && !jsonspans::elements(QByteArrayView(body).sliced(array.offset, array.length), &items)) {
+        *error = QStringLiteral("member %1 is not an array of objects").arg(key);
+        return false;
+    }
+    // The rest of the page, read by the rules of readFilterLogEvents (a body that is not an
+    // object, or not JSON, fails there too).
+    QByteArray rest = body;
+    if (array.found())
+        rest.replace(array.offset, array.length, "[]");
+    if (!readFilterLogEvents(rest, page, error))
+        return false;
+    page->pending.body = body;
+    page->pending.events.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const qsizetype offset = array.offset + items.at(i).offset;
+        if (body.at(offset) == 'n') // null items are absent, as in readList
+            continue;
+        if (body.at(offset) != '{') {
+            *error = QStringLiteral("member events[%1] is not an object").arg(i);
+            return false;
+        }
+        page->pending.events.append({offset, items.at(i).length});
+    }
+    return true;
+}
+
+bool readPendingEvent(const PendingEvents &pending, qsizetype index, LogEvent *event,
+                      QString *error)
+{
+    error->clear();
+    const auto [offset, length] = pending.events.at(index);
+    const QString path = QStringLiteral("events[%1]").arg(index);
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(pending.body.mid(offset, length), &pe);
+    if (!doc.isObject()) {
+        *error = QStringLiteral("member %1 is not valid JSON (%2)").arg(path, pe.errorString());
+        return false;
+    }
+    Reader r(doc.object(), path, error);
+    *event = readEvent(r);
     return r.ok();
 }
 

@@ -22,6 +22,13 @@ QString checkRequest(const GetLogEventsRequest &request);
 QString checkRequest(const DescribeLogStreamsRequest &request);
 
 bool readFilterLogEvents(const QByteArray &body, FilterLogEventsPage *page, QString *error);
+// The same with EventReading::OnDemand: every member but the events is read (and checked) as
+// above; the events are only located (page->pending) and each read by readPendingEvent().
+bool readFilterLogEventsPending(const QByteArray &body, FilterLogEventsPage *page, QString *error);
+// Event `index` of pending events, read as readFilterLogEvents() reads it (the error names it
+// "events[index]..."); false with *error when it is not a log event.
+bool readPendingEvent(const PendingEvents &pending, qsizetype index, LogEvent *event,
+                      QString *error);
 bool readGetLogEvents(const QByteArray &body, GetLogEventsPage *page, QString *error);
 bool readDescribeLogStreams(const QByteArray &body, LogStreamPage *page, QString *error);
 

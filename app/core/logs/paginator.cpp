@@ -7,16 +7,16 @@
 namespace syncdeck::logs {
 
 Paginator *Paginator::filterLogEvents(Client *client, const FilterLogEventsRequest &request,
-                                      QObject *parent)
+                                      QObject *parent, EventReading reading)
 {
     auto *p = new Paginator(
         aws::startPageWith(client, request, &FilterLogEventsRequest::limit,
-                           [](Client *c, const FilterLogEventsRequest &r) -> Call * {
-                               return c->filterLogEvents(r);
+                           [reading](Client *c, const FilterLogEventsRequest &r) -> Call * {
+                               return c->filterLogEvents(r, reading);
                            }),
         [](Call *job) {
             auto *j = static_cast<FilterLogEventsCall *>(job);
-            return PageInfo {int(j->page.events.size()), j->page.nextToken};
+            return PageInfo {int(j->page.eventCount()), j->page.nextToken};
         },
         parent);
     p->setMaxEmptyPages(MaxEmptyPages);

@@ -18,7 +18,8 @@ public:
     // Pages may be empty and still carry a nextToken: only its absence ends the listing; at
     // most MaxEmptyPages empty pages in a row (see aws::Paginator::setMaxEmptyPages).
     static Paginator *filterLogEvents(Client *client, const FilterLogEventsRequest &request,
-                                      QObject *parent = nullptr);
+                                      QObject *parent = nullptr,
+                                      EventReading reading = EventReading::Whole);
     // Forward through one stream (startFromHead unless the request says otherwise): the
     // listing ends when the service gives back the nextForwardToken it was sent.
     static Paginator *getLogEvents(Client *client, const GetLogEventsRequest &request,

@@ -2,7 +2,9 @@
 
 #include "aws/awserror.h"
 
+#include <QByteArray>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -44,11 +46,25 @@ struct FilterLogEventsRequest
     QString nextToken;
 };
 
+// How a FilterLogEvents page's events are read: all when the answer arrives, or (OnDemand) only
+// located in the answer's JSON text, each read with codec::readPendingEvent() when it is needed
+// (a caller that spreads a 10,000-event page over time, instead of parsing it in one block).
+enum class EventReading : quint8 { Whole, OnDemand };
+
+// Events of a page still in the JSON text of the answer (EventReading::OnDemand).
+struct PendingEvents
+{
+    QByteArray body;
+    QList<QPair<qsizetype, qsizetype>> events; // offset and length of each event's object
+};
+
 struct FilterLogEventsPage
 {
-    QList<LogEvent> events;
+    QList<LogEvent> events; // empty with EventReading::OnDemand: see pending
+    PendingEvents pending;
     QList<SearchedLogStream> searchedLogStreams;
     QString nextToken; // absent on the last page; an empty page may still carry one
+    qsizetype eventCount() const { return events.size() + pending.events.size(); }
 };
 
 struct GetLogEventsRequest

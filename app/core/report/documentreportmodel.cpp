@@ -1,13 +1,16 @@
 #include "documentreportmodel.h"
 
-#include "jsonspans.h"
+#include "logs/jsonspans.h"
 #include "reportreader.h"
 
 #include <QDateTime>
 
 #include <algorithm>
+#include <array>
 
 namespace syncdeck::report {
+
+namespace jsonspans = logs::jsonspans;
 
 namespace {
 
@@ -136,24 +139,27 @@ void DocumentReportModel::store(const ReportEvent &e)
 
     // Id, title and URI are read straight from the message where it holds them as plain
     // string members; anything else (a number, a membership's names, a truncated message) is
-    // kept after it.
+    // kept after it. One pass finds them all: DocumentId, memberName, DocumentTitle,
+    // groupName, SourceUri, SourceURI.
+    std::array<jsonspans::Span, 6> found;
+    if (!(r.flags & Truncated))
+        jsonspans::findEach(message,
+                            {QLatin1StringView("DocumentId"), QLatin1StringView("memberName"),
+                             QLatin1StringView("DocumentTitle"), QLatin1StringView("groupName"),
+                             QLatin1StringView("SourceUri"), QLatin1StringView("SourceURI")},
+                            found.data());
     QByteArray extras;
     const qsizetype base = message.size() + eventId.size();
-    const auto spanFor = [&](std::initializer_list<QLatin1StringView> keys, const QString &value,
-                             quint8 escapedFlag) -> Span {
+    const auto spanFor = [&](int firstKey, const QString &value, quint8 escapedFlag) -> Span {
         if (value.isEmpty())
             return {};
-        if (!(r.flags & Truncated)) {
-            for (const QLatin1StringView key : keys) {
-                const jsonspans::Span s = jsonspans::find(message, key);
-                if (s.found()
-                    && jsonspans::decode(QByteArrayView(message).sliced(s.offset, s.length),
-                                         s.escaped)
-                        == value) {
-                    if (s.escaped)
-                        r.flags |= escapedFlag;
-                    return {quint32(s.offset), quint32(s.length)};
-                }
+        for (const jsonspans::Span &s : {found[firstKey], found[firstKey + 1]}) {
+            if (s.found()
+                && jsonspans::decode(QByteArrayView(message).sliced(s.offset, s.length), s.escaped)
+                    == value) {
+                if (s.escaped)
+                    r.flags |= escapedFlag;
+                return {quint32(s.offset), quint32(s.length)};
             }
         }
         const QByteArray bytes = value.toUtf8();
@@ -161,15 +167,10 @@ void DocumentReportModel::store(const ReportEvent &e)
         extras += bytes;
         return span;
     };
-    r.id = spanFor({QLatin1StringView("DocumentId"), QLatin1StringView("memberName")},
-                   e.kind == EventKind::GroupMembership ? e.membership.memberName : e.documentId,
-                   IdEscaped);
-    r.title
-        = spanFor({QLatin1StringView("DocumentTitle"), QLatin1StringView("groupName")},
-                  e.kind == EventKind::GroupMembership ? e.membership.groupName : e.documentTitle,
-                  TitleEscaped);
-    r.uri = spanFor({QLatin1StringView("SourceUri"), QLatin1StringView("SourceURI")}, e.sourceUri,
-                    UriEscaped);
+    const bool membership = e.kind == EventKind::GroupMembership;
+    r.id = spanFor(0, membership ? e.membership.memberName : e.documentId, IdEscaped);
+    r.title = spanFor(2, membership ? e.membership.groupName : e.documentTitle, TitleEscaped);
+    r.uri = spanFor(4, e.sourceUri, UriEscaped);
 
     r.error = intern(e.isUnreadable() ? e.problems.value(0) : e.errorMessage);
     r.stream = intern(e.logStreamName);

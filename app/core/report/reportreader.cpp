@@ -1,9 +1,11 @@
 #include "reportreader.h"
 
 #include "logs/client.h"
+#include "logs/logscodec.h"
 #include "logs/logserror.h"
 #include "logs/paginator.h"
 
+#include <QElapsedTimer>
 #include <QMetaObject>
 
 namespace syncdeck::report {
@@ -140,17 +142,23 @@ void ReportReader::cancel()
     if (m_finished)
         return;
     m_pollTimer.stop();
+    clearQueue();
     if (m_check) {
         m_check->disconnect(this);
         m_check->abort();
     }
-    if (m_paginator) {
-        m_paginator->disconnect(this);
-        m_paginator->abort();
-        m_paginator->deleteLater();
-        m_paginator = nullptr;
-    }
+    dropPaginator();
     finish(outcomes::cancelled(m_events));
+}
+
+void ReportReader::dropPaginator()
+{
+    if (!m_paginator)
+        return;
+    m_paginator->disconnect(this);
+    m_paginator->abort();
+    m_paginator->deleteLater();
+    m_paginator = nullptr;
 }
 
 void ReportReader::runEnded(const QDateTime &end)
@@ -193,7 +201,9 @@ void ReportReader::beginSweep()
 
     ++m_sweeps;
     m_sweepEvents = 0;
-    m_paginator = logs::Paginator::filterLogEvents(m_client, request, this);
+    m_sweepEnded = false;
+    m_paginator
+        = logs::Paginator::filterLogEvents(m_client, request, this, logs::EventReading::OnDemand);
     if (m_maxEvents > 0)
         m_paginator->setMaxItems(m_maxEvents - m_events);
     if (!m_startingToken.isEmpty()) {
@@ -202,51 +212,128 @@ void ReportReader::beginSweep()
         m_startingToken.clear();
     }
     connect(m_paginator, &aws::Paginator::pageLoaded, this, &ReportReader::onPage);
-    connect(m_paginator, &aws::Paginator::finished, this, &ReportReader::onSweepFinished);
+    connect(m_paginator, &aws::Paginator::finished, this, &ReportReader::onPaginatorFinished);
     m_paginator->start();
 }
 
-// A page (up to 10,000 events) is parsed and handed out in batches: the first rows reach a view
-// sooner, and only one batch of parsed events is alive at a time.
+// A page (up to 10,000 events) joins the queue unread (its text is shared, not copied); the
+// drain reads and hands it out over the next turns of the event loop.
 void ReportReader::onPage(aws::ServiceCall *job, int first, int count)
 {
     const auto *call = static_cast<const logs::FilterLogEventsCall *>(job);
     ++m_pages;
-    QList<ReportEvent> events;
-    const bool dedupe = following();
-    for (int i = first; i < first + count && !m_finished; ++i) {
-        const logs::LogEvent &e = call->page.events.at(i);
-        const bool asked = m_streamNames.isEmpty() ? e.logStreamName.startsWith(m_streamPrefix)
-                                                   : m_streamNames.contains(e.logStreamName);
-        if (!asked) {
-            ++m_foreign;
-            continue;
-        }
-        if (dedupe) {
-            const QString key = recentKey(e);
-            if (m_recent.contains(key))
-                continue;
-            m_recent.insert(key, e.timestamp);
-            m_newest = std::max(m_newest, e.timestamp);
-        }
-        events.append(parseReportEvent(e));
-        if (events.size() == BatchSize)
-            deliver(&events);
-    }
-    if (!m_finished)
-        deliver(&events);
+    if (count <= 0 || m_finished)
+        return;
+    m_queue.push_back({call->page.pending, first, qsizetype(first) + count});
+    m_queued += count;
+    updateHold();
+    scheduleDrain();
 }
 
-void ReportReader::deliver(QList<ReportEvent> *events)
+// Posted, not timed: whatever was posted meanwhile (a repaint, input, a caller's own queued
+// work) runs before the next turn.
+void ReportReader::scheduleDrain()
 {
-    if (events->isEmpty())
+    if (m_drainScheduled)
         return;
-    m_events += events->size();
-    m_sweepEvents += events->size();
-    if (m_outcome.status == ReportStatus::Reading)
-        m_outcome.eventsRead = m_events;
-    const QList<ReportEvent> batch = std::exchange(*events, {});
-    emit eventsRead(batch); // a slot may cancel: the caller checks m_finished
+    m_drainScheduled = true;
+    QMetaObject::invokeMethod(this, &ReportReader::drain, Qt::QueuedConnection);
+}
+
+// One turn: batches until MaxEventsPerTurn events or TurnBudgetMs (at least one batch).
+void ReportReader::drain()
+{
+    m_drainScheduled = false;
+    QElapsedTimer turn;
+    turn.start();
+    int taken = 0;
+    while (!m_finished && m_queued > 0 && taken < MaxEventsPerTurn
+           && (taken == 0 || turn.elapsed() < TurnBudgetMs))
+        taken += deliverBatch(std::min(BatchSize, MaxEventsPerTurn - taken));
+    if (m_finished)
+        return;
+    updateHold();
+    if (m_queued > 0)
+        scheduleDrain();
+    else if (m_sweepEnded)
+        onSweepFinished();
+}
+
+// Takes up to `max` events off the queue and hands out those of the report; returns how many
+// were taken. An event that cannot be read ends the read after those before it.
+int ReportReader::deliverBatch(int max)
+{
+    QList<ReportEvent> batch;
+    batch.reserve(std::min<qint64>(max, m_queued));
+    int taken = 0;
+    QString unreadable;
+    while (taken < max && !m_queue.empty()) {
+        QueuedPage &page = m_queue.front();
+        logs::LogEvent e;
+        if (!logs::codec::readPendingEvent(page.events, page.next, &e, &unreadable))
+            break;
+        if (accept(e))
+            batch.append(parseReportEvent(e));
+        ++taken;
+        if (++page.next == page.end)
+            m_queue.pop_front();
+    }
+    m_queued -= taken;
+    if (!batch.isEmpty()) {
+        m_events += batch.size();
+        m_sweepEvents += batch.size();
+        if (m_outcome.status == ReportStatus::Reading)
+            m_outcome.eventsRead = m_events;
+        emit eventsRead(batch); // a slot may cancel: the caller checks m_finished
+    }
+    if (!unreadable.isEmpty() && !m_finished)
+        failOnEvent(unreadable);
+    return taken;
+}
+
+// Whether an event is part of the report: from a stream asked for, and (following) not one
+// delivered by an earlier poll.
+bool ReportReader::accept(const logs::LogEvent &e)
+{
+    const bool asked = m_streamNames.isEmpty() ? e.logStreamName.startsWith(m_streamPrefix)
+                                               : m_streamNames.contains(e.logStreamName);
+    if (!asked) {
+        ++m_foreign;
+        return false;
+    }
+    if (!following())
+        return true;
+    const QString key = recentKey(e);
+    if (m_recent.contains(key))
+        return false;
+    m_recent.insert(key, e.timestamp);
+    m_newest = std::max(m_newest, e.timestamp);
+    return true;
+}
+
+// An event whose envelope is not a log event (the answer broke the protocol): the read stops
+// there, as it does when a whole page cannot be read.
+void ReportReader::failOnEvent(const QString &error)
+{
+    dropPaginator();
+    finish(outcomes::failed(
+        AwsError::make(
+            AwsError::Kind::Client, QStringLiteral("MalformedResponse"),
+            QStringLiteral("the FilterLogEvents response could not be read: %1").arg(error),
+            QStringLiteral("Check that the endpoint is a CloudWatch Logs endpoint.")),
+        m_events));
+}
+
+void ReportReader::updateHold()
+{
+    if (m_paginator)
+        m_paginator->setHeld(m_queued >= MaxQueuedEvents);
+}
+
+void ReportReader::clearQueue()
+{
+    m_queue.clear();
+    m_queued = 0;
 }
 
 void ReportReader::pruneRecent()
@@ -260,8 +347,17 @@ void ReportReader::pruneRecent()
     }
 }
 
+// The sweep's outcome is decided once every event it received has been handed out.
+void ReportReader::onPaginatorFinished()
+{
+    m_sweepEnded = true;
+    if (m_queued == 0)
+        onSweepFinished();
+}
+
 void ReportReader::onSweepFinished()
 {
+    m_sweepEnded = false;
     logs::Paginator *p = m_paginator;
     m_paginator = nullptr;
     p->deleteLater();
@@ -398,6 +494,7 @@ void ReportReader::finish(const ReportOutcome &outcome)
         return;
     m_finished = true;
     m_pollTimer.stop();
+    clearQueue();
     m_recent.clear();
     setOutcome(outcome);
     emit finished();

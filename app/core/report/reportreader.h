@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 
 namespace syncdeck::logs {
@@ -48,9 +49,16 @@ enum class ReportSource : quint8 {
 // caughtUp() and polls again every pollInterval, from the newest event seen (with an overlap,
 // dropping events it already delivered), until runEnded() and a settle time have passed.
 //
+// Received pages wait in a queue and are handed out from the event loop, a few batches per
+// turn (at most MaxEventsPerTurn events, for about TurnBudgetMs, the slots' work included), so
+// a window stays responsive while a 10,000-event page is taken in; while more than
+// MaxQueuedEvents wait, no further page is asked for (backpressure), so memory stays bounded
+// whatever the network's speed.
+//
 // Contract: start() is queued; eventsRead() comes in order, in batches of at most BatchSize
-// events (a page may make several); finished() fires once,
-// after the last eventsRead(); outcome() is valid at any time and final after finished().
+// events, never more than MaxEventsPerTurn in one turn of the event loop; every event the
+// service sent for the report is handed out exactly once; finished() fires once, after the last
+// eventsRead(); outcome() is valid at any time and final after finished().
 class ReportReader : public QObject
 {
     Q_OBJECT
@@ -100,8 +108,15 @@ public:
     qint64 windowStartMs() const;
     std::optional<qint64> windowEndMs() const { return m_target.windowEndMs(); }
 
-    // eventsRead() hands out at most this many events at a time.
-    static constexpr int BatchSize = 1000;
+    // eventsRead() hands out at most this many events at a time,
+    static constexpr int BatchSize = 250;
+    // and at most this many in one turn of the event loop, batches stopping once a turn has
+    // taken TurnBudgetMs.
+    static constexpr int MaxEventsPerTurn = 1000;
+    static constexpr int TurnBudgetMs = 10;
+    // Received events waiting to be handed out beyond which no further page is asked for.
+    static constexpr int MaxQueuedEvents = 10000;
+    qint64 queuedEventCount() const { return m_queued; }
     static constexpr int DefaultPollIntervalMs = 10000;
     static constexpr int DefaultSettleTimeMs = 120000;
     // How far back each poll reaches before the newest event seen (late ingestion).
@@ -117,7 +132,15 @@ signals:
 private:
     void beginSweep();
     void onPage(aws::ServiceCall *job, int first, int count);
-    void deliver(QList<ReportEvent> *events);
+    void scheduleDrain();
+    void drain();
+    int deliverBatch(int max);
+    bool accept(const logs::LogEvent &e);
+    void failOnEvent(const QString &error);
+    void dropPaginator();
+    void updateHold();
+    void clearQueue();
+    void onPaginatorFinished();
     void onSweepFinished();
     void checkStream();
     void onStreamChecked(logs::DescribeLogStreamsCall *call);
@@ -144,6 +167,18 @@ private:
     logs::Paginator *m_paginator = nullptr;
     QPointer<logs::DescribeLogStreamsCall> m_check;
     QTimer m_pollTimer;
+    // Received events not yet handed out: slices of pages, still JSON text (each event is read
+    // when it is handed out, so no turn parses a whole page).
+    struct QueuedPage
+    {
+        logs::PendingEvents events;
+        qsizetype next = 0;
+        qsizetype end = 0;
+    };
+    std::deque<QueuedPage> m_queue;
+    qint64 m_queued = 0;
+    bool m_drainScheduled = false; // a drain() is posted
+    bool m_sweepEnded = false; // the paginator finished; its outcome waits for the queue
     bool m_started = false;
     bool m_finished = false;
     bool m_legacy = false;
