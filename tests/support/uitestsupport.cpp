@@ -65,6 +65,18 @@ void ScopedEnvironment::unset(const char *name)
     qunsetenv(name);
 }
 
+void ScopedEnvironment::useAwsFiles(const QString &config, const QString &credentials)
+{
+    set("AWS_CONFIG_FILE", config.toLocal8Bit());
+    set("AWS_SHARED_CREDENTIALS_FILE", credentials.toLocal8Bit());
+    for (const char *name :
+         {"AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+          "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_QBUSINESS",
+          "AWS_CA_BUNDLE", "AWS_USE_FIPS_ENDPOINT", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+          "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"})
+        unset(name);
+}
+
 bool triggerAction(QWidget *window, const QString &objectName)
 {
     auto *action = window->findChild<QAction *>(objectName);

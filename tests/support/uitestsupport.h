@@ -47,6 +47,9 @@ public:
 
     void set(const char *name, const QByteArray &value);
     void unset(const char *name);
+    // The AWS config and credentials files at these paths, and none of the AWS_* variables that
+    // would choose another profile, keys, region, endpoint or retry rule.
+    void useAwsFiles(const QString &config, const QString &credentials);
 
 private:
     void remember(const char *name);

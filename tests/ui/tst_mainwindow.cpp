@@ -696,12 +696,7 @@ void TestMainWindow::reopensFromTheCacheThenOffline()
                       .arg(QLatin1String(syncdeck::emulator::DefaultAccessKeyId),
                            QLatin1String(syncdeck::emulator::DefaultSecretAccessKey))));
     syncdeck::test::ScopedEnvironment env;
-    env.set("AWS_CONFIG_FILE", config.toLocal8Bit());
-    env.set("AWS_SHARED_CREDENTIALS_FILE", credentials.toLocal8Bit());
-    for (const char *name :
-         {"AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-          "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_QBUSINESS"})
-        env.unset(name);
+    env.useAwsFiles(config, credentials);
     LaunchOptions o;
     o.restoreSettings = false;
     o.profile = QStringLiteral("ops");

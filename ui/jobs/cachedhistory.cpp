@@ -4,9 +4,12 @@
 #include "cache/historycache.h"
 #include "qbusiness/client.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QLocale>
 
 #include <algorithm>
+#include <utility>
 
 namespace syncdeck::ui {
 
@@ -16,6 +19,27 @@ namespace {
 // Requests one refresh may send: a first refresh of a long history fills the cache over several
 // opens instead of paging thousands of jobs at once (the jobs page still pages what it shows).
 constexpr int RefreshBudget = 200;
+// Jobs per part of a snapshot's rest: each part is one read and one insert into the view, with
+// the event loop (input, repaints) running in between.
+constexpr int RestChunk = 5000;
+
+// One part of a snapshot's rest, posted at low priority: widgets post their repaints
+// (UpdateRequest) at that priority too, and equal priorities keep their order, so a view paints
+// what it was given before the next part arrives.
+class ChunkEvent : public QEvent
+{
+public:
+    static QEvent::Type type()
+    {
+        static const auto t = QEvent::Type(QEvent::registerEventType());
+        return t;
+    }
+    explicit ChunkEvent(quint64 generation)
+        : QEvent(type())
+        , generation(generation)
+    { }
+    const quint64 generation;
+};
 } // namespace
 
 CachedHistory::CachedHistory(QObject *parent)
@@ -48,6 +72,7 @@ bool CachedHistory::open(const QString &directory, const cache::PruneLimits &lim
 void CachedHistory::close()
 {
     abort();
+    stopDelivery();
     m_cache.reset();
     m_showingCached = false;
     m_offline = false;
@@ -61,6 +86,7 @@ bool CachedHistory::isOpen() const
 void CachedHistory::setClient(qbusiness::Client *client)
 {
     abort();
+    stopDelivery();
     m_client = client;
     m_endpoint = client ? cache::endpointIdentity(client->config()) : QString();
     m_showingCached = false;
@@ -90,9 +116,11 @@ bool CachedHistory::holdsCompletely(const qbusiness::ListSyncJobsRequest &reques
     return state.known && covers(state, cache::JobQuery::of(request));
 }
 
-CachedHistory::Snapshot CachedHistory::snapshot(const qbusiness::ListSyncJobsRequest &request)
+CachedHistory::Snapshot CachedHistory::snapshot(const qbusiness::ListSyncJobsRequest &request,
+                                                int firstPage)
 {
     Snapshot s;
+    stopDelivery();
     m_showingCached = false;
     m_offline = false;
     if (!isOpen() || m_endpoint.isEmpty())
@@ -101,17 +129,81 @@ CachedHistory::Snapshot CachedHistory::snapshot(const qbusiness::ListSyncJobsReq
     const cache::SourceState state = m_cache->sourceState(key);
     if (!state.known)
         return s;
-    const cache::JobQuery query = cache::JobQuery::of(request);
+    cache::JobQuery query = cache::JobQuery::of(request);
     s.known = true;
+    s.complete = covers(state, query);
+    query.limit = firstPage > 0 ? firstPage : -1;
     s.jobs = m_cache->jobs(key, query);
+    s.more = query.limit > 0 && s.jobs.size() == query.limit;
     s.keptLocally = m_cache->keptLocally(key);
     s.asOf = state.refreshedAt;
-    s.complete = covers(state, query);
+    if (s.more) {
+        query.offset = int(s.jobs.size());
+        query.limit = RestChunk;
+        m_delivery = {true, m_delivery.generation + 1, key, query};
+    }
     m_keptLocally = s.keptLocally;
     m_asOf = s.asOf;
     m_showingCached = true;
     emit stateChanged();
     return s;
+}
+
+void CachedHistory::deliverRest()
+{
+    if (m_delivery.active)
+        postChunk();
+}
+
+void CachedHistory::postChunk()
+{
+    QCoreApplication::postEvent(this, new ChunkEvent(m_delivery.generation), Qt::LowEventPriority);
+}
+
+void CachedHistory::customEvent(QEvent *event)
+{
+    if (event->type() != ChunkEvent::type())
+        return QObject::customEvent(event);
+    if (m_delivery.active && static_cast<ChunkEvent *>(event)->generation == m_delivery.generation)
+        deliverChunk();
+}
+
+// Jobs the cache gained meanwhile above the offset (a refresh's merge) push jobs already
+// delivered into the next part: the view skips those, so nothing is lost or shown twice.
+void CachedHistory::deliverChunk()
+{
+    const QList<SyncJob> jobs
+        = isOpen() ? m_cache->jobs(m_delivery.key, m_delivery.query) : QList<SyncJob>();
+    m_delivery.query.offset += int(jobs.size());
+    const bool more = jobs.size() == m_delivery.query.limit;
+    emit restLoaded(jobs, more);
+    if (more) {
+        postChunk();
+        return;
+    }
+    m_delivery.active = false;
+    emit snapshotLoaded();
+    // What a refresh changed meanwhile, now that the whole history is shown.
+    const QList<std::function<void()>> held = std::exchange(m_held, {});
+    for (const std::function<void()> &signal : held)
+        signal();
+}
+
+// A new snapshot (or none) replaces what is shown: the rest of the last one and the changes held
+// for it no longer apply.
+void CachedHistory::stopDelivery()
+{
+    m_delivery.active = false;
+    m_held.clear();
+    m_finishHeld = false;
+}
+
+void CachedHistory::emitInOrder(std::function<void()> signal)
+{
+    if (m_delivery.active)
+        m_held.append(std::move(signal));
+    else
+        signal();
 }
 
 void CachedHistory::refresh(const qbusiness::ListSyncJobsRequest &request)
@@ -127,7 +219,7 @@ void CachedHistory::refresh(const qbusiness::ListSyncJobsRequest &request)
             [this](const QList<SyncJob> &jobs) {
                 const QList<SyncJob> shown = matching(jobs);
                 if (!shown.isEmpty())
-                    emit jobsAdded(shown);
+                    emitInOrder([this, shown] { emit jobsAdded(shown); });
             });
     connect(m_refresh.get(), &cache::CacheRefresh::jobsUpdated, this,
             [this](const QList<SyncJob> &jobs) {
@@ -135,16 +227,16 @@ void CachedHistory::refresh(const qbusiness::ListSyncJobsRequest &request)
                 for (const SyncJob &job : jobs)
                     relisted = m_keptLocally.remove(job.executionId) || relisted;
                 if (relisted)
-                    emit keptLocallyChanged(m_keptLocally);
+                    emitInOrder([this, kept = m_keptLocally] { emit keptLocallyChanged(kept); });
                 const QList<SyncJob> shown = matching(jobs);
                 if (!shown.isEmpty())
-                    emit jobsUpdated(shown);
+                    emitInOrder([this, shown] { emit jobsUpdated(shown); });
             });
     connect(m_refresh.get(), &cache::CacheRefresh::jobsKeptLocally, this,
             [this](const QStringList &ids) {
                 for (const QString &id : ids)
                     m_keptLocally.insert(id);
-                emit keptLocallyChanged(m_keptLocally);
+                emitInOrder([this, kept = m_keptLocally] { emit keptLocallyChanged(kept); });
             });
     connect(m_refresh.get(), &cache::CacheRefresh::finished, this,
             &CachedHistory::onRefreshFinished);
@@ -191,7 +283,12 @@ void CachedHistory::onRefreshFinished()
         && (error.kind == qbusiness::AwsError::Kind::Network
             || error.kind == qbusiness::AwsError::Kind::Timeout);
     done.release()->deleteLater(); // we are inside its signal
-    emit refreshFinished(error);
+    // Still "refreshing" for whoever waits for refreshFinished() while it is held back.
+    m_finishHeld = m_delivery.active;
+    emitInOrder([this, error] {
+        m_finishHeld = false;
+        emit refreshFinished(error);
+    });
     emit stateChanged();
 }
 

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 namespace syncdeck::cache {
@@ -22,9 +23,10 @@ class Client;
 namespace syncdeck::ui {
 
 // The window's side of the local history cache: opens the cache file (a folder given by
-// --cache-dir or the settings), gives the jobs page the cached history of a data source at once,
-// then brings it up to date with an incremental refresh whose changes the page applies in place,
-// and says how fresh what is shown is
+// --cache-dir or the settings), gives the jobs page the cached history of a data source at once
+// (the rows that fill the table, then the rest on the next turns of the event loop), then brings
+// it up to date with an incremental refresh whose changes the page applies in place, and says
+// how fresh what is shown is
 // ("cached, as of 14:02 — refreshing…", offline). It owns no widget; the page and the window show
 // its state.
 class CachedHistory : public QObject
@@ -53,12 +55,23 @@ public:
     struct Snapshot
     {
         bool known = false; // the cache has seen this data source
-        bool complete = false; // the jobs are the whole answer to the request
+        bool complete = false; // the jobs (with the rest) are the whole answer to the request
         QList<qbusiness::SyncJob> jobs; // newest first, kept-locally jobs included
+        bool more = false; // older jobs follow: deliverRest()
         QSet<QString> keptLocally;
         QDateTime asOf; // the last refresh that reached the newest job
     };
-    Snapshot snapshot(const qbusiness::ListSyncJobsRequest &request);
+    // The newest `firstPage` jobs the cache holds for the request (all of them when <= 0), so
+    // that a view paints its first rows without reading a long history first.
+    Snapshot snapshot(const qbusiness::ListSyncJobsRequest &request, int firstPage = 0);
+    // Once the first page is in the view: the rest of the snapshot, newest first, in chunks
+    // (restLoaded()) on the following event-loop turns, each after the repaints already asked
+    // for, then snapshotLoaded(). Meanwhile what a refresh changes is held back and follows,
+    // in order, so it applies to the whole history. A new snapshot, close() or setClient()
+    // drops what is left.
+    void deliverRest();
+    // The rest of the last snapshot is still on its way.
+    bool isDelivering() const { return m_delivery.active; }
     // The cache holds the whole answer to the request (its range is covered).
     bool holdsCompletely(const qbusiness::ListSyncJobsRequest &request);
     // Starts an incremental refresh of the request's data source (a running one is aborted);
@@ -66,7 +79,8 @@ public:
     void refresh(const qbusiness::ListSyncJobsRequest &request);
     void abort();
 
-    bool isRefreshing() const { return bool(m_refresh); }
+    // Also while its refreshFinished() waits for the rest of a snapshot (deliverRest()).
+    bool isRefreshing() const { return m_refresh || m_finishHeld; }
     // The last refresh could not reach the service (no network, connection refused, timeout).
     bool isOffline() const { return m_offline; }
     QDateTime asOf() const { return m_asOf; }
@@ -82,6 +96,11 @@ public:
     QString errorString() const;
 
 signals:
+    // Part of the rest of a snapshot (older than every job delivered before); `more`: further
+    // parts follow (the last part may be empty).
+    void restLoaded(const QList<syncdeck::qbusiness::SyncJob> &jobs, bool more);
+    // The last snapshot was delivered whole.
+    void snapshotLoaded();
     void jobsAdded(const QList<syncdeck::qbusiness::SyncJob> &jobs);
     void jobsUpdated(const QList<syncdeck::qbusiness::SyncJob> &jobs);
     void keptLocallyChanged(const QSet<QString> &executionIds);
@@ -89,10 +108,27 @@ signals:
     void refreshFinished(const syncdeck::qbusiness::AwsError &error);
     void stateChanged();
 
+protected:
+    void customEvent(QEvent *event) override;
+
 private:
+    // The rest of a snapshot, read from the cache a chunk at a time.
+    struct Delivery
+    {
+        bool active = false;
+        quint64 generation = 0; // of the snapshot it belongs to; a posted chunk checks it
+        cache::DataSourceKey key;
+        cache::JobQuery query;
+    };
+
     cache::DataSourceKey keyOf(const qbusiness::ListSyncJobsRequest &request) const;
     QList<qbusiness::SyncJob> matching(const QList<qbusiness::SyncJob> &jobs) const;
     void onRefreshFinished();
+    void postChunk();
+    void deliverChunk();
+    void stopDelivery();
+    // Emits now, or after the snapshot's rest while it is delivered.
+    void emitInOrder(std::function<void()> signal);
 
     std::unique_ptr<cache::HistoryCache> m_cache;
     QPointer<qbusiness::Client> m_client;
@@ -103,6 +139,9 @@ private:
     qbusiness::ListSyncJobsRequest m_request;
     QSet<QString> m_keptLocally;
     QDateTime m_asOf;
+    Delivery m_delivery;
+    QList<std::function<void()>> m_held; // refresh signals waiting for the delivery's end
+    bool m_finishHeld = false; // ... refreshFinished() among them
     bool m_showingCached = false; // rows on screen came from the cache, not yet confirmed
     bool m_offline = false;
 };

@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
@@ -196,6 +197,16 @@ void JobsPage::setCachedHistory(CachedHistory *history)
     };
     connect(history, &CachedHistory::jobsAdded, this, apply);
     connect(history, &CachedHistory::jobsUpdated, this, apply);
+    connect(history, &CachedHistory::restLoaded, this,
+            [this](const QList<SyncJob> &jobs, bool more) {
+                if (m_fromCache)
+                    m_model->appendCachedJobs(jobs, more);
+            });
+    // Without a refresh (a read-only cache) the listing goes on once the cached rows are in.
+    connect(history, &CachedHistory::snapshotLoaded, this, [this] {
+        if (!m_history->isRefreshing())
+            cacheRefreshed({});
+    });
     connect(history, &CachedHistory::keptLocallyChanged, m_model, &SyncJobModel::setKeptLocally);
     connect(history, &CachedHistory::refreshFinished, this, &JobsPage::cacheRefreshed);
     connect(history, &CachedHistory::stateChanged, this, &JobsPage::stateChanged);
@@ -268,7 +279,7 @@ bool JobsPage::listFromCache(const qbusiness::ListSyncJobsRequest &request)
     m_fromCache = false;
     if (!m_history || !m_history->isOpen())
         return false;
-    const CachedHistory::Snapshot snapshot = m_history->snapshot(request);
+    const CachedHistory::Snapshot snapshot = m_history->snapshot(request, rowsThatFill());
     if (!snapshot.known) {
         m_history->refresh(request);
         return false;
@@ -279,12 +290,24 @@ bool JobsPage::listFromCache(const qbusiness::ListSyncJobsRequest &request)
     m_cachedComplete = snapshot.complete;
     m_model->setRequest(request, snapshot.jobs, true);
     m_model->setKeptLocally(snapshot.keptLocally);
+    // The rest after the repaint the reset asked for: the first rows are painted at once.
+    m_history->deliverRest();
     m_history->refresh(request);
-    if (!m_history->isRefreshing())
+    if (!m_history->isRefreshing() && !m_history->isDelivering())
         cacheRefreshed({});
     updateEmptyState();
     emit stateChanged();
     return true;
+}
+
+// The rows that fill the table: what a cached history hands over before the rest. Before the
+// table is laid out (the window opening on a data source), as many as the screen could show.
+int JobsPage::rowsThatFill() const
+{
+    int height = m_view->viewport()->height();
+    if (!m_view->isVisible() && screen())
+        height = screen()->availableSize().height();
+    return height / std::max(1, m_view->verticalHeader()->defaultSectionSize()) + 1;
 }
 
 void JobsPage::cacheRefreshed(const qbusiness::AwsError &error)

@@ -116,6 +116,7 @@ private:
     void buildTable();
     void list();
     bool listFromCache(const qbusiness::ListSyncJobsRequest &request);
+    int rowsThatFill() const;
     void cacheRefreshed(const qbusiness::AwsError &error);
     void clear();
     void selectRunWhenLoaded(const QString &executionId);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace syncdeck::qbusiness {
 namespace {
@@ -100,21 +101,50 @@ void SyncJobModel::setRequest(const ListSyncJobsRequest &request, const QList<Sy
     m_jobs.clear();
     m_mergedIds.clear();
     m_keptLocally.clear();
-    QList<SyncJob> shown;
-    shown.reserve(cached.size());
-    for (const SyncJob &job : cached) {
-        if (job.executionId.isEmpty() || m_mergedIds.contains(job.executionId))
-            continue;
-        m_mergedIds.insert(job.executionId);
+    m_unannounced.clear();
+    const QList<SyncJob> shown = unshown(cached);
+    for (const SyncJob &job : shown)
         m_jobs.append(job);
-        shown.append(job);
-    }
     // Before endResetModel(): views (and the model tester) call fetchMore() from modelReset.
     setInFlight(false);
     endResetModel();
     if (!shown.isEmpty())
         emit jobsAppended(shown);
     emit stateChanged();
+}
+
+// The cached jobs not shown yet (each once), now remembered as shown: a later page from the
+// service may list them again.
+QList<SyncJob> SyncJobModel::unshown(const QList<SyncJob> &cached)
+{
+    QList<SyncJob> fresh;
+    fresh.reserve(cached.size());
+    for (const SyncJob &job : cached) {
+        if (job.executionId.isEmpty() || m_mergedIds.contains(job.executionId))
+            continue;
+        m_mergedIds.insert(job.executionId);
+        fresh.append(job);
+    }
+    return fresh;
+}
+
+void SyncJobModel::appendCachedJobs(const QList<SyncJob> &cached, bool more)
+{
+    if (!m_active)
+        return;
+    const QList<SyncJob> fresh = unshown(cached);
+    if (!fresh.isEmpty()) {
+        const int first = int(m_jobs.size());
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        for (const SyncJob &job : fresh)
+            m_jobs.append(job);
+        endInsertRows();
+        m_unannounced += fresh;
+    }
+    if (!more && !m_unannounced.isEmpty())
+        emit jobsAppended(std::exchange(m_unannounced, {}));
+    if (!fresh.isEmpty() || !more)
+        emit stateChanged();
 }
 
 void SyncJobModel::resumePaging()

@@ -61,6 +61,12 @@ public:
     // requested from the top and the jobs already shown are not added twice.
     void setRequest(const ListSyncJobsRequest &request, const QList<SyncJob> &cached,
                     bool complete);
+    // After setRequest(request, cached, true): a part of the rest of what the cache holds, older
+    // than every row shown (a cache hands a long history over in parts, so that the first rows
+    // show at once). Appended below the rows in one insert, never a reset; jobs already shown
+    // are skipped. jobsAppended() reports the parts together after the last one (`more` false),
+    // so that its followers (the charts) take in the whole history once.
+    void appendCachedJobs(const QList<SyncJob> &cached, bool more);
     // After setRequest(request, cached, true): the cached jobs turned out not to be the whole
     // answer, so pages are requested again from the top (jobs already shown are not added twice).
     void resumePaging();
@@ -135,6 +141,7 @@ private:
     QVariant displayData(const Row &row, int column) const;
     QVariant sortData(const Row &row, int column) const;
     int problemColumn(const Row &row) const;
+    QList<SyncJob> unshown(const QList<SyncJob> &cached);
     void setInFlight(bool inFlight);
     void requestPage();
 
@@ -151,6 +158,7 @@ private:
     // again. A set, so that a page is checked in linear time however many there are.
     QSet<QString> m_mergedIds;
     QSet<QString> m_keptLocally;
+    QList<SyncJob> m_unannounced; // cached parts appended, jobsAppended() still to come
 };
 
 } // namespace syncdeck::qbusiness

@@ -1,7 +1,9 @@
-// The jobs page on the history cache, over real TCP with the real emulator and a cache in a
-// temporary folder: a data source seen before opens on its cached rows before any reply, the
-// refresh then changes rows in place (no reset, the selection kept), jobs the service no longer
-// returns are marked, and with the service gone the cached history stays with an offline state.
+// The jobs page on the history cache, over real TCP with the real emulator (or a handler server)
+// and a cache in a temporary folder: a data source seen before opens on its cached rows before
+// any reply, the rows that fill the table first and the rest on the next turns of the event loop
+// (appended, no reset); the refresh then changes rows in place (no reset, the selection kept),
+// jobs the service no longer returns are marked, and with the service gone the cached history
+// stays with an offline state.
 #include "aws/credentialsprovider.h"
 #include "cache/historycache.h"
 #include "emulator/options.h"
@@ -10,10 +12,17 @@
 #include "jobs/filterbar.h"
 #include "jobs/jobspage.h"
 #include "qbusiness/client.h"
+#include "qbusiness/jsoncodec.h"
 #include "qbusiness/syncjobmodel.h"
+#include "rawhttpserver.h"
+#include "synchistory.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -72,6 +81,14 @@ struct Page
         QSignalSpy done(&history, &CachedHistory::refreshFinished);
         return done.wait(Timeout);
     }
+    // The rest of the cached history after its first page.
+    bool waitForSnapshot()
+    {
+        if (!history.isDelivering())
+            return true;
+        QSignalSpy done(&history, &CachedHistory::snapshotLoaded);
+        return done.wait(Timeout);
+    }
 
     QAction refreshAction;
     FilterBar filters;
@@ -80,6 +97,93 @@ struct Page
     std::unique_ptr<qbusiness::Client> client;
     CachedHistory history;
     bool opened = false;
+};
+
+// A service whose data source has a long history that a cache in `dir` holds completely: it
+// answers the newest page (nothing new), so a refresh sends one request and changes nothing.
+struct LongHistory
+{
+    static constexpr int Jobs = 11000; // more than two parts of the rest
+
+    LongHistory()
+        : jobs(test::generateSyncHistory(Jobs, 5))
+        , server([this](const test::RawHttpRequest &r) {
+            if (!r.path.endsWith("/syncjobs"))
+                return test::RawHttpReply::awsError(404, "ResourceNotFoundException", "none");
+            QJsonArray page;
+            for (int i = 0; i < 10; ++i)
+                page.append(qbusiness::jsoncodec::toJson(jobs.at(i)));
+            const QJsonObject body {{QStringLiteral("history"), page},
+                                    {QStringLiteral("nextToken"), QStringLiteral("more")}};
+            return test::RawHttpReply::json(200, QJsonDocument(body).toJson());
+        })
+    {
+        ids = {{},
+               QStringLiteral("a1111111-1111-4111-8111-111111111111"),
+               QStringLiteral("i2222222-2222-4222-8222-222222222222"),
+               QStringLiteral("d3333333-3333-4333-8333-333333333333")};
+    }
+    bool start()
+    {
+        if (!server.listen())
+            return false;
+        qbusiness::ClientConfig config;
+        config.endpoint = url();
+        config.region = QStringLiteral("us-east-1");
+        qbusiness::ListSyncJobsRequest request;
+        request.applicationId = ids.applicationId;
+        request.indexId = ids.indexId;
+        request.dataSourceId = ids.dataSourceId;
+        key = cache::DataSourceKey::of(config, request);
+        cache::HistoryCache cache;
+        if (!cache.open({dir.path()}))
+            return false;
+        QSet<QString> listed;
+        for (const SyncJob &j : std::as_const(jobs))
+            listed.insert(j.executionId);
+        cache::PagePlacement p;
+        p.newestListedMs = jobs.constFirst().startTime.toMSecsSinceEpoch();
+        p.lastPage = true;
+        p.listedIds = &listed;
+        p.listedAt = QDateTime::currentDateTimeUtc();
+        return cache.mergePage(key, jobs, p).ok && cache.setRefreshed(key, p.listedAt);
+    }
+    QUrl url() const { return QUrl::fromEncoded(server.url()); }
+    // What the whole history reads as from the cache: what the page showed at once before.
+    QList<SyncJob> fullLoad() const
+    {
+        cache::HistoryCache cache;
+        return cache.open({dir.path()}) ? cache.jobs(key) : QList<SyncJob>();
+    }
+
+    QList<SyncJob> jobs; // newest first
+    test::RawHttpServer server;
+    QTemporaryDir dir;
+    qbusiness::ResourceReference ids;
+    cache::DataSourceKey key;
+};
+
+// The model's row count at each paint of the table's viewport.
+class PaintLog : public QObject
+{
+public:
+    explicit PaintLog(QTableView *table)
+        : m_table(table)
+    {
+        table->viewport()->installEventFilter(this);
+    }
+    QList<int> rowsAtPaint;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && m_table->model()->rowCount() > 0)
+            rowsAtPaint.append(m_table->model()->rowCount());
+        return false;
+    }
+
+private:
+    QTableView *m_table;
 };
 
 } // namespace
@@ -93,6 +197,8 @@ private slots:
     void refreshUpdatesRowsInPlace();
     void keptLocallyIsMarked();
     void offlineKeepsTheCachedHistory();
+    void firstPageThenTheRest();
+    void sortAndFilterFollowTheRest();
     void damagedCacheIsMovedAside();
 
 private:
@@ -139,9 +245,13 @@ void TestCachedHistory::reopensFromTheCacheBeforeAnyReply()
     QAbstractItemModelTester tester(again.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     again.page.showDataSource(m_ids);
-    // No event has been processed: no reply can have arrived, the rows are the cache's.
-    QCOMPARE(again.model()->rowCount(), 60);
+    // No event has been processed: no reply can have arrived, the rows are the cache's (the
+    // newest first; the rest on the next turns of the event loop, before any change a reply
+    // brings).
+    QVERIFY(again.model()->rowCount() > 0);
     QVERIFY(again.model()->isFirstPageLoaded());
+    QVERIFY(again.waitForSnapshot());
+    QCOMPARE(again.model()->rowCount(), 60);
     QVERIFY(!again.model()->hasMore()); // the cache holds all of it
     QVERIFY(again.history.isRefreshing());
     QVERIFY2(again.page.statusText().startsWith(QLatin1String("cached, as of ")),
@@ -159,6 +269,7 @@ void TestCachedHistory::reopensFromTheCacheBeforeAnyReply()
     Page filtered(m_url, m_cacheDir.path());
     filtered.filters.applyLaunchFilters(QStringLiteral("FAILED"), {}, {});
     filtered.page.showDataSource(m_ids);
+    QVERIFY(filtered.waitForSnapshot());
     QStringList failed;
     for (int r = 0; r < again.model()->rowCount(); ++r) {
         if (again.model()->job(r).status == QLatin1String("FAILED"))
@@ -236,6 +347,7 @@ void TestCachedHistory::offlineKeepsTheCachedHistory()
     m_service.reset(); // connection refused from now on, at the same address
     Page p(m_url, m_cacheDir.path());
     p.page.showDataSource(m_ids);
+    QVERIFY(p.waitForSnapshot());
     const int cached = p.model()->rowCount();
     QVERIFY(cached >= 60);
     QSignalSpy finished(&p.history, &CachedHistory::refreshFinished);
@@ -251,6 +363,83 @@ void TestCachedHistory::offlineKeepsTheCachedHistory()
     // Details still work from the cached row.
     p.page.selectRun(p.model()->executionId(0));
     QCOMPARE(p.page.currentExecutionId(), p.model()->executionId(0));
+}
+
+// A long cached history: the first delivery holds the rows that fill the table, which is
+// painted with them; the rest follows on later turns of the event loop, appended without a
+// reset, the selection kept, and the model ends up exactly as a load of the whole history.
+void TestCachedHistory::firstPageThenTheRest()
+{
+    LongHistory service;
+    QVERIFY(service.start());
+    Page p(service.url(), service.dir.path());
+    p.page.resize(900, 500);
+    p.page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&p.page));
+    PaintLog paints(p.table());
+    QAbstractItemModelTester tester(p.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy resets(p.model(), &QAbstractItemModel::modelReset);
+    p.page.showDataSource(service.ids);
+    QCOMPARE(resets.count(), 1); // the new listing
+    const int first = p.model()->rowCount();
+    const int rowHeight = p.table()->verticalHeader()->defaultSectionSize();
+    QVERIFY2(first * rowHeight >= p.table()->viewport()->height(),
+             "the first page fills the table");
+    QVERIFY2(first < 2 * p.table()->viewport()->height() / rowHeight + 2, "and no more");
+    for (int r = 0; r < first; ++r)
+        QCOMPARE(p.model()->executionId(r), service.jobs.at(r).executionId);
+    QVERIFY(p.history.isDelivering());
+    p.page.selectRun(service.jobs.at(2).executionId);
+
+    QSignalSpy inserted(p.model(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy parts(&p.history, &CachedHistory::restLoaded);
+    QSignalSpy appended(p.model(), &SyncJobModel::jobsAppended); // what the charts follow
+    QVERIFY(p.waitForSnapshot());
+    QVERIFY2(!paints.rowsAtPaint.isEmpty(), "the table was painted");
+    QCOMPARE(paints.rowsAtPaint.constFirst(), first); // before the rest arrived
+    QVERIFY(parts.count() > 1);
+    QVERIFY(inserted.count() >= parts.count() - 1); // the last part may be empty
+    QCOMPARE(inserted.constFirst().at(1).toInt(), first); // appended below the first page
+    // The charts take in the rest once, when it is all in.
+    QCOMPARE(appended.count(), 1);
+    const QList<SyncJob> rest = appended.constFirst().constFirst().value<QList<SyncJob>>();
+    QCOMPARE(rest.size(), LongHistory::Jobs - first);
+    QCOMPARE(rest.constFirst().executionId, service.jobs.at(first).executionId);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(p.page.currentExecutionId(), service.jobs.at(2).executionId);
+    QCOMPARE(p.table()->selectionModel()->currentIndex().row(), 2);
+
+    QVERIFY(p.waitForRefresh());
+    QVERIFY(!p.history.isOffline());
+    QCOMPARE(resets.count(), 1);
+    const QList<SyncJob> full = service.fullLoad();
+    QCOMPARE(full.size(), LongHistory::Jobs);
+    QCOMPARE(p.model()->rowCount(), full.size());
+    for (int r = 0; r < full.size(); ++r)
+        QCOMPARE(p.model()->job(r), full.at(r));
+}
+
+// The table's sort and quick filter take in every part of the rest as it arrives.
+void TestCachedHistory::sortAndFilterFollowTheRest()
+{
+    LongHistory service;
+    QVERIFY(service.start());
+    Page p(service.url(), service.dir.path());
+    p.table()->sortByColumn(SyncJobModel::StartColumn, Qt::AscendingOrder);
+    p.page.setQuickFilter(QStringLiteral("Failed"));
+    p.page.showDataSource(service.ids);
+    QVERIFY(p.history.isDelivering());
+    QVERIFY(p.waitForSnapshot());
+    QVERIFY(p.waitForRefresh());
+    QList<SyncJob> expected;
+    const QList<SyncJob> full = service.fullLoad();
+    for (auto it = full.crbegin(); it != full.crend(); ++it) {
+        if (it->status == QLatin1String("FAILED"))
+            expected.append(*it); // oldest first
+    }
+    QVERIFY(expected.size() > 10);
+    QCOMPARE(p.page.tableJobs(), expected);
 }
 
 void TestCachedHistory::damagedCacheIsMovedAside()
