@@ -6,6 +6,7 @@
 #include "dashboarddocks.h"
 #include "dashboardmenus.h"
 #include "dashboardstart.h"
+#include "datasourceopener.h"
 #include "fleet/fleetnavigator.h"
 #include "fleet/fleetpage.h"
 #include "jobs/cachedhistory.h"
@@ -149,7 +150,8 @@ void MainWindow::buildCentral()
 
 void MainWindow::wireConnection()
 {
-    connect(m_connectionBar, &ConnectionBar::goToRequested, this, &MainWindow::goTo);
+    connect(m_connectionBar, &ConnectionBar::goToRequested, this,
+            [this](const QString &reference) { opener().goTo(reference); });
     connect(m_connection, &ConnectionController::opened, this, &MainWindow::useConnection);
     connect(m_connection, &ConnectionController::closed, this, &MainWindow::forgetConnection);
     connect(m_connection, &ConnectionController::failed, this, &MainWindow::showConnectionFailure);
@@ -200,7 +202,8 @@ void MainWindow::wireJobs()
 
 void MainWindow::wireFleet()
 {
-    connect(m_fleet, &FleetPage::dataSourceActivated, this, &MainWindow::showFleetDataSource);
+    connect(m_fleet, &FleetPage::dataSourceActivated, this,
+            [this](const qbusiness::ResourceReference &ids) { opener().openFleetRow(ids); });
     connect(m_fleet, &FleetPage::dataSourceEnteredFailing, m_notifier,
             [this](const fleet::FleetRow &row) {
                 m_notifier->notifyDataSourceFailing(
@@ -209,17 +212,6 @@ void MainWindow::wireFleet()
             });
     // A data source picked by hand is what the user wants to see, fleet or not.
     connect(m_picker, &ResourcePicker::choiceMadeByUser, m_navigator, &FleetNavigator::leaveFleet);
-}
-
-void MainWindow::showFleetDataSource(const qbusiness::ResourceReference &ids)
-{
-    // A row of another region (the fleet scans every region): the connection follows it.
-    if (!ids.region.isEmpty() && ids.region != m_connectionBar->region() && !m_connection->isDemo())
-        m_navigator->keepFleetAcrossReconnect();
-    m_connection->openForRegion(ids.region);
-    m_picker->open(ids);
-    m_navigator->showHistory();
-    m_jobs->focusTable();
 }
 
 void MainWindow::restoreSettings()
@@ -308,21 +300,9 @@ void MainWindow::showConnectionFailure(const ConnectionFailure &failure)
     updateStatusBar();
 }
 
-void MainWindow::goTo(const QString &reference)
+DataSourceOpener MainWindow::opener() const
 {
-    qbusiness::ResourceReference ids;
-    QString error;
-    if (!qbusiness::parseResourceReference(reference, &ids, &error)) {
-        m_errorBanner->showError(tr("Cannot go there"), error, {});
-        return;
-    }
-    m_navigator->showAskedHistory();
-    if (!m_connection->openForRegion(ids.region))
-        m_errorBanner->showError(
-            tr("Not connected"),
-            tr("Choose a profile first; SyncDeck will then open this data source."), {});
-    // The picker selects the IDs once it has listed them (after connecting, if it connects).
-    m_picker->open(ids);
+    return {m_connectionBar, m_connection, m_picker, m_navigator, m_jobs, m_errorBanner};
 }
 
 void MainWindow::showChosenDataSource()

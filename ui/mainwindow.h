@@ -13,6 +13,7 @@ class QStackedWidget;
 namespace syncdeck::ui {
 
 class ConnectionBar;
+struct DataSourceOpener;
 class ConnectionController;
 class DashboardDocks;
 class ErrorBanner;
@@ -62,10 +63,9 @@ private:
     void useConnection(const syncdeck::ui::Connection &connection);
     void forgetConnection();
     void showConnectionFailure(const syncdeck::ui::ConnectionFailure &failure);
-    void goTo(const QString &reference);
+    DataSourceOpener opener() const;
     void showChosenDataSource();
     void showDataSourceName();
-    void showFleetDataSource(const qbusiness::ResourceReference &ids);
     void refresh();
     void openSettings();
     void applyPollIntervals();
