@@ -28,9 +28,6 @@ using qbusiness::SyncJob;
 
 namespace {
 
-// The field name of a value label (without the colon), for its accessible name.
-constexpr char FieldProperty[] = "syncdeckField";
-
 QString timeText(const QDateTime &t)
 {
     if (!t.isValid())
@@ -72,7 +69,6 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
     statusRow->addWidget(m_status, 1);
     auto *statusField = new QLabel(tr("Status:"));
     statusField->setBuddy(m_status);
-    m_status->setProperty(FieldProperty, tr("Status"));
     form->addRow(statusField, statusRow);
 
     m_start = addRow(form, tr("Started:"), QStringLiteral("detailsStart"));
@@ -152,9 +148,6 @@ QLabel *JobDetailsPanel::addRow(QFormLayout *form, const QString &label, const Q
     auto *field = new QLabel(label);
     // The buddy relation names the value for assistive tools that follow it (Orca does).
     field->setBuddy(value);
-    QString name = label;
-    name.remove(QLatin1Char(':'));
-    value->setProperty(FieldProperty, name);
     form->addRow(field, value);
     return value;
 }
@@ -162,11 +155,10 @@ QLabel *JobDetailsPanel::addRow(QFormLayout *form, const QString &label, const Q
 void JobDetailsPanel::setValue(QLabel *value, const QString &text)
 {
     value->setText(text);
-    // A QLabel with an accessible name no longer exposes its text, so the name carries both
-    // the field and the whole value (long messages too: the name is never elided).
-    const QString field = value->property(FieldProperty).toString();
-    value->setAccessibleName(text.isEmpty() ? tr("%1: none").arg(field)
-                                            : tr("%1: %2").arg(field, text));
+    // The field label names the value (its buddy: screen readers read "Ended: <value>"), so
+    // the value's own name is the whole value alone (long messages too: never elided); a name
+    // holding the field as well was read twice by Orca ("Ended: Ended: …").
+    value->setAccessibleName(text.isEmpty() ? tr("none") : text);
 }
 
 void JobDetailsPanel::setContext(const QString &region, const QString &applicationId,
