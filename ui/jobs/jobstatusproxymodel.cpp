@@ -43,8 +43,9 @@ QVariant JobStatusProxyModel::presentationData(const QModelIndex &index, int rol
         case Qt::ForegroundRole:
             return statusColor(status, m_palette);
         case Qt::AccessibleTextRole:
-            return tr("Status: %1")
-                .arg(QIdentityProxyModel::data(index, Qt::DisplayRole).toString());
+            // The value alone: the Status header already names the column (Orca read "Status:
+            // Failed" under it). The status is said in words, never by its icon or colour only.
+            return QIdentityProxyModel::data(index, Qt::DisplayRole).toString();
         default:
             break;
         }
