@@ -522,12 +522,12 @@ void ReportPanel::updateHeadline()
         state = tr("Read all %n events of the report.", nullptr, int(c.events));
         break;
     default:
-        state = outcome.title;
-        break;
+        break; // the outcome's banner says it: no second line with its title
     }
     if (m_model->view().isFiltered() && c.events > 0)
         state += u' ' + tr("%n match the view.", nullptr, m_model->matchingCount());
-    m_state->setText(state);
+    m_state->setText(state.trimmed());
+    m_state->setVisible(!m_state->text().isEmpty());
     m_export->setEnabled(m_model->matchingCount() > 0);
     m_copyQuery->setEnabled(m_hasJob);
     m_reload->setEnabled(m_hasJob && m_client);
