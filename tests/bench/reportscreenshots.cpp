@@ -1,16 +1,26 @@
-// Renders the Documents view and saves screenshots (not a test), to look at it and to refresh
+// Renders the Documents pane of the real window on the demo service (the in-process emulator, as
+// `syncdeck --demo` starts it) and saves screenshots (not a test), to look at it and to refresh
 // docs/screenshots/:
 //   reportscreenshots OUTPUT_DIR
-// writes report-groups.png (a failed run's report grouped by reason), report-group-open.png (one
-// group opened, a document and its raw event) and report-no-delivery.png (the "logs not
-// delivered" state), from a CloudWatch Logs handler server on 127.0.0.1 with a realistic report.
+// writes report-groups.png (the demo's latest failed run: its report grouped by reason),
+// report-group-open.png (the largest reason opened, a document and its raw event) and
+// report-no-delivery.png (a run of an application without log delivery), each of the whole
+// 1600x1000 window as a new user first sees it, the Documents pane raised.
+#include "charts/chartspanel.h"
+#include "dashboardservices.h"
+#include "launchoptions.h"
+#include "mainwindow.h"
 #include "report/reportpanel.h"
-#include "reportworld.h"
+#include "uitestsupport.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -18,52 +28,16 @@
 #include <cstdio>
 
 using namespace syncdeck;
-using test::FakeCloudWatchLogs;
-using test::ReportWorld;
 
 namespace {
 
-// 1,200 documents of a SharePoint-like source: 9% failed for one of six reasons, 4% skipped.
-logs::LogEvent reportEvent(qint64 t0, int i)
-{
-    static const char *const Reasons[] = {
-        "File %1.pdf exceeds the 50 MB size limit",
-        "Access denied reading /sites/finance/Shared Documents/%1.docx (403)",
-        "Unsupported file type: %1.dwg",
-        "The document %1.xlsx has no extractable text",
-        "Timeout after 30000 ms fetching %1.pptx",
-        "ACL for %1 references unknown principal group-7",
-    };
-    static const char *const Weights = "000011122233445"; // reason by i % 15: a few dominate
-    const int kind = i % 100;
-    const char *status = kind < 9 ? "FAILED" : kind < 13 ? "SKIPPED" : "SUCCESS";
-    const QString name = QStringLiteral("Budget review %1").arg(2000 + i);
-    QString message = QStringLiteral("{\"DocumentId\":\"doc-%1\",\"DocumentTitle\":\"%2\","
-                                     "\"SourceUri\":\"https://contoso.sharepoint.com/sites/"
-                                     "finance/Shared%20Documents/doc-%1.pdf\",\"CrawlAction\":"
-                                     "\"ADD\",\"ConnectorDocumentStatus\":{\"Status\":\"%3\"},"
-                                     "\"CrawlStatus\":{\"Status\":\"SUCCESS\"},\"SyncStatus\":"
-                                     "{\"Status\":\"%3\"},\"IndexStatus\":{\"Status\":\"%4\"}")
-                          .arg(i)
-                          .arg(name, QLatin1String(status),
-                               QLatin1String(kind < 13 ? "NOT_STARTED" : "SUCCESS"));
-    if (kind < 9) {
-        const int reason = Weights[i % 15] - '0';
-        message
-            += QStringLiteral(",\"ErrorMsg\":\"%1\"")
-                   .arg(QString::fromLatin1(Reasons[reason]).arg(QStringLiteral("doc-%1").arg(i)));
-    } else if (kind < 13) {
-        message += QStringLiteral(",\"ErrorMsg\":\"Document unchanged since the last sync\"");
-    }
-    message += u'}';
-    return FakeCloudWatchLogs::event(t0 + qint64(i) * 2500, message, i);
-}
+constexpr int Timeout = 30000;
 
-bool save(QWidget *widget, const QDir &out, const QString &name)
+bool save(QWidget *window, const QDir &out, const QString &name)
 {
-    QTest::qWait(150);
+    QTest::qWait(300); // the last repaints
     const QString path = out.filePath(name + QStringLiteral(".png"));
-    if (!widget->grab().save(path)) {
+    if (!window->grab().save(path)) {
         std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
         return false;
     }
@@ -71,11 +45,54 @@ bool save(QWidget *widget, const QDir &out, const QString &name)
     return true;
 }
 
-bool finished(const ui::ReportPanel &panel)
+bool fail(const char *what)
+{
+    std::fprintf(stderr, "reportscreenshots: %s\n", what);
+    return false;
+}
+
+bool reportRead(const ui::ReportPanel *panel)
 {
     return QTest::qWaitFor(
-        [&panel] { return panel.model()->outcome().isFinal() && !panel.model()->isLoading(); },
-        20000);
+        [panel] {
+            return panel->hasJob() && panel->model()->outcome().isFinal()
+                && !panel->model()->isLoading();
+        },
+        Timeout);
+}
+
+// The demo's latest failed run, grouped; then its largest reason opened.
+bool failedRun(ui::MainWindow *window, ui::ReportPanel *panel, const QDir &out)
+{
+    if (!reportRead(panel) || panel->model()->rowCount() == 0)
+        return fail("the failed run's report was not read");
+    if (!save(window, out, QStringLiteral("report-groups")))
+        return false;
+    auto *groups = panel->findChild<QTreeWidget *>(QStringLiteral("failureGroups"));
+    auto *table = panel->findChild<QTableView *>(QStringLiteral("documentsTable"));
+    groups->setCurrentItem(groups->topLevelItem(1));
+    table->setFocus();
+    table->selectRow(2);
+    panel->findChild<QToolButton *>(QStringLiteral("showRawEvent"))->click();
+    return save(window, out, QStringLiteral("report-group-open"));
+}
+
+// The next application (odd positions have no log delivery), its latest run.
+bool withoutDelivery(ui::MainWindow *window, ui::ReportPanel *panel, const QDir &out)
+{
+    auto *applications = window->findChild<QComboBox *>(QStringLiteral("application"));
+    auto *runs = window->findChild<QTableView *>(QStringLiteral("jobsView"));
+    if (!applications || applications->count() < 2)
+        return fail("the demo has no second application");
+    applications->setCurrentIndex(1);
+    if (!QTest::qWaitFor([runs] { return runs->model()->rowCount() > 1; }, Timeout))
+        return fail("the second application's runs did not load");
+    runs->setFocus();
+    runs->selectRow(1); // the newest finished run
+    if (!reportRead(panel)
+        || panel->model()->outcome().status != report::ReportStatus::NoLogGroup)
+        return fail("the second application's run did not read as \"no log group\"");
+    return save(window, out, QStringLiteral("report-no-delivery"));
 }
 
 } // namespace
@@ -88,51 +105,32 @@ int main(int argc, char **argv)
         return 2;
     }
     const QDir out(QString::fromLocal8Bit(argv[1]));
-    ReportWorld world;
-    const report::RunReportTarget target = ReportWorld::target();
-    QList<logs::LogEvent> events;
-    for (int i = 0; i < 1200; ++i)
-        events << reportEvent(ReportWorld::runStart().toMSecsSinceEpoch() + 1000, i);
-    world.addReport(events);
-
-    qbusiness::SyncJob job;
-    job.executionId = target.executionId;
-    job.startTime = target.runStart;
-    job.endTime = target.runEnd;
-    job.status = QStringLiteral("INCOMPLETE");
-    job.metrics.documentsScanned = 1200;
-    job.metrics.documentsFailed = 108;
-
-    ui::ReportPanel panel;
-    panel.setWindowTitle(QStringLiteral("Documents"));
-    panel.setSelectionDelay(0);
-    panel.setContext(target.region, target.applicationId, {}, target.dataSourceId);
-    panel.setLogsClient(world.client.get());
-    panel.resize(1400, 620);
-    panel.show();
-    if (!QTest::qWaitForWindowExposed(&panel))
+    // A first start: nothing remembered from this machine, no cache of its own.
+    QTemporaryDir home;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       home.filePath(QStringLiteral("settings")));
+    emulator::Options service; // the demo's, as app/gui/main.cpp starts it
+    service.applications = 3;
+    service.fleetVariety = true;
+    test::EmulatorDemoService demo(service);
+    ui::LaunchOptions launch;
+    launch.demo = true;
+    launch.cacheDirectory = home.filePath(QStringLiteral("cache"));
+    ui::DashboardServices services;
+    services.demo = &demo;
+    services.makeChartsPane = [](QWidget *parent) { return new ui::ChartsPanel(parent); };
+    ui::MainWindow window(launch, services);
+    QSignalSpy ready(&window, &ui::MainWindow::demoReady);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window) || !ready.wait(Timeout)) {
+        fail("the demo did not open");
         return 1;
-    panel.showJob(job);
-    if (!finished(panel) || !save(&panel, out, QStringLiteral("report-groups")))
-        return 1;
-
-    auto *groups = panel.findChild<QTreeWidget *>(QStringLiteral("failureGroups"));
-    auto *table = panel.findChild<QTableView *>(QStringLiteral("documentsTable"));
-    groups->setCurrentItem(groups->topLevelItem(1));
-    table->selectRow(2);
-    panel.findChild<QToolButton *>(QStringLiteral("showRawEvent"))->click();
-    if (!save(&panel, out, QStringLiteral("report-group-open")))
-        return 1;
-
-    // An application without log delivery: no log group.
-    qbusiness::SyncJob other = job;
-    other.executionId = QStringLiteral("e0000000-0000-4000-8000-0000000000aa");
-    ReportWorld empty;
-    panel.setLogsClient(empty.client.get());
-    panel.setContext(target.region, QStringLiteral("a2222222-2222-4222-8222-222222222222"), {},
-                     target.dataSourceId);
-    panel.showJob(other);
-    if (!finished(panel) || !save(&panel, out, QStringLiteral("report-no-delivery")))
-        return 1;
-    return 0;
+    }
+    window.resize(1600, 1000);
+    auto *documents = window.findChild<QDockWidget *>(QStringLiteral("reportDock"));
+    documents->raise();
+    // Taller than at first start (a drag of the splitter above it): more documents in view.
+    window.resizeDocks({documents}, {540}, Qt::Vertical);
+    auto *panel = window.findChild<ui::ReportPanel *>(QStringLiteral("reportPanel"));
+    return failedRun(&window, panel, out) && withoutDelivery(&window, panel, out) ? 0 : 1;
 }

@@ -7,6 +7,7 @@
 #include "aws/requestpacer.h"
 #include "emulatorthread.h"
 #include "logs/client.h"
+#include "report/failuregroups.h"
 #include "report/reportcounts.h"
 #include "report/reportreader.h"
 #include "signedhttp.h"
@@ -80,11 +81,20 @@ private slots:
     void throttleFaultIsTyped();
     void runningReportGrows();
     void listDocuments();
+    void latestProblemRunsOfTheFirstDataSourceHaveReports_data();
+    void latestProblemRunsOfTheFirstDataSourceHaveReports();
 
 private:
-    QList<Run> runsOf(int application);
+    QList<Run> runsOf(int application) { return runsOf(*m_qbusiness, application); }
+    static QList<Run> runsOf(SignedHttp &qbusiness, int application);
     report::ReportCounts read(const Run &run, report::ReportOutcome *outcome,
-                              const QList<report::DocumentStatus> &statuses = {});
+                              const QList<report::DocumentStatus> &statuses = {})
+    {
+        return read(client(), run, outcome, statuses);
+    }
+    report::ReportCounts read(logs::Client *client, const Run &run, report::ReportOutcome *outcome,
+                              const QList<report::DocumentStatus> &statuses = {},
+                              report::FailureGroups *groups = nullptr);
     logs::Client *client();
 
     std::unique_ptr<EmulatorThread> m_emulator;
@@ -116,14 +126,14 @@ void TestEmulatorLogs::initTestCase()
     QVERIFY2(!m_failed.executionId.isEmpty(), "the seeded history has a run with failures");
 }
 
-QList<Run> TestEmulatorLogs::runsOf(int application)
+QList<Run> TestEmulatorLogs::runsOf(SignedHttp &qbusiness, int application)
 {
     QList<Run> runs;
     const QJsonArray apps
-        = m_qbusiness->get("/applications").json().value(QLatin1String("applications")).toArray();
+        = qbusiness.get("/applications").json().value(QLatin1String("applications")).toArray();
     const QString app
         = apps.at(application).toObject().value(QLatin1String("applicationId")).toString();
-    const QString index = m_qbusiness->get("/applications/" + app.toLatin1() + "/indices")
+    const QString index = qbusiness.get("/applications/" + app.toLatin1() + "/indices")
                               .json()
                               .value(QLatin1String("indices"))
                               .toArray()
@@ -134,13 +144,13 @@ QList<Run> TestEmulatorLogs::runsOf(int application)
     const QByteArray base
         = "/applications/" + app.toLatin1() + "/indices/" + index.toLatin1() + "/datasources";
     const QJsonArray sources
-        = m_qbusiness->get(base).json().value(QLatin1String("dataSources")).toArray();
+        = qbusiness.get(base).json().value(QLatin1String("dataSources")).toArray();
     for (const QJsonValue &s : sources) {
         const QString ds = s.toObject().value(QLatin1String("dataSourceId")).toString();
         QByteArray query = "maxResults=10";
         for (int page = 0; page < 10; ++page) {
             const QJsonObject body
-                = m_qbusiness->get(base + '/' + ds.toLatin1() + "/syncjobs", query).json();
+                = qbusiness.get(base + '/' + ds.toLatin1() + "/syncjobs", query).json();
             for (const QJsonValue &j : body.value(QLatin1String("history")).toArray()) {
                 const QJsonObject o = j.toObject();
                 Run r;
@@ -184,8 +194,10 @@ logs::Client *TestEmulatorLogs::client()
     return m_client.get();
 }
 
-report::ReportCounts TestEmulatorLogs::read(const Run &run, report::ReportOutcome *outcome,
-                                            const QList<report::DocumentStatus> &statuses)
+report::ReportCounts TestEmulatorLogs::read(logs::Client *client, const Run &run,
+                                            report::ReportOutcome *outcome,
+                                            const QList<report::DocumentStatus> &statuses,
+                                            report::FailureGroups *groups)
 {
     report::RunReportTarget target;
     target.applicationId = run.app;
@@ -195,13 +207,16 @@ report::ReportCounts TestEmulatorLogs::read(const Run &run, report::ReportOutcom
     target.runStart = run.start;
     target.runEnd = run.end;
     target.region = QStringLiteral("us-east-1");
-    report::ReportReader reader(client(), target);
+    report::ReportReader reader(client, target);
     reader.setStatusFilter(statuses);
     report::ReportCounts counts;
     connect(&reader, &report::ReportReader::eventsRead, this,
-            [&counts](const QList<report::ReportEvent> &events) {
-                for (const report::ReportEvent &e : events)
+            [&counts, groups](const QList<report::ReportEvent> &events) {
+                for (const report::ReportEvent &e : events) {
                     counts.add(e);
+                    if (groups)
+                        groups->add(e);
+                }
             });
     QSignalSpy done(&reader, &report::ReportReader::finished);
     reader.start();
@@ -550,6 +565,56 @@ void TestEmulatorLogs::listDocuments()
     QCOMPARE(documents, std::max(last.scanned, last.failed));
     QCOMPARE(failed, last.failed);
     QCOMPARE(qint64(ids.size()), documents);
+}
+
+void TestEmulatorLogs::latestProblemRunsOfTheFirstDataSourceHaveReports_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::newRow("seed 1 (the demo's)") << quint64(1);
+    QTest::newRow("seed 7") << quint64(7);
+    QTest::newRow("seed 2024") << quint64(2024);
+}
+
+// The window opens the demo on the first data source's latest failed run: that run, and its
+// latest INCOMPLETE one, have a report with failed and skipped documents for several reasons
+// (the latest FAILED runs stopped partway through, after writing one).
+void TestEmulatorLogs::latestProblemRunsOfTheFirstDataSourceHaveReports()
+{
+    QFETCH(quint64, seed);
+    emulator::Options o;
+    o.seed = seed;
+    o.applications = 3;
+    o.fleetVariety = true;
+    o.syncDurationMs = 3600 * 1000;
+    EmulatorThread demo(o);
+    QString error;
+    QVERIFY2(demo.start(&error), qPrintable(error));
+    SignedHttp qbusiness(demo.url(), test::emulatorCredentials());
+    QList<Run> runs = runsOf(qbusiness, 0);
+    QVERIFY(!runs.isEmpty());
+    const QString first = runs.first().dataSource;
+    aws::ClientConfig config;
+    config.endpoint = demo.url();
+    config.region = QStringLiteral("us-east-1");
+    aws::StaticCredentialsProvider credentials(test::emulatorCredentials());
+    logs::Client logs(config, &credentials);
+    logs.setRequestPacer(std::make_shared<aws::RequestPacer>());
+    for (const char *status : {"FAILED", "INCOMPLETE"}) {
+        const auto latest = std::find_if(runs.cbegin(), runs.cend(), [&](const Run &r) {
+            return r.dataSource == first && r.status == QLatin1String(status);
+        });
+        QVERIFY2(latest != runs.cend(), status);
+        report::ReportOutcome outcome;
+        report::FailureGroups groups;
+        const report::ReportCounts counts = read(&logs, *latest, &outcome, {}, &groups);
+        QVERIFY2(outcome.status == report::ReportStatus::Complete, qPrintable(outcome.title));
+        QCOMPARE(counts.failed, latest->failed);
+        QVERIFY2(counts.skipped > 0, status);
+        int failedReasons = 0;
+        for (const report::FailureGroup &g : groups.groups())
+            failedReasons += g.status == report::DocumentStatus::Failed ? 1 : 0;
+        QVERIFY2(failedReasons >= 4, qPrintable(QString::number(failedReasons)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorLogs)

@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTimeZone>
@@ -27,32 +28,31 @@ DocumentDetails::DocumentDetails(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_title = addField(form, tr("Title"), "documentTitle");
-    m_documentId = addField(form, tr("Document ID"), "documentId");
-    m_status = addField(form, tr("Status"), "documentStatus");
-
-    auto *uriRow = new QHBoxLayout;
-    m_sourceUri = new QLabel(this);
-    m_sourceUri->setObjectName(QStringLiteral("documentSourceUri"));
-    m_sourceUri->setTextFormat(Qt::PlainText);
-    m_sourceUri->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_sourceUri->setWordWrap(true);
-    m_sourceUri->setAccessibleName(tr("Source URI"));
+    // The actions first: in a short or narrow pane they are on screen without scrolling.
     m_open = new QPushButton(tr("Open document"), this);
     m_open->setObjectName(QStringLiteral("openSourceUri"));
     m_open->setToolTip(tr("Open the document's source in the browser"));
     m_open->setAccessibleName(tr("Open the source URI in the browser"));
-    m_copy = new QPushButton(tr("Copy"), this);
+    m_copy = new QPushButton(tr("Copy URI"), this);
     m_copy->setObjectName(QStringLiteral("copySourceUri"));
     m_copy->setToolTip(tr("Copy the source URI"));
     m_copy->setAccessibleName(tr("Copy the source URI"));
-    uriRow->addWidget(m_sourceUri, 1);
-    uriRow->addWidget(m_open);
-    uriRow->addWidget(m_copy);
-    form->addRow(tr("Source URI"), uriRow);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_copy);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
 
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // A narrow pane puts a field under its label rather than cutting it off.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_title = addField(form, tr("Title"), "documentTitle");
+    m_documentId = addLineField(form, tr("Document ID"), "documentId");
+    m_status = addField(form, tr("Status"), "documentStatus");
+    // The URI in full on one line that scrolls, selects and copies: a long URI never widens
+    // the pane.
+    m_sourceUri = addLineField(form, tr("Source URI"), "documentSourceUri");
     m_stages = addField(form, tr("Stages"), "documentStages");
     m_error = addField(form, tr("Error"), "documentError");
     layout->addLayout(form);
@@ -88,8 +88,36 @@ QLabel *DocumentDetails::addField(QFormLayout *form, const QString &label, const
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     value->setAccessibleName(label);
+    // Wrapped to the pane's width: a word longer than the pane (a path in an error) does not
+    // widen it.
+    value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     form->addRow(label, value);
     return value;
+}
+
+// Identifiers that are one long word (URIs, S3 keys): one read-only line that scrolls, so the
+// whole text stays selectable and copyable whatever the pane's width.
+QLineEdit *DocumentDetails::addLineField(QFormLayout *form, const QString &label,
+                                         const char *objectName)
+{
+    auto *value = new QLineEdit(this); // plain text always
+    value->setObjectName(QLatin1String(objectName));
+    value->setReadOnly(true);
+    value->setFrame(false);
+    value->setAccessibleName(label);
+    QPalette palette = value->palette();
+    palette.setColor(QPalette::Base, Qt::transparent);
+    value->setPalette(palette);
+    value->setMinimumWidth(value->fontMetrics().averageCharWidth() * 12);
+    form->addRow(label, value);
+    return value;
+}
+
+void DocumentDetails::showLine(QLineEdit *field, const QString &text)
+{
+    field->setText(text);
+    field->setCursorPosition(0); // the start of a long URI, not its end
+    field->setToolTip(text.isEmpty() ? QString() : plainToolTip(text));
 }
 
 void DocumentDetails::setUrlOpener(UrlOpener opener)
@@ -101,8 +129,10 @@ void DocumentDetails::clearEvent()
 {
     m_event = {};
     m_hasEvent = false;
-    for (QLabel *label : {m_title, m_documentId, m_status, m_sourceUri, m_stages, m_error})
+    for (QLabel *label : {m_title, m_status, m_stages, m_error})
         label->clear();
+    showLine(m_documentId, {});
+    showLine(m_sourceUri, {});
     m_title->setText(tr("Choose a document to see its details."));
     m_open->setEnabled(false);
     m_copy->setEnabled(false);
@@ -116,13 +146,13 @@ void DocumentDetails::setEvent(const ReportEvent &event)
     m_event = event;
     m_hasEvent = true;
     m_title->setText(event.documentTitle.isEmpty() ? tr("(no title)") : event.documentTitle);
-    m_documentId->setText(event.documentId);
+    showLine(m_documentId, event.documentId);
     QString status
         = event.isUnreadable() ? tr("Unreadable event") : report::documentStatusText(event.status);
     if (!event.statusWire.isEmpty() && event.status == report::DocumentStatus::Unknown)
         status += QStringLiteral(" (") + event.statusWire + u')';
     m_status->setText(status);
-    m_sourceUri->setText(event.sourceUri);
+    showLine(m_sourceUri, event.sourceUri);
     QStringList stages;
     const auto stage = [&stages](const QString &name, const report::StageStatus &s) {
         if (s.isSet())

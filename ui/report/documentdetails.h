@@ -9,6 +9,7 @@
 
 class QFormLayout;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QToolButton;
@@ -48,13 +49,15 @@ signals:
 
 private:
     QLabel *addField(QFormLayout *form, const QString &label, const char *objectName);
+    QLineEdit *addLineField(QFormLayout *form, const QString &label, const char *objectName);
+    static void showLine(QLineEdit *field, const QString &text);
 
     report::ReportEvent m_event;
     bool m_hasEvent = false;
     UrlOpener m_openUrl;
     QLabel *m_title = nullptr;
-    QLabel *m_documentId = nullptr;
-    QLabel *m_sourceUri = nullptr;
+    QLineEdit *m_documentId = nullptr;
+    QLineEdit *m_sourceUri = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_stages = nullptr;
     QLabel *m_error = nullptr;

@@ -25,7 +25,7 @@ FailureGroupList::FailureGroupList(QWidget *parent)
     setUniformRowHeights(true);
     setAllColumnsShowFocus(true);
     setSelectionMode(QAbstractItemView::SingleSelection);
-    setTextElideMode(Qt::ElideMiddle);
+    setTextElideMode(Qt::ElideRight); // a reason reads from its start
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(ReasonColumn, QHeaderView::Stretch);
     header()->setSectionResizeMode(StatusColumn, QHeaderView::ResizeToContents);

@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -142,6 +143,10 @@ ReportPanel::ReportPanel(QWidget *parent)
     m_details = new DocumentDetails(detailsScroll);
     m_details->setObjectName(QStringLiteral("documentDetails"));
     detailsScroll->setWidget(m_details);
+    // Never narrower than the details need (their buttons included): a narrow pane would hide
+    // them behind a horizontal scroll bar.
+    detailsScroll->setMinimumWidth(m_details->minimumSizeHint().width()
+                                   + detailsScroll->verticalScrollBar()->sizeHint().width());
     connect(m_details, &DocumentDetails::messageShown, this, &ReportPanel::messageShown);
     splitter->addWidget(m_groups);
     splitter->addWidget(m_table);
@@ -511,23 +516,24 @@ void ReportPanel::updateHeadline()
             state = tr("About to read the report of run %1…").arg(m_job.executionId);
         break;
     case ReportStatus::Reading:
-        state = tr("Reading the report: %n events so far…", nullptr, int(c.events));
+        state = tr("Reading the report: %Ln events so far…", nullptr, int(c.events));
         break;
     case ReportStatus::Following:
-        state = tr("The run is still syncing: new documents appear as they are reported (%n "
+        state = tr("The run is still syncing: new documents appear as they are reported (%Ln "
                    "events so far).",
                    nullptr, int(c.events));
         break;
     case ReportStatus::Complete:
-        state = tr("Read all %n events of the report.", nullptr, int(c.events));
+        state = tr("Read all %Ln events of the report.", nullptr, int(c.events));
         break;
     default:
-        break; // the outcome's banner says it: no second line with its title
+        break; // every other ending is the banner's title: not said twice
     }
     if (m_model->view().isFiltered() && c.events > 0)
-        state += u' ' + tr("%n match the view.", nullptr, m_model->matchingCount());
-    m_state->setText(state.trimmed());
-    m_state->setVisible(!m_state->text().isEmpty());
+        state += (state.isEmpty() ? QString() : QStringLiteral(" "))
+            + tr("%Ln match the view.", nullptr, m_model->matchingCount());
+    m_state->setText(state);
+    m_state->setVisible(!state.isEmpty());
     m_export->setEnabled(m_model->matchingCount() > 0);
     m_copyQuery->setEnabled(m_hasJob);
     m_reload->setEnabled(m_hasJob && m_client);

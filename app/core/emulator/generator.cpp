@@ -129,8 +129,11 @@ struct HistoryContext
     quint32 sourceCode; // the connector's dataSourceErrorCode
 };
 
-// A failed run stops early: it keeps what it reached before giving up.
-void failRun(JobRecord &job, const Failure &failure, qint64 duration, HistoryContext &h)
+// A failed run stops early: it keeps what it reached before giving up. Some fail before their
+// first document (no metrics, no report); `partway` runs always get a good way in first, so
+// they wrote a report (the demo's latest failures: the window opens on one).
+void failRun(JobRecord &job, const Failure &failure, qint64 duration, HistoryContext &h,
+             bool partway)
 {
     Rng &rng = h.rng;
     job.status = JobStatus::Failed;
@@ -141,7 +144,8 @@ void failRun(JobRecord &job, const Failure &failure, qint64 duration, HistoryCon
                                            .replace(QLatin1String("%2"), h.sourceMessage));
     if (failure.usesSourceCode)
         job.dataSourceErrorCode = h.sourceCode;
-    const double reached = rng.chance(0.4) ? 0.0 : rng.unit() * 0.6;
+    const double reached
+        = partway ? 0.25 + rng.unit() * 0.5 : (rng.chance(0.4) ? 0.0 : rng.unit() * 0.6);
     for (int m = 0; m < MetricCount; ++m)
         job.metrics[m] = qint64(double(job.metrics[m]) * reached);
     // Some of what it reached failed too, never more than it scanned.
@@ -313,7 +317,7 @@ void Generator::generateJobs(Store *store, DataSourceRecord *ds, quint64 streamA
         job.metrics[DocumentsDeleted] = rng.range(0, corpus / 150 + 1);
         job.metrics[DocumentsFailed] = 0;
         if (forced || streakLeft > 0) {
-            failRun(job, Failures[forced ? 2 : streakFailure], duration, history);
+            failRun(job, Failures[forced ? 2 : streakFailure], duration, history, forced);
             if (streakLeft > 0)
                 --streakLeft;
         } else {

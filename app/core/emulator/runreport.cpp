@@ -97,8 +97,53 @@ const char *const People[]
     = {"alice", "bob", "carol", "dmitri", "esther", "farid", "grace", "hiro", "ines", "jamal"};
 const char *const Unsupported[] = {"zip", "exe", "mp4", "psd", "dwg", "iso"};
 
-enum Reason { SizeLimit, UnsupportedType, AclError, Throttled, Unparsable, TextLimit, ReasonCount };
+// Why a document failed: the usual reasons (in the weighted mix), and the source refusing the
+// connector, which only a run that failed that way shows (its dominant reason).
+enum Reason {
+    SizeLimit,
+    UnsupportedType,
+    AclError,
+    Throttled,
+    Unparsable,
+    TextLimit,
+    ReasonCount,
+    SourceRefused = ReasonCount,
+};
 const int ReasonWeights[ReasonCount] = {28, 24, 18, 14, 10, 6};
+
+// The dominant reason of a run that reported a data source error (its dataSourceErrorCode), or
+// -1: the run's documents fail for the usual reasons.
+int reasonOfSourceError(const QString &code)
+{
+    if (code == QLatin1String("DocumentTooLarge"))
+        return SizeLimit;
+    if (code == QLatin1String("HTTP_429_TOO_MANY_REQUESTS") || code == QLatin1String("RateLimited"))
+        return Throttled;
+    if (code == QLatin1String("InvalidCredentials") || code == QLatin1String("AccessDenied")
+        || code == QLatin1String("NoSuchBucket") || code == QLatin1String("SiteNotFound")
+        || code == QLatin1String("ConnectionTimeout"))
+        return SourceRefused;
+    return -1;
+}
+
+// What a document met when its source refused the connector (`code`: the run's error code).
+QString sourceRefusal(const QString &code, const QString &source)
+{
+    if (code == QLatin1String("InvalidCredentials"))
+        return QStringLiteral("%1 rejected the connector's credentials (HTTP 401 Unauthorized) "
+                              "while the document was being fetched.")
+            .arg(source);
+    if (code == QLatin1String("AccessDenied"))
+        return QStringLiteral("%1 denied the connector access to the document (HTTP 403 "
+                              "Forbidden).")
+            .arg(source);
+    if (code == QLatin1String("ConnectionTimeout"))
+        return QStringLiteral("The connection to %1 timed out after 30 seconds while the document "
+                              "was being downloaded.")
+            .arg(source);
+    return QStringLiteral("%1 answered HTTP 404 Not Found for the document's location.")
+        .arg(source);
+}
 
 QString slugOf(const QString &title)
 {
@@ -155,7 +200,6 @@ QString reportStatusWire(ReportDocumentStatus status)
 std::optional<RunReport> RunReport::of(const Options &options, const Store &store,
                                        const DataSourceRecord &ds, size_t jobIndex, qint64 nowMs)
 {
-    Q_UNUSED(store);
     if (jobIndex >= ds.jobs.size())
         return std::nullopt;
     const JobRecord &job = ds.jobs[jobIndex];
@@ -191,9 +235,12 @@ std::optional<RunReport> RunReport::of(const Options &options, const Store &stor
         r.m_stride = r.m_stride % quint64(r.m_total) + 1;
     r.m_offset = rng.next() % quint64(r.m_total);
     r.m_dominantReason = int(rng.range(0, ReasonCount - 1));
-    if (job.dataSourceErrorCode != 0
-        && store.string(job.dataSourceErrorCode) == QLatin1String("DocumentTooLarge"))
-        r.m_dominantReason = SizeLimit;
+    if (job.dataSourceErrorCode != 0) {
+        r.m_sourceErrorCode = store.string(job.dataSourceErrorCode);
+        const int reason = reasonOfSourceError(r.m_sourceErrorCode);
+        if (reason >= 0)
+            r.m_dominantReason = reason;
+    }
     r.m_visible = r.m_total;
     if (live) {
         qint64 until = nowMs;
@@ -327,6 +374,11 @@ ReportDocument RunReport::document(qint64 i) const
                                             "retries.")
                                  .arg(source)
                                  .arg(run.range(3, 8));
+            break;
+        case SourceRefused:
+            d.crawlStatus = QStringLiteral("FAILED");
+            d.syncStatus = QStringLiteral("NOT_STARTED");
+            d.errorMessage = sourceRefusal(m_sourceErrorCode, source);
             break;
         case Unparsable:
             d.errorMessage = QStringLiteral("The document could not be parsed: it is password "

@@ -88,6 +88,7 @@ private:
     quint64 m_stride = 1; // coprime with m_total: which events fail is a permutation
     quint64 m_offset = 0;
     int m_dominantReason = 0;
+    QString m_sourceErrorCode; // the run's dataSourceErrorCode, if any
 };
 
 // A document's current state in the index (ListDocuments), after the data source's last run

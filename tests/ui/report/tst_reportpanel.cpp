@@ -2,6 +2,12 @@
 // and the real Logs client, reader and model, driven through the widgets as a user does.
 #include "report/reportpanel.h"
 
+#include "charts/chartspanel.h"
+#include "dashboardservices.h"
+#include "launchoptions.h"
+#include "mainwindow.h"
+#include "uitestsupport.h"
+
 #include "report/reportcounts.h"
 #include "report/reportoutcome.h"
 #include "reportworld.h"
@@ -13,6 +19,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -21,6 +28,9 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -77,6 +87,7 @@ struct Panel
     QTreeWidget *groups() const { return find<QTreeWidget>("failureGroups"); }
     ui::NotificationBanner *banner() const { return find<ui::NotificationBanner>("reportOutcome"); }
     QString label(const char *name) const { return find<QLabel>(name)->text(); }
+    QString line(const char *name) const { return find<QLineEdit>(name)->text(); }
     bool finished() const
     {
         return panel.model()->outcome().isFinal() && !panel.model()->isLoading();
@@ -109,6 +120,8 @@ private slots:
     void growsWhileTheRunSyncs();
     void loadsOnlyWhenShown();
     void controlsAreNamedAndReachable();
+    void detailsFitTheWindow_data();
+    void detailsFitTheWindow();
 };
 
 void TestReportPanel::init()
@@ -158,8 +171,9 @@ void TestReportPanel::selectingARunLoadsGroups()
     p.table()->setFocus();
     p.table()->selectRow(1);
     QCOMPARE(p.label("documentTitle"), QStringLiteral("doc-5.pdf"));
-    QCOMPARE(p.label("documentSourceUri"),
+    QCOMPARE(p.line("documentSourceUri"),
              QStringLiteral("https://bucket.s3.amazonaws.com/doc-5.pdf"));
+    QCOMPARE(p.line("documentId"), QStringLiteral("s3://bucket/doc-5.pdf"));
     QCOMPARE(p.label("documentError"), QStringLiteral("File doc-5.pdf exceeds 50 MB"));
     QCOMPARE(p.label("documentStatus"), QStringLiteral("Failed"));
     // Back to every reason.
@@ -320,9 +334,10 @@ void TestReportPanel::outcomesExplainThemselves()
     QVERIFY(banner->text().contains(outcome.nextStep));
     QVERIFY2(banner->text().contains(says), qPrintable(banner->text()));
     QCOMPARE(banner->kind() == ui::NotificationBanner::Kind::Error, outcome.isFailure());
-    // The banner says it once: no state line under it repeating the title.
-    QVERIFY2(p.label("reportState").isEmpty(), qPrintable(p.label("reportState")));
-    QVERIFY(!p.panel.findChild<QLabel *>(QStringLiteral("reportState"))->isVisible());
+    // The banner's title is not said again under it: with nothing read, the state line is gone.
+    QCOMPARE(outcome.eventsRead, 0);
+    QVERIFY2(!p.find<QLabel>("reportState")->isVisible(), qPrintable(p.label("reportState")));
+    QVERIFY(!p.label("reportState").contains(outcome.title));
     // Its action copies what to paste (commands, a policy) or tries again.
     QPushButton *action = banner->actionButton();
     if (!actionCopies.isEmpty()) {
@@ -371,8 +386,9 @@ void TestReportPanel::markupShowsAsLiteralText()
     QTRY_VERIFY_WITH_TIMEOUT(p.finished(), 10000);
     QCOMPARE(p.table()->model()->rowCount(), 1);
     p.table()->selectRow(0);
-    for (const char *name : {"documentTitle", "documentError", "documentSourceUri"})
+    for (const char *name : {"documentTitle", "documentError"})
         QCOMPARE(p.find<QLabel>(name)->textFormat(), Qt::PlainText);
+    QCOMPARE(p.line("documentSourceUri"), QStringLiteral("https://x.example/<script>"));
     QCOMPARE(p.label("documentTitle"), title);
     QCOMPARE(p.label("documentError"), error);
     // Tooltips are rich text that shows the characters: the markup is escaped.
@@ -590,6 +606,72 @@ void TestReportPanel::controlsAreNamedAndReachable()
     QTRY_VERIFY(search->hasFocus());
     QTest::keyClick(search, Qt::Key_Tab);
     QTRY_COMPARE(QApplication::focusWidget(), p.find<QWidget>("reportStatusFilter"));
+}
+
+void TestReportPanel::detailsFitTheWindow_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1600x1000") << QSize(1600, 1000);
+    QTest::newRow("1280x800") << QSize(1280, 800);
+}
+
+// In the real window on the demo (its latest failed run, long GitHub URIs), the Documents pane
+// raised: a document's actions are whole inside the details pane, with nothing to scroll to.
+void TestReportPanel::detailsFitTheWindow()
+{
+    QFETCH(QSize, size);
+    // A first start (the docks sized as for a new user), remembering nothing of this machine.
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       home.filePath(QStringLiteral("settings")));
+    emulator::Options service; // the demo's, as app/gui/main.cpp starts it
+    service.applications = 3;
+    service.fleetVariety = true;
+    test::EmulatorDemoService demo(service);
+    ui::LaunchOptions launch;
+    launch.demo = true;
+    launch.cacheDirectory = home.filePath(QStringLiteral("cache"));
+    ui::DashboardServices services;
+    services.demo = &demo;
+    services.makeChartsPane = [](QWidget *parent) { return new ui::ChartsPanel(parent); };
+    ui::MainWindow window(launch, services);
+    QSignalSpy ready(&window, &ui::MainWindow::demoReady);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(ready.wait(20000));
+    window.resize(size);
+    QTRY_COMPARE_WITH_TIMEOUT(window.size(), size, 5000);
+    window.findChild<QDockWidget *>(QStringLiteral("reportDock"))->raise();
+    auto *panel = window.findChild<ReportPanel *>(QStringLiteral("reportPanel"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() > 0, 20000);
+    panel->findChild<QTableView *>(QStringLiteral("documentsTable"))->selectRow(0);
+    auto *scroll = panel->findChild<QScrollArea *>(QStringLiteral("documentDetailsScroll"));
+    QWidget *pane = scroll->viewport();
+    const auto inWindow
+        = [&window](QWidget *w) { return QRect(w->mapTo(&window, QPoint()), w->size()); };
+    QTRY_VERIFY2_WITH_TIMEOUT(pane->isVisible() && window.rect().contains(inWindow(pane)),
+                              qPrintable(QStringLiteral("the pane at %1,%2 %3x%4")
+                                             .arg(inWindow(pane).x())
+                                             .arg(inWindow(pane).y())
+                                             .arg(pane->width())
+                                             .arg(pane->height())),
+                              5000);
+    for (const char *name : {"openSourceUri", "copySourceUri"}) {
+        auto *button = panel->findChild<QPushButton *>(QLatin1String(name));
+        QVERIFY2(button->isVisible() && button->isEnabled(), name);
+        const QRect inPane(button->mapTo(pane, QPoint()), button->size());
+        QVERIFY2(pane->rect().contains(inPane),
+                 qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 in a pane of %6x%7")
+                                .arg(QLatin1String(name))
+                                .arg(inPane.x())
+                                .arg(inPane.y())
+                                .arg(inPane.width())
+                                .arg(inPane.height())
+                                .arg(pane->width())
+                                .arg(pane->height())));
+    }
+    QCOMPARE(scroll->horizontalScrollBar()->maximum(), 0);
 }
 
 QTEST_MAIN(TestReportPanel)
