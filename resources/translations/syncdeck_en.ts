@@ -25,6 +25,21 @@
     </message>
 </context>
 <context>
+    <name>DataSourceOpener</name>
+    <message>
+        <source>Cannot go there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a profile first; SyncDeck will then open this data source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorExplanation</name>
     <message>
         <source>Amazon Q Business hit an internal problem while running this sync.</source>
@@ -1121,10 +1136,6 @@ It reads profiles, regions and endpoints from ~/.aws as the AWS CLI does, and si
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy the source URI</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1202,6 +1213,10 @@ It reads profiles, regions and endpoints from ~/.aws as the AWS CLI does, and si
     </message>
     <message>
         <source>Copied the source URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy URI</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1818,10 +1833,6 @@ For example: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cop&amp;y ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1831,14 +1842,6 @@ For example: %2</source>
     </message>
     <message>
         <source>Open log strea&amp;m</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1868,10 +1871,6 @@ For example: %2</source>
 </context>
 <context>
     <name>syncdeck::ui::JobStatusProxyModel</name>
-    <message>
-        <source>Status: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Succeeded but scanned no documents: check the data source&apos;s connection, filters and permissions.</source>
         <translation type="unfinished"></translation>
@@ -2045,18 +2044,6 @@ For example: %2</source>
     </message>
     <message>
         <source>You are looking at the built-in demo service on this computer, not at AWS. Choose a profile to see your own data sources.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot go there</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a profile first; SyncDeck will then open this data source.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2278,34 +2265,6 @@ For example: %2</source>
         <source>About to read the report of run %1…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Reading the report: %n events so far…</source>
-        <translation>
-            <numerusform>Reading the report: %n event so far…</numerusform>
-            <numerusform>Reading the report: %n events so far…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The run is still syncing: new documents appear as they are reported (%n events so far).</source>
-        <translation>
-            <numerusform>The run is still syncing: new documents appear as they are reported (%n event so far).</numerusform>
-            <numerusform>The run is still syncing: new documents appear as they are reported (%n events so far).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Read all %n events of the report.</source>
-        <translation>
-            <numerusform>Read the %n event of the report.</numerusform>
-            <numerusform>Read all %n events of the report.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n match the view.</source>
-        <translation>
-            <numerusform>%n matches the view.</numerusform>
-            <numerusform>%n match the view.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export documents</source>
         <translation type="unfinished"></translation>
@@ -2336,6 +2295,34 @@ For example: %2</source>
     <message>
         <source>Copied the Logs Insights query of this view: paste it into CloudWatch Logs Insights, log group %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the report: %Ln events so far…</source>
+        <translation>
+            <numerusform>Reading the report: %Ln event so far…</numerusform>
+            <numerusform>Reading the report: %Ln events so far…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The run is still syncing: new documents appear as they are reported (%Ln events so far).</source>
+        <translation>
+            <numerusform>The run is still syncing: new documents appear as they are reported (%Ln event so far).</numerusform>
+            <numerusform>The run is still syncing: new documents appear as they are reported (%Ln events so far).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read all %Ln events of the report.</source>
+        <translation>
+            <numerusform>Read the %Ln event of the report.</numerusform>
+            <numerusform>Read all %Ln events of the report.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match the view.</source>
+        <translation>
+            <numerusform>%Ln matches the view.</numerusform>
+            <numerusform>%Ln match the view.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
