@@ -89,8 +89,7 @@ bool withoutDelivery(ui::MainWindow *window, ui::ReportPanel *panel, const QDir 
         return fail("the second application's runs did not load");
     runs->setFocus();
     runs->selectRow(1); // the newest finished run
-    if (!reportRead(panel)
-        || panel->model()->outcome().status != report::ReportStatus::NoLogGroup)
+    if (!reportRead(panel) || panel->model()->outcome().status != report::ReportStatus::NoLogGroup)
         return fail("the second application's run did not read as \"no log group\"");
     return save(window, out, QStringLiteral("report-no-delivery"));
 }
