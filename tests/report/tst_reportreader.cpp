@@ -586,6 +586,9 @@ void TestReportReader::pagesAreHandedOutOverManyTurns()
     QStringList ids;
     QList<int> perTurn; // events handed out in each turn that handed out any
     bool sameTurn = false; // cleared by a call posted in the turn: it runs before the next one
+    // The context of those posted calls: it goes before sameTurn does, so a call still queued when
+    // the test returns is discarded instead of writing to a variable that is gone.
+    QObject turns;
     int largestBatch = 0;
     qint64 mostWaiting = 0;
     connect(&reader, &ReportReader::eventsRead, this, [&](const QList<ReportEvent> &events) {
@@ -593,7 +596,7 @@ void TestReportReader::pagesAreHandedOutOverManyTurns()
             sameTurn = true;
             perTurn.append(0);
             QMetaObject::invokeMethod(
-                this, [&sameTurn] { sameTurn = false; }, Qt::QueuedConnection);
+                &turns, [&sameTurn] { sameTurn = false; }, Qt::QueuedConnection);
         }
         perTurn.last() += int(events.size());
         largestBatch = std::max(largestBatch, int(events.size()));
