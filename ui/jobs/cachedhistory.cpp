@@ -261,10 +261,7 @@ QList<SyncJob> CachedHistory::matching(const QList<SyncJob> &jobs) const
     for (const SyncJob &job : jobs) {
         if (!query.statusFilter.isEmpty() && job.status != query.statusFilter)
             continue;
-        const std::optional<qint64> start = job.startTime.isValid()
-            ? std::optional<qint64>(job.startTime.toMSecsSinceEpoch())
-            : std::nullopt;
-        if (query.range.contains(start))
+        if (query.range.contains(cache::msOf(job.startTime)))
             out.append(job);
     }
     return out;
