@@ -183,6 +183,7 @@ void CachedHistory::deliverChunk()
     }
     m_delivery.active = false;
     emit snapshotLoaded();
+    emit stateChanged();
     // What a refresh changed meanwhile, now that the whole history is shown.
     const QList<std::function<void()>> held = std::exchange(m_held, {});
     for (const std::function<void()> &signal : held)
