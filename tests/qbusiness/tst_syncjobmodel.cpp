@@ -72,6 +72,7 @@ private slots:
     void mergeUpdatesInPlace();
     void mergeInsertsNewRunsAtTop();
     void repeatedRowOnNextPageIsSkipped();
+    void cachedPartsAppendBelow();
     void displayAndSortRoles_data();
     void displayAndSortRoles();
     void runningRowShowsElapsedTime();
@@ -336,6 +337,43 @@ void TestSyncJobModel::repeatedRowOnNextPageIsSkipped()
     for (int r = 0; r < model.rowCount(); ++r)
         ids.insert(model.executionId(r));
     QCOMPARE(ids.size(), model.rowCount());
+}
+
+// A cached history in parts: the first one in the reset, the others appended below without a
+// reset, jobs shown already skipped (a refresh may have put them on top meanwhile), and
+// jobsAppended() once for all the parts after the last one.
+void TestSyncJobModel::cachedPartsAppendBelow()
+{
+    SyncJobModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRequest(someRequest(), makePage(1, 5, {}).history, true);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy appended(&model, &SyncJobModel::jobsAppended);
+    model.mergeJobs({makeJob(0, QStringLiteral("SYNCING"))}); // newer: on top
+    SyncJobPage second = makePage(5, 5, {}); // repeats job 5
+    second.history.prepend(makeJob(0, QStringLiteral("SYNCING")));
+    model.appendCachedJobs(second.history, true);
+    QCOMPARE(model.rowCount(), 1 + 5 + 4);
+    QCOMPARE(inserted.constLast().at(1).toInt(), 6);
+    QCOMPARE(appended.size(), 0);
+    model.appendCachedJobs(makePage(10, 3, {}).history, false);
+    QCOMPARE(model.rowCount(), 13);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(inserted.size(), 3); // the merge and the two parts
+    QCOMPARE(appended.size(), 1);
+    const QList<SyncJob> announced = appended.constFirst().constFirst().value<QList<SyncJob>>();
+    QCOMPARE(announced.size(), 7);
+    QCOMPARE(announced.constFirst(), makeJob(6));
+    QCOMPARE(announced.constLast(), makeJob(12));
+    for (int r = 1; r < model.rowCount(); ++r)
+        QCOMPARE(model.job(r), makeJob(r));
+    QVERIFY(!model.hasMore()); // the cache held all of it: nothing asked of the service
+
+    // No listing any more: a late part of the old one is dropped.
+    model.clear();
+    model.appendCachedJobs(makePage(13, 2, {}).history, false);
+    QCOMPARE(model.rowCount(), 0);
 }
 
 void TestSyncJobModel::displayAndSortRoles_data()

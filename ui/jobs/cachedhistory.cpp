@@ -183,6 +183,7 @@ void CachedHistory::deliverChunk()
     }
     m_delivery.active = false;
     emit snapshotLoaded();
+    emit stateChanged();
     // What a refresh changed meanwhile, now that the whole history is shown.
     const QList<std::function<void()>> held = std::exchange(m_held, {});
     for (const std::function<void()> &signal : held)
@@ -261,10 +262,7 @@ QList<SyncJob> CachedHistory::matching(const QList<SyncJob> &jobs) const
     for (const SyncJob &job : jobs) {
         if (!query.statusFilter.isEmpty() && job.status != query.statusFilter)
             continue;
-        const std::optional<qint64> start = job.startTime.isValid()
-            ? std::optional<qint64>(job.startTime.toMSecsSinceEpoch())
-            : std::nullopt;
-        if (query.range.contains(start))
+        if (query.range.contains(cache::msOf(job.startTime)))
             out.append(job);
     }
     return out;

@@ -373,6 +373,8 @@ QString JobsPage::statusText() const
         text += tr(" · the next page failed");
     else if (m_loader->isLoadingAll())
         text += tr(" · loading all…");
+    else if (m_history && m_history->isDelivering())
+        text += tr(" · reading the rest from the cache…");
     else if (m_model->hasMore())
         text += tr(" · more available");
     else

@@ -2,31 +2,18 @@
 
 #include "historycache.h"
 #include "qbusiness/client.h"
-#include "qbusiness/paginator.h"
-
-#include <QMetaObject>
+#include "servicelisting.h"
 
 namespace syncdeck::cache {
 
 using qbusiness::AwsError;
-using qbusiness::Call;
-using qbusiness::ListSyncJobsCall;
-using qbusiness::Paginator;
 using qbusiness::SyncJob;
 
 namespace {
 // Chunks of the cached answer: a caller can print as it goes, as with pages from the service.
 constexpr int CacheChunk = 1000;
-
-std::optional<qint64> msOf(const QDateTime &t)
-{
-    return t.isValid() ? std::optional<qint64>(t.toMSecsSinceEpoch()) : std::nullopt;
-}
-
-QDateTime timeOf(const std::optional<qint64> &ms)
-{
-    return ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC) : QDateTime();
-}
+// Jobs per request for the stretches the cache does not hold (the service allows 1..10).
+constexpr int PageSize = 10;
 } // namespace
 
 CachedListing::CachedListing(HistoryCache *cache, qbusiness::Client *client,
@@ -66,8 +53,7 @@ void CachedListing::start()
 
 void CachedListing::abort()
 {
-    finish(AwsError::make(AwsError::Kind::Aborted, QStringLiteral("Aborted"),
-                          QStringLiteral("the listing was cancelled")));
+    finish(cancelled(QStringLiteral("the listing was cancelled")));
 }
 
 void CachedListing::onRefreshed()
@@ -80,7 +66,7 @@ void CachedListing::onRefreshed()
         return;
     }
     QList<TimeRange> coverage = m_cache->sourceState(m_key).coverage;
-    const TimeRange query {msOf(m_request.startTime), msOf(m_request.endTime)};
+    const TimeRange query = rangeOf(m_request.startTime, m_request.endTime);
     m_pieces = split(query, coverage);
     // The refresh read the newest page: nothing exists above what the cache holds from the top.
     if (m_refresh->isCurrent() && !coverage.isEmpty() && !m_pieces.isEmpty()
@@ -128,74 +114,40 @@ bool CachedListing::answerFromCache(const TimeRange &range)
 
 void CachedListing::listFromService(const TimeRange &range)
 {
-    m_servicePiece = range;
-    m_servicePieceIds.clear();
-    m_servicePieceNewest.reset();
-    m_servicePieceEnded = false;
-    m_servicePieceLastMerged = false;
     qbusiness::ListSyncJobsRequest request = m_request;
     request.startTime = timeOf(range.fromMs);
     request.endTime = timeOf(range.toMs);
-    if (m_paginator)
-        m_paginator.release()->deleteLater(); // we may be inside its finished()
-    m_paginator = std::make_unique<Paginator>(
-        countRequests(Paginator::syncJobPages(m_client, request), this, &m_requests),
-        [this](Call *job) {
-            const auto *j = static_cast<ListSyncJobsCall *>(job);
-            m_servicePieceEnded = j->page.nextToken.isEmpty();
-            return Paginator::PageInfo {int(j->page.history.size()), j->page.nextToken};
-        });
-    m_paginator->setPageSize(10);
-    connect(m_paginator.get(), &Paginator::pageLoaded, this, &CachedListing::onServicePage);
-    connect(m_paginator.get(), &Paginator::finished, this, &CachedListing::onServiceFinished);
-    m_paginator->start();
-}
-
-void CachedListing::onServicePage(Call *job, int first, int count)
-{
-    if (m_finished)
-        return;
-    const QList<SyncJob> jobs
-        = static_cast<ListSyncJobsCall *>(job)->page.history.mid(first, count);
-    for (const SyncJob &j : jobs) {
-        m_servicePieceIds.insert(j.executionId);
-        if (!m_servicePieceNewest && j.startTime.isValid())
-            m_servicePieceNewest = j.startTime.toMSecsSinceEpoch();
-    }
-    m_fetched += jobs.size();
-    mergeServicePage(jobs);
-    emit jobsListed(jobs);
+    ServiceListing::discard(m_listing); // we may be inside its finished()
+    m_listing = std::make_unique<ServiceListing>(m_client, request, PageSize, &m_requests);
+    connect(m_listing.get(), &ServiceListing::pageLoaded, this, &CachedListing::onServicePage);
+    connect(m_listing.get(), &ServiceListing::finished, this, &CachedListing::onServiceFinished);
+    m_listing->start();
 }
 
 // What the service answered goes into the cache too (with what it proves when unfiltered).
-void CachedListing::mergeServicePage(const QList<SyncJob> &jobs)
+void CachedListing::onServicePage(const QList<SyncJob> &jobs, bool lastPage)
 {
-    if (!m_cache || m_cache->isReadOnly())
+    if (m_finished)
         return;
-    PagePlacement placement;
-    placement.requested = m_servicePiece;
-    placement.statusFilter = m_request.statusFilter;
-    placement.newestListedMs = m_servicePieceNewest;
-    placement.lastPage = m_servicePieceEnded;
-    placement.listedIds = &m_servicePieceIds;
-    placement.listedAt = QDateTime::currentDateTimeUtc();
-    const MergeResult r = m_cache->mergePage(m_key, jobs, placement);
-    if (!r.ok)
-        m_cacheWarning = r.error;
-    m_servicePieceLastMerged = m_servicePieceEnded;
+    m_fetched += jobs.size();
+    if (m_cache && !m_cache->isReadOnly()) {
+        const MergeResult r = m_cache->mergePage(
+            m_key, jobs, m_listing->placement(lastPage, QDateTime::currentDateTimeUtc()));
+        if (!r.ok)
+            m_cacheWarning = r.error;
+    }
+    if (!jobs.isEmpty())
+        emit jobsListed(jobs);
 }
 
 void CachedListing::onServiceFinished()
 {
     if (m_finished)
         return;
-    if (m_paginator->error().isError()) {
-        finish(m_paginator->error());
+    if (m_listing->error().isError()) {
+        finish(m_listing->error());
         return;
     }
-    // The paginator hands out no empty page: an empty last page still proves the end.
-    if (m_servicePieceEnded && !m_servicePieceLastMerged)
-        mergeServicePage({});
     nextPiece();
 }
 
@@ -209,11 +161,7 @@ void CachedListing::finish(const AwsError &error)
         m_refresh->disconnect(this);
         m_refresh->abort();
     }
-    if (m_paginator) {
-        m_paginator->disconnect(this);
-        m_paginator->abort();
-        m_paginator.release()->deleteLater();
-    }
+    ServiceListing::discard(m_listing);
     emit finished();
 }
 

@@ -1,28 +1,8 @@
 #pragma once
 
-#include "cacherefresh.h"
-#include "datasourcekey.h"
-#include "qbusiness/awserror.h"
-#include "qbusiness/types.h"
-
-#include <QObject>
-#include <QPointer>
-
-#include <memory>
-
-namespace syncdeck::aws {
-class ServiceCall;
-}
-
-namespace syncdeck::qbusiness {
-using Call = aws::ServiceCall;
-class Client;
-class Paginator;
-} // namespace syncdeck::qbusiness
+#include "cacherefresh.h" // RefreshOptions, and what a CacheRefresh needs
 
 namespace syncdeck::cache {
-
-class HistoryCache;
 
 // One ListDataSourceSyncJobs (status and time filters) answered exactly as a fresh listing
 // would answer it, with as few requests as the cache allows: an incremental refresh first, then
@@ -64,8 +44,7 @@ private:
     void nextPiece();
     bool answerFromCache(const TimeRange &range);
     void listFromService(const TimeRange &range);
-    void onServicePage(qbusiness::Call *job, int first, int count);
-    void mergeServicePage(const QList<qbusiness::SyncJob> &jobs);
+    void onServicePage(const QList<qbusiness::SyncJob> &jobs, bool lastPage);
     void onServiceFinished();
     void finish(const qbusiness::AwsError &error);
 
@@ -75,13 +54,8 @@ private:
     DataSourceKey m_key;
     RefreshOptions m_refreshOptions;
     std::unique_ptr<CacheRefresh> m_refresh;
-    std::unique_ptr<qbusiness::Paginator> m_paginator;
+    std::unique_ptr<ServiceListing> m_listing; // a stretch the cache does not hold
     QList<RangePiece> m_pieces;
-    TimeRange m_servicePiece;
-    QSet<QString> m_servicePieceIds;
-    std::optional<qint64> m_servicePieceNewest;
-    bool m_servicePieceEnded = false;
-    bool m_servicePieceLastMerged = false;
 
     bool m_started = false;
     bool m_finished = false;

@@ -2,38 +2,19 @@
 
 #include "historycache.h"
 #include "qbusiness/client.h"
-#include "qbusiness/paginator.h"
+#include "servicelisting.h"
 
 #include <QMetaObject>
 
 namespace syncdeck::cache {
 
 using qbusiness::AwsError;
-using qbusiness::Call;
-using qbusiness::ListSyncJobsCall;
-using qbusiness::Paginator;
 using qbusiness::SyncJob;
 
 namespace {
 AwsError cacheError(const QString &message)
 {
     return AwsError::make(AwsError::Kind::Client, QStringLiteral("CacheError"), message);
-}
-
-std::optional<qint64> newestStart(const QList<SyncJob> &jobs)
-{
-    std::optional<qint64> newest;
-    for (const SyncJob &j : jobs) {
-        if (j.startTime.isValid())
-            newest = std::max(newest.value_or(j.startTime.toMSecsSinceEpoch()),
-                              j.startTime.toMSecsSinceEpoch());
-    }
-    return newest;
-}
-
-QDateTime timeOf(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 } // namespace
 
@@ -75,8 +56,7 @@ void CacheRefresh::start()
 
 void CacheRefresh::abort()
 {
-    finish(AwsError::make(AwsError::Kind::Aborted, QStringLiteral("Aborted"),
-                          QStringLiteral("the refresh was cancelled")));
+    finish(cancelled(QStringLiteral("the refresh was cancelled")));
 }
 
 void CacheRefresh::run()
@@ -160,7 +140,6 @@ bool CacheRefresh::startFill()
     fill.stage = Stage::Fill;
     fill.request = m_dataSource;
     fill.request.endTime = timeOf(from - 1);
-    fill.requested.toMs = from - 1;
     fill.stopAtOverlap = true;
     fill.overlapCoverage = state.coverage;
     startPass(std::move(fill));
@@ -191,7 +170,6 @@ bool CacheRefresh::startProbe()
     probe.stage = Stage::Probe;
     probe.request = m_dataSource;
     probe.request.endTime = timeOf(oldest->first);
-    probe.requested.toMs = oldest->first;
     startPass(std::move(probe));
     return true;
 }
@@ -221,7 +199,6 @@ bool CacheRefresh::startReread()
     reread.request = m_dataSource;
     reread.request.startTime = job.startTime;
     reread.request.endTime = job.startTime;
-    reread.requested = {job.startTime.toMSecsSinceEpoch(), job.startTime.toMSecsSinceEpoch()};
     reread.recordsCoverage = false; // a millisecond of coverage would only fragment it
     startPass(std::move(reread));
     return true;
@@ -231,38 +208,28 @@ void CacheRefresh::startPass(Pass pass)
 {
     m_stage = pass.stage;
     m_pass = std::move(pass);
-    if (m_paginator)
-        m_paginator.release()->deleteLater(); // we may be inside its finished()
-    m_paginator.reset(makePaginator());
-    m_paginator->setPageSize(m_options.pageSize);
-    connect(m_paginator.get(), &Paginator::pageLoaded, this, &CacheRefresh::onPageLoaded);
-    connect(m_paginator.get(), &Paginator::finished, this, &CacheRefresh::onPassFinished);
-    m_paginator->start();
+    ServiceListing::discard(m_listing); // we may be inside its finished()
+    m_listing = std::make_unique<ServiceListing>(
+        m_client, m_pass.request, m_options.pageSize, &m_requests,
+        [this](const QList<SyncJob> &page) { return goesOn(page); });
+    connect(m_listing.get(), &ServiceListing::pageLoaded, this, &CacheRefresh::onPageLoaded);
+    connect(m_listing.get(), &ServiceListing::finished, this, &CacheRefresh::onPassFinished);
+    m_listing->start();
 }
 
-Paginator *CacheRefresh::makePaginator()
+// The listing ends where the cache already holds the rest (the overlap) or where the budget does.
+bool CacheRefresh::goesOn(const QList<SyncJob> &page)
 {
-    return new Paginator(
-        countRequests(Paginator::syncJobPages(m_client, m_pass.request), this, &m_requests),
-        // The listing ends where the cache already holds the rest (the overlap) or where the
-        // budget does: the paginator then asks for no further page.
-        [this](Call *job) {
-            const auto *j = static_cast<ListSyncJobsCall *>(job);
-            Paginator::PageInfo info {int(j->page.history.size()), j->page.nextToken};
-            m_pass.pageReachesEnd = info.nextToken.isEmpty();
-            m_pass.pageOverlaps = false;
-            if (!info.nextToken.isEmpty()) {
-                if (m_pass.stopAtOverlap && readsOverlap(j->page.history)) {
-                    m_reachedOverlap = true;
-                    m_pass.pageOverlaps = true;
-                    info.nextToken.clear();
-                } else if (!budgetLeft()) {
-                    m_stoppedByBudget = true;
-                    info.nextToken.clear();
-                }
-            }
-            return info;
-        });
+    m_pass.pageOverlaps = m_pass.stopAtOverlap && readsOverlap(page);
+    if (m_pass.pageOverlaps) {
+        m_reachedOverlap = true;
+        return false;
+    }
+    if (!budgetLeft()) {
+        m_stoppedByBudget = true;
+        return false;
+    }
+    return true;
 }
 
 bool CacheRefresh::readsOverlap(const QList<SyncJob> &page)
@@ -274,21 +241,15 @@ bool CacheRefresh::readsOverlap(const QList<SyncJob> &page)
     return !m_cache->heldState(m_key, ids, m_pass.overlapCoverage).finalInCoverage.isEmpty();
 }
 
-void CacheRefresh::onPageLoaded(Call *job, int first, int count)
+void CacheRefresh::onPageLoaded(const QList<SyncJob> &jobs, bool lastPage)
 {
     if (m_finished)
         return;
-    const QList<SyncJob> jobs
-        = static_cast<ListSyncJobsCall *>(job)->page.history.mid(first, count);
-    for (const SyncJob &j : jobs) {
-        m_pass.listed.insert(j.executionId);
+    for (const SyncJob &j : jobs)
         m_listedIds.insert(j.executionId);
-    }
-    ++m_pass.pages;
-    if (!m_pass.newestListedMs)
-        m_pass.newestListedMs = newestStart(jobs);
-    if (!merge(jobs, m_pass.pageReachesEnd))
+    if (!merge(jobs, lastPage))
         return;
+    // The newest page was read (or the service has no jobs at all).
     if (m_pass.stage == Stage::Head && !m_refreshedAt.isValid()) {
         m_refreshedAt = now();
         if (!m_cache->setRefreshed(m_key, m_refreshedAt))
@@ -308,22 +269,14 @@ bool CacheRefresh::merge(const QList<SyncJob> &jobs, bool lastPage)
     // the next refresh reads those pages again until it joins.
     const bool joins = m_pass.stage != Stage::Head || m_pass.overlapCoverage.isEmpty() || lastPage
         || m_pass.pageOverlaps;
-    PagePlacement placement;
-    placement.requested = m_pass.requested;
-    placement.newestListedMs = m_pass.newestListedMs;
-    placement.lastPage = lastPage;
+    PagePlacement placement = m_listing->placement(lastPage, now());
     placement.recordsCoverage = m_pass.recordsCoverage && joins;
-    placement.listedIds = &m_pass.listed;
-    placement.listedAt = now();
     const MergeResult r = m_cache->mergePage(m_key, jobs, placement);
     if (!r.ok) {
         finish(cacheError(r.error));
         return false;
     }
-    if (lastPage) {
-        m_pass.lastPageMerged = true;
-        m_pass.reachedEnd = true;
-    }
+    m_pass.reachedEnd = m_pass.reachedEnd || lastPage;
     m_pass.keptLocally += int(r.keptLocally.size());
     m_added += int(r.added.size());
     m_updated += int(r.updated.size());
@@ -341,20 +294,10 @@ void CacheRefresh::onPassFinished()
 {
     if (m_finished)
         return;
-    const AwsError error = m_paginator->error();
+    const AwsError error = m_listing->error();
     if (error.isError()) {
         finish(error);
         return;
-    }
-    // The paginator hands out no empty page: an empty last page still proves the listing's end.
-    if (m_pass.pageReachesEnd && !m_pass.lastPageMerged && !merge({}, true))
-        return;
-    if (m_pass.stage == Stage::Head && !m_refreshedAt.isValid() && m_pass.reachedEnd) {
-        m_refreshedAt = now(); // the service has no jobs at all
-        if (!m_cache->setRefreshed(m_key, m_refreshedAt)) {
-            finish(cacheError(m_cache->errorString()));
-            return;
-        }
     }
     if (m_pass.stage == Stage::Fill && m_pass.reachedEnd)
         m_filledToEnd = true;
@@ -367,11 +310,7 @@ void CacheRefresh::finish(const AwsError &error)
         return;
     m_finished = true;
     m_error = error;
-    if (m_paginator) {
-        m_paginator->disconnect(this);
-        m_paginator->abort();
-        m_paginator.release()->deleteLater();
-    }
+    ServiceListing::discard(m_listing);
     emit finished();
 }
 

@@ -13,19 +13,14 @@
 #include <functional>
 #include <memory>
 
-namespace syncdeck::aws {
-class ServiceCall;
-}
-
 namespace syncdeck::qbusiness {
-using Call = aws::ServiceCall;
 class Client;
-class Paginator;
-} // namespace syncdeck::qbusiness
+}
 
 namespace syncdeck::cache {
 
 class HistoryCache;
+class ServiceListing;
 
 struct RefreshOptions
 {
@@ -51,8 +46,8 @@ struct RefreshOptions
 };
 
 // Brings one data source's cached history up to date from the service (ListDataSourceSyncJobs),
-// one transaction per page, and says what changed as it goes. Every listing goes through
-// qbusiness::Paginator, so the repeated-token rule bounds each of them; requests go one at a time.
+// one transaction per page, and says what changed as it goes. Every listing is a ServiceListing
+// (the paginator's repeated-token rule bounds each of them); requests go one at a time.
 //
 // Contract (as qbusiness::Call): start() is queued; finished() fires exactly once (also after
 // abort()); the results and error() are valid after it. Pages merged before an error stay
@@ -106,18 +101,12 @@ private:
     struct Pass
     {
         Stage stage = Stage::Head;
-        qbusiness::ListSyncJobsRequest request;
-        TimeRange requested;
+        qbusiness::ListSyncJobsRequest request; // its time range is what the pass lists
         bool stopAtOverlap = false;
         bool recordsCoverage = true;
         QList<TimeRange> overlapCoverage; // what the cache held completely before this pass
-        QSet<QString> listed;
-        std::optional<qint64> newestListedMs;
-        bool pageReachesEnd = false; // for the page ReadPage saw last
-        bool pageOverlaps = false;
-        bool lastPageMerged = false;
+        bool pageOverlaps = false; // the page read last
         bool reachedEnd = false;
-        int pages = 0;
         int keptLocally = 0;
     };
 
@@ -127,9 +116,9 @@ private:
     bool startProbe();
     bool startReread();
     void startPass(Pass pass);
-    qbusiness::Paginator *makePaginator();
+    bool goesOn(const QList<qbusiness::SyncJob> &page);
     bool readsOverlap(const QList<qbusiness::SyncJob> &page);
-    void onPageLoaded(qbusiness::Call *job, int first, int count);
+    void onPageLoaded(const QList<qbusiness::SyncJob> &jobs, bool lastPage);
     void onPassFinished();
     bool merge(const QList<qbusiness::SyncJob> &jobs, bool lastPage);
     bool budgetLeft() const;
@@ -145,7 +134,7 @@ private:
 
     Stage m_stage = Stage::Head;
     Pass m_pass;
-    std::unique_ptr<qbusiness::Paginator> m_paginator;
+    std::unique_ptr<ServiceListing> m_listing;
     QList<qbusiness::SyncJob> m_rereadQueue;
     bool m_rereadsQueued = false;
     std::optional<qint64> m_lastFillFrom;

@@ -62,6 +62,14 @@ struct PagePlacement
     QDateTime listedAt; // when the listing ran (the "kept locally since" time)
 };
 
+// Of some execution ids, those the cache holds in a final status inside a given coverage (the
+// refresh's overlap test), and those it holds while still running (to re-read).
+struct HeldState
+{
+    QSet<QString> finalInCoverage;
+    QSet<QString> running;
+};
+
 struct MergeResult
 {
     bool ok = false;

@@ -125,4 +125,19 @@ QList<RangePiece> split(const TimeRange &query, const QList<TimeRange> &coverage
     return pieces;
 }
 
+std::optional<qint64> msOf(const QDateTime &time)
+{
+    return time.isValid() ? std::optional<qint64>(time.toMSecsSinceEpoch()) : std::nullopt;
+}
+
+QDateTime timeOf(std::optional<qint64> ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC) : QDateTime();
+}
+
+TimeRange rangeOf(const QDateTime &startTime, const QDateTime &endTime)
+{
+    return {msOf(startTime), msOf(endTime)};
+}
+
 } // namespace syncdeck::cache

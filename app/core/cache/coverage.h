@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QtGlobal>
 
@@ -42,5 +43,12 @@ struct RangePiece
 };
 // Cuts `query` at the edges of the covered ranges: pieces newest first, together exactly `query`.
 QList<RangePiece> split(const TimeRange &query, const QList<TimeRange> &coverage);
+
+// A time as the cache keeps it (ms since the epoch; nullopt for an invalid time), and back as the
+// JSON codec reads times (UTC).
+std::optional<qint64> msOf(const QDateTime &time);
+QDateTime timeOf(std::optional<qint64> ms);
+// The range of a listing's startTime and endTime (invalid: unbounded).
+TimeRange rangeOf(const QDateTime &startTime, const QDateTime &endTime);
 
 } // namespace syncdeck::cache

@@ -18,8 +18,9 @@ namespace syncdeck::cache {
 
 // The local history cache: one SQLite file (Qt SQL, QSQLITE) holding, per data source of an
 // endpoint, the sync jobs SyncDeck has listed, which stretches of the service's listing it holds
-// completely (coverage), the jobs the service no longer returns, and the resource names. It is the
-// only place in SyncDeck that speaks SQL.
+// completely (coverage), the jobs the service no longer returns, and the resource names. It is
+// what the rest of SyncDeck talks to: SQL stays inside syncdeck_cache (its parts: CacheSchema,
+// JobReader, JobWriter, ResourceStore, CacheMaintenance on one CacheConnection).
 //
 // Threads: an instance is one named connection and is used only from the thread that opened it
 // (Qt SQL's rule; other threads get an error, never a crash). Open one instance per thread. Any
@@ -70,11 +71,7 @@ public:
     QList<DataSourceKey> sources();
     // Of `executionIds`, those held in a final status and inside `coverage` (the refresh's
     // overlap test), and those held while still running (to re-read).
-    struct HeldState
-    {
-        QSet<QString> finalInCoverage;
-        QSet<QString> running;
-    };
+    using HeldState = cache::HeldState;
     HeldState heldState(const DataSourceKey &key, const QStringList &executionIds,
                         const QList<TimeRange> &coverage);
     // Held jobs still running, newest first, with their start times (jobs without one cannot be

@@ -23,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -390,6 +391,8 @@ void TestCachedHistory::firstPageThenTheRest()
     for (int r = 0; r < first; ++r)
         QCOMPARE(p.model()->executionId(r), service.jobs.at(r).executionId);
     QVERIFY(p.history.isDelivering());
+    QVERIFY2(p.page.statusText().contains(QLatin1String("reading the rest from the cache")),
+             qPrintable(p.page.statusText()));
     p.page.selectRun(service.jobs.at(2).executionId);
 
     QSignalSpy inserted(p.model(), &QAbstractItemModel::rowsInserted);
@@ -409,6 +412,11 @@ void TestCachedHistory::firstPageThenTheRest()
     QCOMPARE(resets.count(), 1);
     QCOMPARE(p.page.currentExecutionId(), service.jobs.at(2).executionId);
     QCOMPARE(p.table()->selectionModel()->currentIndex().row(), 2);
+    QVERIFY2(p.page.statusText().contains(QLocale().toString(LongHistory::Jobs)
+                                          + QLatin1String(" jobs loaded")),
+             qPrintable(p.page.statusText()));
+    QVERIFY2(!p.page.statusText().contains(QLatin1String("reading the rest")),
+             qPrintable(p.page.statusText()));
 
     QVERIFY(p.waitForRefresh());
     QVERIFY(!p.history.isOffline());

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "cachetypes.h"
+#include "jobrows.h"
+
+namespace syncdeck::cache {
+
+// The write path of the sync job history: a page of a listing merged in one transaction (jobs
+// inserted or updated, what the cache now holds completely, the jobs the service no longer
+// returns), and the time of the last refresh that reached the newest job.
+class JobWriter
+{
+public:
+    JobWriter(CacheConnection &db, JobRows &rows)
+        : m_db(db)
+        , m_rows(rows)
+    { }
+
+    MergeResult mergePage(const DataSourceKey &key, const QList<qbusiness::SyncJob> &jobs,
+                          const PagePlacement &placement);
+    bool setRefreshed(const DataSourceKey &key, const QDateTime &at);
+
+private:
+    enum class Upsert { Failed, Added, Updated, Unchanged };
+    bool mergeJobs(qint64 source, const QList<qbusiness::SyncJob> &jobs,
+                   const PagePlacement &placement, MergeResult *result);
+    Upsert upsert(qint64 source, const qbusiness::SyncJob &job);
+    bool extendCoverage(qint64 source, const TimeRange &held);
+    bool markKeptLocally(qint64 source, const TimeRange &range, const QSet<QString> &listed,
+                         const QDateTime &at, QStringList *marked);
+
+    CacheConnection &m_db;
+    JobRows &m_rows;
+};
+
+} // namespace syncdeck::cache
