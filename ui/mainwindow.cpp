@@ -318,6 +318,11 @@ void MainWindow::showDataSourceName()
 {
     const QString name = m_picker->hasDataSource() ? m_picker->dataSourceName() : QString();
     m_sync->setDataSourceName(name);
+    // Exports name the data source: by its ID until (or unless) its name is listed.
+    const QString exported = name.isEmpty() ? m_picker->selection().dataSourceId : name;
+    m_jobs->setDataSourceName(exported);
+    if (RunChartsPane *charts = m_docks->charts())
+        charts->setDataSourceName(exported);
     setWindowTitle(name.isEmpty() ? tr("SyncDeck") : tr("%1 — SyncDeck").arg(name));
 }
 

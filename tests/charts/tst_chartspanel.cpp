@@ -1,3 +1,4 @@
+#include "chartfixtures.h"
 #include "charts/chartspanel.h"
 #include "charts/chartsummary.h"
 #include "charts/durationchartview.h"
@@ -13,11 +14,6 @@
 #include <QAreaSeries>
 #include <QBarSet>
 #include <QDialog>
-#include <QFile>
-#include <QImage>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
@@ -27,63 +23,22 @@
 #include <QStackedBarSeries>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QTimeZone>
 #include <QToolTip>
 #include <QValueAxis>
 
 #include <cmath>
 
 using namespace syncdeck::qbusiness;
+using syncdeck::test::Epoch;
+using syncdeck::test::feedPages;
+using syncdeck::test::runs;
+using syncdeck::test::shownPanel;
 using syncdeck::ui::ChartsPanel;
-using syncdeck::ui::charts::ImageFormat;
 using syncdeck::ui::charts::MetricsChartView;
 using syncdeck::ui::charts::RunChartView;
 
 namespace {
-const QDateTime Epoch(QDate(2025, 6, 1), QTime(0, 0), QTimeZone::utc());
-
-// Hourly runs, oldest first in `codes` (S succeeded, F failed, R running); returned newest first.
-QList<SyncJob> runs(const QString &codes)
-{
-    QList<SyncJob> out;
-    for (int n = 0; n < codes.size(); ++n) {
-        SyncJob job;
-        job.executionId = syncdeck::test::executionIdFor(42, n);
-        job.startTime = Epoch.addSecs(qint64(n) * 3600);
-        const QChar c = codes[n];
-        job.status = c == u'F' ? QStringLiteral("FAILED")
-            : c == u'R'        ? QStringLiteral("SYNCING")
-                               : QStringLiteral("SUCCEEDED");
-        if (c != u'R')
-            job.endTime = job.startTime.addSecs(300 + 60 * (n % 7));
-        job.metrics.documentsAdded = 10 + (n * 37) % 90;
-        job.metrics.documentsModified = 5 + (n * 11) % 20;
-        job.metrics.documentsDeleted = n % 4;
-        job.metrics.documentsFailed = c == u'F' ? 30 : 0;
-        job.metrics.documentsScanned = 1000 + n;
-        out.prepend(job);
-    }
-    return out;
-}
-
-void feedPages(RunHistory *model, const QList<SyncJob> &newestFirst, int pageSize = 10)
-{
-    for (qsizetype i = 0; i < newestFirst.size(); i += pageSize)
-        model->appendJobs(newestFirst.mid(i, pageSize));
-}
-
-std::unique_ptr<ChartsPanel> shownPanel()
-{
-    auto panel = std::make_unique<ChartsPanel>();
-    panel->resize(1100, 700);
-    panel->show();
-    if (!QTest::qWaitForWindowExposed(panel.get()))
-        return nullptr;
-    return panel;
-}
-
 QPoint viewportPoint(RunChartView *view, const QPointF &value, QAbstractSeries *series)
 {
     const QPointF inChart = view->chart()->mapToPosition(value, series);
@@ -110,9 +65,6 @@ private slots:
     void showsKpis();
     void kpiTilesAreNamedWithTheirMeaning();
     void chartsAreDescribedInWordsAndTables();
-    void exportsCharts_data();
-    void exportsCharts();
-    void exportsRunsNewestFirst();
     void tooltipNamesTheRun();
     void hoverShowsTheRun();
     void followsADarkPalette();
@@ -599,68 +551,6 @@ void TestChartsPanel::chartsAreDescribedInWordsAndTables()
     QCOMPARE(model->rowCount(), 0);
     QCOMPARE(description(panel->durationChart()), QStringLiteral("No runs loaded."));
     durations->close();
-}
-
-void TestChartsPanel::exportsCharts_data()
-{
-    QTest::addColumn<ChartsPanel::Chart>("chart");
-    QTest::addColumn<ImageFormat>("format");
-    QTest::newRow("metrics png") << ChartsPanel::Chart::Metrics << ImageFormat::Png;
-    QTest::newRow("metrics svg") << ChartsPanel::Chart::Metrics << ImageFormat::Svg;
-    QTest::newRow("timeline png") << ChartsPanel::Chart::Timeline << ImageFormat::Png;
-    QTest::newRow("timeline svg") << ChartsPanel::Chart::Timeline << ImageFormat::Svg;
-}
-
-void TestChartsPanel::exportsCharts()
-{
-    QFETCH(ChartsPanel::Chart, chart);
-    QFETCH(ImageFormat, format);
-    auto panel = shownPanel();
-    QVERIFY(panel);
-    feedPages(panel->model(), syncdeck::test::generateSyncHistory(300, 2));
-    QTemporaryDir dir;
-    const QString path = dir.filePath(format == ImageFormat::Png ? QStringLiteral("c.png")
-                                                                 : QStringLiteral("c.svg"));
-    QString error;
-    QVERIFY2(panel->exportChart(chart, path, format, &error), qPrintable(error));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray data = file.readAll();
-    if (format == ImageFormat::Png) {
-        const QImage image = QImage::fromData(data, "PNG");
-        QVERIFY(!image.isNull());
-        QCOMPARE(image.size() / image.devicePixelRatio(), panel->chartWidget(chart)->size());
-    } else {
-        QVERIFY(data.contains("<svg"));
-        QVERIFY(data.contains("</svg>"));
-        QVERIFY(data.size() > 2000);
-    }
-    // An impossible path fails with a message and leaves nothing behind.
-    const QString bad = dir.filePath(QStringLiteral("no/such/dir/c.png"));
-    QVERIFY(!panel->exportChart(chart, bad, format, &error));
-    QVERIFY2(error.contains(bad), qPrintable(error));
-    QVERIFY(!QFile::exists(bad));
-}
-
-void TestChartsPanel::exportsRunsNewestFirst()
-{
-    ChartsPanel panel; // works without being shown
-    const QList<SyncJob> jobs = runs(QStringLiteral("SSFSR"));
-    feedPages(panel.model(), jobs, 2);
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("runs.json"));
-    QString error;
-    QVERIFY2(panel.exportRuns(path, JobExportFormat::Json, &error), qPrintable(error));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonArray history = QJsonDocument::fromJson(file.readAll())
-                                   .object()
-                                   .value(QStringLiteral("history"))
-                                   .toArray();
-    QCOMPARE(history.size(), jobs.size());
-    for (qsizetype i = 0; i < jobs.size(); ++i)
-        QCOMPARE(history[i].toObject().value(QStringLiteral("executionId")).toString(),
-                 jobs[i].executionId);
 }
 
 void TestChartsPanel::tooltipNamesTheRun()

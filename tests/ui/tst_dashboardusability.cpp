@@ -14,6 +14,8 @@
 #include "resources/resourcepicker.h"
 #include "settings/windowsettings.h"
 #include "uitestsupport.h"
+#include "widgets/exportname.h"
+#include "widgets/filedialog.h"
 #include "widgets/messagebox.h"
 #include "widgets/notificationbanner.h"
 
@@ -22,12 +24,15 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -39,6 +44,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using syncdeck::qbusiness::ListSyncJobsCall;
 using syncdeck::qbusiness::SyncJobLoader;
@@ -179,6 +185,7 @@ private slots:
     void copiesAndOpensSayWhatHappened();
     void kpisSayWhichRunsTheyDescribe();
     void titleAndHelpMenu();
+    void exportsNameTheDataSource();
     void layoutFitsAtEverySize_data();
     void layoutFitsAtEverySize();
 
@@ -510,6 +517,50 @@ void TestDashboardUsability::titleAndHelpMenu()
     syncdeck::ui::MessageBox::setNextAnswer(QMessageBox::Ok);
     QVERIFY(syncdeck::test::triggerAction(&d.window, QStringLiteral("aboutAction")));
     syncdeck::ui::MessageBox::setNextAnswer(QMessageBox::NoButton);
+}
+
+void TestDashboardUsability::exportsNameTheDataSource()
+{
+    Dashboard d;
+    QVERIFY2(d.showReady(), qPrintable(d.errorText()));
+    const QString name = d.window.findChild<syncdeck::ui::ResourcePicker *>()->dataSourceName();
+    QVERIFY(!name.isEmpty());
+    QTemporaryDir dir;
+    // The user only picks the folder: the proposed names say which data source and when.
+    const auto exported = [&dir](const QString &pattern) {
+        const QStringList files = QDir(dir.path()).entryList(QDir::Files);
+        const QRegularExpression re(QRegularExpression::anchoredPattern(pattern));
+        for (const QString &file : files) {
+            if (re.match(file).hasMatch())
+                return dir.filePath(file);
+        }
+        qWarning().noquote() << pattern << "matches none of" << files;
+        return QString();
+    };
+    const QString part = QRegularExpression::escape(syncdeck::ui::fileNamePart(name));
+    const QString date = QStringLiteral("\\d{8}-\\d{4}");
+    syncdeck::ui::fileDialog()->setNextFolder(dir.path());
+    QVERIFY(syncdeck::test::triggerAction(&d.window, QStringLiteral("exportCsvAction")));
+    QVERIFY(!exported(QStringLiteral("syncdeck-%1-jobs-%2\\.csv").arg(part, date)).isEmpty());
+    syncdeck::ui::fileDialog()->setNextFolder(dir.path());
+    QVERIFY(syncdeck::test::triggerAction(&d.window, QStringLiteral("exportJsonAction")));
+    QVERIFY(!exported(QStringLiteral("syncdeck-%1-jobs-%2\\.json").arg(part, date)).isEmpty());
+    // A chart: named so too, and its title line names the data source.
+    auto *exportButton = d.find<QToolButton>("exportButton");
+    QVERIFY(exportButton && exportButton->menu());
+    QAction *png = nullptr;
+    for (QAction *a : exportButton->menu()->actions())
+        png = a->text() == QStringLiteral("Chart as PNG…") ? a : png;
+    QVERIFY(png);
+    syncdeck::ui::fileDialog()->setNextFolder(dir.path());
+    png->trigger();
+    const QString image
+        = exported(QStringLiteral("syncdeck-%1-documents-%2\\.png").arg(part, date));
+    QVERIFY(!image.isEmpty());
+    const QString title = QImageReader(image).text(QStringLiteral("Title"));
+    QVERIFY2(
+        title.startsWith(QStringLiteral("Documents per run · ") + name + QStringLiteral(" · ")),
+        qPrintable(title));
 }
 
 void TestDashboardUsability::layoutFitsAtEverySize_data()

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "qbusiness/syncjobmodel.h"
 #include "uitestsupport.h"
+#include "widgets/errorbanner.h"
 #include "widgets/focusring.h"
 #include "widgets/notificationbanner.h"
 
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMetaEnum>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
@@ -148,10 +150,12 @@ private slots:
     void detailsValuesAreExposed();
     void chartsAreDescribed();
     void bannersAreAlerts();
+    void bannerButtonsAreNamedAndOnlyShownOnesFocusable();
     void tableRowsReadEveryCell();
     void tabLeavesTheTable();
     void f6ReachesEveryPane();
     void paneShortcutsAndFocusRing();
+    void floatingDockKeepsTheFocusRing();
 };
 
 void TestMainWindowAccessibility::initTestCase()
@@ -272,6 +276,13 @@ void TestMainWindowAccessibility::chartsAreDescribed()
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(chart);
         const QString description = iface->text(QAccessible::Description);
         QVERIFY2(!iface->text(QAccessible::Name).isEmpty(), qPrintable(describe(chart)));
+        // A chart, not a "filler" (a scroll area's role) that screen readers pass over; inside
+        // it only its named drawing area (hidden scroll bars are not listed).
+        QCOMPARE(iface->role(), QAccessible::Chart);
+        QCOMPARE(iface->childCount(), 1);
+        QCOMPARE(iface->child(0)->text(QAccessible::Name), iface->text(QAccessible::Name));
+        QCOMPARE(iface->indexOfChild(iface->child(0)), 0);
+        QCOMPARE(iface->child(0)->parent()->object(), chart);
         // Hidden (a background tab) or not, the summary follows the loaded runs.
         QVERIFY2(description.contains(QLocale().toString(runs) + QStringLiteral(" runs from")),
                  qPrintable(description));
@@ -332,6 +343,13 @@ void TestMainWindowAccessibility::tableRowsReadEveryCell()
         QVERIFY2(!name.isEmpty(), qPrintable(QStringLiteral("column %1").arg(c)));
         const QString header
             = table->model()->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        // The value only: the header names the column ("Status, Status: Failed" repeats it).
+        const QString shown = table->model()->index(row, c).data().toString();
+        QCOMPARE(name, shown.isEmpty() ? QStringLiteral("not reported") : shown);
+        const QList<QAccessibleInterface *> headers
+            = cell->tableCellInterface()->columnHeaderCells();
+        QVERIFY(!headers.isEmpty());
+        QCOMPARE(headers.first()->text(QAccessible::Name), header);
         read << header + QStringLiteral(": ") + name;
     }
     qInfo().noquote() << "Row reads:" << read.join(QStringLiteral("; "));
@@ -434,6 +452,94 @@ void TestMainWindowAccessibility::paneShortcutsAndFocusRing()
         QVERIFY2(focused.intersects(framed) && framed.width() > 4 && framed.height() > 4,
                  qPrintable(describe(focus)));
     }
+}
+
+void TestMainWindowAccessibility::bannerButtonsAreNamedAndOnlyShownOnesFocusable()
+{
+    Dashboard d;
+    QVERIFY(d.showReady());
+    // Assistive tools list hidden children too: a button that can be shown is always named,
+    // and one that is not shown is not offered as focusable.
+    const auto problems = [&d] {
+        QStringList found;
+        for (NotificationBanner *banner : d.window.findChildren<NotificationBanner *>()) {
+            for (QAbstractButton *b : banner->findChildren<QAbstractButton *>()) {
+                QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(b);
+                const QString what = describe(b) + QStringLiteral(" of ") + banner->objectName();
+                if (iface->text(QAccessible::Name).trimmed().isEmpty())
+                    found << what + QStringLiteral(" has no name");
+                if (iface->state().focusable != b->isVisible())
+                    found << what
+                            + (b->isVisible() ? QStringLiteral(" is shown, not focusable")
+                                              : QStringLiteral(" is hidden, focusable"));
+            }
+        }
+        return found.join(QStringLiteral("; "));
+    };
+    // The demo banner is shown without an action or a close button; the others are hidden.
+    QVERIFY(d.find<NotificationBanner>("demoBanner")->isVisible());
+    QVERIFY(d.find<NotificationBanner>("errorBanner")->isHidden());
+    QString found = problems();
+    QVERIFY2(found.isEmpty(), qPrintable(found));
+    // An error with Retry: its buttons are named by what they do and reached by Tab.
+    auto *error = d.find<syncdeck::ui::ErrorBanner>("errorBanner");
+    int retried = 0;
+    error->showError(QStringLiteral("Could not load"), QStringLiteral("Boom"), {},
+                     [&retried] { ++retried; });
+    QPushButton *retry = error->actionButton();
+    QVERIFY(retry->isVisible());
+    QCOMPARE(QAccessible::queryAccessibleInterface(retry)->text(QAccessible::Name),
+             QStringLiteral("Retry"));
+    found = problems();
+    QVERIFY2(found.isEmpty(), qPrintable(found));
+    retry->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(focusWidget(), static_cast<QWidget *>(retry));
+    QTest::keyClick(retry, Qt::Key_Space);
+    QCOMPARE(retried, 1);
+    // Dismissed (Retry hides it): nothing of it is offered any more.
+    QVERIFY(error->isHidden());
+    found = problems();
+    QVERIFY2(found.isEmpty(), qPrintable(found));
+}
+
+void TestMainWindowAccessibility::floatingDockKeepsTheFocusRing()
+{
+    Dashboard d;
+    QVERIFY(d.showReady());
+    auto *ring = d.window.findChild<syncdeck::ui::FocusRing *>();
+    QVERIFY(ring);
+    auto *dock = d.find<QDockWidget>("detailsDock");
+    auto *details = d.find<QWidget>("detailsPanel");
+    dock->setFloating(true);
+    QTRY_VERIFY(dock->isWindow() && dock->isVisible());
+    // The pane's shortcut, as a keyboard user reaches it.
+    QAction *toDetails = d.find<QAction>("detailsPanelFocusAction");
+    QVERIFY(toDetails);
+    QTest::keySequence(&d.window, toDetails->shortcut());
+    QTRY_VERIFY(inside(details, focusWidget()));
+    QWidget *focus = focusWidget();
+    QTRY_COMPARE(ring->trackedWidget(), focus);
+    // Framed in the floating window, around the focused widget.
+    QTRY_VERIFY(ring->isVisible());
+    QCOMPARE(ring->window(), static_cast<QWidget *>(dock));
+    const QRect framed(ring->mapTo(dock, QPoint()), ring->size());
+    const QRect focused(focus->mapTo(dock, QPoint()), focus->size());
+    QVERIFY2(framed.intersects(focused) && framed.width() > 4 && framed.height() > 4,
+             qPrintable(describe(focus)));
+    // Back in the window (docked again, then the table): the ring follows.
+    dock->setFloating(false);
+    QTRY_VERIFY(!dock->isWindow());
+    d.table()->activateWindow();
+    d.table()->setFocus(Qt::ShortcutFocusReason);
+    QTRY_COMPARE(ring->trackedWidget(), static_cast<QWidget *>(d.table()));
+    QTRY_VERIFY(ring->isVisible());
+    QCOMPARE(ring->window(), static_cast<QWidget *>(&d.window));
+    // And into the docked details: the ring stays in the window.
+    QTest::keySequence(&d.window, toDetails->shortcut());
+    QTRY_VERIFY(inside(details, focusWidget()));
+    QTRY_COMPARE(ring->trackedWidget(), focusWidget());
+    QTRY_VERIFY(ring->isVisible());
+    QCOMPARE(ring->window(), static_cast<QWidget *>(&d.window));
 }
 
 QTEST_MAIN(TestMainWindowAccessibility)

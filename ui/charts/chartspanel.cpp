@@ -8,11 +8,13 @@
 #include "qbusiness/runhistory.h"
 #include "qbusiness/runkpis.h"
 #include "statustimelineview.h"
+#include "widgets/exportname.h"
 #include "widgets/filedialog.h"
 #include "widgets/messagebox.h"
 
 #include <QButtonGroup>
 #include <QChart>
+#include <QDateTimeAxis>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -217,6 +219,11 @@ void ChartsPanel::setFilterScope(const QString &filters)
     m_scope->setVisible(!filters.isEmpty());
 }
 
+void ChartsPanel::setDataSourceName(const QString &name)
+{
+    m_dataSourceName = name;
+}
+
 void ChartsPanel::onRunClicked(const QString &executionId)
 {
     highlightRun(executionId);
@@ -264,7 +271,19 @@ bool ChartsPanel::exportChart(Chart chart, const QString &path, ImageFormat form
         m_timeline->refreshNow();
         m_durations->refreshNow();
     }
-    return charts::saveWidgetImage(chartWidget(chart), path, format, error);
+    return charts::saveChartImage(chartWidget(chart), exportTitle(chart), path, format, error);
+}
+
+QString ChartsPanel::exportTitle(Chart chart) const
+{
+    // Both charts of the timeline tab share one time axis range (alignTimelineCharts()).
+    const charts::RunChartView *view
+        = chart == Chart::Metrics ? static_cast<charts::RunChartView *>(m_metrics) : m_timeline;
+    const bool runs = m_model && m_model->plottableCount() > 0;
+    return charts::exportTitle(
+        {chart == Chart::Metrics ? m_summaries[0]->title() : tr("Run status and duration"),
+         m_dataSourceName, runs ? view->timeAxis()->min() : QDateTime(),
+         runs ? view->timeAxis()->max() : QDateTime()});
 }
 
 bool ChartsPanel::exportRuns(const QString &path, JobExportFormat format, QString *error) const
@@ -283,11 +302,12 @@ void ChartsPanel::chooseAndExportChart(ImageFormat format)
 {
     const Chart chart = m_tabs->currentIndex() == 0 ? Chart::Metrics : Chart::Timeline;
     const bool png = format == ImageFormat::Png;
-    const QString base = chart == Chart::Metrics ? QStringLiteral("sync-documents")
-                                                 : QStringLiteral("sync-status");
+    const QString name = proposedExportName(
+        m_dataSourceName,
+        chart == Chart::Metrics ? QStringLiteral("documents") : QStringLiteral("status-duration"),
+        m_now(), png ? QStringLiteral("png") : QStringLiteral("svg"));
     const QString path = fileDialog()->getSaveFileName(
-        this, png ? tr("Save chart as PNG") : tr("Save chart as SVG"),
-        base + (png ? QStringLiteral(".png") : QStringLiteral(".svg")),
+        this, png ? tr("Save chart as PNG") : tr("Save chart as SVG"), name,
         png ? tr("PNG images (*.png)") : tr("SVG images (*.svg)"));
     if (path.isEmpty())
         return;
@@ -300,7 +320,7 @@ void ChartsPanel::chooseAndExportRuns(JobExportFormat format)
 {
     exportJobsInteractively(
         this, format == JobExportFormat::Csv ? tr("Export runs as CSV") : tr("Export runs as JSON"),
-        runsNewestFirst(), format);
+        runsNewestFirst(), format, m_dataSourceName);
 }
 
 } // namespace syncdeck::ui

@@ -62,6 +62,8 @@ public:
 
     // The widget a chart export renders.
     QWidget *chartWidget(Chart chart) const;
+    // The title line of the chart's export: the chart, the data source, the time range shown.
+    QString exportTitle(Chart chart) const;
     bool exportChart(Chart chart, const QString &path, charts::ImageFormat format, QString *error);
     // The loaded runs, newest first as the table and the AWS CLI list them.
     bool exportRuns(const QString &path, qbusiness::JobExportFormat format, QString *error) const;
@@ -70,6 +72,7 @@ public slots:
     // Marks the run in every chart (the table's selection calls this).
     void highlightRun(const QString &executionId) override;
     void setFilterScope(const QString &filters) override;
+    void setDataSourceName(const QString &name) override;
     void refreshKpis();
 
 private:
@@ -86,6 +89,7 @@ private:
     QList<QMetaObject::Connection> m_modelConnections;
     std::function<QDateTime()> m_now;
     QString m_highlighted;
+    QString m_dataSourceName;
 
     charts::KpiStrip *m_kpis = nullptr;
     QLabel *m_scope = nullptr;

@@ -3,6 +3,7 @@
 #include "chartstyle.h"
 #include "qbusiness/runkpis.h"
 
+#include <QAccessibleWidget>
 #include <QAreaSeries>
 #include <QDateTimeAxis>
 #include <QGraphicsScene>
@@ -10,6 +11,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -24,11 +26,59 @@ using qbusiness::RunHistory;
 namespace {
 constexpr double HitRadiusPx = 8.0;
 constexpr qint64 HourMs = 3600 * 1000;
+
+// A chart is a chart to assistive tools (AT-SPI "chart", UIA/MSAA chart), not the "filler" a
+// scroll area's default role makes it; its name and description come from ChartSummary. Its
+// children are those of a scroll area: the viewport and the scroll bars while shown (not the
+// hidden scroll bar containers every widget child would add).
+class ChartAccessible : public QAccessibleWidget
+{
+public:
+    explicit ChartAccessible(QAbstractScrollArea *view)
+        : QAccessibleWidget(view, QAccessible::Chart)
+    { }
+
+    int childCount() const override { return int(parts().size()); }
+    QAccessibleInterface *child(int index) const override
+    {
+        const QList<QWidget *> all = parts();
+        return index >= 0 && index < all.size() ? QAccessible::queryAccessibleInterface(all[index])
+                                                : nullptr;
+    }
+    int indexOfChild(const QAccessibleInterface *child) const override
+    {
+        return child ? int(parts().indexOf(qobject_cast<QWidget *>(child->object()))) : -1;
+    }
+
+private:
+    QList<QWidget *> parts() const
+    {
+        const auto *view = static_cast<const QAbstractScrollArea *>(widget());
+        QList<QWidget *> out = {view->viewport()};
+        for (const QScrollBar *bar : {view->horizontalScrollBar(), view->verticalScrollBar()}) {
+            if (bar->isVisible())
+                out.append(bar->parentWidget());
+        }
+        return out;
+    }
+};
+
+QAccessibleInterface *chartAccessible(const QString &className, QObject *object)
+{
+    if (className == QLatin1String(RunChartView::staticMetaObject.className()))
+        return new ChartAccessible(static_cast<RunChartView *>(object));
+    return nullptr;
+}
 } // namespace
 
 RunChartView::RunChartView(QWidget *parent)
     : QChartView(parent)
 {
+    static const bool factoryInstalled = [] {
+        QAccessible::installFactory(chartAccessible);
+        return true;
+    }();
+    Q_UNUSED(factoryInstalled)
     setRenderHint(QPainter::Antialiasing);
     // Chart items move on every update: a BSP index of them costs more than it saves.
     scene()->setItemIndexMethod(QGraphicsScene::NoIndex);

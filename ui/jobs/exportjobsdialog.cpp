@@ -1,5 +1,6 @@
 #include "exportjobsdialog.h"
 
+#include "widgets/exportname.h"
 #include "widgets/filedialog.h"
 #include "widgets/messagebox.h"
 
@@ -17,12 +18,15 @@ class Text
 
 QString exportJobsInteractively(QWidget *parent, const QString &caption,
                                 const QList<qbusiness::SyncJob> &jobs,
-                                qbusiness::JobExportFormat format)
+                                qbusiness::JobExportFormat format, const QString &dataSource)
 {
     const bool csv = format == qbusiness::JobExportFormat::Csv;
-    const QString path = fileDialog()->getSaveFileName(
-        parent, caption, csv ? QStringLiteral("sync-jobs.csv") : QStringLiteral("sync-jobs.json"),
-        csv ? Text::tr("CSV files (*.csv)") : Text::tr("JSON files (*.json)"));
+    const QString name
+        = proposedExportName(dataSource, QStringLiteral("jobs"), QDateTime::currentDateTime(),
+                             csv ? QStringLiteral("csv") : QStringLiteral("json"));
+    const QString path = fileDialog()->getSaveFileName(parent, caption, name,
+                                                       csv ? Text::tr("CSV files (*.csv)")
+                                                           : Text::tr("JSON files (*.json)"));
     if (path.isEmpty())
         return {};
     QString error;

@@ -96,6 +96,13 @@ FilterBar::FilterBar(QAction *refresh, QWidget *parent)
     connect(m_cancelLoadAllAction, &QAction::triggered, this, &FilterBar::loadAllCancelled);
 }
 
+FilterBar::~FilterBar()
+{
+    // A date field losing the focus as the bar goes emits editingFinished(): not a new listing.
+    m_customStart->disconnect(this);
+    m_customEnd->disconnect(this);
+}
+
 QDateTimeEdit *FilterBar::addDateTimeEdit(const QDateTime &value, const QString &accessibleName)
 {
     auto *edit = new QDateTimeEdit(value, this);
@@ -212,8 +219,22 @@ void FilterBar::focusQuickFilter()
 void FilterBar::enableCustomRange()
 {
     const bool custom = range() == Custom;
-    m_customStart->setEnabled(custom);
-    m_customEnd->setEnabled(custom);
+    // Greyed unless the range is Custom, and saying why (tooltips show on disabled fields too).
+    QString why;
+    if (range() == AllTime)
+        why = tr("Not used with \"%1\": choose \"Custom…\" in Range to set it.")
+                  .arg(m_range->currentText());
+    else if (!custom)
+        why = tr("Set by \"%1\": choose \"Custom…\" in Range to edit it.")
+                  .arg(m_range->currentText());
+    const std::pair<QDateTimeEdit *, QString> fields[]
+        = {{m_customStart, tr("Start of the custom time range (local time).")},
+           {m_customEnd, tr("End of the custom time range (local time).")}};
+    for (const auto &[field, what] : fields) {
+        field->setEnabled(custom);
+        field->setToolTip(custom ? what : what + QLatin1Char(' ') + why);
+        field->setAccessibleDescription(field->toolTip());
+    }
     if (custom || range() == AllTime)
         return;
     // The greyed fields show the preset's own range (and "Custom…" starts from it).

@@ -23,6 +23,7 @@ public:
 
     // `refresh` gets a button of its own on the bar.
     explicit FilterBar(QAction *refresh, QWidget *parent = nullptr);
+    ~FilterBar() override;
 
     // The wire value of the status filter; empty for all statuses.
     QString statusFilter() const;

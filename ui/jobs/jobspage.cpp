@@ -507,7 +507,7 @@ void JobsPage::exportTable(qbusiness::JobExportFormat format)
     const QString caption = format == qbusiness::JobExportFormat::Csv ? tr("Export table as CSV")
                                                                       : tr("Export table as JSON");
     const QList<SyncJob> jobs = tableJobs();
-    const QString path = exportJobsInteractively(window(), caption, jobs, format);
+    const QString path = exportJobsInteractively(window(), caption, jobs, format, m_dataSourceName);
     if (!path.isEmpty())
         emit tableExported(int(jobs.size()), path);
 }

@@ -56,6 +56,8 @@ public:
     // Lists the runs of this data source with the filters, from the first page (more pages come
     // as the table scrolls). Without a client or a complete set of IDs the page is empty.
     void showDataSource(const qbusiness::ResourceReference &ids);
+    // How exports name the data source shown (its name, or its ID while the name is unknown).
+    void setDataSourceName(const QString &name) { m_dataSourceName = name; }
 
     // The run of the selected row; empty when there is none.
     QString currentExecutionId() const;
@@ -137,6 +139,7 @@ private:
     QPointer<qbusiness::Client> m_client;
     QPointer<CachedHistory> m_history;
     qbusiness::ResourceReference m_ids;
+    QString m_dataSourceName;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_emptyState = nullptr;

@@ -42,10 +42,6 @@ QVariant JobStatusProxyModel::presentationData(const QModelIndex &index, int rol
             return statusIcon(status);
         case Qt::ForegroundRole:
             return statusColor(status, m_palette);
-        case Qt::AccessibleTextRole:
-            // The value alone: the Status header already names the column (Orca read "Status:
-            // Failed" under it). The status is said in words, never by its icon or colour only.
-            return QIdentityProxyModel::data(index, Qt::DisplayRole).toString();
         default:
             break;
         }
@@ -69,8 +65,10 @@ QVariant JobStatusProxyModel::presentationData(const QModelIndex &index, int rol
         && index.column() == SyncJobModel::FailedColumn
         && QIdentityProxyModel::data(index, SyncJobModel::SortRole).toLongLong() > 0)
         return statusColor(SyncStatus::Failed, m_palette);
-    // A blank cell would be skipped when a screen reader reads the row, shifting the values
-    // that follow under the wrong columns: it says so instead.
+    // A cell reads its value: the column header already says what it is ("Status: Failed"
+    // under the Status header was read as "Status, Status: Failed"). A blank cell would be
+    // skipped when a screen reader reads the row, shifting the values that follow under the
+    // wrong columns: it says so instead.
     if (index.isValid() && role == Qt::AccessibleTextRole) {
         const QVariant own = QIdentityProxyModel::data(index, role);
         if (own.isValid())

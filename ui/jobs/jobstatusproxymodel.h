@@ -6,7 +6,7 @@
 namespace syncdeck::ui {
 
 // Adds the presentation of the core job model: status icon and colour, accessible text (every
-// cell has one; a blank cell reads "not reported").
+// cell has one: its value, as the header names the column; a blank cell reads "not reported").
 // Core stays QtCore-only; this is the only place the jobs table gets its looks.
 class JobStatusProxyModel : public QIdentityProxyModel
 {

@@ -27,6 +27,8 @@ public slots:
     // The listing's filters (e.g. "status Failed, last 7 days"): the KPIs and streaks are then
     // computed on those runs only, and the pane says so. Empty: the whole history is listed.
     virtual void setFilterScope(const QString &filters) = 0;
+    // The data source shown, by name (its ID when the name is unknown): exports name it.
+    virtual void setDataSourceName(const QString &name) = 0;
 
 signals:
     // The user clicked a run in a chart.

@@ -12,6 +12,7 @@ constexpr int RingWidth = 2;
 
 FocusRing::FocusRing(QWidget *window)
     : QWidget(window)
+    , m_window(window)
 {
     setObjectName(QStringLiteral("focusRing"));
     setAttribute(Qt::WA_TransparentForMouseEvents);
@@ -27,7 +28,7 @@ void FocusRing::track(QWidget *widget)
 {
     // Only focus inside this window (a floating dock is still a child of it); dialogs and popups
     // draw their own focus.
-    const QWidget *owner = parentWidget();
+    const QWidget *owner = m_window;
     bool inside = false;
     for (const QWidget *w = widget; w; w = w->parentWidget()) {
         if (w == owner) {
@@ -55,7 +56,7 @@ void FocusRing::watchChain(bool watch)
         m_chain.clear();
         return;
     }
-    for (QWidget *w = m_tracked; w && w != parentWidget(); w = w->parentWidget()) {
+    for (QWidget *w = m_tracked; w && w != m_window; w = w->parentWidget()) {
         w->installEventFilter(this);
         m_chain.append(w);
     }
@@ -80,9 +81,7 @@ bool FocusRing::eventFilter(QObject *watched, QEvent *event)
 
 void FocusRing::place()
 {
-    QWidget *owner = parentWidget();
-    if (!m_tracked || !m_tracked->isVisible() || m_tracked->window() != owner) {
-        // A widget in a floating dock is in another top-level window: no overlay reaches it.
+    if (!m_tracked || !m_tracked->isVisible()) {
         hide();
         return;
     }
@@ -91,6 +90,11 @@ void FocusRing::place()
         hide();
         return;
     }
+    // An overlay only paints inside its own top-level window: in a floating dock the ring
+    // moves into the dock, and back into the window when the focus returns there.
+    QWidget *owner = m_tracked->window();
+    if (parentWidget() != owner)
+        setParent(owner);
     setGeometry(QRect(m_tracked->mapTo(owner, visible.topLeft()), visible.size()));
     raise();
     show();

@@ -52,6 +52,7 @@ NotificationBanner::NotificationBanner(QWidget *parent)
     m_text->setObjectName(QStringLiteral("bannerText"));
     m_action = new QPushButton(this);
     m_action->setObjectName(QStringLiteral("bannerAction"));
+    offerAction({});
     m_close = new QToolButton(this);
     m_close->setAutoRaise(true);
     m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
@@ -85,8 +86,7 @@ void NotificationBanner::showMessage(Kind kind, const QString &title, const QStr
     m_title->setVisible(!title.isEmpty());
     m_text->setText(text);
     m_text->setVisible(!text.isEmpty());
-    m_action->setText(actionText);
-    m_action->setVisible(!actionText.isEmpty());
+    offerAction(actionText);
     m_close->setVisible(closable);
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
     if (kind == Kind::Warning)
@@ -100,10 +100,36 @@ void NotificationBanner::showMessage(Kind kind, const QString &title, const QStr
     // The action alone ("Retry") says little out of context: its description names the banner.
     m_action->setAccessibleDescription(accessibleName());
     applyPalette();
-    show();
+    show(); // also offers the shown controls to the keyboard (setVisible())
     // Announced at once, as a message box would be, even though the focus stays where it is.
     QAccessibleEvent alert(this, QAccessible::Alert);
     QAccessible::updateAccessibility(&alert);
+}
+
+void NotificationBanner::offerAction(const QString &actionText)
+{
+    m_action->setText(actionText);
+    m_action->setVisible(!actionText.isEmpty());
+    // Named even while it has nothing to offer: assistive tools list hidden children too, and a
+    // button without a name is a defect to them. With a text, its name is that text.
+    m_action->setAccessibleName(actionText.isEmpty() ? tr("Notification action") : QString());
+}
+
+void NotificationBanner::setVisible(bool visible)
+{
+    QFrame::setVisible(visible);
+    updateFocusability();
+}
+
+void NotificationBanner::updateFocusability()
+{
+    // A control that is not shown is not offered as focusable (to Tab or assistive tools).
+    const std::pair<QWidget *, Qt::FocusPolicy> controls[]
+        = {{m_action, Qt::StrongFocus}, {m_close, Qt::TabFocus}};
+    for (const auto &[control, policy] : controls) {
+        if (control)
+            control->setFocusPolicy(!isHidden() && !control->isHidden() ? policy : Qt::NoFocus);
+    }
 }
 
 QString NotificationBanner::kindName(Kind kind)

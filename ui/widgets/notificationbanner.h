@@ -29,6 +29,8 @@ public:
     static QString kindName(Kind kind);
     QPushButton *actionButton() const { return m_action; }
 
+    void setVisible(bool visible) override;
+
 signals:
     void actionTriggered();
     void dismissed();
@@ -38,6 +40,8 @@ protected:
 
 private:
     void applyPalette();
+    void offerAction(const QString &actionText);
+    void updateFocusability();
 
     Kind m_kind = Kind::Information;
     bool m_applying = false;

@@ -2,13 +2,17 @@
 // statuses newer than this build, and the Load all / Cancel pair.
 #include "jobs/filterbar.h"
 
+#include <QAccessible>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolButton>
 
 using syncdeck::qbusiness::SyncJob;
 using syncdeck::ui::FilterBar;
@@ -23,6 +27,8 @@ private slots:
     void userChangesStartANewListing();
     void loadAllAndCancel();
     void greyedFieldsShowThePreset();
+    void greyedFieldsSayWhy();
+    void tabOrderFollowsTheBar();
 };
 
 void TestFilterBar::statusesNewerThanThisBuildAreKept()
@@ -150,6 +156,95 @@ void TestFilterBar::greyedFieldsShowThePreset()
     range->setCurrentIndex(FilterBar::AllTime);
     emit range->activated(FilterBar::AllTime);
     QCOMPARE(bar.description(), QString());
+}
+
+void TestFilterBar::greyedFieldsSayWhy()
+{
+    QAction refresh(QStringLiteral("Refresh"));
+    FilterBar bar(&refresh);
+    auto *range = bar.findChild<QComboBox *>(QStringLiteral("range"));
+    const QList<QDateTimeEdit *> fields = bar.findChildren<QDateTimeEdit *>();
+    QCOMPARE(fields.size(), 2);
+    const auto choose = [range](FilterBar::Range r) {
+        range->setCurrentIndex(r);
+        emit range->activated(r);
+    };
+    for (FilterBar::Range r : {FilterBar::AllTime, FilterBar::Last7d}) {
+        choose(r);
+        for (QDateTimeEdit *field : fields) {
+            QVERIFY(!field->isEnabled());
+            // Why it is greyed, and what to do, to the eye (tooltip) and to a screen reader.
+            const QString tip = field->toolTip();
+            QVERIFY2(tip.contains(range->currentText()) && tip.contains(QStringLiteral("Custom…")),
+                     qPrintable(tip));
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(field);
+            QCOMPARE(iface->text(QAccessible::Description), tip);
+            QVERIFY(iface->state().disabled);
+            QVERIFY(!iface->text(QAccessible::Name).isEmpty());
+        }
+    }
+    choose(FilterBar::Custom);
+    for (QDateTimeEdit *field : fields) {
+        QVERIFY(field->isEnabled());
+        QVERIFY2(!field->toolTip().contains(QStringLiteral("Custom…")),
+                 qPrintable(field->toolTip()));
+        QVERIFY(field->toolTip().contains(QStringLiteral("local time")));
+        QCOMPARE(QAccessible::queryAccessibleInterface(field)->text(QAccessible::Description),
+                 field->toolTip());
+    }
+}
+
+void TestFilterBar::tabOrderFollowsTheBar()
+{
+    QAction refresh(QStringLiteral("Refresh"));
+    FilterBar bar(&refresh);
+    bar.resize(1400, bar.sizeHint().height());
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowActive(&bar));
+    auto *status = bar.findChild<QComboBox *>(QStringLiteral("statusFilter"));
+    auto *range = bar.findChild<QComboBox *>(QStringLiteral("range"));
+    const QList<QDateTimeEdit *> fields = bar.findChildren<QDateTimeEdit *>();
+    auto *quick = bar.findChild<QLineEdit *>(QStringLiteral("quickFilter"));
+    QWidget *refreshButton = nullptr;
+    for (QToolButton *b : bar.findChildren<QToolButton *>()) {
+        if (b->defaultAction() == &refresh)
+            refreshButton = b;
+    }
+    QVERIFY(refreshButton);
+    const auto walk = [&](const QList<QWidget *> &expected) -> QString {
+        status->setFocus(Qt::TabFocusReason);
+        QWidget *previous = status;
+        for (QWidget *next : expected) {
+            // Tab first walks the sections of a date field (Qt's way: year, month, day, hour,
+            // minute), then leaves it.
+            for (int sections = 0; sections < 5; ++sections) {
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+                QWidget *focus = QApplication::focusWidget();
+                if (!qobject_cast<QDateTimeEdit *>(previous)
+                    || !(focus == previous || previous->isAncestorOf(focus)))
+                    break;
+            }
+            previous = next;
+            QWidget *now = QApplication::focusWidget();
+            // A date field's focus sits in its line edit.
+            if (!now || !(now == next || next->isAncestorOf(now)))
+                return QStringLiteral("expected %1 \"%2\", got %3 \"%4\"")
+                    .arg(QLatin1String(next->metaObject()->className()), next->accessibleName(),
+                         QLatin1String(now ? now->metaObject()->className() : "nothing"),
+                         now ? now->accessibleName() : QString());
+        }
+        return {};
+    };
+    // A preset range: Tab skips the greyed dates.
+    range->setCurrentIndex(FilterBar::Last7d);
+    emit range->activated(FilterBar::Last7d);
+    QString problem = walk({range, refreshButton, quick});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // Custom: left to right through the dates, then on.
+    range->setCurrentIndex(FilterBar::Custom);
+    emit range->activated(FilterBar::Custom);
+    problem = walk({range, fields[0], fields[1], refreshButton, quick});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 QTEST_MAIN(TestFilterBar)
