@@ -14,8 +14,11 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
 #include <QUrlQuery>
+
+#include <atomic>
 
 using namespace syncdeck;
 using namespace syncdeck::cache;
@@ -213,6 +216,7 @@ private slots:
     void droppedJobsAreKeptLocallyOnlyAfterAListingEnded();
     void probeWalksUpWhileEverythingIsGone();
     void interruptedRefreshIsReadAgainUntilItJoins();
+    void anotherConnectionSeesWholeMergesOnly();
     void budgetStopsCleanly();
     void repeatedTokenIsBounded();
     void abortFinishesOnce();
@@ -456,6 +460,82 @@ void TestCacheRefresh::interruptedRefreshIsReadAgainUntilItJoins()
     QVERIFY(state.isComplete());
 }
 
+// A refresh merges its pages a few at a time. Another connection reading the file meanwhile
+// (what a crash at that moment would leave) only ever sees what whole merges committed: the jobs
+// of the merges the refresh reported, never part of one, and a coverage that claims no job the
+// cache does not hold.
+void TestCacheRefresh::anotherConnectionSeesWholeMergesOnly()
+{
+    Fixture f;
+    QVERIFY(f.start());
+    constexpr int Jobs = 3000;
+    const QList<SyncJob> history = test::generateSyncHistory(Jobs, 12);
+    f.service.setNewestFirst(history);
+    const DataSourceKey key = f.key();
+    struct Seen
+    {
+        qint64 jobs = 0;
+        QList<TimeRange> coverage;
+    };
+    QList<Seen> seen;
+    QString readerError;
+    std::atomic<bool> stop {false};
+    std::unique_ptr<QThread> reader(QThread::create([&] {
+        HistoryCache cache;
+        if (!cache.open({f.dir.path()})) {
+            readerError = cache.openReport().message;
+            return;
+        }
+        while (!stop) {
+            const SourceState s = cache.sourceState(key); // one read transaction
+            if (!cache.errorString().isEmpty()) {
+                readerError = cache.errorString();
+                return;
+            }
+            if (s.known)
+                seen.append({s.jobCount, s.coverage});
+        }
+    }));
+    reader->start();
+    RefreshOptions options;
+    options.pagesPerCommit = 7;
+    QList<qint64> committed {0};
+    CacheRefresh r(&f.cache, f.client.get(), dataSource(), options);
+    QObject::connect(&r, &CacheRefresh::jobsAdded, &r, [&committed](const QList<SyncJob> &jobs) {
+        committed.append(committed.constLast() + jobs.size());
+    });
+    QSignalSpy finished(&r, &CacheRefresh::finished);
+    r.start();
+    QVERIFY(finished.wait(120000));
+    stop = true;
+    reader->wait();
+    QVERIFY2(readerError.isEmpty(), qPrintable(readerError));
+    QVERIFY2(!r.error().isError(), qPrintable(r.error().message));
+    QCOMPARE(committed.constLast(), Jobs);
+    QVERIFY(committed.size() > 30); // merged in many transactions, several pages each
+    QVERIFY(committed.size() < Jobs / 10);
+    QSet<qint64> between;
+    for (const Seen &s : std::as_const(seen)) {
+        QVERIFY2(committed.contains(s.jobs), qPrintable(QStringLiteral("%1 jobs").arg(s.jobs)));
+        if (s.jobs > 0 && s.jobs < Jobs)
+            between.insert(s.jobs);
+        if (s.coverage.isEmpty())
+            continue;
+        QCOMPARE(s.coverage.size(), 1);
+        const TimeRange held = s.coverage.constFirst();
+        QCOMPARE(held.toMs, history.constFirst().startTime.toMSecsSinceEpoch());
+        // The jobs held are the newest s.jobs of the history: the range claims none beyond them.
+        const auto claimed = std::count_if(history.cbegin(), history.cend(), [&](const SyncJob &j) {
+            return held.contains(j.startTime.toMSecsSinceEpoch());
+        });
+        QVERIFY2(claimed <= s.jobs,
+                 qPrintable(QStringLiteral("%1 jobs held, %2 claimed").arg(s.jobs).arg(claimed)));
+        if (!held.fromMs)
+            QCOMPARE(s.jobs, Jobs); // the end: everything
+    }
+    QVERIFY2(between.size() >= 2, "the reader saw no refresh in progress");
+}
+
 void TestCacheRefresh::budgetStopsCleanly()
 {
     Fixture f;
@@ -514,7 +594,9 @@ void TestCacheRefresh::abortFinishesOnce()
     Fixture f;
     QVERIFY(f.start());
     f.service.setNewestFirst(test::generateSyncHistory(500, 12));
-    CacheRefresh r(&f.cache, f.client.get(), dataSource());
+    RefreshOptions pageByPage;
+    pageByPage.pagesPerCommit = 1;
+    CacheRefresh r(&f.cache, f.client.get(), dataSource(), pageByPage);
     QSignalSpy finished(&r, &CacheRefresh::finished);
     int pages = 0;
     connect(&r, &CacheRefresh::jobsAdded, &r, [&] {

@@ -31,6 +31,8 @@ private slots:
     void clipBelow();
     void split_data();
     void split();
+    void heldAsOfRefresh_data();
+    void heldAsOfRefresh();
 };
 
 void TestCoverage::contains_data()
@@ -136,6 +138,30 @@ void TestCoverage::split()
     QFETCH(Pieces, expected);
     const Pieces pieces = syncdeck::cache::split(query, coverage);
     QCOMPARE(pieces, expected);
+}
+
+void TestCoverage::heldAsOfRefresh_data()
+{
+    QTest::addColumn<Ranges>("coverage");
+    QTest::addColumn<qint64>("newest");
+    QTest::addColumn<Ranges>("expected");
+    QTest::newRow("whole history up to the newest job: all time")
+        << Ranges {r(open, 500)} << qint64(500) << Ranges {r(open, open)};
+    QTest::newRow("newest job inside the newest range")
+        << Ranges {r(open, 100), r(300, 500)} << qint64(450) << Ranges {r(300, open), r(open, 100)};
+    QTest::newRow("the newest job is not held: nothing more")
+        << Ranges {r(open, 400)} << qint64(500) << Ranges {r(open, 400)};
+    QTest::newRow("the newest range starts after the newest job")
+        << Ranges {r(600, 700), r(open, 400)} << qint64(500) << Ranges {r(600, 700), r(open, 400)};
+    QTest::newRow("nothing held") << Ranges {} << qint64(500) << Ranges {};
+}
+
+void TestCoverage::heldAsOfRefresh()
+{
+    QFETCH(Ranges, coverage);
+    QFETCH(qint64, newest);
+    QFETCH(Ranges, expected);
+    QCOMPARE(syncdeck::cache::heldAsOfRefresh(coverage, newest), expected);
 }
 
 QTEST_GUILESS_MAIN(TestCoverage)

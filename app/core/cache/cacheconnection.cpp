@@ -205,6 +205,9 @@ CacheConnection::Transaction::~Transaction()
         QSqlQuery &rollback = m_db.statement("ROLLBACK");
         rollback.exec();
         rollback.finish();
+        // What a write remembered meanwhile (texts, coverage) may be rolled back with it.
+        if (m_write)
+            m_db.forget();
     }
 }
 
@@ -214,6 +217,7 @@ bool CacheConnection::Transaction::begin(bool write)
                    write ? QStringLiteral("waiting to write") : QStringLiteral("starting to read")))
         return false;
     m_active = true;
+    m_write = write;
     // Another connection's commit may have removed rows the remembered ones refer to.
     QSqlQuery &version = m_db.statement("PRAGMA data_version");
     if (!m_db.exec(version, QStringLiteral("reading")) || !version.next())

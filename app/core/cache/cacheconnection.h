@@ -59,6 +59,7 @@ public:
     private:
         CacheConnection &m_db;
         bool m_active = false;
+        bool m_write = false;
     };
 
     // Rows that never change in place, kept while no other connection commits.

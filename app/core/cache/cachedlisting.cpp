@@ -65,15 +65,8 @@ void CachedListing::onRefreshed()
         finish(m_refresh->error());
         return;
     }
-    QList<TimeRange> coverage = m_cache->sourceState(m_key).coverage;
-    const TimeRange query = rangeOf(m_request.startTime, m_request.endTime);
-    m_pieces = split(query, coverage);
     // The refresh read the newest page: nothing exists above what the cache holds from the top.
-    if (m_refresh->isCurrent() && !coverage.isEmpty() && !m_pieces.isEmpty()
-        && !m_pieces.constFirst().covered && coverage.constFirst().toMs
-        && m_pieces.constFirst().range.fromMs
-        && *m_pieces.constFirst().range.fromMs > *coverage.constFirst().toMs)
-        m_pieces.removeFirst();
+    m_pieces = split(rangeOf(m_request.startTime, m_request.endTime), m_refresh->heldCoverage());
     nextPiece();
 }
 

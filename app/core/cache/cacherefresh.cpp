@@ -6,6 +6,8 @@
 
 #include <QMetaObject>
 
+#include <utility>
+
 namespace syncdeck::cache {
 
 using qbusiness::AwsError;
@@ -30,8 +32,14 @@ CacheRefresh::CacheRefresh(HistoryCache *cache, qbusiness::Client *client,
     m_dataSource.indexId = dataSource.indexId;
     m_dataSource.dataSourceId = dataSource.dataSourceId;
     m_options.pageSize = std::clamp(m_options.pageSize, 1, 10);
+    m_options.pagesPerCommit = std::max(1, m_options.pagesPerCommit);
     if (client)
         m_key = DataSourceKey::of(client->config(), dataSource);
+    m_commitTimer.setSingleShot(true);
+    connect(&m_commitTimer, &QTimer::timeout, this, [this] {
+        if (!m_finished)
+            mergePending();
+    });
 }
 
 CacheRefresh::~CacheRefresh() = default;
@@ -247,52 +255,100 @@ void CacheRefresh::onPageLoaded(const QList<SyncJob> &jobs, bool lastPage)
         return;
     for (const SyncJob &j : jobs)
         m_listedIds.insert(j.executionId);
-    if (!merge(jobs, lastPage))
-        return;
-    // The newest page was read (or the service has no jobs at all).
+    queue(jobs, lastPage);
+    // The newest page goes in at once, with the "as of" time (or the service has no jobs).
     if (m_pass.stage == Stage::Head && !m_refreshedAt.isValid()) {
+        m_newestListedMs = m_pending.constLast().placement.newestListedMs;
+        m_listedNothing = lastPage && jobs.isEmpty();
+        if (!mergePending())
+            return;
         m_refreshedAt = now();
         if (!m_cache->setRefreshed(m_key, m_refreshedAt))
             finish(cacheError(m_cache->errorString()));
+        return;
     }
+    if (m_pending.size() >= m_options.pagesPerCommit
+        || m_pendingAge.elapsed() >= m_options.commitIntervalMs)
+        mergePending();
+    else if (!m_commitTimer.isActive())
+        m_commitTimer.start(
+            std::max<qint64>(0, m_options.commitIntervalMs - m_pendingAge.elapsed()));
 }
 
-bool CacheRefresh::merge(const QList<SyncJob> &jobs, bool lastPage)
+// A listing from the top over a cache that already holds a stretch claims its pages only where it
+// joins that stretch (the overlap) or reaches the end: interrupted before, it leaves its jobs and
+// no claim, so there is never a hole inside what the cache says it holds, and the next refresh
+// reads those pages again until it joins.
+void CacheRefresh::queue(const QList<SyncJob> &jobs, bool lastPage)
 {
-    if (!m_cache) {
-        finish(cacheError(QStringLiteral("the history cache was closed during the refresh")));
-        return false;
-    }
-    // A listing from the top over a cache that already holds a stretch claims its pages only
-    // where it joins that stretch (the overlap) or reaches the end: interrupted before, it leaves
-    // its jobs and no claim, so there is never a hole inside what the cache says it holds, and
-    // the next refresh reads those pages again until it joins.
     const bool joins = m_pass.stage != Stage::Head || m_pass.overlapCoverage.isEmpty() || lastPage
         || m_pass.pageOverlaps;
     PagePlacement placement = m_listing->placement(lastPage, now());
     placement.recordsCoverage = m_pass.recordsCoverage && joins;
-    const MergeResult r = m_cache->mergePage(m_key, jobs, placement);
-    if (!r.ok) {
-        finish(cacheError(r.error));
+    if (m_pending.isEmpty())
+        m_pendingAge.start();
+    m_pending.append({jobs, placement});
+    m_pass.reachedEnd = m_pass.reachedEnd || lastPage;
+}
+
+bool CacheRefresh::mergePending()
+{
+    m_commitTimer.stop();
+    if (m_pending.isEmpty())
+        return true;
+    if (!m_cache) {
+        m_pending.clear();
+        finish(cacheError(QStringLiteral("the history cache was closed during the refresh")));
         return false;
     }
-    m_pass.reachedEnd = m_pass.reachedEnd || lastPage;
-    m_pass.keptLocally += int(r.keptLocally.size());
-    m_added += int(r.added.size());
-    m_updated += int(r.updated.size());
-    m_keptLocally += int(r.keptLocally.size());
-    if (!r.added.isEmpty())
-        emit jobsAdded(r.added);
-    if (!r.updated.isEmpty())
-        emit jobsUpdated(r.updated);
-    if (!r.keptLocally.isEmpty())
-        emit jobsKeptLocally(r.keptLocally);
+    const QList<MergeResult> results = m_cache->mergePages(m_key, std::exchange(m_pending, {}));
+    if (!results.constFirst().ok) {
+        finish(cacheError(results.constFirst().error));
+        return false;
+    }
+    report(results);
     return true;
+}
+
+void CacheRefresh::report(const QList<MergeResult> &results)
+{
+    QList<SyncJob> added;
+    QList<SyncJob> updated;
+    QStringList keptLocally;
+    for (const MergeResult &r : results) {
+        added += r.added;
+        updated += r.updated;
+        keptLocally += r.keptLocally;
+    }
+    m_pass.keptLocally += int(keptLocally.size());
+    m_added += int(added.size());
+    m_updated += int(updated.size());
+    m_keptLocally += int(keptLocally.size());
+    if (!added.isEmpty())
+        emit jobsAdded(added);
+    if (!updated.isEmpty())
+        emit jobsUpdated(updated);
+    if (!keptLocally.isEmpty())
+        emit jobsKeptLocally(keptLocally);
+}
+
+QList<TimeRange> CacheRefresh::heldCoverage() const
+{
+    if (!m_cache)
+        return {};
+    const QList<TimeRange> coverage = m_cache->sourceState(m_key).coverage;
+    if (!isCurrent())
+        return coverage;
+    if (m_listedNothing)
+        return {TimeRange {}};
+    return m_newestListedMs ? heldAsOfRefresh(coverage, *m_newestListedMs) : coverage;
 }
 
 void CacheRefresh::onPassFinished()
 {
     if (m_finished)
+        return;
+    if (!mergePending())
         return;
     const AwsError error = m_listing->error();
     if (error.isError()) {
@@ -308,8 +364,19 @@ void CacheRefresh::finish(const AwsError &error)
 {
     if (m_finished)
         return;
+    // What was listed before an error or abort is kept, with what it proves.
+    AwsError outcome = error;
+    if (m_cache && !m_pending.isEmpty()) {
+        const QList<MergeResult> results = m_cache->mergePages(m_key, std::exchange(m_pending, {}));
+        if (results.constFirst().ok)
+            report(results);
+        else if (!outcome.isError())
+            outcome = cacheError(results.constFirst().error);
+    }
+    m_pending.clear();
+    m_commitTimer.stop();
     m_finished = true;
-    m_error = error;
+    m_error = outcome;
     ServiceListing::discard(m_listing);
     emit finished();
 }

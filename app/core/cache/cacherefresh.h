@@ -1,14 +1,17 @@
 #pragma once
 
+#include "cachetypes.h"
 #include "coverage.h"
 #include "datasourcekey.h"
 #include "qbusiness/awserror.h"
 #include "qbusiness/types.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -43,10 +46,16 @@ struct RefreshOptions
     // refresh stops cleanly: what it merged is recorded, the next refresh goes on from there.
     int maxRequests = 0;
     int maxRereads = 20; // targeted re-reads of running jobs per refresh
+    // The pages listed meanwhile are merged together, in one transaction: the newest page at
+    // once, then at most this many pages or this long after the first of them arrived, and at
+    // the end of each listing. A crash loses at most those (the next refresh reads them again).
+    int pagesPerCommit = 50;
+    int commitIntervalMs = 500;
 };
 
 // Brings one data source's cached history up to date from the service (ListDataSourceSyncJobs),
-// one transaction per page, and says what changed as it goes. Every listing is a ServiceListing
+// the pages merged a few at a time (RefreshOptions::pagesPerCommit), each transaction recording
+// what its pages prove, and says what changed as it goes. Every listing is a ServiceListing
 // (the paginator's repeated-token rule bounds each of them); requests go one at a time.
 //
 // Contract (as qbusiness::Call): start() is queued; finished() fires exactly once (also after
@@ -86,11 +95,15 @@ public:
     bool stoppedByBudget() const { return m_stoppedByBudget; }
     // Every executionId this refresh read from the service (to know which held jobs are fresh).
     const QSet<QString> &listedIds() const { return m_listedIds; }
+    // What the cache holds completely as of this refresh: its coverage and, when the refresh
+    // read the newest page and holds everything down from the newest job it listed, the stretch
+    // after that job (heldAsOfRefresh()): an "All time" listing is then the cache's to answer.
+    QList<TimeRange> heldCoverage() const;
 
 signals:
-    // Per merged page: jobs the cache did not hold (newest first), jobs that changed (a running
-    // job that moved on, a job listed again after being kept locally), and jobs the service no
-    // longer returns. A view updates its rows in place from these.
+    // Per merge (the pages merged together): jobs the cache did not hold (newest first), jobs that
+    // changed (a running job that moved on, a job listed again after being kept locally), and jobs
+    // the service no longer returns. A view updates its rows in place from these.
     void jobsAdded(const QList<syncdeck::qbusiness::SyncJob> &jobs);
     void jobsUpdated(const QList<syncdeck::qbusiness::SyncJob> &jobs);
     void jobsKeptLocally(const QStringList &executionIds);
@@ -120,7 +133,10 @@ private:
     bool readsOverlap(const QList<qbusiness::SyncJob> &page);
     void onPageLoaded(const QList<qbusiness::SyncJob> &jobs, bool lastPage);
     void onPassFinished();
-    bool merge(const QList<qbusiness::SyncJob> &jobs, bool lastPage);
+    void queue(const QList<qbusiness::SyncJob> &jobs, bool lastPage);
+    // Merges the pages listed meanwhile; false (finished with the cache's error) on failure.
+    bool mergePending();
+    void report(const QList<MergeResult> &results);
     bool budgetLeft() const;
     void finish(const qbusiness::AwsError &error);
     QDateTime now() const;
@@ -135,6 +151,11 @@ private:
     Stage m_stage = Stage::Head;
     Pass m_pass;
     std::unique_ptr<ServiceListing> m_listing;
+    QList<ListedPage> m_pending; // listed, not merged yet (their placements point into m_listing)
+    QElapsedTimer m_pendingAge;
+    QTimer m_commitTimer;
+    std::optional<qint64> m_newestListedMs; // of the listing from the top
+    bool m_listedNothing = false; // the listing from the top reached its end without a job
     QList<qbusiness::SyncJob> m_rereadQueue;
     bool m_rereadsQueued = false;
     std::optional<qint64> m_lastFillFrom;

@@ -62,6 +62,13 @@ struct PagePlacement
     QDateTime listedAt; // when the listing ran (the "kept locally since" time)
 };
 
+// A page of a listing with where it sits: what HistoryCache::mergePages() merges.
+struct ListedPage
+{
+    QList<qbusiness::SyncJob> jobs;
+    PagePlacement placement;
+};
+
 // Of some execution ids, those the cache holds in a final status inside a given coverage (the
 // refresh's overlap test), and those it holds while still running (to re-read).
 struct HeldState

@@ -93,6 +93,15 @@ QList<TimeRange> clipBelow(const QList<TimeRange> &coverage, qint64 cutoffMs)
     return out;
 }
 
+QList<TimeRange> heldAsOfRefresh(const QList<TimeRange> &coverage, qint64 newestListedMs)
+{
+    QList<TimeRange> held = coverage;
+    std::sort(held.begin(), held.end(), newerFirst);
+    if (!held.isEmpty() && held.constFirst().contains(std::optional<qint64>(newestListedMs)))
+        held.first().toMs.reset();
+    return held;
+}
+
 QList<RangePiece> split(const TimeRange &query, const QList<TimeRange> &coverage)
 {
     QList<RangePiece> pieces;

@@ -34,6 +34,12 @@ QList<TimeRange> unite(const QList<TimeRange> &coverage, const TimeRange &add);
 // time) was removed.
 QList<TimeRange> clipBelow(const QList<TimeRange> &coverage, qint64 cutoffMs);
 
+// What the cache holds completely as of a refresh that read the service's newest page, whose
+// newest job started at newestListedMs: `coverage`, and when its newest range reaches that job,
+// everything after it too (the service had no later job then), so that an "All time" question
+// counts as held. An answer of that moment, never stored as coverage: jobs start at any time.
+QList<TimeRange> heldAsOfRefresh(const QList<TimeRange> &coverage, qint64 newestListedMs);
+
 // A stretch of a query, newest first, that the cache holds completely or must ask the service for.
 struct RangePiece
 {

@@ -141,7 +141,13 @@ std::optional<std::pair<qint64, qint64>> HistoryCache::oldestListed(const DataSo
 MergeResult HistoryCache::mergePage(const DataSourceKey &key, const QList<SyncJob> &jobs,
                                     const PagePlacement &placement)
 {
-    return d->writer.mergePage(key, jobs, placement);
+    return d->writer.mergePages(key, {{jobs, placement}}).constFirst();
+}
+
+QList<MergeResult> HistoryCache::mergePages(const DataSourceKey &key,
+                                            const QList<ListedPage> &pages)
+{
+    return d->writer.mergePages(key, pages);
 }
 
 bool HistoryCache::setRefreshed(const DataSourceKey &key, const QDateTime &at)

@@ -87,6 +87,10 @@ public:
     // and on the last page of an unfiltered listing the jobs it no longer returns marked.
     MergeResult mergePage(const DataSourceKey &key, const QList<qbusiness::SyncJob> &jobs,
                           const PagePlacement &placement);
+    // Pages of listings in one transaction, in order, each merged as mergePage() merges it (its
+    // coverage written with its jobs): all of them are stored, or none (every result failed).
+    // One result per page. What a refresh does with the pages it listed meanwhile.
+    QList<MergeResult> mergePages(const DataSourceKey &key, const QList<ListedPage> &pages);
     // The listing reached the newest job at `at` ("cached, as of").
     bool setRefreshed(const DataSourceKey &key, const QDateTime &at);
 

@@ -148,27 +148,38 @@ HeldState JobReader::heldState(const DataSourceKey &key, const QStringList &exec
 {
     return m_rows.readSource(key, HeldState(), [&](qint64 source) {
         HeldState held;
-        QSqlQuery &q = m_db.statement("SELECT status, start_ms FROM jobs "
-                                      "WHERE source = ? AND execution_id = ?");
-        for (const QString &id : executionIds) {
-            if (!m_db.exec(q, QStringLiteral("looking up held jobs"), {source, idKey(id)}))
-                return held;
-            if (q.next()) {
-                const qint64 status = q.value(0).toLongLong();
-                const std::optional<qint64> start = optionalInt(q.value(1));
-                const bool final = status > 0 && qbusiness::isFinalStatus(SyncStatus(status));
-                const bool covered
-                    = std::any_of(coverage.cbegin(), coverage.cend(),
-                                  [&start](const TimeRange &r) { return r.contains(start); });
-                if (final && covered)
-                    held.finalInCoverage.insert(id);
-                else if (!final)
-                    held.running.insert(id);
-            }
-            q.finish();
-        }
+        // One lookup per page of ids, not one per job (at most 500 ids: SQLite's variables).
+        for (qsizetype first = 0; first < executionIds.size(); first += 500)
+            readHeld(source, executionIds.mid(first, 500), coverage, &held);
         return held;
     });
+}
+
+void JobReader::readHeld(qint64 source, const QStringList &executionIds,
+                         const QList<TimeRange> &coverage, HeldState *held)
+{
+    QVariantList binds {source};
+    for (const QString &id : executionIds)
+        binds.append(idKey(id));
+    const QStringList marks(executionIds.size(), QStringLiteral("?"));
+    std::optional<QSqlQuery> q
+        = m_db.query(QStringLiteral("SELECT execution_id, status, start_ms FROM jobs WHERE "
+                                    "source = ? AND execution_id IN (%1)")
+                         .arg(marks.join(u',')),
+                     QStringLiteral("looking up held jobs"), binds);
+    while (q && q->next()) {
+        const QString id = idText(q->value(0));
+        const qint64 status = q->value(1).toLongLong();
+        const std::optional<qint64> start = optionalInt(q->value(2));
+        const bool final = status > 0 && qbusiness::isFinalStatus(SyncStatus(status));
+        const bool covered
+            = std::any_of(coverage.cbegin(), coverage.cend(),
+                          [&start](const TimeRange &r) { return r.contains(start); });
+        if (final && covered)
+            held->finalInCoverage.insert(id);
+        else if (!final)
+            held->running.insert(id);
+    }
 }
 
 QList<SyncJob> JobReader::runningJobs(const DataSourceKey &key)

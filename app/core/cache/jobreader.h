@@ -36,6 +36,9 @@ private:
     // Jobs newest first, as the service lists them.
     QList<qbusiness::SyncJob> selectJobs(const QString &where, const QVariantList &binds,
                                          const QString &tail = {});
+    // heldState() of some ids, added to *held.
+    void readHeld(qint64 source, const QStringList &executionIds, const QList<TimeRange> &coverage,
+                  HeldState *held);
 
     CacheConnection &m_db;
     JobRows &m_rows;

@@ -27,15 +27,24 @@ std::optional<TimeRange> heldRange(const PagePlacement &p, std::optional<qint64>
 }
 } // namespace
 
-MergeResult JobWriter::mergePage(const DataSourceKey &key, const QList<SyncJob> &jobs,
-                                 const PagePlacement &placement)
+QList<MergeResult> JobWriter::mergePages(const DataSourceKey &key, const QList<ListedPage> &pages)
 {
-    MergeResult result;
-    result.ok = m_rows.writeSource(
-        key, [&](qint64 source) { return mergeJobs(source, jobs, placement, &result); });
-    if (!result.ok)
-        result.error = m_db.error();
-    return result;
+    QList<MergeResult> results(pages.size());
+    const bool ok = m_rows.writeSource(key, [&](qint64 source) {
+        for (qsizetype i = 0; i < pages.size(); ++i) {
+            if (!mergeJobs(source, pages.at(i).jobs, pages.at(i).placement, &results[i]))
+                return false;
+        }
+        return true;
+    });
+    for (MergeResult &r : results) {
+        if (!ok)
+            r = {};
+        r.ok = ok;
+        if (!ok)
+            r.error = m_db.error();
+    }
+    return results;
 }
 
 bool JobWriter::mergeJobs(qint64 source, const QList<SyncJob> &jobs, const PagePlacement &placement,

@@ -5,7 +5,7 @@
 
 namespace syncdeck::cache {
 
-// The write path of the sync job history: a page of a listing merged in one transaction (jobs
+// The write path of the sync job history: pages of a listing merged in one transaction (jobs
 // inserted or updated, what the cache now holds completely, the jobs the service no longer
 // returns), and the time of the last refresh that reached the newest job.
 class JobWriter
@@ -16,8 +16,7 @@ public:
         , m_rows(rows)
     { }
 
-    MergeResult mergePage(const DataSourceKey &key, const QList<qbusiness::SyncJob> &jobs,
-                          const PagePlacement &placement);
+    QList<MergeResult> mergePages(const DataSourceKey &key, const QList<ListedPage> &pages);
     bool setRefreshed(const DataSourceKey &key, const QDateTime &at);
 
 private:
