@@ -100,9 +100,9 @@ cache::DataSourceKey CachedHistory::keyOf(const qbusiness::ListSyncJobsRequest &
 }
 
 namespace {
-bool covers(const cache::SourceState &state, const cache::JobQuery &query)
+bool covers(const QList<cache::TimeRange> &coverage, const cache::JobQuery &query)
 {
-    const QList<cache::RangePiece> pieces = cache::split(query.range, state.coverage);
+    const QList<cache::RangePiece> pieces = cache::split(query.range, coverage);
     return std::all_of(pieces.cbegin(), pieces.cend(),
                        [](const cache::RangePiece &p) { return p.covered; });
 }
@@ -112,8 +112,11 @@ bool CachedHistory::holdsCompletely(const qbusiness::ListSyncJobsRequest &reques
 {
     if (!isOpen() || m_endpoint.isEmpty())
         return false;
-    const cache::SourceState state = m_cache->sourceState(keyOf(request));
-    return state.known && covers(state, cache::JobQuery::of(request));
+    const cache::DataSourceKey key = keyOf(request);
+    const cache::SourceState state = m_cache->sourceState(key);
+    const bool refreshed = key == m_refreshedKey;
+    return state.known
+        && covers(refreshed ? m_heldAsOfRefresh : state.coverage, cache::JobQuery::of(request));
 }
 
 CachedHistory::Snapshot CachedHistory::snapshot(const qbusiness::ListSyncJobsRequest &request,
@@ -131,7 +134,7 @@ CachedHistory::Snapshot CachedHistory::snapshot(const qbusiness::ListSyncJobsReq
         return s;
     cache::JobQuery query = cache::JobQuery::of(request);
     s.known = true;
-    s.complete = covers(state, query);
+    s.complete = covers(state.coverage, query);
     query.limit = firstPage > 0 ? firstPage : -1;
     s.jobs = m_cache->jobs(key, query);
     s.more = query.limit > 0 && s.jobs.size() == query.limit;
@@ -210,6 +213,8 @@ void CachedHistory::emitInOrder(std::function<void()> signal)
 void CachedHistory::refresh(const qbusiness::ListSyncJobsRequest &request)
 {
     abort();
+    m_refreshedKey = {};
+    m_heldAsOfRefresh.clear();
     if (!isOpen() || !m_client || m_cache->isReadOnly())
         return;
     m_request = request;
@@ -272,6 +277,8 @@ void CachedHistory::onRefreshFinished()
 {
     std::unique_ptr<cache::CacheRefresh> done = std::move(m_refresh);
     const qbusiness::AwsError error = done->error();
+    m_refreshedKey = done->key();
+    m_heldAsOfRefresh = done->heldCoverage();
     if (done->isCurrent()) {
         m_asOf = done->refreshedAt();
         m_showingCached = false;

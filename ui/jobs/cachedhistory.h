@@ -72,7 +72,8 @@ public:
     void deliverRest();
     // The rest of the last snapshot is still on its way.
     bool isDelivering() const { return m_delivery.active; }
-    // The cache holds the whole answer to the request (its range is covered).
+    // The cache holds the whole answer to the request (its range is covered; after a refresh
+    // that read the newest page, also the stretch above the newest job it listed).
     bool holdsCompletely(const qbusiness::ListSyncJobsRequest &request);
     // Starts an incremental refresh of the request's data source (a running one is aborted);
     // jobsAdded/jobsUpdated/jobsKeptLocally report what changed, filtered to the request.
@@ -139,6 +140,9 @@ private:
     qbusiness::ListSyncJobsRequest m_request;
     QSet<QString> m_keptLocally;
     QDateTime m_asOf;
+    // What the cache held as of the last refresh that ended (CacheRefresh::heldCoverage()).
+    cache::DataSourceKey m_refreshedKey;
+    QList<cache::TimeRange> m_heldAsOfRefresh;
     Delivery m_delivery;
     QList<std::function<void()>> m_held; // refresh signals waiting for the delivery's end
     bool m_finishHeld = false; // ... refreshFinished() among them

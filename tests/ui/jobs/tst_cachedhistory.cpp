@@ -7,6 +7,7 @@
 #include "aws/credentialsprovider.h"
 #include "cache/historycache.h"
 #include "emulator/options.h"
+#include "emulatorprocess.h"
 #include "emulatorthread.h"
 #include "jobs/cachedhistory.h"
 #include "jobs/filterbar.h"
@@ -195,6 +196,7 @@ class TestCachedHistory : public QObject
 private slots:
     void initTestCase();
     void reopensFromTheCacheBeforeAnyReply();
+    void allTimeReopenReadsNoFurtherPages();
     void refreshUpdatesRowsInPlace();
     void keptLocallyIsMarked();
     void offlineKeepsTheCachedHistory();
@@ -280,6 +282,53 @@ void TestCachedHistory::reopensFromTheCacheBeforeAnyReply()
     for (int r = 0; r < filtered.model()->rowCount(); ++r)
         QCOMPARE(filtered.model()->executionId(r), failed.at(r));
     QVERIFY(filtered.waitForRefresh());
+}
+
+// A cache that holds a data source's whole history (its first refresh listed down to the
+// service's oldest job) answers an "All time" reopen with its rows plus the incremental refresh
+// (one page: nothing new), whatever a view then asks for: counted in the emulator's request log.
+void TestCachedHistory::allTimeReopenReadsNoFurtherPages()
+{
+    test::EmulatorProcess service;
+    QVERIFY(service.start(QStringLiteral(SYNCDECK_EMULATOR_PATH),
+                          {QStringLiteral("--applications"), QStringLiteral("1"),
+                           QStringLiteral("--indices"), QStringLiteral("1"),
+                           QStringLiteral("--data-sources"), QStringLiteral("2"),
+                           QStringLiteral("--jobs"), QStringLiteral("45")}));
+    QTemporaryDir cacheDir;
+    qbusiness::ResourceReference ids;
+    {
+        Page first(service.url(), cacheDir.path());
+        std::unique_ptr<qbusiness::ListApplicationsCall> apps(first.client->listApplications());
+        QVERIFY(finish(apps.get()));
+        ids.applicationId = apps->applications.constFirst().applicationId;
+        std::unique_ptr<qbusiness::ListIndicesCall> indices(
+            first.client->listIndices(ids.applicationId));
+        QVERIFY(finish(indices.get()));
+        ids.indexId = indices->indices.constFirst().indexId;
+        std::unique_ptr<qbusiness::ListDataSourcesCall> sources(
+            first.client->listDataSources(ids.applicationId, ids.indexId));
+        QVERIFY(finish(sources.get()));
+        ids.dataSourceId = sources->dataSources.at(1).dataSourceId; // no running job
+        first.page.showDataSource(ids);
+        QVERIFY(first.waitForRefresh()); // it read the history down to its end
+    }
+    (void)service.takeSyncJobRequests();
+
+    Page again(service.url(), cacheDir.path());
+    QCOMPARE(again.filters.range(), FilterBar::AllTime);
+    again.page.showDataSource(ids);
+    QVERIFY(again.waitForSnapshot());
+    QVERIFY(again.waitForRefresh());
+    // What a table scrolled to its end (or Load all) asks for: nothing more from the service.
+    for (int i = 0; i < 20 && (again.model()->canFetchMore({}) || again.model()->isLoading());
+         ++i) {
+        again.model()->fetchMore({});
+        QTest::qWait(50);
+    }
+    QCOMPARE(again.model()->rowCount(), 45);
+    QVERIFY(!again.model()->hasMore());
+    QCOMPARE(service.takeSyncJobRequests(), 1); // the refresh's newest page
 }
 
 void TestCachedHistory::refreshUpdatesRowsInPlace()
