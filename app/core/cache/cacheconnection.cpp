@@ -48,6 +48,7 @@ bool CacheConnection::connect(const QString &path, int busyTimeoutMs, bool readO
 void CacheConnection::disconnect()
 {
     m_statements.clear();
+    m_madeStatements.clear();
     if (m_name.isEmpty())
         return;
     {
@@ -153,6 +154,21 @@ bool CacheConnection::exec(QSqlQuery &q, const QString &doing, const QVariantLis
     fail(q.lastError(), doing);
     q.finish();
     return false;
+}
+
+QSqlQuery &CacheConnection::statement(const QString &sql)
+{
+    std::shared_ptr<QSqlQuery> &q = m_madeStatements[sql];
+    if (!q) {
+        if (m_madeStatements.size() > 32) { // a few shapes occur; never let them pile up
+            m_madeStatements.clear();
+            return statement(sql);
+        }
+        q = std::make_shared<QSqlQuery>(database());
+        q->setForwardOnly(true);
+        q->prepare(sql);
+    }
+    return *q;
 }
 
 std::optional<QSqlQuery> CacheConnection::prepare(const QString &sql, const QString &doing)

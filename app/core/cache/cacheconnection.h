@@ -97,6 +97,9 @@ public:
 
     // A statement prepared once for this connection; `sql` is a string literal.
     QSqlQuery &statement(const char *sql);
+    // The same for SQL made at run time (a list of placeholders): a few kept per connection,
+    // each valid until the next call.
+    QSqlQuery &statement(const QString &sql);
     // Runs `q` with `binds` in order; false (the error recorded, `q` finished) when it failed.
     bool exec(QSqlQuery &q, const QString &doing, const QVariantList &binds = {});
     // A statement prepared for this call (to run with exec()); nullopt on error.
@@ -127,6 +130,7 @@ private:
     qint64 m_dataVersion = -1;
     Remembered m_remembered;
     std::unordered_map<std::string_view, std::unique_ptr<QSqlQuery>> m_statements;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_madeStatements;
 };
 
 } // namespace syncdeck::cache

@@ -148,9 +148,9 @@ HeldState JobReader::heldState(const DataSourceKey &key, const QStringList &exec
 {
     return m_rows.readSource(key, HeldState(), [&](qint64 source) {
         HeldState held;
-        // One lookup per page of ids, not one per job (at most 500 ids: SQLite's variables).
-        for (qsizetype first = 0; first < executionIds.size(); first += 500)
-            readHeld(source, executionIds.mid(first, 500), coverage, &held);
+        // One lookup per page of ids, not one per job.
+        for (qsizetype first = 0; first < executionIds.size(); first += MaxBoundIds)
+            readHeld(source, executionIds.mid(first, MaxBoundIds), coverage, &held);
         return held;
     });
 }
@@ -162,15 +162,15 @@ void JobReader::readHeld(qint64 source, const QStringList &executionIds,
     for (const QString &id : executionIds)
         binds.append(idKey(id));
     const QStringList marks(executionIds.size(), QStringLiteral("?"));
-    std::optional<QSqlQuery> q
-        = m_db.query(QStringLiteral("SELECT execution_id, status, start_ms FROM jobs WHERE "
-                                    "source = ? AND execution_id IN (%1)")
-                         .arg(marks.join(u',')),
-                     QStringLiteral("looking up held jobs"), binds);
-    while (q && q->next()) {
-        const QString id = idText(q->value(0));
-        const qint64 status = q->value(1).toLongLong();
-        const std::optional<qint64> start = optionalInt(q->value(2));
+    QSqlQuery &q = m_db.statement(QStringLiteral("SELECT execution_id, status, start_ms FROM jobs "
+                                                 "WHERE source = ? AND execution_id IN (%1)")
+                                      .arg(marks.join(u',')));
+    if (!m_db.exec(q, QStringLiteral("looking up held jobs"), binds))
+        return;
+    while (q.next()) {
+        const QString id = idText(q.value(0));
+        const qint64 status = q.value(1).toLongLong();
+        const std::optional<qint64> start = optionalInt(q.value(2));
         const bool final = status > 0 && qbusiness::isFinalStatus(SyncStatus(status));
         const bool covered
             = std::any_of(coverage.cbegin(), coverage.cend(),
@@ -180,6 +180,7 @@ void JobReader::readHeld(qint64 source, const QStringList &executionIds,
         else if (!final)
             held->running.insert(id);
     }
+    q.finish();
 }
 
 QList<SyncJob> JobReader::runningJobs(const DataSourceKey &key)

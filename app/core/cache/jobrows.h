@@ -39,6 +39,10 @@ struct PackedJob
     friend bool operator==(const PackedJob &, const PackedJob &) = default;
 };
 
+// Execution ids bound in one statement at most ("execution_id IN (...)"): well below SQLite's
+// limit of bound values in any version.
+inline constexpr int MaxBoundIds = 500;
+
 // A canonical (lowercase, hyphenated) UUID execution id is kept as its 16 bytes; anything else
 // as text.
 QVariant idKey(const QString &executionId);

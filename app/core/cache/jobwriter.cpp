@@ -53,13 +53,16 @@ bool JobWriter::mergeJobs(qint64 source, const QList<SyncJob> &jobs, const PageP
     const bool unfiltered = placement.statusFilter.isEmpty();
     bool coverable = placement.recordsCoverage && unfiltered;
     std::optional<qint64> oldest;
+    std::optional<QHash<QString, HeldRow>> held = heldRows(source, jobs);
+    if (!held)
+        return false;
     for (const SyncJob &job : jobs) {
         if (job.executionId.isEmpty()) {
             ++result->skipped;
             coverable = false; // the cache would not hold all of this stretch
             continue;
         }
-        switch (upsert(source, job)) {
+        switch (upsert(source, job, &*held)) {
         case Upsert::Failed:
             return false;
         case Upsert::Added:
@@ -74,10 +77,10 @@ bool JobWriter::mergeJobs(qint64 source, const QList<SyncJob> &jobs, const PageP
         if (const std::optional<qint64> start = msOf(job.startTime))
             oldest = oldest ? std::min(*oldest, *start) : *start;
     }
-    if (const std::optional<TimeRange> held
+    if (const std::optional<TimeRange> range
         = coverable ? heldRange(placement, oldest) : std::nullopt;
-        held && !m_rows.changeCoverage(source, [&held](const QList<TimeRange> &before) {
-            return unite(before, *held);
+        range && !m_rows.changeCoverage(source, [&range](const QList<TimeRange> &before) {
+            return unite(before, *range);
         }))
         return false;
     return !placement.lastPage || !placement.listedIds || !unfiltered || result->skipped != 0
@@ -85,38 +88,67 @@ bool JobWriter::mergeJobs(qint64 source, const QList<SyncJob> &jobs, const PageP
                            &result->keptLocally);
 }
 
-// Two statements without result rows (the cheap kind): an insert that does nothing for a held
-// job, then an update that changes a held job only where a value differs (or it was kept
-// locally). What they changed tells added, updated and unchanged apart.
-JobWriter::Upsert JobWriter::upsert(qint64 source, const SyncJob &job)
+// The rows the cache holds of a page's jobs, read at once: one statement per page (of up to
+// MaxBoundIds jobs), not one per job.
+std::optional<QHash<QString, JobWriter::HeldRow>> JobWriter::heldRows(qint64 source,
+                                                                      const QList<SyncJob> &jobs)
+{
+    QHash<QString, HeldRow> held;
+    QVariantList ids;
+    for (const SyncJob &job : jobs) {
+        if (!job.executionId.isEmpty())
+            ids.append(idKey(job.executionId));
+    }
+    for (qsizetype first = 0; first < ids.size(); first += MaxBoundIds) {
+        const QVariantList some = ids.mid(first, MaxBoundIds);
+        const QStringList marks(some.size(), QStringLiteral("?"));
+        QSqlQuery &q = m_db.statement(
+            QStringLiteral("SELECT %1, kept_since_ms IS NOT NULL FROM jobs WHERE source = ? AND "
+                           "execution_id IN (%2)")
+                .arg(QLatin1String(JobColumns), marks.join(u',')));
+        if (!m_db.exec(q, QStringLiteral("merging a page"), QVariantList {source} + some))
+            return std::nullopt;
+        while (q.next()) {
+            HeldRow row;
+            for (int v = 0; v < PackedJob::Count; ++v)
+                row.packed.values[size_t(v)] = optionalInt(q.value(v + 1));
+            row.keptLocally = q.value(PackedJob::Count + 1).toBool();
+            held.insert(idText(q.value(0)), row);
+        }
+        q.finish();
+    }
+    return held;
+}
+
+// An insert for a job the cache does not hold, an update for one it holds with other values (or
+// kept locally); nothing for one it holds as listed.
+JobWriter::Upsert JobWriter::upsert(qint64 source, const SyncJob &job,
+                                    QHash<QString, HeldRow> *held)
 {
     const std::optional<PackedJob> packed = m_rows.pack(job);
     if (!packed)
         return Upsert::Failed;
-    QVariantList values;
+    const auto it = held->find(job.executionId);
+    if (it != held->end() && it->packed == *packed && !it->keptLocally)
+        return Upsert::Unchanged;
+    QVariantList binds;
     for (const std::optional<qint64> &v : packed->values)
-        values.append(variant(v));
-    const QVariant id = idKey(job.executionId);
+        binds.append(variant(v));
+    binds << source << idKey(job.executionId);
     const QString doing = QStringLiteral("merging a page");
-    QSqlQuery &insert = m_db.statement(
-        "INSERT OR IGNORE INTO jobs (source, execution_id, start_ms, end_ms, status, error_code, "
-        "error_message, data_source_error_code, added, modified, deleted, failed, scanned) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!m_db.exec(insert, doing, QVariantList {source, id} + values))
+    const bool add = it == held->end();
+    QSqlQuery &q = add
+        ? m_db.statement("INSERT INTO jobs (start_ms, end_ms, status, error_code, error_message, "
+                         "data_source_error_code, added, modified, deleted, failed, scanned, "
+                         "source, execution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        : m_db.statement("UPDATE jobs SET start_ms = ?, end_ms = ?, status = ?, error_code = ?, "
+                         "error_message = ?, data_source_error_code = ?, added = ?, modified = ?, "
+                         "deleted = ?, failed = ?, scanned = ?, kept_since_ms = NULL "
+                         "WHERE source = ? AND execution_id = ?");
+    if (!m_db.exec(q, doing, binds))
         return Upsert::Failed;
-    if (insert.numRowsAffected() == 1)
-        return Upsert::Added;
-    QSqlQuery &update = m_db.statement(
-        "UPDATE jobs SET start_ms = ?, end_ms = ?, status = ?, error_code = ?, error_message = ?, "
-        "data_source_error_code = ?, added = ?, modified = ?, deleted = ?, failed = ?, "
-        "scanned = ?, kept_since_ms = NULL WHERE source = ? AND execution_id = ? AND ("
-        "start_ms IS NOT ? OR end_ms IS NOT ? OR status IS NOT ? OR error_code IS NOT ? OR "
-        "error_message IS NOT ? OR data_source_error_code IS NOT ? OR added IS NOT ? OR "
-        "modified IS NOT ? OR deleted IS NOT ? OR failed IS NOT ? OR scanned IS NOT ? OR "
-        "kept_since_ms IS NOT NULL)");
-    if (!m_db.exec(update, doing, values + QVariantList {source, id} + values))
-        return Upsert::Failed;
-    return update.numRowsAffected() == 1 ? Upsert::Updated : Upsert::Unchanged;
+    held->insert(job.executionId, {*packed, false}); // listed twice on a page: held now
+    return add ? Upsert::Added : Upsert::Updated;
 }
 
 bool JobWriter::markKeptLocally(qint64 source, const TimeRange &range, const QSet<QString> &listed,

@@ -21,9 +21,18 @@ public:
 
 private:
     enum class Upsert { Failed, Added, Updated, Unchanged };
+    // A job's row as the cache holds it.
+    struct HeldRow
+    {
+        PackedJob packed;
+        bool keptLocally = false;
+    };
     bool mergeJobs(qint64 source, const QList<qbusiness::SyncJob> &jobs,
                    const PagePlacement &placement, MergeResult *result);
-    Upsert upsert(qint64 source, const qbusiness::SyncJob &job);
+    // The rows held of `jobs`, by execution id; nullopt on error.
+    std::optional<QHash<QString, HeldRow>> heldRows(qint64 source,
+                                                    const QList<qbusiness::SyncJob> &jobs);
+    Upsert upsert(qint64 source, const qbusiness::SyncJob &job, QHash<QString, HeldRow> *held);
     bool extendCoverage(qint64 source, const TimeRange &held);
     bool markKeptLocally(qint64 source, const TimeRange &range, const QSet<QString> &listed,
                          const QDateTime &at, QStringList *marked);
