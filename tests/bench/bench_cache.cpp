@@ -236,12 +236,8 @@ void BenchCache::reopenTwentyThousand()
 void BenchCache::refreshRequests()
 {
     test::EmulatorProcess service;
-    QVERIFY(service.start(QStringLiteral(SYNCDECK_EMULATOR_PATH),
-                          {QStringLiteral("--applications"), QStringLiteral("1"),
-                           QStringLiteral("--indices"), QStringLiteral("1"),
-                           QStringLiteral("--data-sources"), QStringLiteral("1"),
-                           QStringLiteral("--jobs"), QStringLiteral("2000"),
-                           QStringLiteral("--sync-seconds"), QStringLiteral("2")}));
+    QVERIFY(service.start(QStringLiteral(SYNCDECK_EMULATOR_PATH), 1, 2000,
+                          {QStringLiteral("--sync-seconds"), QStringLiteral("2")}));
     aws::Credentials c;
     c.accessKeyId = QStringLiteral("AKIDSYNCDECKEMULATOR");
     c.secretAccessKey

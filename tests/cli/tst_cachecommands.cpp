@@ -3,6 +3,7 @@
 // syncdeck-cli process, a cache in a temporary folder. --refresh-cache prints exactly what a
 // fresh listing prints with fewer requests; --from-cache answers with the service gone;
 // `cache info|clear|export`.
+#include "emulatorprocess.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -12,72 +13,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
 using Run = syncdeck::test::ProcessRun;
 using syncdeck::test::explain;
-
-namespace {
-
-// syncdeck-emulator as a process: small generated data, every request in its access log.
-class Emulator
-{
-public:
-    bool start()
-    {
-        m_process.setProgram(QStringLiteral(SYNCDECK_EMULATOR_PATH));
-        m_process.setArguments(
-            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--applications"),
-             QStringLiteral("1"), QStringLiteral("--indices"), QStringLiteral("1"),
-             QStringLiteral("--data-sources"), QStringLiteral("2"), QStringLiteral("--jobs"),
-             QStringLiteral("95"), QStringLiteral("--verbose")});
-        m_process.start();
-        if (!m_process.waitForStarted(10000))
-            return false;
-        QByteArray line;
-        while (!line.contains('\n') && m_process.waitForReadyRead(10000))
-            line += m_process.readAllStandardOutput();
-        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("listening on (\\S+)"))
-                                              .match(QString::fromUtf8(line));
-        m_url = m.hasMatch() ? m.captured(1) : QString();
-        return !m_url.isEmpty();
-    }
-    void stop()
-    {
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000))
-            m_process.kill();
-        m_process.waitForFinished();
-    }
-    ~Emulator()
-    {
-        if (m_process.state() != QProcess::NotRunning)
-            stop();
-    }
-    QString url() const { return m_url; }
-    // ListDataSourceSyncJobs requests answered since the last call.
-    int takeSyncJobRequests()
-    {
-        QTest::qWait(50); // the log line is written before the reply; let the pipe deliver it
-        m_log += m_process.readAllStandardError();
-        const qsizetype end = m_log.lastIndexOf('\n') + 1;
-        int n = 0;
-        for (const QByteArray &line : m_log.left(end).split('\n'))
-            n += line.contains("/syncjobs") ? 1 : 0;
-        m_log = m_log.mid(end);
-        return n;
-    }
-
-private:
-    QProcess m_process;
-    QString m_url;
-    QByteArray m_log;
-};
-
-} // namespace
 
 class TestCacheCommands : public QObject
 {
@@ -98,7 +39,7 @@ private:
 
     QTemporaryDir m_home;
     QProcessEnvironment m_env;
-    Emulator m_emulator;
+    syncdeck::test::EmulatorProcess m_emulator;
     QString m_app, m_index, m_dataSource;
 };
 
@@ -132,15 +73,15 @@ QStringList TestCacheCommands::listArgs() const
             QStringLiteral("--data-source-id"),
             m_dataSource,
             QStringLiteral("--endpoint-url"),
-            m_emulator.url()};
+            m_emulator.url().toString()};
 }
 
 void TestCacheCommands::initTestCase()
 {
     m_env = syncdeck::test::isolatedAwsEnvironment(m_home.path(),
                                                    syncdeck::test::emulatorKeyVariables());
-    QVERIFY(m_emulator.start());
-    const QStringList endpoint {QStringLiteral("--endpoint-url"), m_emulator.url(),
+    QVERIFY(m_emulator.start(QStringLiteral(SYNCDECK_EMULATOR_PATH), 2, 95));
+    const QStringList endpoint {QStringLiteral("--endpoint-url"), m_emulator.url().toString(),
                                 QStringLiteral("--output"), QStringLiteral("json")};
     const auto first = [this](const Run &r, const char *list, const char *id) {
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
@@ -210,11 +151,11 @@ void TestCacheCommands::refreshCachePrintsAFreshListing()
 void TestCacheCommands::fromCacheWithoutNetwork()
 {
     // A service of its own, stopped half way: the endpoint (the cache's key) stays the same.
-    Emulator service;
-    QVERIFY(service.start());
+    syncdeck::test::EmulatorProcess service;
+    QVERIFY(service.start(QStringLiteral(SYNCDECK_EMULATOR_PATH), 2, 95));
     QTemporaryDir cacheDir;
     QStringList args = listArgs();
-    args[args.indexOf(m_emulator.url())] = service.url();
+    args[args.indexOf(m_emulator.url().toString())] = service.url().toString();
     const QStringList json {QStringLiteral("--output"), QStringLiteral("json")};
     const Run fresh = cli(args + json);
     QVERIFY2(fresh.exitCode == 0, explain(fresh).constData());

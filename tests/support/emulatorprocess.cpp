@@ -9,12 +9,17 @@ EmulatorProcess::~EmulatorProcess()
     stop();
 }
 
-bool EmulatorProcess::start(const QString &program, const QStringList &options)
+bool EmulatorProcess::start(const QString &program, int dataSources, int jobsPerDataSource,
+                            const QStringList &more)
 {
     m_process.setProgram(program);
     m_process.setArguments(
-        QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--verbose")}
-        + options);
+        QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--verbose"),
+                     QStringLiteral("--applications"), QStringLiteral("1"),
+                     QStringLiteral("--indices"), QStringLiteral("1"),
+                     QStringLiteral("--data-sources"), QString::number(dataSources),
+                     QStringLiteral("--jobs"), QString::number(jobsPerDataSource)}
+        + more);
     m_process.start();
     if (!m_process.waitForStarted(10000))
         return false;

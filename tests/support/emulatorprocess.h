@@ -18,9 +18,11 @@ public:
     EmulatorProcess(const EmulatorProcess &) = delete;
     EmulatorProcess &operator=(const EmulatorProcess &) = delete;
 
-    // Starts `program` (the syncdeck-emulator executable) with `options` (data shape, seed...)
-    // and waits for "listening on URL". False when it did not start.
-    bool start(const QString &program, const QStringList &options);
+    // Starts `program` (the syncdeck-emulator executable) with generated data: one application
+    // with one index of `dataSources` data sources, `jobsPerDataSource` jobs each, and `more`
+    // options. Waits for "listening on URL"; false when it did not start.
+    bool start(const QString &program, int dataSources, int jobsPerDataSource,
+               const QStringList &more = {});
     void stop();
     QUrl url() const { return m_url; }
     // ListDataSourceSyncJobs requests the emulator logged since the last call (or start()).

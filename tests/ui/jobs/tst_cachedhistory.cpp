@@ -290,11 +290,7 @@ void TestCachedHistory::reopensFromTheCacheBeforeAnyReply()
 void TestCachedHistory::allTimeReopenReadsNoFurtherPages()
 {
     test::EmulatorProcess service;
-    QVERIFY(service.start(QStringLiteral(SYNCDECK_EMULATOR_PATH),
-                          {QStringLiteral("--applications"), QStringLiteral("1"),
-                           QStringLiteral("--indices"), QStringLiteral("1"),
-                           QStringLiteral("--data-sources"), QStringLiteral("2"),
-                           QStringLiteral("--jobs"), QStringLiteral("45")}));
+    QVERIFY(service.start(QStringLiteral(SYNCDECK_EMULATOR_PATH), 2, 45));
     QTemporaryDir cacheDir;
     qbusiness::ResourceReference ids;
     {
