@@ -2,6 +2,7 @@
 // window (what the AT-SPI bridge exports on Linux; no bus needed) and real key presses, with the
 // in-process emulator as the demo service and the real charts, as app/gui composes them. The
 // events the window raises are checked where a bridge receives them (the `_atspi` run).
+#include "accessibilitydashboard.h"
 #include "accessibleeventlog.h"
 #include "charts/chartspanel.h"
 #include "details/jobdetailspanel.h"
@@ -33,7 +34,9 @@
 
 using syncdeck::qbusiness::SyncJobModel;
 using syncdeck::test::AccessibleEventLog;
+using syncdeck::test::Dashboard;
 using syncdeck::test::EmulatorDemoService;
+using syncdeck::test::Timeout;
 using syncdeck::ui::ChartsPanel;
 using syncdeck::ui::JobDetailsPanel;
 using syncdeck::ui::LaunchOptions;
@@ -41,54 +44,6 @@ using syncdeck::ui::MainWindow;
 using syncdeck::ui::NotificationBanner;
 
 namespace {
-
-constexpr int Timeout = 20000; // generous for ASan on a busy machine; passes as soon as true
-
-struct Dashboard
-{
-    Dashboard()
-        : demo(service())
-        , window(launch(), services(&demo))
-    { }
-
-    static LaunchOptions launch()
-    {
-        LaunchOptions o;
-        o.demo = true;
-        o.restoreSettings = false;
-        return o;
-    }
-    static syncdeck::emulator::Options service()
-    {
-        syncdeck::emulator::Options o;
-        o.jobsPerDataSource = 40;
-        return o;
-    }
-    static syncdeck::ui::DashboardServices services(EmulatorDemoService *demo)
-    {
-        syncdeck::ui::DashboardServices s;
-        s.demo = demo;
-        s.makeChartsPane = [](QWidget *parent) { return new ChartsPanel(parent); };
-        return s;
-    }
-    template<class T>
-    T *find(const char *name) const
-    {
-        return window.findChild<T *>(QLatin1String(name));
-    }
-    QTableView *table() const { return find<QTableView>("jobsView"); }
-    bool showReady()
-    {
-        QSignalSpy ready(&window, &MainWindow::demoReady);
-        window.show();
-        window.activateWindow();
-        return QTest::qWaitForWindowActive(&window) && ready.wait(Timeout)
-            && find<JobDetailsPanel>("detailsPanel")->hasJob();
-    }
-
-    EmulatorDemoService demo;
-    MainWindow window;
-};
 
 // "QLabel/detailsStart in QWidget/ in QScrollArea/": enough to find an unnamed widget.
 QString describe(const QObject *o)
