@@ -1,9 +1,13 @@
 // The dashboard as a screen reader and a keyboard user meet it: the QAccessible tree of the real
 // window (what the AT-SPI bridge exports on Linux; no bus needed) and real key presses, with the
-// in-process emulator as the demo service and the real charts, as app/gui composes them.
+// in-process emulator as the demo service and the real charts, as app/gui composes them. The
+// events the window raises are checked where a bridge receives them (the `_atspi` run).
+#include "accessibilitydashboard.h"
+#include "accessibleeventlog.h"
 #include "charts/chartspanel.h"
 #include "details/jobdetailspanel.h"
 #include "mainwindow.h"
+#include "notifications/runnotifier.h"
 #include "qbusiness/syncjobmodel.h"
 #include "uitestsupport.h"
 #include "widgets/errorbanner.h"
@@ -26,9 +30,13 @@
 #include <QTableView>
 #include <QTest>
 #include <QToolBar>
+#include <QTreeWidget>
 
 using syncdeck::qbusiness::SyncJobModel;
+using syncdeck::test::AccessibleEventLog;
+using syncdeck::test::Dashboard;
 using syncdeck::test::EmulatorDemoService;
+using syncdeck::test::Timeout;
 using syncdeck::ui::ChartsPanel;
 using syncdeck::ui::JobDetailsPanel;
 using syncdeck::ui::LaunchOptions;
@@ -36,54 +44,6 @@ using syncdeck::ui::MainWindow;
 using syncdeck::ui::NotificationBanner;
 
 namespace {
-
-constexpr int Timeout = 20000; // generous for ASan on a busy machine; passes as soon as true
-
-struct Dashboard
-{
-    Dashboard()
-        : demo(service())
-        , window(launch(), services(&demo))
-    { }
-
-    static LaunchOptions launch()
-    {
-        LaunchOptions o;
-        o.demo = true;
-        o.restoreSettings = false;
-        return o;
-    }
-    static syncdeck::emulator::Options service()
-    {
-        syncdeck::emulator::Options o;
-        o.jobsPerDataSource = 40;
-        return o;
-    }
-    static syncdeck::ui::DashboardServices services(EmulatorDemoService *demo)
-    {
-        syncdeck::ui::DashboardServices s;
-        s.demo = demo;
-        s.makeChartsPane = [](QWidget *parent) { return new ChartsPanel(parent); };
-        return s;
-    }
-    template<class T>
-    T *find(const char *name) const
-    {
-        return window.findChild<T *>(QLatin1String(name));
-    }
-    QTableView *table() const { return find<QTableView>("jobsView"); }
-    bool showReady()
-    {
-        QSignalSpy ready(&window, &MainWindow::demoReady);
-        window.show();
-        window.activateWindow();
-        return QTest::qWaitForWindowActive(&window) && ready.wait(Timeout)
-            && find<JobDetailsPanel>("detailsPanel")->hasJob();
-    }
-
-    EmulatorDemoService demo;
-    MainWindow window;
-};
 
 // "QLabel/detailsStart in QWidget/ in QScrollArea/": enough to find an unnamed widget.
 QString describe(const QObject *o)
@@ -149,19 +109,25 @@ private slots:
     void everyFocusableControlHasAName();
     void detailsValuesAreExposed();
     void chartsAreDescribed();
-    void bannersAreAlerts();
+    void bannersAreSpokenNotifications();
+    void runWarningIsSpokenWithoutTakingTheFocus();
+    void reportReloadLeavesTheFocusAlone();
     void bannerButtonsAreNamedAndOnlyShownOnesFocusable();
     void tableRowsReadEveryCell();
     void tabLeavesTheTable();
     void f6ReachesEveryPane();
     void paneShortcutsAndFocusRing();
     void floatingDockKeepsTheFocusRing();
+
+private:
+    bool m_eventsFlow = false;
 };
 
 void TestMainWindowAccessibility::initTestCase()
 {
     // As when a screen reader is running: Qt then keeps the accessible tree up to date.
     QAccessible::setActive(true);
+    m_eventsFlow = syncdeck::test::accessibilityEventsFlow();
 }
 
 void TestMainWindowAccessibility::everyFocusableControlHasAName()
@@ -301,27 +267,91 @@ void TestMainWindowAccessibility::chartsAreDescribed()
     }
 }
 
-void TestMainWindowAccessibility::bannersAreAlerts()
+void TestMainWindowAccessibility::bannersAreSpokenNotifications()
 {
     Dashboard d;
+    d.window.resize(1600, 1000); // Go to shows in the tool bar, not in its overflow menu
     QVERIFY(d.showReady());
+    // AT-SPI's "notification" (its "alert" is an alert dialog): what Orca speaks once showing.
     for (NotificationBanner *banner : d.window.findChildren<NotificationBanner *>()) {
-        QCOMPARE(QAccessible::queryAccessibleInterface(banner)->role(), QAccessible::AlertMessage);
+        QCOMPARE(QAccessible::queryAccessibleInterface(banner)->role(), QAccessible::Notification);
     }
     auto *demo = d.find<NotificationBanner>("demoBanner");
     QVERIFY(demo->isVisible());
     QCOMPARE(QAccessible::queryAccessibleInterface(demo)->text(QAccessible::Name),
              QStringLiteral("Information: Demo data"));
+    AccessibleEventLog log;
     QLineEdit *goTo = d.find<QLineEdit>("goTo");
-    goTo->setText(QStringLiteral("not a data source"));
+    goTo->setFocus(Qt::ShortcutFocusReason); // as Ctrl+L does
+    QTRY_COMPARE(focusWidget(), goTo);
+    QTest::keyClicks(goTo, QStringLiteral("nonsense"));
     QTest::keyClick(goTo, Qt::Key_Return);
     auto *error = d.find<NotificationBanner>("errorBanner");
     QVERIFY(error->isVisible());
     QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(error);
-    QCOMPARE(iface->role(), QAccessible::AlertMessage);
+    QCOMPARE(iface->role(), QAccessible::Notification);
     QCOMPARE(iface->text(QAccessible::Name), QStringLiteral("Error: Cannot go there"));
-    QVERIFY(!iface->text(QAccessible::Description).isEmpty());
-    qInfo().noquote() << "Banner reads:" << spoken(iface);
+    // Its text is its label (read with it), not repeated as its description.
+    QVERIFY(iface->text(QAccessible::Description).isEmpty());
+    auto *text = error->findChild<QLabel *>(QStringLiteral("bannerText"));
+    QVERIFY(!text->text().isEmpty());
+    QCOMPARE(QAccessible::queryAccessibleInterface(text)->parent()->object(), error);
+    qInfo().noquote() << "Banner reads:" << spoken(iface) << "|" << text->text();
+    // The user fixes the reference where they typed it: the focus stays in Go to.
+    QCOMPARE(focusWidget(), goTo);
+    // A second mistake while the banner still shows is spoken again ("showing" once more).
+    QTest::keyClicks(goTo, QStringLiteral("x"));
+    QTest::keyClick(goTo, Qt::Key_Return);
+    if (!m_eventsFlow)
+        QSKIP("No accessibility bridge on this platform: the showing events are not delivered");
+    QCOMPARE(log.count(error, QAccessible::ObjectShow), 2);
+}
+
+void TestMainWindowAccessibility::runWarningIsSpokenWithoutTakingTheFocus()
+{
+    Dashboard d;
+    QVERIFY(d.showReady());
+    d.table()->setFocus();
+    QTRY_COMPARE(focusWidget(), d.table());
+    auto *notifier = d.window.findChild<syncdeck::ui::RunNotifier *>();
+    QVERIFY(notifier);
+    auto *banner = d.find<NotificationBanner>("runBanner");
+    AccessibleEventLog log;
+    syncdeck::qbusiness::SyncJob job;
+    job.executionId = QStringLiteral("run-1");
+    job.errorCode = QStringLiteral("InternalServerError");
+    notifier->notifyRunFailed(job, QStringLiteral("docs"));
+    QVERIFY(banner->isVisible());
+    QCOMPARE(QAccessible::queryAccessibleInterface(banner)->role(), QAccessible::Notification);
+    QCOMPARE(focusWidget(), d.table());
+    notifier->notifyDataSourceFailing(QStringLiteral("wiki"), QStringLiteral("3 runs failed"));
+    QCOMPARE(focusWidget(), d.table());
+    if (!m_eventsFlow)
+        QSKIP("No accessibility bridge on this platform: the showing events are not delivered");
+    QCOMPARE(log.count(banner, QAccessible::ObjectShow), 2);
+    QVERIFY(log.focusClaimsElsewhere().isEmpty());
+}
+
+void TestMainWindowAccessibility::reportReloadLeavesTheFocusAlone()
+{
+    if (!m_eventsFlow)
+        QSKIP("No accessibility bridge on this platform: focus events are not delivered");
+    Dashboard d;
+    QVERIFY(d.showReady());
+    QTableView *table = d.table();
+    table->setFocus();
+    QTRY_COMPARE(focusWidget(), table);
+    auto *groups = d.find<QTreeWidget>("failureGroups");
+    QTRY_VERIFY_WITH_TIMEOUT(groups->topLevelItemCount() > 0, Timeout);
+    AccessibleEventLog log;
+    // The next run: the Documents pane reads its report and lists its failure reasons again.
+    QTest::keyClick(table, Qt::Key_Down);
+    QCOMPARE(groups->topLevelItemCount(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(groups->topLevelItemCount() > 0 && groups->currentItem(), Timeout);
+    // The screen reader stays on the run the user moved to.
+    QCOMPARE(focusWidget(), table);
+    const QStringList claims = log.focusClaimsElsewhere();
+    QVERIFY2(claims.isEmpty(), qPrintable(claims.join(QStringLiteral("; "))));
 }
 
 void TestMainWindowAccessibility::tableRowsReadEveryCell()

@@ -125,6 +125,20 @@ void FailureGroupList::selectChosen()
     }
 }
 
+void FailureGroupList::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    if (hasFocus()) {
+        QTreeWidget::currentChanged(current, previous);
+        return;
+    }
+    // QTreeView tells assistive tools that its new current row has the focus even when the list
+    // does not have it. The groups are listed afresh while the user moves through the runs, and
+    // a screen reader then left the run for "All reasons". Without the focus the current row is
+    // only drawn (as a whole row: all columns show it).
+    QAbstractItemView::currentChanged(current, previous);
+    viewport()->update();
+}
+
 void FailureGroupList::onCurrentItemChanged(QTreeWidgetItem *current)
 {
     if (m_filling || !current)

@@ -29,6 +29,10 @@ signals:
     // An empty reason: every reason.
     void reasonChosen(syncdeck::report::DocumentStatus status, const QString &reason);
 
+protected:
+    // The new current row is announced to assistive tools only while the list has the focus.
+    void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
+
 private:
     void onCurrentItemChanged(QTreeWidgetItem *current);
     void selectChosen();

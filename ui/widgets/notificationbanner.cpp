@@ -14,12 +14,14 @@ namespace syncdeck::ui {
 
 namespace {
 
-// Banners are alerts to assistive tools (AT-SPI "alert", UIA/MSAA alert): a frame's default
-// role would make a screen reader skip them.
+// Banners are notifications to assistive tools: a message inside the window that needs no
+// answer, what a web page's role="alert" is. AT-SPI calls that role "notification" (its "alert" is
+// an alert dialog), and screen readers such as Orca speak a notification as soon as it is
+// showing, wherever the focus is. A frame's default role would make a screen reader skip them.
 QAccessibleInterface *bannerAccessible(const QString &className, QObject *object)
 {
     if (className == QLatin1String(NotificationBanner::staticMetaObject.className()))
-        return new QAccessibleWidget(static_cast<QWidget *>(object), QAccessible::AlertMessage);
+        return new QAccessibleWidget(static_cast<QWidget *>(object), QAccessible::Notification);
     return nullptr;
 }
 
@@ -96,12 +98,21 @@ void NotificationBanner::showMessage(Kind kind, const QString &title, const QStr
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
     setAccessibleName(title.isEmpty() ? kindName(kind) : tr("%1: %2").arg(kindName(kind), title));
-    setAccessibleDescription(text);
+    // No description: the text is the banner's shown label, which screen readers read with the
+    // banner; the same text as its description was spoken twice (Orca reads both).
     // The action alone ("Retry") says little out of context: its description names the banner.
     m_action->setAccessibleDescription(accessibleName());
     applyPalette();
+    const bool wasShowing = isVisible();
     show(); // also offers the shown controls to the keyboard (setVisible())
-    // Announced at once, as a message box would be, even though the focus stays where it is.
+    // Announced at once, even though the focus stays where it is. Showing the banner raises
+    // ObjectShow, which AT-SPI passes on as "showing" (what makes a screen reader speak a
+    // notification); a new message in a banner already shown raises it too, or it went unheard.
+    if (wasShowing) {
+        QAccessibleEvent shownAgain(this, QAccessible::ObjectShow);
+        QAccessible::updateAccessibility(&shownAgain);
+    }
+    // The alert event, for bridges that announce it (AT-SPI ignores it).
     QAccessibleEvent alert(this, QAccessible::Alert);
     QAccessible::updateAccessibility(&alert);
 }

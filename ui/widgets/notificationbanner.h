@@ -9,8 +9,8 @@ class QToolButton;
 namespace syncdeck::ui {
 
 // A non-modal, in-window banner: errors with a Retry, notifications, the demo notice.
-// Its text comes from the network, so it is shown as plain text. To assistive tools it is an
-// alert named by kind and title ("Error: Cannot go there"), announced each time it is shown.
+// Its text comes from the network, so it is shown as plain text. To assistive tools it is a
+// notification named by kind and title ("Error: Cannot go there"), spoken each time it is shown.
 class NotificationBanner : public QFrame
 {
     Q_OBJECT
