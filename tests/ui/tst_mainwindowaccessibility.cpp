@@ -2,6 +2,7 @@
 // window (what the AT-SPI bridge exports on Linux; no bus needed) and real key presses, with the
 // in-process emulator as the demo service and the real charts, as app/gui composes them.
 #include "charts/chartspanel.h"
+#include "charts/refreshqueue.h"
 #include "details/jobdetailspanel.h"
 #include "mainwindow.h"
 #include "qbusiness/syncjobmodel.h"
@@ -78,7 +79,14 @@ struct Dashboard
         window.show();
         window.activateWindow();
         return QTest::qWaitForWindowActive(&window) && ready.wait(Timeout)
-            && find<JobDetailsPanel>("detailsPanel")->hasJob();
+            && find<JobDetailsPanel>("detailsPanel")->hasJob() && chartsDrawn();
+    }
+    // The KPIs and the shown chart take the loaded runs in on the turns after they arrive.
+    bool chartsDrawn() const
+    {
+        auto *panel = find<ChartsPanel>("chartsPanel");
+        return panel
+            && QTest::qWaitFor([panel] { return panel->refreshQueue()->pendingCount() == 0; });
     }
 
     EmulatorDemoService demo;

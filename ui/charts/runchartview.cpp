@@ -147,7 +147,14 @@ void RunChartView::refresh()
         m_stale = true;
         return;
     }
-    refreshNow();
+    if (!m_refreshQueue) {
+        refreshNow();
+        return;
+    }
+    m_refreshQueue->post(this, [this] {
+        if (isVisible())
+            refreshNow();
+    });
 }
 
 void RunChartView::refreshNow()

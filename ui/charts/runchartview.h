@@ -1,6 +1,7 @@
 #pragma once
 
 #include "qbusiness/runhistory.h"
+#include "refreshqueue.h"
 #include "timeticks.h"
 
 #include <QChartView>
@@ -29,6 +30,9 @@ public:
 
     void setModel(qbusiness::RunHistory *model);
     qbusiness::RunHistory *model() const { return m_model; }
+    // With a queue, a change of the model is drawn on a later turn of the event loop (see
+    // RefreshQueue); without one (the default), at once.
+    void setRefreshQueue(RefreshQueue *queue) { m_refreshQueue = queue; }
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }
 
     // Recomputes every series now (also while hidden: exports call this before rendering).
@@ -99,6 +103,7 @@ private:
     void placeHighlight();
 
     QPointer<qbusiness::RunHistory> m_model;
+    QPointer<RefreshQueue> m_refreshQueue;
     QList<QMetaObject::Connection> m_modelConnections;
     QLineSeries *m_highlightLine = nullptr;
     QString m_highlighted;
