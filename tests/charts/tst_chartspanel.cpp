@@ -61,6 +61,7 @@ private slots:
     void valueAxesStepInWholeNumbers();
     void updatesPerPageWithoutRebuilding();
     void newRunsAreDrawnOnLaterTurns();
+    void chartSizeHintDoesNotFollowItsSize();
     void legendTogglesSeries();
     void largeHistoryIsDownsampledKeepingFailures();
     void timelineReplacesOnlyChangedLanes();
@@ -362,6 +363,25 @@ void TestChartsPanel::newRunsAreDrawnOnLaterTurns()
     for (int r = panel->model()->firstPlottable(); r < panel->model()->count(); ++r)
         withAdded += panel->model()->value(r, ChartMetric::Added) ? 1 : 0;
     QCOMPARE(view->lineSeries(ChartMetric::Added)->count(), withAdded);
+}
+
+// Under the table the panel sits in a resizable scroll area, which sizes it by its height for
+// its width: a chart's size hint must not follow the size it already has. A graphics view's
+// default hint is its scene plus its frame, so in the window's bottom dock the panel grew by
+// 4 px at every relayout, and with 100,000 runs each growth redrew the charts (20-40 ms).
+void TestChartsPanel::chartSizeHintDoesNotFollowItsSize()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    feedPages(panel->model(), runs(QStringLiteral("SSSFSSSS")));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
+    MetricsChartView *view = panel->metricsChart();
+    const QSize hint = view->sizeHint();
+    const int before = view->height();
+    panel->resize(panel->width() + 80, panel->height() + 120);
+    QTRY_VERIFY(view->height() > before);
+    QTRY_VERIFY(view->chart()->size().height() > before - 10); // the scene followed
+    QCOMPARE(view->sizeHint(), hint);
 }
 
 void TestChartsPanel::legendTogglesSeries()

@@ -6,6 +6,7 @@
 #include <QAccessibleWidget>
 #include <QAreaSeries>
 #include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QGraphicsScene>
 #include <QLegend>
 #include <QLegendMarker>
@@ -139,6 +140,12 @@ void RunChartView::setModel(RunHistory *model)
         };
     }
     refresh();
+}
+
+QSize RunChartView::sizeHint() const
+{
+    const QFontMetrics metrics = fontMetrics();
+    return {metrics.averageCharWidth() * 80, metrics.height() * 20};
 }
 
 void RunChartView::refresh()

@@ -49,6 +49,10 @@ public:
     QString toolTipForRun(int index) const;
     // Points handed to QtCharts at the last refresh, over all series.
     virtual int displayedPointCount() const = 0;
+    // A size of its own, from the font: a graphics view's hint is its scene plus the frame, so
+    // in a layout asked for its height for a width (a pane in a resizable scroll area) the
+    // chart grew by its frame at every relayout, and redrew each time.
+    QSize sizeHint() const override;
 
 public slots:
     void highlightRun(const QString &executionId);
