@@ -1,6 +1,7 @@
 #pragma once
 // The charts panel's tests share these: a day of hourly runs and a panel on screen.
 #include "charts/chartspanel.h"
+#include "charts/refreshqueue.h"
 #include "qbusiness/runhistory.h"
 #include "synchistory.h"
 
@@ -42,6 +43,12 @@ inline void feedPages(qbusiness::RunHistory *model, const QList<qbusiness::SyncJ
 {
     for (qsizetype i = 0; i < newestFirst.size(); i += pageSize)
         model->appendJobs(newestFirst.mid(i, pageSize));
+}
+
+// Waits for the turns in which the panel takes in new runs (its KPIs and shown charts).
+inline bool drawn(ui::ChartsPanel *panel)
+{
+    return QTest::qWaitFor([panel] { return panel->refreshQueue()->pendingCount() == 0; });
 }
 
 inline std::unique_ptr<ui::ChartsPanel> shownPanel()

@@ -63,6 +63,7 @@ void TestChartExport::exportsCharts()
     if (chart == ChartsPanel::Chart::Timeline)
         panel->tabs()->setCurrentIndex(1); // exported as shown
     feedPages(panel->model(), syncdeck::test::generateSyncHistory(300, 2));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     // A name from the service, markup and all: it is text in the file, never markup.
     const QString dataSource = QStringLiteral("Sales & <b>wiki</b>");
     panel->setDataSourceName(dataSource);
@@ -122,6 +123,7 @@ void TestChartExport::exportTitleSaysWhatWhereAndWhen()
     auto panel = shownPanel();
     QVERIFY(panel);
     feedPages(panel->model(), runs(QStringLiteral("SSFSSFS")));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     // The data source by the name the window gives (its ID when it has no name).
     const QString id = QStringLiteral("a1b2c3d4-0000-4000-8000-000000000001");
     panel->setDataSourceName(id);
@@ -152,6 +154,7 @@ void TestChartExport::exportProposesANameWithTheDataSource()
     auto panel = shownPanel();
     QVERIFY(panel);
     feedPages(panel->model(), runs(QStringLiteral("SSFS")));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     const QDateTime now(QDate(2025, 6, 3), QTime(9, 41), QTimeZone::utc());
     panel->setClock([now] { return now; });
     panel->setDataSourceName(QStringLiteral("Sales wiki: EU/West"));
@@ -199,6 +202,7 @@ void TestChartExport::exportsRunsNewestFirst()
     ChartsPanel panel; // works without being shown
     const QList<SyncJob> jobs = runs(QStringLiteral("SSFSR"));
     feedPages(panel.model(), jobs, 2);
+    QVERIFY(syncdeck::test::drawn(&panel));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("runs.json"));
     QString error;

@@ -4,6 +4,7 @@
 #include "charts/durationchartview.h"
 #include "charts/kpistrip.h"
 #include "charts/metricschartview.h"
+#include "charts/refreshqueue.h"
 #include "charts/statustimelineview.h"
 #include "qbusiness/runhistory.h"
 #include "synchistory.h"
@@ -59,6 +60,8 @@ private slots:
     void valueAxesStepInWholeNumbers_data();
     void valueAxesStepInWholeNumbers();
     void updatesPerPageWithoutRebuilding();
+    void newRunsAreDrawnOnLaterTurns();
+    void chartSizeHintDoesNotFollowItsSize();
     void legendTogglesSeries();
     void largeHistoryIsDownsampledKeepingFailures();
     void timelineReplacesOnlyChangedLanes();
@@ -87,6 +90,7 @@ void TestChartsPanel::clickingAPointSelectsItsRun()
     auto panel = shownPanel();
     QVERIFY(panel);
     feedPages(panel->model(), runs(codes));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     QTRY_VERIFY(!panel->metricsChart()->chart()->plotArea().isEmpty());
     MetricsChartView *view = panel->metricsChart();
     const RunHistory *model = panel->model();
@@ -118,6 +122,7 @@ void TestChartsPanel::highlightRunMarksEveryChart()
     auto panel = shownPanel();
     QVERIFY(panel);
     feedPages(panel->model(), runs(QStringLiteral("SSSFSSSS")));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     const QString id = panel->model()->job(3).executionId;
     const double x = double(panel->model()->startMs(3));
     panel->highlightRun(id);
@@ -137,6 +142,7 @@ void TestChartsPanel::highlightRunMarksEveryChart()
     const QList<SyncJob> later = runs(QStringLiteral("SSSFSSSSSS"));
     panel->highlightRun(later.first().executionId);
     panel->model()->updateJobs(later.mid(0, 2));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     QCOMPARE(panel->metricsChart()->highlightLine()->points().size(), 2);
 }
 
@@ -146,6 +152,7 @@ void TestChartsPanel::timelineClickStaysInItsLane()
     QVERIFY(panel);
     panel->tabs()->setCurrentIndex(1);
     feedPages(panel->model(), runs(QStringLiteral("SSSSSFFFFSSSSSSSSSSSS")));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     auto *timeline = panel->timelineChart();
     QTRY_VERIFY(timeline->isVisible() && !timeline->chart()->plotArea().isEmpty());
     QCOMPARE(timeline->lanes(), (QList<SyncStatus> {SyncStatus::Succeeded, SyncStatus::Failed}));
@@ -224,6 +231,7 @@ void TestChartsPanel::valueAxesStepInWholeNumbers()
         }
         jobs.first().metrics.documentsAdded = largest;
         feedPages(panel->model(), jobs);
+        QVERIFY(syncdeck::test::drawn(panel.get()));
     }
     panel->metricsChart()->refreshNow();
     const QValueAxis *axis = panel->metricsChart()->countAxis();
@@ -243,6 +251,7 @@ void TestChartsPanel::stackedBarClickSelectsTheWorstRun()
     codes[300] = u'F';
     codes[301] = u'F';
     feedPages(panel->model(), runs(codes));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     MetricsChartView *view = panel->metricsChart();
     QSignalSpy modeChanged(view, &MetricsChartView::modeChanged);
     panel->findChild<QAbstractButton *>(QStringLiteral("barsMode"))->click();
@@ -283,6 +292,7 @@ void TestChartsPanel::updatesPerPageWithoutRebuilding()
     int pages = 0;
     for (qsizetype i = 0; i < history.size(); i += 10, ++pages) {
         panel->model()->appendJobs(history.mid(i, 10));
+        QVERIFY(syncdeck::test::drawn(panel.get()));
         const int loaded = int(std::min<qsizetype>(i + 10, history.size()));
         int withAdded = 0;
         for (int r = 0; r < panel->model()->count(); ++r)
@@ -313,11 +323,73 @@ void TestChartsPanel::updatesPerPageWithoutRebuilding()
     QCOMPARE(panel->kpiStrip()->kpis().runs, 0);
 }
 
+// A delivery of runs returns at once: the KPIs and the shown chart take the runs in on later
+// turns of the event loop, one per turn, so the window paints and takes input in between; the
+// hidden tab's charts wait until shown. Many deliveries before those turns cost one
+// recomputation each, not one per delivery.
+void TestChartsPanel::newRunsAreDrawnOnLaterTurns()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    syncdeck::ui::charts::RefreshQueue *queue = panel->refreshQueue();
+    MetricsChartView *view = panel->metricsChart();
+    const QList<SyncJob> history = syncdeck::test::generateSyncHistory(300, 11);
+    panel->model()->appendJobs(history.mid(0, 100));
+    QTRY_COMPARE(queue->pendingCount(), 0);
+    QCOMPARE(panel->kpiStrip()->kpis().runs, 100);
+    const qsizetype pointsBefore = view->lineSeries(ChartMetric::Added)->count();
+
+    QSignalSpy replaced(view->lineSeries(ChartMetric::Added), &QXYSeries::pointsReplaced);
+    panel->model()->appendJobs(history.mid(100, 100));
+    panel->model()->appendJobs(history.mid(200, 100));
+    // Nothing recomputed in the delivering turn.
+    QCOMPARE(panel->kpiStrip()->kpis().runs, 100);
+    QCOMPARE(view->lineSeries(ChartMetric::Added)->count(), pointsBefore);
+    QVERIFY(queue->isPending(panel.get()));
+    QVERIFY(queue->isPending(view));
+    QVERIFY(!queue->isPending(panel->timelineChart())); // hidden tab: marked stale instead
+    QVERIFY(panel->timelineChart()->isStale());
+    QCOMPARE(queue->pendingCount(), 2);
+
+    int turns = 0;
+    while (queue->pendingCount() > 0 && turns < 100) {
+        QCoreApplication::processEvents();
+        ++turns;
+    }
+    QVERIFY(turns >= 2); // the KPIs and the chart: two turns, not one
+    QCOMPARE(panel->kpiStrip()->kpis().runs, 300);
+    QCOMPARE(replaced.count(), 1); // two deliveries, one recomputation
+    int withAdded = 0;
+    for (int r = panel->model()->firstPlottable(); r < panel->model()->count(); ++r)
+        withAdded += panel->model()->value(r, ChartMetric::Added) ? 1 : 0;
+    QCOMPARE(view->lineSeries(ChartMetric::Added)->count(), withAdded);
+}
+
+// Under the table the panel sits in a resizable scroll area, which sizes it by its height for
+// its width: a chart's size hint must not follow the size it already has. A graphics view's
+// default hint is its scene plus its frame, so in the window's bottom dock the panel grew by
+// 4 px at every relayout, and with 100,000 runs each growth redrew the charts (20-40 ms).
+void TestChartsPanel::chartSizeHintDoesNotFollowItsSize()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    feedPages(panel->model(), runs(QStringLiteral("SSSFSSSS")));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
+    MetricsChartView *view = panel->metricsChart();
+    const QSize hint = view->sizeHint();
+    const int before = view->height();
+    panel->resize(panel->width() + 80, panel->height() + 120);
+    QTRY_VERIFY(view->height() > before);
+    QTRY_VERIFY(view->chart()->size().height() > before - 10); // the scene followed
+    QCOMPARE(view->sizeHint(), hint);
+}
+
 void TestChartsPanel::legendTogglesSeries()
 {
     auto panel = shownPanel();
     QVERIFY(panel);
     feedPages(panel->model(), runs(QStringLiteral("SSSSFSSS")));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     MetricsChartView *view = panel->metricsChart();
     QLineSeries *deleted = view->lineSeries(ChartMetric::Deleted);
     const QList<QLegendMarker *> markers = view->chart()->legend()->markers(deleted);
@@ -355,6 +427,7 @@ void TestChartsPanel::largeHistoryIsDownsampledKeepingFailures()
     QVERIFY(panel);
     const QList<SyncJob> history = syncdeck::test::generateSyncHistory(20000, 3);
     panel->model()->appendJobs(history);
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     MetricsChartView *view = panel->metricsChart();
     const int plotWidth = int(view->chart()->plotArea().width());
     QVERIFY(plotWidth > 100);
@@ -397,6 +470,7 @@ void TestChartsPanel::timelineReplacesOnlyChangedLanes()
     panel->tabs()->setCurrentIndex(1);
     auto *timeline = panel->timelineChart();
     feedPages(panel->model(), runs(QStringLiteral("SSSFFFFSSSSSSSS")));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     QTRY_VERIFY(!timeline->isStale() && !timeline->chart()->plotArea().isEmpty());
     QScatterSeries *failed = timeline->statusSeries(SyncStatus::Failed);
     QScatterSeries *succeeded = timeline->statusSeries(SyncStatus::Succeeded);
@@ -412,11 +486,13 @@ void TestChartsPanel::timelineReplacesOnlyChangedLanes()
     SyncJob changed = panel->model()->job(panel->model()->count() - 1);
     changed.metrics.documentsAdded = 999;
     panel->model()->updateJobs({changed});
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     QCOMPARE(failedReplaced.count(), 0);
     QCOMPARE(succeededReplaced.count(), 0);
     // A run that fails moves marks between lanes: both are replaced, in one batch each.
     changed.status = QStringLiteral("FAILED");
     panel->model()->updateJobs({changed});
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     QCOMPARE(failedReplaced.count(), 1);
     QCOMPARE(succeededReplaced.count(), 1);
     QCOMPARE(failed->count(), 5);
@@ -439,6 +515,7 @@ void TestChartsPanel::showsKpis()
     const QDateTime lastSuccessEnd = jobs[4].endTime; // index 6 oldest-first
     panel->setClock([lastSuccessEnd] { return lastSuccessEnd.addSecs(3 * 3600 + 5 * 60); });
     feedPages(panel->model(), jobs);
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     auto *kpis = panel->kpiStrip();
     QCOMPARE(kpis->valueText(QStringLiteral("successRate")),
              QLocale().toString(70.0, 'f', 1) + QStringLiteral(" %"));
@@ -456,6 +533,7 @@ void TestChartsPanel::kpiTilesAreNamedWithTheirMeaning()
     QVERIFY(panel);
     const QList<SyncJob> jobs = runs(QStringLiteral("SSSSSSSFFFR"));
     feedPages(panel->model(), jobs);
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     auto *kpis = panel->kpiStrip();
     QWidget *rate = kpis->tile(QStringLiteral("successRate"));
     QVERIFY(rate);
@@ -494,6 +572,7 @@ void TestChartsPanel::chartsAreDescribedInWordsAndTables()
                  QStringLiteral("No runs loaded."));
     const QList<SyncJob> jobs = runs(QStringLiteral("SSSSSSSFFFR"));
     feedPages(panel->model(), jobs);
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     const auto description = [](QWidget *chart) {
         return QAccessible::queryAccessibleInterface(chart)->text(QAccessible::Description);
     };
@@ -518,6 +597,7 @@ void TestChartsPanel::chartsAreDescribedInWordsAndTables()
     next.endTime = next.startTime.addSecs(125);
     next.status = QStringLiteral("FAILED");
     panel->model()->appendJobs({next});
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     QVERIFY2(description(panel->durationChart()).contains(QLatin1String("12 runs from")),
              qPrintable(description(panel->durationChart())));
     QVERIFY2(description(panel->durationChart())
@@ -560,6 +640,7 @@ void TestChartsPanel::tooltipNamesTheRun()
     jobs[0].errorMessage = QStringLiteral("<b>not bold</b> & raw");
     jobs[0].errorCode = QStringLiteral("InternalError");
     panel.model()->appendJobs(jobs);
+    QVERIFY(syncdeck::test::drawn(&panel));
     const QString tip = panel.metricsChart()->toolTipForRun(1);
     QVERIFY(tip.contains(jobs[0].executionId));
     QVERIFY(tip.contains(QStringLiteral("FAILED")));
@@ -574,6 +655,7 @@ void TestChartsPanel::hoverShowsTheRun()
     auto panel = shownPanel();
     QVERIFY(panel);
     feedPages(panel->model(), runs(QStringLiteral("SSSSSSFSSSSS")));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
     MetricsChartView *view = panel->metricsChart();
     QTRY_VERIFY(!view->chart()->plotArea().isEmpty());
     const int target = 6;

@@ -17,6 +17,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace syncdeck;
 using qbusiness::SyncJobLoader;
 using qbusiness::SyncJobModel;
@@ -126,6 +128,7 @@ private slots:
     void loadAllPagesEverything();
     void cancelKeepsWhatArrivedThenResumes();
     void batchesGrowWithTheHistory();
+    void batchesStopGrowingAtTheCap();
     void notConnectedThenRetry();
     void pollsUntilTheRunEnds();
     void repeatedTokenStopsLoadAll();
@@ -252,6 +255,41 @@ void TestSyncJobLoader::batchesGrowWithTheHistory()
                                 .arg(d.before)
                                 .arg(d.sincePrevious)));
     }
+}
+
+// Past 8 x the cap, a batch is handed over once the cap's rows arrived instead of an eighth of
+// the history: a long history arrives in many short turns, not in ever longer ones. Batches that
+// grow by an eighth could not be more than about 36 here (160 to 10,000 rows).
+void TestSyncJobLoader::batchesStopGrowingAtTheCap()
+{
+    constexpr int Jobs = 10000;
+    constexpr int Cap = 20;
+    Fixture f;
+    QVERIFY(start(&f, Jobs, 600000));
+    SyncJobModel model;
+    SyncJobLoader loader(&model);
+    loader.setClient(f.client.get());
+    loader.setMaxBatchRows(Cap);
+    int pastCap = 0;
+    QList<int> added;
+    connect(&model, &QAbstractItemModel::rowsInserted, this,
+            [&](const QModelIndex &, int first, int last) {
+                if (first >= 8 * Cap) {
+                    ++pastCap;
+                    added.append(last - first + 1);
+                }
+            });
+    QSignalSpy finished(&loader, &SyncJobLoader::loadAllFinished);
+    model.setRequest(f.request);
+    loader.loadAll();
+    QVERIFY(finished.wait(Timeout));
+    QCOMPARE(model.rowCount(), Jobs);
+    std::sort(added.begin(), added.end());
+    QVERIFY2(pastCap > 50,
+             qPrintable(QStringLiteral("%1 deliveries past %2 rows, median %3 rows")
+                            .arg(pastCap)
+                            .arg(8 * Cap)
+                            .arg(added.isEmpty() ? 0 : added.at(added.size() / 2))));
 }
 
 void TestSyncJobLoader::notConnectedThenRetry()

@@ -2,6 +2,7 @@
 // The demo dashboard of the accessibility tests: the real window with the in-process emulator as
 // its demo service and the real charts, as app/gui composes them.
 #include "charts/chartspanel.h"
+#include "charts/refreshqueue.h"
 #include "details/jobdetailspanel.h"
 #include "mainwindow.h"
 #include "uitestsupport.h"
@@ -53,7 +54,15 @@ struct Dashboard
         window.show();
         window.activateWindow();
         return QTest::qWaitForWindowActive(&window) && ready.wait(Timeout)
-            && find<ui::JobDetailsPanel>("detailsPanel")->hasJob();
+            && find<ui::JobDetailsPanel>("detailsPanel")->hasJob() && chartsDrawn();
+    }
+    // The KPIs and the shown chart take the loaded runs in on the turns after they arrive.
+    bool chartsDrawn() const
+    {
+        auto *panel = find<ui::ChartsPanel>("chartsPanel");
+        return panel && QTest::qWaitFor([panel] {
+                   return panel->refreshQueue()->pendingCount() == 0;
+               });
     }
 
     EmulatorDemoService demo;

@@ -7,6 +7,7 @@
 #include "metricschartview.h"
 #include "qbusiness/runhistory.h"
 #include "qbusiness/runkpis.h"
+#include "refreshqueue.h"
 #include "statustimelineview.h"
 #include "widgets/exportname.h"
 #include "widgets/filedialog.h"
@@ -35,6 +36,7 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     : RunChartsPane(parent)
     , m_ownModel(std::make_unique<RunHistory>())
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
+    , m_refreshQueue(new charts::RefreshQueue(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -146,8 +148,10 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
 
     const QList<charts::RunChartView *> views = {m_metrics, m_timeline, m_durations};
-    for (charts::RunChartView *view : views)
+    for (charts::RunChartView *view : views) {
+        view->setRefreshQueue(m_refreshQueue);
         connect(view, &charts::RunChartView::runActivated, this, &ChartsPanel::onRunClicked);
+    }
 
     setModel(nullptr);
 }
@@ -164,9 +168,12 @@ void ChartsPanel::setModel(RunHistory *model)
     m_model = model ? model : m_ownModel.get();
     for (const QMetaObject::Connection &c : std::as_const(m_modelConnections))
         disconnect(c);
+    // New runs are drawn over the next turns, the KPIs first (see RefreshQueue); a cleared
+    // history at once, as it costs nothing.
+    const auto refreshSoon = [this] { m_refreshQueue->post(this, [this] { refreshKpis(); }); };
     m_modelConnections = {
-        connect(m_model, &RunHistory::jobsAppended, this, &ChartsPanel::refreshKpis),
-        connect(m_model, &RunHistory::jobsUpdated, this, &ChartsPanel::refreshKpis),
+        connect(m_model, &RunHistory::jobsAppended, this, refreshSoon),
+        connect(m_model, &RunHistory::jobsUpdated, this, refreshSoon),
         connect(m_model, &RunHistory::cleared, this, &ChartsPanel::refreshKpis),
     };
     m_metrics->setModel(m_model);

@@ -26,6 +26,7 @@ class ChartSummary;
 class DurationChartView;
 class KpiStrip;
 class MetricsChartView;
+class RefreshQueue;
 class StatusTimelineView;
 } // namespace charts
 
@@ -59,6 +60,8 @@ public:
     // What each chart says in words and as a table (documents, status, duration).
     QList<charts::ChartSummary *> summaries() const { return m_summaries; }
     QString highlightedRun() const { return m_highlighted; }
+    // Where the KPIs' and charts' recomputations after a change of the runs wait for their turn.
+    charts::RefreshQueue *refreshQueue() const { return m_refreshQueue; }
 
     // The widget a chart export renders.
     QWidget *chartWidget(Chart chart) const;
@@ -88,6 +91,7 @@ private:
     QPointer<qbusiness::RunHistory> m_model;
     QList<QMetaObject::Connection> m_modelConnections;
     std::function<QDateTime()> m_now;
+    charts::RefreshQueue *m_refreshQueue = nullptr;
     QString m_highlighted;
     QString m_dataSourceName;
 

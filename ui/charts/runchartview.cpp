@@ -6,6 +6,7 @@
 #include <QAccessibleWidget>
 #include <QAreaSeries>
 #include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QGraphicsScene>
 #include <QLegend>
 #include <QLegendMarker>
@@ -141,13 +142,26 @@ void RunChartView::setModel(RunHistory *model)
     refresh();
 }
 
+QSize RunChartView::sizeHint() const
+{
+    const QFontMetrics metrics = fontMetrics();
+    return {metrics.averageCharWidth() * 80, metrics.height() * 20};
+}
+
 void RunChartView::refresh()
 {
     if (!isVisible()) {
         m_stale = true;
         return;
     }
-    refreshNow();
+    if (!m_refreshQueue) {
+        refreshNow();
+        return;
+    }
+    m_refreshQueue->post(this, [this] {
+        if (isVisible())
+            refreshNow();
+    });
 }
 
 void RunChartView::refreshNow()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "qbusiness/runhistory.h"
+#include "refreshqueue.h"
 #include "timeticks.h"
 
 #include <QChartView>
@@ -29,6 +30,9 @@ public:
 
     void setModel(qbusiness::RunHistory *model);
     qbusiness::RunHistory *model() const { return m_model; }
+    // With a queue, a change of the model is drawn on a later turn of the event loop (see
+    // RefreshQueue); without one (the default), at once.
+    void setRefreshQueue(RefreshQueue *queue) { m_refreshQueue = queue; }
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }
 
     // Recomputes every series now (also while hidden: exports call this before rendering).
@@ -45,6 +49,10 @@ public:
     QString toolTipForRun(int index) const;
     // Points handed to QtCharts at the last refresh, over all series.
     virtual int displayedPointCount() const = 0;
+    // A size of its own, from the font: a graphics view's hint is its scene plus the frame, so
+    // in a layout asked for its height for a width (a pane in a resizable scroll area) the
+    // chart grew by its frame at every relayout, and redrew each time.
+    QSize sizeHint() const override;
 
 public slots:
     void highlightRun(const QString &executionId);
@@ -99,6 +107,7 @@ private:
     void placeHighlight();
 
     QPointer<qbusiness::RunHistory> m_model;
+    QPointer<RefreshQueue> m_refreshQueue;
     QList<QMetaObject::Connection> m_modelConnections;
     QLineSeries *m_highlightLine = nullptr;
     QString m_highlighted;

@@ -117,12 +117,21 @@ int PackedSyncJobs::find(const QString &executionId) const
 
 bool PackedSyncJobs::holds(size_t i, const QString &executionId) const
 {
-    const Row &r = m_rows[i];
+    return holdsAnyOf(i, i + 1, executionId);
+}
+
+bool PackedSyncJobs::holdsAnyOf(size_t first, size_t last, const QString &executionId) const
+{
     quint64 hi = 0;
     quint64 lo = 0;
-    if (packUuid(executionId, &hi, &lo))
-        return !(r.presence & IdIsText) && r.idHi == hi && r.idLo == lo;
-    return (r.presence & IdIsText) && text(quint32(r.idLo)) == executionId;
+    const bool packed = packUuid(executionId, &hi, &lo);
+    for (size_t i = first; i < last; ++i) {
+        const Row &r = m_rows[i];
+        if (packed ? !(r.presence & IdIsText) && r.idHi == hi && r.idLo == lo
+                   : (r.presence & IdIsText) && text(quint32(r.idLo)) == executionId)
+            return true;
+    }
+    return false;
 }
 
 PackedSyncJobs::Row PackedSyncJobs::pack(const SyncJob &job)

@@ -66,6 +66,8 @@ public:
     int find(const QString &executionId) const;
     // True when row i holds that execution id.
     bool holds(size_t i, const QString &executionId) const;
+    // True when one of the rows [first, last) holds that execution id (the id is read once).
+    bool holdsAnyOf(size_t first, size_t last, const QString &executionId) const;
 
 private:
     Row pack(const SyncJob &job);

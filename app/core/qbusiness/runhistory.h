@@ -8,6 +8,7 @@
 #include <QPointF>
 
 #include <array>
+#include <deque>
 #include <limits>
 #include <optional>
 #include <vector>
@@ -148,7 +149,9 @@ private:
     int merge(const QList<SyncJob> &jobs);
     void countRow(const Row &row, int delta);
 
-    std::vector<SyncJob> m_store; // arrival order; rows point into it
+    // Arrival order; rows point into it. A deque: growing never moves the jobs already held (a
+    // vector's reallocation copied 65,536 jobs in one delivery of a long "Load all").
+    std::deque<SyncJob> m_store;
     std::vector<Row> m_rows; // time order
     QHash<QString, int> m_slotById;
     int m_firstPlottable = 0;

@@ -13,6 +13,9 @@ constexpr int DeliverIntervalMs = 16;
 // And in batches that grow with the history: every delivery refreshes what is computed over all
 // rows held (charts, KPIs, streaks), so a batch of at least an eighth of them keeps Load all
 // linear in the rows instead of quadratic; rows that arrived are shown at least once a second.
+// Up to a cap: a batch is inserted into the table and merged into the charts' history in one
+// turn of the event loop, so past 8 x the cap the batches stop growing (the charts' own work
+// follows on later turns).
 constexpr int BatchShareOfRows = 8;
 constexpr int MaxHoldMs = 1000;
 } // namespace
@@ -254,7 +257,9 @@ void SyncJobLoader::deliverWhenWorthIt()
 {
     const bool last = !m_arrived.isEmpty() && m_arrived.constLast().nextToken.isEmpty();
     const qsizetype held = m_model ? m_model->rowCount() : 0;
-    if (!last && m_arrivedRows * BatchShareOfRows < held && m_sinceDelivery.elapsed() < MaxHoldMs) {
+    const qsizetype worthIt
+        = std::min<qsizetype>((held + BatchShareOfRows - 1) / BatchShareOfRows, m_maxBatchRows);
+    if (!last && m_arrivedRows < worthIt && m_sinceDelivery.elapsed() < MaxHoldMs) {
         m_deliverTimer.start();
         return;
     }

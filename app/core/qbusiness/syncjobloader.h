@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace syncdeck::qbusiness {
 
 class SyncJobModel;
@@ -44,6 +46,11 @@ public:
     bool isPolling() const { return !m_pollJob.isNull(); }
 
     bool isLoadingAll() const { return m_loadingAll; }
+    // While loading all, arrived pages are handed to the model once they hold an eighth of the
+    // rows already loaded, or this many rows (or a second passed): a long history arrives in
+    // batches of about this size, each one short turn of the event loop.
+    static constexpr int DefaultMaxBatchRows = 2000;
+    void setMaxBatchRows(int rows) { m_maxBatchRows = std::max(1, rows); }
     // Pages in a row without jobs (each with a new nextToken) before the listing stops.
     static constexpr int MaxEmptyPages = 50;
 
@@ -93,6 +100,7 @@ private:
     // failure of the page asked for ahead (answered when the model asks for that page).
     QList<SyncJobPage> m_arrived;
     qsizetype m_arrivedRows = 0;
+    qsizetype m_maxBatchRows = DefaultMaxBatchRows;
     QElapsedTimer m_sinceDelivery; // since the model last received arrived pages
     AwsError m_aheadError;
     QTimer m_deliverTimer;

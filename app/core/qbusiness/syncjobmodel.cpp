@@ -237,9 +237,9 @@ void SyncJobModel::appendPage(quint64 generation, const SyncJobPage &page, const
     const size_t windowStart
         = m_jobs.size() > DuplicateWindow ? m_jobs.size() - DuplicateWindow : 0;
     for (const SyncJob &job : page.history) {
-        bool seen = m_mergedIds.contains(job.executionId) || freshIds.contains(job.executionId);
-        for (size_t i = windowStart; !seen && i < m_jobs.size(); ++i)
-            seen = m_jobs.holds(i, job.executionId);
+        const bool seen = m_mergedIds.contains(job.executionId)
+            || freshIds.contains(job.executionId)
+            || m_jobs.holdsAnyOf(windowStart, m_jobs.size(), job.executionId);
         if (!seen) {
             fresh.append(job);
             freshIds.insert(job.executionId);
