@@ -7,7 +7,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -124,6 +123,58 @@ QByteArray writeFilterPage(const PageTokenCodec &tokens,
     return out;
 }
 
+// Where a GetLogEvents page starts: its window [lo, hi) and the direction and place it reads.
+struct EventsPosition
+{
+    qint64 lo = 0;
+    qint64 hi = 0;
+    bool forward = false;
+    qint64 at = 0;
+};
+
+// A GetLogEvents token ("f/..." forward, "b/..." backward) of this read: moves *p to it.
+bool decodeEventsToken(const PageTokenCodec &tokens, const QString &text, const QByteArray &filters,
+                       EventsPosition *p)
+{
+    quint64 decoded = 0;
+    QString tokenError;
+    if (text.size() < 3 || (text[0] != u'f' && text[0] != u'b') || text[1] != u'/'
+        || !tokens.decode(text.mid(2), filters, &decoded, &tokenError))
+        return false;
+    p->forward = text[0] == u'f';
+    p->at = std::clamp(qint64(decoded), p->lo, p->hi);
+    return true;
+}
+
+// A page of GetLogEvents: forward [at, at + limit), backward the `limit` events before `at`,
+// within the window and a page's bytes, with the tokens that lead on either way.
+QByteArray writeEventsPage(const PageTokenCodec &tokens, const LogsApi::Stream &s,
+                           const QByteArray &filters, const EventsPosition &p, qint64 limit)
+{
+    const auto token = [&](char direction, qint64 at) {
+        return QString(QLatin1Char(direction) + QLatin1Char('/')
+                       + tokens.encode(filters, quint64(at)));
+    };
+    const qint64 first = p.forward ? p.at : std::max(p.lo, p.at - limit);
+    qint64 last = p.forward ? std::min(p.hi, p.at + limit) : p.at;
+    QByteArray out;
+    aws::JsonWriter w(out);
+    w.beginObject();
+    w.key(QLatin1StringView("events"));
+    w.beginArray();
+    qint64 i = first;
+    for (; i < last && out.size() < MaxPageBytes - 300 * 1024; ++i)
+        writeEvent(w, nullptr, s.report, s.kind, i, s.report.message(s.kind, i));
+    last = i;
+    w.endArray();
+    w.key(QLatin1StringView("nextForwardToken"));
+    w.value(QStringView(token('f', last)));
+    w.key(QLatin1StringView("nextBackwardToken"));
+    w.value(QStringView(token('b', first)));
+    w.endObject();
+    return out;
+}
+
 qint64 lastEventTime(const LogsApi::Stream &s)
 {
     const qint64 n = s.report.count(s.kind);
@@ -192,36 +243,8 @@ void LogsApi::addRoutes(Router &router)
 ApplicationRecord *LogsApi::group(const QJsonObject &body, QString *groupName, HttpResponse *error)
 {
     QString name;
-    QString identifier;
-    if (!stringMember(body, "logGroupName", &name, error))
+    if (!groupMember(body, &name, error))
         return nullptr;
-    const QJsonValue id = body.value(QLatin1String("logGroupIdentifier"));
-    if (id.isString())
-        identifier = id.toString();
-    if (!name.isEmpty() && !identifier.isEmpty()) {
-        *error = invalidParameter(QStringLiteral(
-            "LogGroup name and LogGroup identifier are mutually exclusive parameters."));
-        return nullptr;
-    }
-    if (!identifier.isEmpty()) {
-        // An ARN (arn:aws:logs:region:account:log-group:NAME[:*]) or a name.
-        const qsizetype at = identifier.indexOf(QLatin1String(":log-group:"));
-        name = at < 0 ? identifier : identifier.mid(at + 11);
-        if (name.endsWith(QLatin1String(":*")))
-            name.chop(2);
-    }
-    if (name.isEmpty()) {
-        *error = invalidParameter(
-            QStringLiteral("Either logGroupName or logGroupIdentifier must be specified."));
-        return nullptr;
-    }
-    static const QRegularExpression pattern(QStringLiteral("^[\\.\\-_/#A-Za-z0-9]+$"));
-    if (!pattern.match(name).hasMatch()) {
-        *error = constraint(QStringLiteral("logGroupName"), name,
-                            QStringLiteral("Member must satisfy regular expression pattern: "
-                                           "[\\.\\-_/#A-Za-z0-9]+"));
-        return nullptr;
-    }
     *groupName = name;
     ApplicationRecord *app = name.startsWith(QLatin1String(GroupPrefix))
         ? m_store.application(name.mid(qsizetype(sizeof(GroupPrefix)) - 1))
@@ -389,42 +412,11 @@ HttpResponse LogsApi::getLogEvents(const RoutedRequest &request)
                                              : report.firstAtOrAfter(s->kind, window.endTime));
     const QByteArray filters = "gle|" + g.groupName.toUtf8() + '|' + streamName.toUtf8() + '|'
         + QByteArray::number(window.startTime) + '|' + QByteArray::number(window.endTime);
-    const auto token = [&](char direction, qint64 at) {
-        return QString(QLatin1Char(direction) + QLatin1Char('/')
-                       + m_tokens.encode(filters, quint64(at)));
-    };
-    bool forward = fromHead;
-    qint64 at = fromHead ? lo : hi;
+    EventsPosition p {lo, hi, fromHead, fromHead ? lo : hi};
     const QJsonValue tokenValue = g.body.value(QLatin1String("nextToken"));
-    if (tokenValue.isString()) {
-        const QString text = tokenValue.toString();
-        quint64 decoded = 0;
-        QString tokenError;
-        if (text.size() < 3 || (text[0] != u'f' && text[0] != u'b') || text[1] != u'/'
-            || !m_tokens.decode(text.mid(2), filters, &decoded, &tokenError))
-            return invalidParameter(QStringLiteral("The specified nextToken is invalid."));
-        forward = text[0] == u'f';
-        at = std::clamp(qint64(decoded), lo, hi);
-    }
-    // Forward: [at, at + limit); backward: the `limit` events before `at`.
-    qint64 first = forward ? at : std::max(lo, at - window.limit);
-    qint64 last = forward ? std::min(hi, at + window.limit) : at;
-    QByteArray out;
-    aws::JsonWriter w(out);
-    w.beginObject();
-    w.key(QLatin1StringView("events"));
-    w.beginArray();
-    qint64 i = first;
-    for (; i < last && out.size() < MaxPageBytes - 300 * 1024; ++i)
-        writeEvent(w, nullptr, report, s->kind, i, report.message(s->kind, i));
-    last = i;
-    w.endArray();
-    w.key(QLatin1StringView("nextForwardToken"));
-    w.value(QStringView(token('f', last)));
-    w.key(QLatin1StringView("nextBackwardToken"));
-    w.value(QStringView(token('b', first)));
-    w.endObject();
-    return jsonResponse(std::move(out));
+    if (tokenValue.isString() && !decodeEventsToken(m_tokens, tokenValue.toString(), filters, &p))
+        return invalidParameter(QStringLiteral("The specified nextToken is invalid."));
+    return jsonResponse(writeEventsPage(m_tokens, *s, filters, p, window.limit));
 }
 
 HttpResponse LogsApi::describeLogStreams(const RoutedRequest &request)

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace syncdeck::emulator::logsmembers {
 
@@ -184,6 +185,43 @@ bool describeMembers(const QJsonObject &body, qint64 *limit, QString *prefix, QS
             QStringLiteral("Cannot order by LastEventTime with a logStreamNamePrefix."));
         return false;
     }
+    return true;
+}
+
+bool groupMember(const QJsonObject &body, QString *groupName, HttpResponse *error)
+{
+    QString name;
+    QString identifier;
+    if (!stringMember(body, "logGroupName", &name, error))
+        return false;
+    const QJsonValue id = body.value(QLatin1String("logGroupIdentifier"));
+    if (id.isString())
+        identifier = id.toString();
+    if (!name.isEmpty() && !identifier.isEmpty()) {
+        *error = invalidParameter(QStringLiteral(
+            "LogGroup name and LogGroup identifier are mutually exclusive parameters."));
+        return false;
+    }
+    if (!identifier.isEmpty()) {
+        // An ARN (arn:aws:logs:region:account:log-group:NAME[:*]) or a name.
+        const qsizetype at = identifier.indexOf(QLatin1String(":log-group:"));
+        name = at < 0 ? identifier : identifier.mid(at + 11);
+        if (name.endsWith(QLatin1String(":*")))
+            name.chop(2);
+    }
+    if (name.isEmpty()) {
+        *error = invalidParameter(
+            QStringLiteral("Either logGroupName or logGroupIdentifier must be specified."));
+        return false;
+    }
+    static const QRegularExpression pattern(QStringLiteral("^[\\.\\-_/#A-Za-z0-9]+$"));
+    if (!pattern.match(name).hasMatch()) {
+        *error = constraint(QStringLiteral("logGroupName"), name,
+                            QStringLiteral("Member must satisfy regular expression pattern: "
+                                           "[\\.\\-_/#A-Za-z0-9]+"));
+        return false;
+    }
+    *groupName = name;
     return true;
 }
 

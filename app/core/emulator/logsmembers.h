@@ -27,6 +27,9 @@ bool integerMember(const QJsonObject &body, const char *name, qint64 lo, qint64 
 // An optional name member of 1 to 512 characters.
 bool stringMember(const QJsonObject &body, const char *name, QString *out, HttpResponse *error);
 
+// The log group's name: logGroupName, or logGroupIdentifier (an ARN or a name), not both.
+bool groupMember(const QJsonObject &body, QString *groupName, HttpResponse *error);
+
 // The event window both event reads take: limit (default and most: MaxEvents), startTime and
 // endTime (default: everything).
 struct EventWindow
