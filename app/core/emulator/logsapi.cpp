@@ -66,50 +66,54 @@ bool decodePosition(const PageTokenCodec &tokens, const QJsonObject &body,
     return !token.isString() || tokens.decode(token.toString(), filters, position, error);
 }
 
-// A page of FilterLogEvents from `position` (stream ordinal and event): the selected streams one
-// after the other, at most f.window.limit events and 1 MB, each stream's events within the window.
+// FilterLogEvents' events from (*streamIndex, *event) on, the selected streams one after the
+// other: at most the limit, ScanBudget examined and a page's bytes (`out` is what `w` writes
+// into). True when more remain; (*streamIndex, *event) is then where they start.
+bool writeFilterEvents(aws::JsonWriter &w, const QByteArray &out,
+                       const std::vector<LogsApi::Stream> &selected, const FilterMembers &f,
+                       size_t *streamIndex, qint64 *event)
+{
+    size_t &i = *streamIndex;
+    qint64 &e = *event;
+    qint64 listed = 0;
+    qint64 examined = 0;
+    for (; i < selected.size(); ++i, e = 0) {
+        const LogsApi::Stream &s = selected[i];
+        const qint64 count = s.report.count(s.kind);
+        for (e = std::max(e, s.report.firstAtOrAfter(s.kind, f.window.startTime)); e < count; ++e) {
+            if (s.report.timestamp(s.kind, e) > f.window.endTime)
+                break;
+            if (listed == f.window.limit || examined == ScanBudget)
+                return true;
+            ++examined;
+            const QByteArray message = s.report.message(s.kind, e);
+            if (!f.filter.matchesAll() && !f.filter.matches(message))
+                continue;
+            // A page holds at most 1 MB (the message is escaped once more inside the answer).
+            if (listed > 0 && out.size() + message.size() * 5 / 4 + 300 > MaxPageBytes)
+                return true;
+            writeEvent(w, &s, s.report, s.kind, e, message);
+            ++listed;
+        }
+    }
+    return false;
+}
+
+// A page of FilterLogEvents from `position` (the stream's ordinal and the event), with a
+// nextToken when more remain.
 QByteArray writeFilterPage(const PageTokenCodec &tokens,
                            const std::vector<LogsApi::Stream> &selected, const FilterMembers &f,
                            const QByteArray &filters, quint64 position)
 {
     size_t streamIndex = size_t(position >> EventBits);
     qint64 event = qint64(position & ((quint64(1) << EventBits) - 1));
-    const qint64 limit = f.window.limit;
     QByteArray out;
-    out.reserve(int(std::min<qint64>(limit * 900, MaxPageBytes + 4096)));
+    out.reserve(int(std::min<qint64>(f.window.limit * 900, MaxPageBytes + 4096)));
     aws::JsonWriter w(out);
     w.beginObject();
     w.key(QLatin1StringView("events"));
     w.beginArray();
-    qint64 listed = 0;
-    qint64 examined = 0;
-    bool more = false;
-    for (; streamIndex < selected.size(); ++streamIndex, event = 0) {
-        const LogsApi::Stream &s = selected[streamIndex];
-        const qint64 count = s.report.count(s.kind);
-        event = std::max(event, s.report.firstAtOrAfter(s.kind, f.window.startTime));
-        for (; event < count; ++event) {
-            if (s.report.timestamp(s.kind, event) > f.window.endTime)
-                break;
-            if (listed == limit || examined == ScanBudget) {
-                more = true;
-                break;
-            }
-            ++examined;
-            const QByteArray message = s.report.message(s.kind, event);
-            if (!f.filter.matchesAll() && !f.filter.matches(message))
-                continue;
-            // A page holds at most 1 MB (the message is escaped once more inside the answer).
-            if (listed > 0 && out.size() + message.size() * 5 / 4 + 300 > MaxPageBytes) {
-                more = true;
-                break;
-            }
-            writeEvent(w, &s, s.report, s.kind, event, message);
-            ++listed;
-        }
-        if (more)
-            break;
-    }
+    const bool more = writeFilterEvents(w, out, selected, f, &streamIndex, &event);
     w.endArray();
     w.key(QLatin1StringView("searchedLogStreams"));
     w.beginArray();
