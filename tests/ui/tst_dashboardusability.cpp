@@ -4,6 +4,7 @@
 #include "charts/chartspanel.h"
 #include "connection/connectionbar.h"
 #include "connection/connectioncontroller.h"
+#include "dashboard.h"
 #include "details/jobdetailspanel.h"
 #include "emulator/server.h"
 #include "mainwindow.h"
@@ -13,6 +14,7 @@
 #include "qbusiness/syncjobmodel.h"
 #include "resources/resourcepicker.h"
 #include "settings/windowsettings.h"
+#include "testsupport.h"
 #include "uitestsupport.h"
 #include "widgets/exportname.h"
 #include "widgets/filedialog.h"
@@ -46,10 +48,9 @@
 #include <QTest>
 #include <QToolButton>
 
-using syncdeck::qbusiness::ListSyncJobsCall;
 using syncdeck::qbusiness::SyncJobLoader;
 using syncdeck::qbusiness::SyncJobModel;
-using syncdeck::test::EmulatorDemoService;
+using syncdeck::test::demoLaunch;
 using syncdeck::ui::ChartsPanel;
 using syncdeck::ui::LaunchOptions;
 using syncdeck::ui::MainWindow;
@@ -59,14 +60,6 @@ using syncdeck::ui::WindowSettings;
 namespace {
 
 constexpr int Timeout = 30000; // generous for ASan on a busy machine; passes as soon as true
-
-LaunchOptions demoLaunch()
-{
-    LaunchOptions o;
-    o.demo = true;
-    o.restoreSettings = false;
-    return o;
-}
 
 syncdeck::emulator::Options demoWithJobs(int jobs)
 {
@@ -78,57 +71,14 @@ syncdeck::emulator::Options demoWithJobs(int jobs)
     return o;
 }
 
-// The window with the demo service and the charts, as app/gui composes it. The service is
-// declared first: it outlives the window's connection to it.
-struct Dashboard
+// The shared dashboard, on one application's two data sources of 60 runs by default.
+struct Dashboard : syncdeck::test::Dashboard
 {
     explicit Dashboard(const LaunchOptions &options = demoLaunch(),
                        const syncdeck::emulator::Options &service = demoWithJobs(60))
-        : demo(service)
-        , window(options, services(&demo))
+        : syncdeck::test::Dashboard(options, service, Timeout)
     { }
-
-    static syncdeck::ui::DashboardServices services(EmulatorDemoService *demo)
-    {
-        syncdeck::ui::DashboardServices s;
-        s.demo = demo;
-        s.makeChartsPane = [](QWidget *parent) { return new ChartsPanel(parent); };
-        return s;
-    }
-
-    template<class T>
-    T *find(const char *name) const
-    {
-        return window.findChild<T *>(QLatin1String(name));
-    }
-    SyncJobModel *jobs() const { return find<SyncJobModel>("jobModel"); }
-    SyncJobLoader *loader() const { return find<SyncJobLoader>("jobLoader"); }
-    QTableView *table() const { return find<QTableView>("jobsView"); }
-    NotificationBanner *banner(const char *name) const { return find<NotificationBanner>(name); }
-    QString errorText() const { return banner("errorBanner")->text(); }
-    bool showReady()
-    {
-        QSignalSpy ready(&window, &MainWindow::demoReady);
-        window.show();
-        return QTest::qWaitForWindowExposed(&window) && ready.wait(Timeout);
-    }
-    int callsInFlight() const
-    {
-        int n = 0;
-        for (const ListSyncJobsCall *call : window.findChildren<ListSyncJobsCall *>())
-            n += call->isFinished() ? 0 : 1;
-        return n;
-    }
-
-    EmulatorDemoService demo;
-    MainWindow window;
 };
-
-bool writeFile(const QString &path, const QString &text)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text.toUtf8()) > 0;
-}
 
 // This test's own ~/.aws: profiles with the emulator's keys, and an environment that names no
 // profile, region or endpoint of its own.
@@ -141,16 +91,10 @@ struct AwsHome
         const QString keys = QStringLiteral("aws_access_key_id = %1\naws_secret_access_key = %2\n")
                                  .arg(QLatin1String(syncdeck::emulator::DefaultAccessKeyId),
                                       QLatin1String(syncdeck::emulator::DefaultSecretAccessKey));
-        ok = writeFile(configPath, config)
-            && writeFile(credentialsPath, QStringLiteral("[default]\n%1[emu]\n%1").arg(keys));
-        env.set("AWS_CONFIG_FILE", configPath.toLocal8Bit());
-        env.set("AWS_SHARED_CREDENTIALS_FILE", credentialsPath.toLocal8Bit());
-        for (const char *name :
-             {"AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-              "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_QBUSINESS",
-              "AWS_CA_BUNDLE", "AWS_USE_FIPS_ENDPOINT", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
-              "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"})
-            env.unset(name);
+        ok = syncdeck::test::writeFile(configPath, config.toUtf8())
+            && syncdeck::test::writeFile(
+                 credentialsPath, QStringLiteral("[default]\n%1[emu]\n%1").arg(keys).toUtf8());
+        env.useAwsFiles(configPath, credentialsPath);
     }
 
     QTemporaryDir dir;
@@ -291,8 +235,7 @@ void TestDashboardUsability::commandLineAppliesToItsLaunchOnly()
         o.endpointUrl = service.url().toString();
         o.region = QStringLiteral("us-east-1");
         Dashboard d(o);
-        d.window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+        QVERIFY(d.showExposed());
         QTRY_VERIFY_WITH_TIMEOUT(d.find<QComboBox>("application")->count() > 0, Timeout);
         d.window.close();
     }
@@ -323,8 +266,7 @@ void TestDashboardUsability::relaunchReopensTheLastConnection()
     {
         // Nothing remembered: [default], as the AWS CLI would.
         Dashboard d(rememberingLaunch());
-        d.window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+        QVERIFY(d.showExposed());
         auto *bar = d.find<syncdeck::ui::ConnectionBar>("connectionBar");
         QVERIFY(bar);
         QCOMPARE(bar->profileName(), QStringLiteral("default"));
@@ -348,8 +290,7 @@ void TestDashboardUsability::relaunchReopensTheLastConnection()
 
     // The next start reopens that connection and that data source; no key was remembered.
     Dashboard d(rememberingLaunch());
-    d.window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    QVERIFY(d.showExposed());
     QCOMPARE(d.find<syncdeck::ui::ConnectionBar>("connectionBar")->profileName(),
              QStringLiteral("emu"));
     auto *picker = d.window.findChild<syncdeck::ui::ResourcePicker *>();
@@ -376,11 +317,8 @@ void TestDashboardUsability::refusedConnectionStatusAgreesWithBanner()
                                 "http://127.0.0.1:%1\nmax_attempts = 1\n")
                      .arg(port));
     QVERIFY(home.ok);
-    LaunchOptions o;
-    o.restoreSettings = false;
-    Dashboard d(o);
-    d.window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    Dashboard d(syncdeck::test::freshLaunch());
+    QVERIFY(d.showExposed());
     QVERIFY(syncdeck::test::chooseProfile(&d.window, QStringLiteral("profile:emu")));
     NotificationBanner *error = d.banner("errorBanner");
     QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), Timeout);
@@ -473,8 +411,7 @@ void TestDashboardUsability::missingProfileAdviceFitsTheWindow()
     o.restoreSettings = false;
     o.profile = QStringLiteral("nosuch");
     Dashboard d(o);
-    d.window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    QVERIFY(d.showExposed());
     NotificationBanner *error = d.banner("errorBanner");
     QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), Timeout);
     QVERIFY2(!error->text().contains(QLatin1String("syncdeck-cli")), qPrintable(error->text()));

@@ -2,7 +2,7 @@
 // FakeQBusiness does, except where a test makes it loop its page tokens, send markup, reject a
 // request with a ValidationException, deny the listings of a least-privilege role or send a
 // value SyncDeck cannot read.
-#include "charts/chartspanel.h"
+#include "dashboard.h"
 #include "details/jobdetailspanel.h"
 #include "fakeqbusiness.h"
 #include "mainwindow.h"
@@ -206,30 +206,14 @@ private:
     int m_listingRequests = 0;
 };
 
-LaunchOptions launch()
-{
-    LaunchOptions o;
-    o.demo = true;
-    o.restoreSettings = false;
-    return o;
-}
-
 struct Window
 {
-    explicit Window(Fault fault, const LaunchOptions &options = launch())
+    explicit Window(Fault fault, const LaunchOptions &options = syncdeck::test::demoLaunch())
         : service(fault)
-        , window(options, services(&service))
+        , window(options, syncdeck::test::dashboardServices(&service))
     {
         window.resize(1280, 800);
         window.show();
-    }
-
-    static syncdeck::ui::DashboardServices services(HostileService *service)
-    {
-        syncdeck::ui::DashboardServices s;
-        s.demo = service;
-        s.makeChartsPane = [](QWidget *parent) { return new syncdeck::ui::ChartsPanel(parent); };
-        return s;
     }
 
     template<class T>
@@ -403,7 +387,7 @@ void TestHostileServer::validationReasonAndFieldsAreShown()
 // --data-source-id.
 void TestHostileServer::deniedListingsStillOpenTheHistory()
 {
-    LaunchOptions o = launch();
+    LaunchOptions o = syncdeck::test::demoLaunch();
     o.applicationId = QString::fromLatin1(FakeQBusiness::ApplicationId);
     o.indexId = QString::fromLatin1(FakeQBusiness::IndexId);
     o.dataSourceId = QString::fromLatin1(FakeQBusiness::SmallDataSourceId);
@@ -443,7 +427,7 @@ void TestHostileServer::goToWorksWithoutListings()
 
 LaunchOptions launchWithIds()
 {
-    LaunchOptions o = launch();
+    LaunchOptions o = syncdeck::test::demoLaunch();
     o.applicationId = QString::fromLatin1(FakeQBusiness::ApplicationId);
     o.indexId = QString::fromLatin1(FakeQBusiness::IndexId);
     o.dataSourceId = QString::fromLatin1(FakeQBusiness::SmallDataSourceId);

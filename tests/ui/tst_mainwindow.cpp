@@ -2,6 +2,7 @@
 // clicked through, over real TCP against the in-process emulator as its demo service and with
 // the real charts, as app/gui composes them.
 #include "charts/chartspanel.h"
+#include "dashboard.h"
 #include "details/jobdetailspanel.h"
 #include "emulator/server.h"
 #include "jobs/cachedhistory.h"
@@ -10,6 +11,7 @@
 #include "qbusiness/syncjobloader.h"
 #include "qbusiness/syncjobmodel.h"
 #include "report/reportpanel.h"
+#include "testsupport.h"
 #include "uitestsupport.h"
 #include "widgets/filedialog.h"
 #include "widgets/messagebox.h"
@@ -37,7 +39,7 @@
 
 using syncdeck::qbusiness::SyncJobModel;
 using syncdeck::qbusiness::SyncStatus;
-using syncdeck::test::EmulatorDemoService;
+using syncdeck::test::demoLaunch;
 using syncdeck::ui::ChartsPanel;
 using syncdeck::ui::JobDetailsPanel;
 using syncdeck::ui::LaunchOptions;
@@ -48,14 +50,6 @@ namespace {
 
 constexpr int Timeout = 20000; // generous for ASan on a busy machine; passes as soon as true
 
-LaunchOptions demoLaunch()
-{
-    LaunchOptions o;
-    o.demo = true;
-    o.restoreSettings = false;
-    return o;
-}
-
 syncdeck::emulator::Options smallDemo()
 {
     syncdeck::emulator::Options o;
@@ -63,45 +57,13 @@ syncdeck::emulator::Options smallDemo()
     return o;
 }
 
-// The window with the demo service and the charts, as app/gui composes it. The service is
-// declared first: it outlives the window's connection to it.
-struct Dashboard
+// The shared dashboard, on this test's small demo by default.
+struct Dashboard : syncdeck::test::Dashboard
 {
     explicit Dashboard(const LaunchOptions &options = demoLaunch(),
                        const syncdeck::emulator::Options &service = smallDemo())
-        : demo(service)
-        , window(options, services(&demo))
+        : syncdeck::test::Dashboard(options, service, Timeout)
     { }
-
-    static syncdeck::ui::DashboardServices services(EmulatorDemoService *demo)
-    {
-        syncdeck::ui::DashboardServices s;
-        s.demo = demo;
-        s.makeChartsPane = [](QWidget *parent) { return new ChartsPanel(parent); };
-        return s;
-    }
-
-    template<class T>
-    T *find(const char *name) const
-    {
-        return window.findChild<T *>(QLatin1String(name));
-    }
-    QComboBox *combo(const char *name) const { return find<QComboBox>(name); }
-    NotificationBanner *banner(const char *name) const { return find<NotificationBanner>(name); }
-    SyncJobModel *jobs() const { return find<SyncJobModel>("jobModel"); }
-    QTableView *table() const { return find<QTableView>("jobsView"); }
-    JobDetailsPanel *details() const { return find<JobDetailsPanel>("detailsPanel"); }
-    QString errorText() const { return banner("errorBanner")->text(); }
-    // Shows the window and waits until the demo opened on its failed run.
-    bool showReady()
-    {
-        QSignalSpy ready(&window, &MainWindow::demoReady);
-        window.show();
-        return QTest::qWaitForWindowExposed(&window) && ready.wait(Timeout);
-    }
-
-    EmulatorDemoService demo;
-    MainWindow window;
 };
 
 QString fixtureId(char c, int n)
@@ -158,6 +120,27 @@ syncdeck::emulator::Options fixtureService(const QTemporaryDir &dir)
     syncdeck::emulator::Options o = smallDemo();
     o.statePath = writeFixture(dir);
     return o;
+}
+
+// Profile `ops` of the test's own ~/.aws: its config, pointing at `endpoint`.
+bool writeOpsConfig(const QString &path, const QUrl &endpoint)
+{
+    return syncdeck::test::writeFile(
+        path,
+        QStringLiteral("[profile ops]\nregion = us-east-1\nendpoint_url = %1\n")
+            .arg(endpoint.toString())
+            .toUtf8());
+}
+
+// Profile `ops`'s credentials: the emulator's keys.
+bool writeOpsCredentials(const QString &path)
+{
+    return syncdeck::test::writeFile(
+        path,
+        QStringLiteral("[ops]\naws_access_key_id = %1\naws_secret_access_key = %2\n")
+            .arg(QLatin1String(syncdeck::emulator::DefaultAccessKeyId),
+                 QLatin1String(syncdeck::emulator::DefaultSecretAccessKey))
+            .toUtf8());
 }
 
 bool allRowsHaveStatus(const QAbstractItemModel *model, const QString &wire)
@@ -228,11 +211,8 @@ private slots:
 
 void TestMainWindow::constructsAndShows()
 {
-    LaunchOptions o;
-    o.restoreSettings = false;
-    Dashboard d(o);
-    d.window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    Dashboard d(syncdeck::test::freshLaunch());
+    QVERIFY(d.showExposed());
     QCOMPARE(d.window.windowTitle(), QStringLiteral("SyncDeck"));
     QVERIFY(d.window.statusBar()->isVisible());
     QVERIFY(!d.window.windowIcon().isNull());
@@ -276,11 +256,8 @@ void TestMainWindow::demoOpensOnFailedRun()
 
 void TestMainWindow::pickResourcesFilterAndSelect()
 {
-    LaunchOptions o;
-    o.restoreSettings = false;
-    Dashboard d(o);
-    d.window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    Dashboard d(syncdeck::test::freshLaunch());
+    QVERIFY(d.showExposed());
     QVERIFY(syncdeck::test::chooseProfile(&d.window, QStringLiteral("demo:")));
     QComboBox *dataSource = d.combo("dataSource");
     QTRY_VERIFY_WITH_TIMEOUT(d.combo("application")->count() == 2, Timeout);
@@ -599,8 +576,7 @@ void TestMainWindow::viewMenuListsEveryPane()
     QVERIFY(QCoreApplication::installTranslator(&translator));
     Dashboard d;
     QCoreApplication::removeTranslator(&translator);
-    d.window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    QVERIFY(d.showExposed());
     auto *view = d.find<QMenu>("viewMenu");
     QVERIFY(view);
     QCOMPARE(view->title(), QStringLiteral("&Ansicht"));
@@ -629,28 +605,12 @@ void TestMainWindow::unusableProfileOffersRetry()
     QVERIFY(service.listen());
     const QString config = home.filePath(QStringLiteral("config"));
     const QString credentials = home.filePath(QStringLiteral("credentials"));
-    const auto write = [](const QString &path, const QString &text) {
-        QFile f(path);
-        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text.toUtf8()) > 0;
-    };
-    QVERIFY(write(config,
-                  QStringLiteral("[profile ops]\nregion = us-east-1\nendpoint_url = %1\n")
-                      .arg(service.url().toString())));
+    QVERIFY(writeOpsConfig(config, service.url()));
     syncdeck::test::ScopedEnvironment env;
-    env.set("AWS_CONFIG_FILE", config.toLocal8Bit());
-    env.set("AWS_SHARED_CREDENTIALS_FILE", credentials.toLocal8Bit());
-    for (const char *name :
-         {"AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-          "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_QBUSINESS",
-          "AWS_CA_BUNDLE", "AWS_USE_FIPS_ENDPOINT", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
-          "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"})
-        env.unset(name);
+    env.useAwsFiles(config, credentials);
 
-    LaunchOptions o;
-    o.restoreSettings = false;
-    Dashboard d(o);
-    d.window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    Dashboard d(syncdeck::test::freshLaunch());
+    QVERIFY(d.showExposed());
     QVERIFY(syncdeck::test::chooseProfile(&d.window, QStringLiteral("profile:ops")));
     NotificationBanner *error = d.banner("errorBanner");
     QVERIFY(error->isVisible());
@@ -661,10 +621,7 @@ void TestMainWindow::unusableProfileOffersRetry()
     QCOMPARE(error->actionButton()->text(), QStringLiteral("&Retry"));
 
     // Fix the file, then Retry: the profile now connects and lists the applications.
-    QVERIFY(write(credentials,
-                  QStringLiteral("[ops]\naws_access_key_id = %1\naws_secret_access_key = %2\n")
-                      .arg(QLatin1String(syncdeck::emulator::DefaultAccessKeyId),
-                           QLatin1String(syncdeck::emulator::DefaultSecretAccessKey))));
+    QVERIFY(writeOpsCredentials(credentials));
     error->actionButton()->click();
     QVERIFY(!error->isVisible());
     QTRY_COMPARE_WITH_TIMEOUT(d.combo("application")->count(), 2, Timeout);
@@ -684,17 +641,8 @@ void TestMainWindow::reopensFromTheCacheThenOffline()
     QVERIFY(service->listen());
     const QString config = home.filePath(QStringLiteral("config"));
     const QString credentials = home.filePath(QStringLiteral("credentials"));
-    const auto write = [](const QString &path, const QString &text) {
-        QFile f(path);
-        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text.toUtf8()) > 0;
-    };
-    QVERIFY(write(config,
-                  QStringLiteral("[profile ops]\nregion = us-east-1\nendpoint_url = %1\n")
-                      .arg(service->url().toString())));
-    QVERIFY(write(credentials,
-                  QStringLiteral("[ops]\naws_access_key_id = %1\naws_secret_access_key = %2\n")
-                      .arg(QLatin1String(syncdeck::emulator::DefaultAccessKeyId),
-                           QLatin1String(syncdeck::emulator::DefaultSecretAccessKey))));
+    QVERIFY(writeOpsConfig(config, service->url()));
+    QVERIFY(writeOpsCredentials(credentials));
     syncdeck::test::ScopedEnvironment env;
     env.useAwsFiles(config, credentials);
     LaunchOptions o;
@@ -707,8 +655,7 @@ void TestMainWindow::reopensFromTheCacheThenOffline()
     const QString shots = qEnvironmentVariable("SYNCDECK_SCREENSHOT_DIR");
     {
         Dashboard d(o);
-        d.window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+        QVERIFY(d.showExposed());
         QTRY_COMPARE_WITH_TIMEOUT(d.jobs()->rowCount(), 2, Timeout);
         auto *history = d.find<syncdeck::ui::CachedHistory>("cachedHistory");
         QVERIFY(history->isOpen());
@@ -719,8 +666,7 @@ void TestMainWindow::reopensFromTheCacheThenOffline()
         // The service answers again, but the window shows the cache first.
         Dashboard d(o);
         QSignalSpy firstRows(&d.window, &MainWindow::firstRowsShown);
-        d.window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+        QVERIFY(d.showExposed());
         QTRY_COMPARE_WITH_TIMEOUT(d.jobs()->rowCount(), 2, Timeout);
         QCOMPARE(d.combo("dataSource")->currentText(), QStringLiteral("Wiki (S3)"));
         QVERIFY2(d.find<QLabel>("jobsStatus")->text().startsWith(QLatin1String("cached, as of")),
@@ -736,8 +682,7 @@ void TestMainWindow::reopensFromTheCacheThenOffline()
     }
     service.reset(); // nothing listens on the endpoint's port any more
     Dashboard d(o);
-    d.window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&d.window));
+    QVERIFY(d.showExposed());
     QTRY_COMPARE_WITH_TIMEOUT(d.jobs()->rowCount(), 2, Timeout);
     NotificationBanner *banner = d.banner("cacheBanner");
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Timeout);

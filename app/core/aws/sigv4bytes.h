@@ -4,6 +4,8 @@
 // byte instead of chains of comparisons, case-insensitive comparisons without copies, and the
 // bounded writer every stage writes into. Internal to the signer (sigv4*.cpp).
 
+#include "hexdigits.h"
+
 #include <QByteArrayView>
 
 #include <algorithm>
@@ -63,17 +65,6 @@ constexpr char toLower(char c)
 inline bool isToken(QByteArrayView v)
 {
     return !v.isEmpty() && std::all_of(v.begin(), v.end(), [](char c) { return is(c, TokenChar); });
-}
-
-inline int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 inline QByteArrayView trimmed(QByteArrayView v)

@@ -1,34 +1,28 @@
 #include "logsapi.h"
 
-#include "filterpattern.h"
-
+#include "logsmembers.h"
 #include "responses.h"
 
 #include "aws/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 #include <algorithm>
-#include <limits>
 
 namespace syncdeck::emulator {
+
+using namespace logsmembers;
+
 namespace {
 
 constexpr char GroupPrefix[] = "/aws/qbusiness/";
 constexpr qint64 MaxPageBytes = 1024 * 1024;
-constexpr int MaxEvents = 10000;
 // FilterLogEvents examines at most this many events per call; a sparse filter then answers a
 // short (even empty) page with a token, as the service does.
 constexpr qint64 ScanBudget = 50000;
 // A FilterLogEvents position: the stream's ordinal in the high bits, the event in the low ones.
 constexpr int EventBits = 40;
-
-HttpResponse invalidParameter(const QString &message)
-{
-    return awsJsonError(400, QStringLiteral("InvalidParameterException"), message);
-}
 
 HttpResponse groupNotFound()
 {
@@ -40,101 +34,6 @@ HttpResponse streamNotFound()
 {
     return awsJsonError(400, QStringLiteral("ResourceNotFoundException"),
                         QStringLiteral("The specified log stream does not exist."));
-}
-
-HttpResponse constraint(const QString &member, const QString &value, const QString &rule)
-{
-    return invalidParameter(QStringLiteral("1 validation error detected: Value '%1' at '%2' "
-                                           "failed to satisfy constraint: %3")
-                                .arg(value, member, rule));
-}
-
-// Reads an optional integer member; false with *error when it is not one or out of [lo, hi].
-bool integerMember(const QJsonObject &body, const char *name, qint64 lo, qint64 hi, qint64 *out,
-                   HttpResponse *error)
-{
-    const QJsonValue v = body.value(QLatin1String(name));
-    if (v.isUndefined() || v.isNull())
-        return true;
-    const QString text
-        = QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact))
-              .chopped(1)
-              .mid(1);
-    if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble()))) {
-        *error = awsJsonError(
-            400, QStringLiteral("SerializationException"),
-            QStringLiteral("%1 must be an integer, not %2").arg(QLatin1String(name), text));
-        return false;
-    }
-    const qint64 n = qint64(v.toDouble());
-    if (n < lo) {
-        *error = constraint(
-            QLatin1String(name), text,
-            QStringLiteral("Member must have value greater than or equal to %1").arg(lo));
-        return false;
-    }
-    if (n > hi) {
-        *error
-            = constraint(QLatin1String(name), text,
-                         QStringLiteral("Member must have value less than or equal to %1").arg(hi));
-        return false;
-    }
-    *out = n;
-    return true;
-}
-
-bool stringMember(const QJsonObject &body, const char *name, QString *out, HttpResponse *error)
-{
-    const QJsonValue v = body.value(QLatin1String(name));
-    if (v.isUndefined() || v.isNull())
-        return true;
-    if (!v.isString()) {
-        *error = awsJsonError(400, QStringLiteral("SerializationException"),
-                              QStringLiteral("%1 must be a string").arg(QLatin1String(name)));
-        return false;
-    }
-    *out = v.toString();
-    if (out->isEmpty() || out->size() > 512) {
-        *error = constraint(
-            QLatin1String(name), *out,
-            out->isEmpty() ? QStringLiteral("Member must have length greater than or equal to 1")
-                           : QStringLiteral("Member must have length less than or equal to 512"));
-        return false;
-    }
-    return true;
-}
-
-// The event window both reads take: limit (default and most: MaxEvents), startTime and endTime
-// (default: everything).
-bool eventWindow(const QJsonObject &body, qint64 *limit, qint64 *startTime, qint64 *endTime,
-                 HttpResponse *error)
-{
-    constexpr qint64 Forever = std::numeric_limits<qint64>::max();
-    *limit = MaxEvents;
-    *startTime = 0;
-    *endTime = Forever;
-    return integerMember(body, "limit", 1, MaxEvents, limit, error)
-        && integerMember(body, "startTime", 0, Forever, startTime, error)
-        && integerMember(body, "endTime", 0, Forever, endTime, error);
-}
-
-bool parseBody(const RoutedRequest &request, QJsonObject *body, HttpResponse *error)
-{
-    const QByteArray &raw = request.http->body;
-    if (raw.trimmed().isEmpty()) {
-        *body = {};
-        return true;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
-    if (!doc.isObject()) {
-        *error = awsJsonError(400, QStringLiteral("SerializationException"),
-                              QStringLiteral("The request body is not a JSON object: %1")
-                                  .arg(parseError.errorString()));
-        return false;
-    }
-    *body = doc.object();
-    return true;
 }
 
 void writeEvent(aws::JsonWriter &w, const LogsApi::Stream *stream, const RunReport &report,
@@ -156,6 +55,151 @@ void writeEvent(aws::JsonWriter &w, const LogsApi::Stream *stream, const RunRepo
         w.value(QStringView(report.eventId(kind, i)));
     }
     w.endObject();
+}
+
+// The position a listing's nextToken resumes from (0 without one); false with *error when the
+// token is not one this listing gave.
+bool decodePosition(const PageTokenCodec &tokens, const QJsonObject &body,
+                    const QByteArray &filters, quint64 *position, QString *error)
+{
+    const QJsonValue token = body.value(QLatin1String("nextToken"));
+    return !token.isString() || tokens.decode(token.toString(), filters, position, error);
+}
+
+// FilterLogEvents' events from (*streamIndex, *event) on, the selected streams one after the
+// other: at most the limit, ScanBudget examined and a page's bytes (`out` is what `w` writes
+// into). True when more remain; (*streamIndex, *event) is then where they start.
+bool writeFilterEvents(aws::JsonWriter &w, const QByteArray &out,
+                       const std::vector<LogsApi::Stream> &selected, const FilterMembers &f,
+                       size_t *streamIndex, qint64 *event)
+{
+    size_t &i = *streamIndex;
+    qint64 &e = *event;
+    qint64 listed = 0;
+    qint64 examined = 0;
+    for (; i < selected.size(); ++i, e = 0) {
+        const LogsApi::Stream &s = selected[i];
+        const qint64 count = s.report.count(s.kind);
+        for (e = std::max(e, s.report.firstAtOrAfter(s.kind, f.window.startTime)); e < count; ++e) {
+            if (s.report.timestamp(s.kind, e) > f.window.endTime)
+                break;
+            if (listed == f.window.limit || examined == ScanBudget)
+                return true;
+            ++examined;
+            const QByteArray message = s.report.message(s.kind, e);
+            if (!f.filter.matchesAll() && !f.filter.matches(message))
+                continue;
+            // A page holds at most 1 MB (the message is escaped once more inside the answer).
+            if (listed > 0 && out.size() + message.size() * 5 / 4 + 300 > MaxPageBytes)
+                return true;
+            writeEvent(w, &s, s.report, s.kind, e, message);
+            ++listed;
+        }
+    }
+    return false;
+}
+
+// A page of FilterLogEvents from `position` (the stream's ordinal and the event), with a
+// nextToken when more remain.
+QByteArray writeFilterPage(const PageTokenCodec &tokens,
+                           const std::vector<LogsApi::Stream> &selected, const FilterMembers &f,
+                           const QByteArray &filters, quint64 position)
+{
+    size_t streamIndex = size_t(position >> EventBits);
+    qint64 event = qint64(position & ((quint64(1) << EventBits) - 1));
+    QByteArray out;
+    out.reserve(int(std::min<qint64>(f.window.limit * 900, MaxPageBytes + 4096)));
+    aws::JsonWriter w(out);
+    w.beginObject();
+    w.key(QLatin1StringView("events"));
+    w.beginArray();
+    const bool more = writeFilterEvents(w, out, selected, f, &streamIndex, &event);
+    w.endArray();
+    w.key(QLatin1StringView("searchedLogStreams"));
+    w.beginArray();
+    w.endArray();
+    if (more) {
+        w.key(QLatin1StringView("nextToken"));
+        w.value(QStringView(
+            tokens.encode(filters, (quint64(streamIndex) << EventBits) | quint64(event))));
+    }
+    w.endObject();
+    return out;
+}
+
+// Where a GetLogEvents page starts: its window [lo, hi) and the direction and place it reads.
+struct EventsPosition
+{
+    qint64 lo = 0;
+    qint64 hi = 0;
+    bool forward = false;
+    qint64 at = 0;
+};
+
+// A GetLogEvents token ("f/..." forward, "b/..." backward) of this read: moves *p to it.
+bool decodeEventsToken(const PageTokenCodec &tokens, const QString &text, const QByteArray &filters,
+                       EventsPosition *p)
+{
+    quint64 decoded = 0;
+    QString tokenError;
+    if (text.size() < 3 || (text[0] != u'f' && text[0] != u'b') || text[1] != u'/'
+        || !tokens.decode(text.mid(2), filters, &decoded, &tokenError))
+        return false;
+    p->forward = text[0] == u'f';
+    p->at = std::clamp(qint64(decoded), p->lo, p->hi);
+    return true;
+}
+
+// A page of GetLogEvents: forward [at, at + limit), backward the `limit` events before `at`,
+// within the window and a page's bytes, with the tokens that lead on either way.
+QByteArray writeEventsPage(const PageTokenCodec &tokens, const LogsApi::Stream &s,
+                           const QByteArray &filters, const EventsPosition &p, qint64 limit)
+{
+    const auto token = [&](char direction, qint64 at) {
+        return QString(QLatin1Char(direction) + QLatin1Char('/')
+                       + tokens.encode(filters, quint64(at)));
+    };
+    const qint64 first = p.forward ? p.at : std::max(p.lo, p.at - limit);
+    qint64 last = p.forward ? std::min(p.hi, p.at + limit) : p.at;
+    QByteArray out;
+    aws::JsonWriter w(out);
+    w.beginObject();
+    w.key(QLatin1StringView("events"));
+    w.beginArray();
+    qint64 i = first;
+    for (; i < last && out.size() < MaxPageBytes - 300 * 1024; ++i)
+        writeEvent(w, nullptr, s.report, s.kind, i, s.report.message(s.kind, i));
+    last = i;
+    w.endArray();
+    w.key(QLatin1StringView("nextForwardToken"));
+    w.value(QStringView(token('f', last)));
+    w.key(QLatin1StringView("nextBackwardToken"));
+    w.value(QStringView(token('b', first)));
+    w.endObject();
+    return out;
+}
+
+qint64 lastEventTime(const LogsApi::Stream &s)
+{
+    const qint64 n = s.report.count(s.kind);
+    return n == 0 ? s.report.creationTime() : s.report.timestamp(s.kind, n - 1);
+}
+
+// A stream as DescribeLogStreams lists it.
+QJsonObject streamJson(const LogsApi::Stream &s, const QString &arn)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("logStreamName"), s.name);
+    o.insert(QStringLiteral("creationTime"), s.report.creationTime());
+    const qint64 n = s.report.count(s.kind);
+    if (n > 0) {
+        o.insert(QStringLiteral("firstEventTimestamp"), s.report.timestamp(s.kind, 0));
+        o.insert(QStringLiteral("lastEventTimestamp"), lastEventTime(s));
+        o.insert(QStringLiteral("lastIngestionTime"), s.report.ingestionTime(s.kind, n - 1));
+    }
+    o.insert(QStringLiteral("arn"), arn);
+    o.insert(QStringLiteral("storedBytes"), 0);
+    return o;
 }
 
 } // namespace
@@ -203,36 +247,8 @@ void LogsApi::addRoutes(Router &router)
 ApplicationRecord *LogsApi::group(const QJsonObject &body, QString *groupName, HttpResponse *error)
 {
     QString name;
-    QString identifier;
-    if (!stringMember(body, "logGroupName", &name, error))
+    if (!groupMember(body, &name, error))
         return nullptr;
-    const QJsonValue id = body.value(QLatin1String("logGroupIdentifier"));
-    if (id.isString())
-        identifier = id.toString();
-    if (!name.isEmpty() && !identifier.isEmpty()) {
-        *error = invalidParameter(QStringLiteral(
-            "LogGroup name and LogGroup identifier are mutually exclusive parameters."));
-        return nullptr;
-    }
-    if (!identifier.isEmpty()) {
-        // An ARN (arn:aws:logs:region:account:log-group:NAME[:*]) or a name.
-        const qsizetype at = identifier.indexOf(QLatin1String(":log-group:"));
-        name = at < 0 ? identifier : identifier.mid(at + 11);
-        if (name.endsWith(QLatin1String(":*")))
-            name.chop(2);
-    }
-    if (name.isEmpty()) {
-        *error = invalidParameter(
-            QStringLiteral("Either logGroupName or logGroupIdentifier must be specified."));
-        return nullptr;
-    }
-    static const QRegularExpression pattern(QStringLiteral("^[\\.\\-_/#A-Za-z0-9]+$"));
-    if (!pattern.match(name).hasMatch()) {
-        *error = constraint(QStringLiteral("logGroupName"), name,
-                            QStringLiteral("Member must satisfy regular expression pattern: "
-                                           "[\\.\\-_/#A-Za-z0-9]+"));
-        return nullptr;
-    }
     *groupName = name;
     ApplicationRecord *app = name.startsWith(QLatin1String(GroupPrefix))
         ? m_store.application(name.mid(qsizetype(sizeof(GroupPrefix)) - 1))
@@ -324,269 +340,120 @@ QString LogsApi::streamArn(const ApplicationRecord &app, const QString &stream) 
         .arg(m_options.region, account, QLatin1String(GroupPrefix), app.id, stream);
 }
 
+bool LogsApi::validatedGroup(const RoutedRequest &request, const MemberCheck &check,
+                             GroupRequest *out, HttpResponse *refusal)
+{
+    if (!parseBody(request, &out->body, refusal) || !check(out->body, refusal))
+        return false;
+    out->app = group(out->body, &out->groupName, refusal);
+    return out->app != nullptr;
+}
+
 HttpResponse LogsApi::filterLogEvents(const RoutedRequest &request)
 {
-    QJsonObject body;
-    HttpResponse error;
-    if (!parseBody(request, &body, &error))
-        return error;
-    qint64 limit = 0;
-    qint64 startTime = 0;
-    qint64 endTime = 0;
-    QString prefix;
-    QString pattern;
-    if (!eventWindow(body, &limit, &startTime, &endTime, &error)
-        || !stringMember(body, "logStreamNamePrefix", &prefix, &error))
-        return error;
-    const QJsonValue names = body.value(QLatin1String("logStreamNames"));
-    if (!names.isUndefined() && !names.isNull() && !prefix.isEmpty())
-        return invalidParameter(QStringLiteral(
-            "logStreamNames and logStreamNamePrefix are mutually exclusive parameters."));
-    QStringList streamNames;
-    if (names.isArray()) {
-        const QJsonArray list = names.toArray();
-        if (list.isEmpty() || list.size() > 100)
-            return constraint(QStringLiteral("logStreamNames"), QString::number(list.size()),
-                              QStringLiteral("Member must have length between 1 and 100"));
-        for (const QJsonValue &v : list) {
-            if (!v.isString() || v.toString().isEmpty() || v.toString().size() > 512)
-                return invalidParameter(
-                    QStringLiteral("Every member of logStreamNames is a name of 1 to 512 "
-                                   "characters."));
-            streamNames.append(v.toString());
-        }
-    } else if (!names.isUndefined() && !names.isNull()) {
-        return awsJsonError(400, QStringLiteral("SerializationException"),
-                            QStringLiteral("logStreamNames must be a list of strings"));
-    }
-    if (endTime < startTime)
-        return invalidParameter(
-            QStringLiteral("endTime (%1) is before startTime (%2).").arg(endTime).arg(startTime));
-    const QJsonValue patternValue = body.value(QLatin1String("filterPattern"));
-    if (patternValue.isString())
-        pattern = patternValue.toString();
-    if (pattern.size() > 1024)
-        return constraint(QStringLiteral("filterPattern"), pattern.left(40) + QStringLiteral("..."),
-                          QStringLiteral("Member must have length less than or equal to 1024"));
-    FilterPattern filter;
-    QString patternError;
-    if (!filter.parse(pattern, &patternError))
-        return invalidParameter(patternError);
-    QString groupName;
-    ApplicationRecord *app = group(body, &groupName, &error);
-    if (!app)
-        return error;
+    FilterMembers f;
+    GroupRequest g;
+    HttpResponse refusal;
+    const auto check = [&f](const QJsonObject &body, HttpResponse *error) {
+        return filterMembers(body, &f, error);
+    };
+    if (!validatedGroup(request, check, &g, &refusal))
+        return refusal;
     const qint64 nowMs = m_nowMs();
-
     std::vector<Stream> selected;
-    if (streamNames.isEmpty()) {
-        selected = streams(*app, prefix, nowMs);
+    if (f.streamNames.isEmpty()) {
+        selected = streams(*g.app, f.prefix, nowMs);
     } else {
-        std::sort(streamNames.begin(), streamNames.end());
-        streamNames.erase(std::unique(streamNames.begin(), streamNames.end()), streamNames.end());
-        for (const QString &name : std::as_const(streamNames)) {
-            if (std::optional<Stream> s = stream(*app, name, nowMs))
+        std::sort(f.streamNames.begin(), f.streamNames.end());
+        f.streamNames.erase(std::unique(f.streamNames.begin(), f.streamNames.end()),
+                            f.streamNames.end());
+        for (const QString &name : std::as_const(f.streamNames)) {
+            if (std::optional<Stream> s = stream(*g.app, name, nowMs))
                 selected.push_back(std::move(*s));
         }
         if (selected.empty())
             return streamNotFound();
     }
 
-    const QByteArray filters = "fle|" + groupName.toUtf8() + '|' + streamNames.join(u',').toUtf8()
-        + '|' + prefix.toUtf8() + '|' + QByteArray::number(startTime) + '|'
-        + QByteArray::number(endTime) + '|' + pattern.toUtf8();
+    const QByteArray filters = "fle|" + g.groupName.toUtf8() + '|'
+        + f.streamNames.join(u',').toUtf8() + '|' + f.prefix.toUtf8() + '|'
+        + QByteArray::number(f.window.startTime) + '|' + QByteArray::number(f.window.endTime) + '|'
+        + f.pattern.toUtf8();
     quint64 position = 0;
-    const QJsonValue tokenValue = body.value(QLatin1String("nextToken"));
-    if (tokenValue.isString()) {
-        QString tokenError;
-        if (!m_tokens.decode(tokenValue.toString(), filters, &position, &tokenError))
-            return invalidParameter(QStringLiteral("The nextToken is invalid: %1").arg(tokenError));
-    }
-    size_t streamIndex = size_t(position >> EventBits);
-    qint64 event = qint64(position & ((quint64(1) << EventBits) - 1));
-
-    QByteArray out;
-    out.reserve(int(std::min<qint64>(limit * 900, MaxPageBytes + 4096)));
-    aws::JsonWriter w(out);
-    w.beginObject();
-    w.key(QLatin1StringView("events"));
-    w.beginArray();
-    qint64 listed = 0;
-    qint64 examined = 0;
-    bool more = false;
-    for (; streamIndex < selected.size(); ++streamIndex, event = 0) {
-        const Stream &s = selected[streamIndex];
-        const qint64 count = s.report.count(s.kind);
-        event = std::max(event, s.report.firstAtOrAfter(s.kind, startTime));
-        for (; event < count; ++event) {
-            if (s.report.timestamp(s.kind, event) > endTime)
-                break;
-            if (listed == limit || examined == ScanBudget) {
-                more = true;
-                break;
-            }
-            ++examined;
-            const QByteArray message = s.report.message(s.kind, event);
-            if (!filter.matchesAll() && !filter.matches(message))
-                continue;
-            // A page holds at most 1 MB (the message is escaped once more inside the answer).
-            if (listed > 0 && out.size() + message.size() * 5 / 4 + 300 > MaxPageBytes) {
-                more = true;
-                break;
-            }
-            writeEvent(w, &s, s.report, s.kind, event, message);
-            ++listed;
-        }
-        if (more)
-            break;
-    }
-    w.endArray();
-    w.key(QLatin1StringView("searchedLogStreams"));
-    w.beginArray();
-    w.endArray();
-    if (more) {
-        w.key(QLatin1StringView("nextToken"));
-        w.value(QStringView(
-            m_tokens.encode(filters, (quint64(streamIndex) << EventBits) | quint64(event))));
-    }
-    w.endObject();
-    return jsonResponse(std::move(out));
+    QString tokenError;
+    if (!decodePosition(m_tokens, g.body, filters, &position, &tokenError))
+        return invalidParameter(QStringLiteral("The nextToken is invalid: %1").arg(tokenError));
+    return jsonResponse(writeFilterPage(m_tokens, selected, f, filters, position));
 }
 
 HttpResponse LogsApi::getLogEvents(const RoutedRequest &request)
 {
-    QJsonObject body;
-    HttpResponse error;
-    if (!parseBody(request, &body, &error))
-        return error;
-    qint64 limit = 0;
-    qint64 startTime = 0;
-    qint64 endTime = 0;
+    EventWindow window;
     QString streamName;
-    if (!eventWindow(body, &limit, &startTime, &endTime, &error)
-        || !stringMember(body, "logStreamName", &streamName, &error))
-        return error;
-    if (streamName.isEmpty())
-        return constraint(QStringLiteral("logStreamName"), QStringLiteral("null"),
-                          QStringLiteral("Member must not be null"));
-    const bool fromHead = body.value(QLatin1String("startFromHead")).toBool(false);
-    QString groupName;
-    ApplicationRecord *app = group(body, &groupName, &error);
-    if (!app)
-        return error;
-    const std::optional<Stream> s = stream(*app, streamName, m_nowMs());
+    GroupRequest g;
+    HttpResponse refusal;
+    const auto check = [&](const QJsonObject &body, HttpResponse *error) {
+        if (!eventWindow(body, &window, error)
+            || !stringMember(body, "logStreamName", &streamName, error))
+            return false;
+        if (streamName.isEmpty())
+            *error = constraint(QStringLiteral("logStreamName"), QStringLiteral("null"),
+                                QStringLiteral("Member must not be null"));
+        return !streamName.isEmpty();
+    };
+    if (!validatedGroup(request, check, &g, &refusal))
+        return refusal;
+    const bool fromHead = g.body.value(QLatin1String("startFromHead")).toBool(false);
+    const std::optional<Stream> s = stream(*g.app, streamName, m_nowMs());
     if (!s)
         return streamNotFound();
     const RunReport &report = s->report;
     // The window [lo, hi): GetLogEvents's end time is exclusive.
-    const qint64 lo = report.firstAtOrAfter(s->kind, startTime);
-    const qint64 hi = std::max(lo,
-                               endTime == std::numeric_limits<qint64>::max()
-                                   ? report.count(s->kind)
-                                   : report.firstAtOrAfter(s->kind, endTime));
-    const QByteArray filters = "gle|" + groupName.toUtf8() + '|' + streamName.toUtf8() + '|'
-        + QByteArray::number(startTime) + '|' + QByteArray::number(endTime);
-    const auto token = [&](char direction, qint64 at) {
-        return QString(QLatin1Char(direction) + QLatin1Char('/')
-                       + m_tokens.encode(filters, quint64(at)));
-    };
-    bool forward = fromHead;
-    qint64 at = fromHead ? lo : hi;
-    const QJsonValue tokenValue = body.value(QLatin1String("nextToken"));
-    if (tokenValue.isString()) {
-        const QString text = tokenValue.toString();
-        quint64 decoded = 0;
-        QString tokenError;
-        if (text.size() < 3 || (text[0] != u'f' && text[0] != u'b') || text[1] != u'/'
-            || !m_tokens.decode(text.mid(2), filters, &decoded, &tokenError))
-            return invalidParameter(QStringLiteral("The specified nextToken is invalid."));
-        forward = text[0] == u'f';
-        at = std::clamp(qint64(decoded), lo, hi);
-    }
-    // Forward: [at, at + limit); backward: the `limit` events before `at`.
-    qint64 first = forward ? at : std::max(lo, at - limit);
-    qint64 last = forward ? std::min(hi, at + limit) : at;
-    QByteArray out;
-    aws::JsonWriter w(out);
-    w.beginObject();
-    w.key(QLatin1StringView("events"));
-    w.beginArray();
-    qint64 i = first;
-    for (; i < last && out.size() < MaxPageBytes - 300 * 1024; ++i)
-        writeEvent(w, nullptr, report, s->kind, i, report.message(s->kind, i));
-    last = i;
-    w.endArray();
-    w.key(QLatin1StringView("nextForwardToken"));
-    w.value(QStringView(token('f', last)));
-    w.key(QLatin1StringView("nextBackwardToken"));
-    w.value(QStringView(token('b', first)));
-    w.endObject();
-    return jsonResponse(std::move(out));
+    const qint64 lo = report.firstAtOrAfter(s->kind, window.startTime);
+    const qint64 hi
+        = std::max(lo,
+                   window.endTime == Forever ? report.count(s->kind)
+                                             : report.firstAtOrAfter(s->kind, window.endTime));
+    const QByteArray filters = "gle|" + g.groupName.toUtf8() + '|' + streamName.toUtf8() + '|'
+        + QByteArray::number(window.startTime) + '|' + QByteArray::number(window.endTime);
+    EventsPosition p {lo, hi, fromHead, fromHead ? lo : hi};
+    const QJsonValue tokenValue = g.body.value(QLatin1String("nextToken"));
+    if (tokenValue.isString() && !decodeEventsToken(m_tokens, tokenValue.toString(), filters, &p))
+        return invalidParameter(QStringLiteral("The specified nextToken is invalid."));
+    return jsonResponse(writeEventsPage(m_tokens, *s, filters, p, window.limit));
 }
 
 HttpResponse LogsApi::describeLogStreams(const RoutedRequest &request)
 {
-    QJsonObject body;
-    HttpResponse error;
-    if (!parseBody(request, &body, &error))
-        return error;
     qint64 limit = 50;
     QString prefix;
-    if (!integerMember(body, "limit", 1, 50, &limit, &error)
-        || !stringMember(body, "logStreamNamePrefix", &prefix, &error))
-        return error;
-    const QString orderBy
-        = body.value(QLatin1String("orderBy")).toString(QStringLiteral("LogStreamName"));
-    if (orderBy != QLatin1String("LogStreamName") && orderBy != QLatin1String("LastEventTime"))
-        return constraint(QStringLiteral("orderBy"), orderBy,
-                          QStringLiteral("Member must satisfy enum value set: [LogStreamName, "
-                                         "LastEventTime]"));
-    const bool byTime = orderBy == QLatin1String("LastEventTime");
-    if (byTime && !prefix.isEmpty())
-        return invalidParameter(
-            QStringLiteral("Cannot order by LastEventTime with a logStreamNamePrefix."));
-    const bool descending = body.value(QLatin1String("descending")).toBool(false);
-    QString groupName;
-    ApplicationRecord *app = group(body, &groupName, &error);
-    if (!app)
-        return error;
-    std::vector<Stream> list = streams(*app, prefix, m_nowMs());
-    const auto lastEvent = [](const Stream &s) {
-        const qint64 n = s.report.count(s.kind);
-        return n == 0 ? s.report.creationTime() : s.report.timestamp(s.kind, n - 1);
+    QString orderBy;
+    GroupRequest g;
+    HttpResponse refusal;
+    const auto check = [&](const QJsonObject &body, HttpResponse *error) {
+        return describeMembers(body, &limit, &prefix, &orderBy, error);
     };
+    if (!validatedGroup(request, check, &g, &refusal))
+        return refusal;
+    const bool byTime = orderBy == QLatin1String("LastEventTime");
+    const bool descending = g.body.value(QLatin1String("descending")).toBool(false);
+    std::vector<Stream> list = streams(*g.app, prefix, m_nowMs());
     if (byTime)
-        std::stable_sort(list.begin(), list.end(), [&](const Stream &a, const Stream &b) {
-            return lastEvent(a) < lastEvent(b);
+        std::stable_sort(list.begin(), list.end(), [](const Stream &a, const Stream &b) {
+            return lastEventTime(a) < lastEventTime(b);
         });
     if (descending)
         std::reverse(list.begin(), list.end());
-    const QByteArray filters = "dls|" + groupName.toUtf8() + '|' + prefix.toUtf8() + '|'
+    const QByteArray filters = "dls|" + g.groupName.toUtf8() + '|' + prefix.toUtf8() + '|'
         + orderBy.toLatin1() + (descending ? "|d" : "|a");
     quint64 position = 0;
-    const QJsonValue tokenValue = body.value(QLatin1String("nextToken"));
-    if (tokenValue.isString()) {
-        QString tokenError;
-        if (!m_tokens.decode(tokenValue.toString(), filters, &position, &tokenError))
-            return invalidParameter(QStringLiteral("The specified nextToken is invalid."));
-    }
+    QString tokenError;
+    if (!decodePosition(m_tokens, g.body, filters, &position, &tokenError))
+        return invalidParameter(QStringLiteral("The specified nextToken is invalid."));
     QJsonArray page;
     size_t i = size_t(position);
-    for (; i < list.size() && page.size() < limit; ++i) {
-        const Stream &s = list[i];
-        QJsonObject o;
-        o.insert(QStringLiteral("logStreamName"), s.name);
-        o.insert(QStringLiteral("creationTime"), s.report.creationTime());
-        const qint64 n = s.report.count(s.kind);
-        if (n > 0) {
-            o.insert(QStringLiteral("firstEventTimestamp"), s.report.timestamp(s.kind, 0));
-            o.insert(QStringLiteral("lastEventTimestamp"), lastEvent(s));
-            o.insert(QStringLiteral("lastIngestionTime"), s.report.ingestionTime(s.kind, n - 1));
-        }
-        o.insert(QStringLiteral("arn"), streamArn(*app, s.name));
-        o.insert(QStringLiteral("storedBytes"), 0);
-        page.append(o);
-    }
+    for (; i < list.size() && page.size() < limit; ++i)
+        page.append(streamJson(list[i], streamArn(*g.app, list[i].name)));
     QJsonObject answer;
     answer.insert(QStringLiteral("logStreams"), page);
     if (i < list.size())

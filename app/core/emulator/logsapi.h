@@ -47,8 +47,21 @@ public:
     };
 
 private:
-    // The request's JSON body and log group; nullptr with *error the answer to send.
+    // The log group a checked body names, brought up to now; nullptr with *error the answer.
     ApplicationRecord *group(const QJsonObject &body, QString *groupName, HttpResponse *error);
+    // A read's body once checked, and the log group it names.
+    struct GroupRequest
+    {
+        QJsonObject body;
+        QString groupName;
+        ApplicationRecord *app = nullptr;
+    };
+    // The operation's own members (in the model's order: the first failure is the answer).
+    using MemberCheck = std::function<bool(const QJsonObject &body, HttpResponse *refusal)>;
+    // What every read starts with: the body is JSON, passes `check`, and names a log group that
+    // exists; else *refusal is the answer to send.
+    bool validatedGroup(const RoutedRequest &request, const MemberCheck &check, GroupRequest *out,
+                        HttpResponse *refusal);
     std::optional<Stream> stream(ApplicationRecord &app, const QString &name, qint64 nowMs);
     // The group's streams whose names start with prefix, sorted by name.
     std::vector<Stream> streams(ApplicationRecord &app, const QString &prefix, qint64 nowMs);

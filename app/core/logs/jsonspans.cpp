@@ -1,5 +1,7 @@
 #include "jsonspans.h"
 
+#include "aws/hexdigits.h"
+
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -133,17 +135,6 @@ bool walkMembers(QByteArrayView json, OnMember onMember)
     }
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 } // namespace
 
 Span find(QByteArrayView json, QLatin1StringView key)
@@ -255,7 +246,7 @@ QString decode(QByteArrayView content, bool escaped)
         case 'u': {
             int v = 0;
             for (int k = 0; k < 4 && i < content.size(); ++k, ++i) {
-                const int h = hexValue(content[i]);
+                const int h = aws::hexValue(content[i]);
                 v = h < 0 ? v : v * 16 + h;
             }
             out += QChar(char16_t(v));

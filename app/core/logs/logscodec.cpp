@@ -13,16 +13,28 @@
 namespace syncdeck::logs::codec {
 namespace {
 
+// An empty text member is left out (the service's default).
+void writeText(aws::JsonWriter &w, QLatin1StringView key, const QString &text)
+{
+    if (!text.isEmpty()) {
+        w.key(key);
+        w.value(text);
+    }
+}
+
+// limit 0: left out, the service's default page size.
+void writeLimit(aws::JsonWriter &w, int limit)
+{
+    if (limit > 0) {
+        w.key(QLatin1StringView("limit"));
+        w.value(limit);
+    }
+}
+
 void writeGroup(aws::JsonWriter &w, const QString &name, const QString &identifier)
 {
-    if (!identifier.isEmpty()) {
-        w.key(QLatin1StringView("logGroupIdentifier"));
-        w.value(identifier);
-    }
-    if (!name.isEmpty()) {
-        w.key(QLatin1StringView("logGroupName"));
-        w.value(name);
-    }
+    writeText(w, QLatin1StringView("logGroupIdentifier"), identifier);
+    writeText(w, QLatin1StringView("logGroupName"), name);
 }
 
 void writeTime(aws::JsonWriter &w, QLatin1StringView key, const std::optional<qint64> &ms)
@@ -59,6 +71,14 @@ QString checkWindow(const std::optional<qint64> &start, const std::optional<qint
     if (start && end && *end < *start)
         return QStringLiteral("endTime is before startTime");
     return {};
+}
+
+// The members FilterLogEvents and GetLogEvents share: limit (at most 10,000) and the window.
+QString checkEventWindow(int limit, const std::optional<qint64> &start,
+                         const std::optional<qint64> &end)
+{
+    const QString e = checkLimit(limit, 10000);
+    return e.isEmpty() ? checkWindow(start, end) : e;
 }
 
 using aws::json::parseObject;
@@ -111,97 +131,82 @@ LogStream readStream(Reader &s)
     return stream;
 }
 
+// A request body: one JSON object, its members written by `members`.
+template<typename Members>
+QByteArray writeObject(Members members)
+{
+    QByteArray out;
+    aws::JsonWriter w(out);
+    w.beginObject();
+    members(w);
+    w.endObject();
+    return out;
+}
+
+// A response body that must be a JSON object, its members read by `read` (false: stop).
+template<typename Read>
+bool readObject(const QByteArray &body, QString *error, Read read)
+{
+    error->clear();
+    QJsonObject o;
+    if (!parseObject(body, &o, error))
+        return false;
+    Reader r(o, {}, error);
+    return read(r) && r.ok();
+}
+
 } // namespace
 
 QByteArray writeRequest(const FilterLogEventsRequest &request)
 {
-    QByteArray out;
-    aws::JsonWriter w(out);
-    w.beginObject();
-    writeTime(w, QLatin1StringView("endTime"), request.endTime);
-    if (!request.filterPattern.isEmpty()) {
-        w.key(QLatin1StringView("filterPattern"));
-        w.value(request.filterPattern);
-    }
-    if (request.limit > 0) {
-        w.key(QLatin1StringView("limit"));
-        w.value(request.limit);
-    }
-    writeGroup(w, request.logGroupName, request.logGroupIdentifier);
-    if (!request.logStreamNamePrefix.isEmpty()) {
-        w.key(QLatin1StringView("logStreamNamePrefix"));
-        w.value(request.logStreamNamePrefix);
-    }
-    if (!request.logStreamNames.isEmpty()) {
-        w.key(QLatin1StringView("logStreamNames"));
-        w.beginArray();
-        for (const QString &name : request.logStreamNames)
-            w.value(name);
-        w.endArray();
-    }
-    if (!request.nextToken.isEmpty()) {
-        w.key(QLatin1StringView("nextToken"));
-        w.value(request.nextToken);
-    }
-    writeTime(w, QLatin1StringView("startTime"), request.startTime);
-    w.endObject();
-    return out;
+    return writeObject([&](aws::JsonWriter &w) {
+        writeTime(w, QLatin1StringView("endTime"), request.endTime);
+        writeText(w, QLatin1StringView("filterPattern"), request.filterPattern);
+        writeLimit(w, request.limit);
+        writeGroup(w, request.logGroupName, request.logGroupIdentifier);
+        writeText(w, QLatin1StringView("logStreamNamePrefix"), request.logStreamNamePrefix);
+        if (!request.logStreamNames.isEmpty()) {
+            w.key(QLatin1StringView("logStreamNames"));
+            w.beginArray();
+            for (const QString &name : request.logStreamNames)
+                w.value(name);
+            w.endArray();
+        }
+        writeText(w, QLatin1StringView("nextToken"), request.nextToken);
+        writeTime(w, QLatin1StringView("startTime"), request.startTime);
+    });
 }
 
 QByteArray writeRequest(const GetLogEventsRequest &request)
 {
-    QByteArray out;
-    aws::JsonWriter w(out);
-    w.beginObject();
-    writeTime(w, QLatin1StringView("endTime"), request.endTime);
-    if (request.limit > 0) {
-        w.key(QLatin1StringView("limit"));
-        w.value(request.limit);
-    }
-    writeGroup(w, request.logGroupName, request.logGroupIdentifier);
-    w.key(QLatin1StringView("logStreamName"));
-    w.value(request.logStreamName);
-    if (!request.nextToken.isEmpty()) {
-        w.key(QLatin1StringView("nextToken"));
-        w.value(request.nextToken);
-    }
-    if (request.startFromHead) {
-        w.key(QLatin1StringView("startFromHead"));
-        w.value(*request.startFromHead);
-    }
-    writeTime(w, QLatin1StringView("startTime"), request.startTime);
-    w.endObject();
-    return out;
+    return writeObject([&](aws::JsonWriter &w) {
+        writeTime(w, QLatin1StringView("endTime"), request.endTime);
+        writeLimit(w, request.limit);
+        writeGroup(w, request.logGroupName, request.logGroupIdentifier);
+        w.key(QLatin1StringView("logStreamName"));
+        w.value(request.logStreamName);
+        writeText(w, QLatin1StringView("nextToken"), request.nextToken);
+        if (request.startFromHead) {
+            w.key(QLatin1StringView("startFromHead"));
+            w.value(*request.startFromHead);
+        }
+        writeTime(w, QLatin1StringView("startTime"), request.startTime);
+    });
 }
 
 QByteArray writeRequest(const DescribeLogStreamsRequest &request)
 {
-    QByteArray out;
-    aws::JsonWriter w(out);
-    w.beginObject();
-    if (request.descending) {
-        w.key(QLatin1StringView("descending"));
-        w.value(true);
-    }
-    if (request.limit > 0) {
-        w.key(QLatin1StringView("limit"));
-        w.value(request.limit);
-    }
-    writeGroup(w, request.logGroupName, request.logGroupIdentifier);
-    if (!request.logStreamNamePrefix.isEmpty()) {
-        w.key(QLatin1StringView("logStreamNamePrefix"));
-        w.value(request.logStreamNamePrefix);
-    }
-    if (!request.nextToken.isEmpty()) {
-        w.key(QLatin1StringView("nextToken"));
-        w.value(request.nextToken);
-    }
-    if (!request.orderBy.isEmpty()) {
-        w.key(QLatin1StringView("orderBy"));
-        w.value(request.orderBy);
-    }
-    w.endObject();
-    return out;
+    return writeObject([&](aws::JsonWriter &w) {
+        if (request.descending) {
+            w.key(QLatin1StringView("descending"));
+            w.value(true);
+        }
+        writeLimit(w, request.limit);
+        writeGroup(w, request.logGroupName, request.logGroupIdentifier);
+        writeText(w, QLatin1StringView("logStreamNamePrefix"), request.logStreamNamePrefix);
+        writeText(w, QLatin1StringView("nextToken"), request.nextToken);
+        writeText(w, QLatin1StringView("orderBy"), request.orderBy);
+    });
 }
 
 QString checkRequest(const FilterLogEventsRequest &request)
@@ -215,9 +220,7 @@ QString checkRequest(const FilterLogEventsRequest &request)
     if (e.isEmpty() && request.filterPattern.size() > 1024)
         e = QStringLiteral("filterPattern is longer than 1,024 characters");
     if (e.isEmpty())
-        e = checkLimit(request.limit, 10000);
-    if (e.isEmpty())
-        e = checkWindow(request.startTime, request.endTime);
+        e = checkEventWindow(request.limit, request.startTime, request.endTime);
     return e;
 }
 
@@ -227,9 +230,7 @@ QString checkRequest(const GetLogEventsRequest &request)
     if (e.isEmpty() && request.logStreamName.isEmpty())
         e = QStringLiteral("give the log stream: logStreamName");
     if (e.isEmpty())
-        e = checkLimit(request.limit, 10000);
-    if (e.isEmpty())
-        e = checkWindow(request.startTime, request.endTime);
+        e = checkEventWindow(request.limit, request.startTime, request.endTime);
     return e;
 }
 
@@ -246,17 +247,14 @@ QString checkRequest(const DescribeLogStreamsRequest &request)
 
 bool readFilterLogEvents(const QByteArray &body, FilterLogEventsPage *page, QString *error)
 {
-    error->clear();
-    QJsonObject o;
-    if (!parseObject(body, &o, error))
-        return false;
-    Reader r(o, {}, error);
-    if (!aws::json::readList(r, QLatin1StringView("events"), &page->events, error, readEvent)
-        || !aws::json::readList(r, QLatin1StringView("searchedLogStreams"),
-                                &page->searchedLogStreams, error, readSearchedStream))
-        return false;
-    page->nextToken = r.string(QLatin1StringView("nextToken"));
-    return r.ok();
+    return readObject(body, error, [&](Reader &r) {
+        if (!aws::json::readList(r, QLatin1StringView("events"), &page->events, error, readEvent)
+            || !aws::json::readList(r, QLatin1StringView("searchedLogStreams"),
+                                    &page->searchedLogStreams, error, readSearchedStream))
+            return false;
+        page->nextToken = r.string(QLatin1StringView("nextToken"));
+        return true;
+    });
 }
 
 bool readFilterLogEventsPending(const QByteArray &body, FilterLogEventsPage *page, QString *error)
@@ -311,30 +309,24 @@ bool readPendingEvent(const PendingEvents &pending, qsizetype index, LogEvent *e
 
 bool readGetLogEvents(const QByteArray &body, GetLogEventsPage *page, QString *error)
 {
-    error->clear();
-    QJsonObject o;
-    if (!parseObject(body, &o, error))
-        return false;
-    Reader r(o, {}, error);
-    if (!aws::json::readList(r, QLatin1StringView("events"), &page->events, error, readEvent))
-        return false;
-    page->nextForwardToken = r.string(QLatin1StringView("nextForwardToken"));
-    page->nextBackwardToken = r.string(QLatin1StringView("nextBackwardToken"));
-    return r.ok();
+    return readObject(body, error, [&](Reader &r) {
+        if (!aws::json::readList(r, QLatin1StringView("events"), &page->events, error, readEvent))
+            return false;
+        page->nextForwardToken = r.string(QLatin1StringView("nextForwardToken"));
+        page->nextBackwardToken = r.string(QLatin1StringView("nextBackwardToken"));
+        return true;
+    });
 }
 
 bool readDescribeLogStreams(const QByteArray &body, LogStreamPage *page, QString *error)
 {
-    error->clear();
-    QJsonObject o;
-    if (!parseObject(body, &o, error))
-        return false;
-    Reader r(o, {}, error);
-    if (!aws::json::readList(r, QLatin1StringView("logStreams"), &page->logStreams, error,
-                             readStream))
-        return false;
-    page->nextToken = r.string(QLatin1StringView("nextToken"));
-    return r.ok();
+    return readObject(body, error, [&](Reader &r) {
+        if (!aws::json::readList(r, QLatin1StringView("logStreams"), &page->logStreams, error,
+                                 readStream))
+            return false;
+        page->nextToken = r.string(QLatin1StringView("nextToken"));
+        return true;
+    });
 }
 
 } // namespace syncdeck::logs::codec
