@@ -53,9 +53,8 @@ enum class ReportSource : quint8 {
 // turn (at most MaxEventsPerTurn events, for about TurnBudgetMs, the slots' work included; each
 // batch sized by what an event has cost so far, so the last one ends near the budget rather
 // than a whole batch past it), so a window stays responsive while a 10,000-event page is taken
-// in; while more than
-// MaxQueuedEvents wait, no further page is asked for (backpressure), so memory stays bounded
-// whatever the network's speed.
+// in; while more than MaxQueuedEvents wait, no further page is asked for (backpressure), so
+// memory stays bounded whatever the network's speed.
 //
 // Contract: start() is queued; eventsRead() comes in order, in batches of at most BatchSize
 // events, never more than MaxEventsPerTurn in one turn of the event loop; every event the
