@@ -5,6 +5,7 @@
 // time the thread waited for a core), and the peak resident set of the process. The CloudWatch
 // Logs handler server runs on a thread of its own, so its work is not counted as the window's.
 // Figures, not assertions.
+#include "bench_reportproc.h"
 #include "report/reportpanel.h"
 #include "reportworld.h"
 
@@ -81,14 +82,7 @@ void resetPeakResident()
 // The process's peak resident set (VmHWM) since the last reset, in kB.
 qint64 peakResidentKb()
 {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
+    return test::procStatusKb(QStringLiteral("/proc/self/status"), "VmHWM");
 }
 
 } // namespace

@@ -120,7 +120,6 @@ private slots:
     void serverSideStatusFilter();
     void groupMembershipSource();
     void millionEventsInBoundedMemory();
-    void pagesAreHandedOutOverManyTurns();
     void unreadableEventEnvelopeStopsTheRead();
 };
 
@@ -566,64 +565,6 @@ void TestReportReader::millionEventsInBoundedMemory()
           "(growth %lld kB)",
           Count, pages, baseline, peak, growthKb);
     QVERIFY2(growthKb < 64 * 1024, qPrintable(QString::number(growthKb)));
-}
-
-// A window stays responsive: a page is handed out over many turns of the event loop, in batches
-// of at most BatchSize and at most MaxEventsPerTurn events a turn; received events waiting to be
-// handed out stay bounded (no next page is asked for past MaxQueuedEvents); every event arrives
-// once, in order.
-void TestReportReader::pagesAreHandedOutOverManyTurns()
-{
-    World w;
-    constexpr int Count = 50000;
-    constexpr int PageSize = 10000;
-    w.fake.options().maxPageBytes = 16 * 1024 * 1024; // pages of PageSize events
-    const qint64 t0 = RunStart.toMSecsSinceEpoch() + 1000;
-    const auto eventAt = [t0](qint64 i) { return docEvent(t0 + i * 50, int(i)); };
-    w.fake.addGeneratedStream(target().logGroupName(), target().reportStreamName(), Count, eventAt);
-    ReportReader reader(w.client.get(), target());
-    reader.setPageSize(PageSize);
-    QStringList ids;
-    QList<int> perTurn; // events handed out in each turn that handed out any
-    bool sameTurn = false; // cleared by a call posted in the turn: it runs before the next one
-    // The context of those posted calls: it goes before sameTurn does, so a call still queued when
-    // the test returns is discarded instead of writing to a variable that is gone.
-    QObject turns;
-    int largestBatch = 0;
-    qint64 mostWaiting = 0;
-    connect(&reader, &ReportReader::eventsRead, this, [&](const QList<ReportEvent> &events) {
-        if (!sameTurn) {
-            sameTurn = true;
-            perTurn.append(0);
-            QMetaObject::invokeMethod(
-                &turns, [&sameTurn] { sameTurn = false; }, Qt::QueuedConnection);
-        }
-        perTurn.last() += int(events.size());
-        largestBatch = std::max(largestBatch, int(events.size()));
-        mostWaiting = std::max(mostWaiting, reader.queuedEventCount());
-        for (const ReportEvent &e : events)
-            ids.append(e.eventId);
-        QThread::msleep(10); // a consumer slower than the network, as a window that paints
-    });
-    QSignalSpy done(&reader, &ReportReader::finished);
-    reader.start();
-    QVERIFY(done.wait(120000));
-    QCOMPARE(reader.outcome().status, ReportStatus::Complete);
-    QStringList expected;
-    for (qint64 i = 0; i < Count; ++i)
-        expected.append(eventAt(i).eventId);
-    QCOMPARE(ids.size(), Count);
-    QCOMPARE(ids, expected); // none lost, none twice, in order
-    QCOMPARE(reader.eventCount(), qint64(Count));
-    QVERIFY2(largestBatch <= ReportReader::BatchSize, qPrintable(QString::number(largestBatch)));
-    QVERIFY(*std::max_element(perTurn.cbegin(), perTurn.cend()) <= ReportReader::MaxEventsPerTurn);
-    QVERIFY2(perTurn.size() >= Count / ReportReader::MaxEventsPerTurn,
-             qPrintable(QString::number(perTurn.size())));
-    QVERIFY(reader.pageCount() > 1);
-    // At most the bound, the page that crossed it and the page on the wire by then.
-    QVERIFY2(mostWaiting < ReportReader::MaxQueuedEvents + 2 * PageSize,
-             qPrintable(QString::number(mostWaiting)));
-    QCOMPARE(reader.queuedEventCount(), 0);
 }
 
 // An event of a page that is not a log event (its envelope breaks the protocol) stops the read

@@ -69,9 +69,9 @@ ReportPanel::ReportPanel(QWidget *parent)
     m_searchTimer.setSingleShot(true);
     m_searchTimer.setInterval(200);
     connect(&m_searchTimer, &QTimer::timeout, this, &ReportPanel::applyView);
-    m_groupsTimer.setSingleShot(true);
-    m_groupsTimer.setInterval(250);
-    connect(&m_groupsTimer, &QTimer::timeout, this, &ReportPanel::updateGroups);
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(RefreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &ReportPanel::refresh);
 
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(4, 4, 4, 4);
@@ -161,19 +161,9 @@ ReportPanel::ReportPanel(QWidget *parent)
     m_content->hide();
 
     connect(m_model, &DocumentReportModel::rowsInserted, this, &ReportPanel::onRowsInserted);
-    connect(m_model, &DocumentReportModel::countsChanged, this, [this] {
-        updateHeadline();
-        // The first groups at once; then at most four refreshes a second while pages arrive.
-        if (m_groups->topLevelItemCount() <= 1)
-            updateGroups();
-        else if (!m_groupsTimer.isActive())
-            m_groupsTimer.start();
-    });
+    connect(m_model, &DocumentReportModel::countsChanged, this, &ReportPanel::onCountsChanged);
     connect(m_model, &DocumentReportModel::outcomeChanged, this, &ReportPanel::onOutcome);
-    connect(m_model, &DocumentReportModel::loadingChanged, this, [this] {
-        updateHeadline();
-        updateGroups();
-    });
+    connect(m_model, &DocumentReportModel::loadingChanged, this, &ReportPanel::refresh);
 }
 
 ReportPanel::~ReportPanel()
@@ -277,6 +267,8 @@ void ReportPanel::clearJob()
     m_hasJob = false;
     m_job = {};
     m_model->setReader(nullptr);
+    m_refreshTimer.stop();
+    m_countsShown = false;
     m_groups->clearGroups();
     m_details->clearEvent();
     m_banner->hide();
@@ -307,6 +299,8 @@ void ReportPanel::showJob(const qbusiness::SyncJob &job)
     m_groups->clearGroups();
     m_details->clearEvent();
     m_firstRowsSeen = false;
+    m_countsShown = false;
+    m_refreshTimer.stop();
     m_placeholder->hide();
     m_content->show();
     m_banner->hide();
@@ -539,9 +533,28 @@ void ReportPanel::updateHeadline()
     m_reload->setEnabled(m_hasJob && m_client);
 }
 
+// The first counts and groups at once; then at most RefreshIntervalMs apart while events
+// arrive, from the timer rather than from the reader's turn.
+void ReportPanel::onCountsChanged()
+{
+    if (!m_countsShown) {
+        refresh();
+        return;
+    }
+    if (!m_refreshTimer.isActive())
+        m_refreshTimer.start();
+}
+
+void ReportPanel::refresh()
+{
+    m_refreshTimer.stop();
+    m_countsShown = m_model->counts().events > 0;
+    updateHeadline();
+    updateGroups();
+}
+
 void ReportPanel::updateGroups()
 {
-    m_groupsTimer.stop();
     m_groups->showGroups(m_model->failureGroups());
 }
 

@@ -44,6 +44,8 @@ public:
     using UrlOpener = DocumentDetails::UrlOpener;
 
     static constexpr int DefaultSelectionDelayMs = 100;
+    // While events arrive, the counts and groups are refreshed at most this often.
+    static constexpr int RefreshIntervalMs = 250;
 
     explicit ReportPanel(QWidget *parent = nullptr);
     ~ReportPanel() override;
@@ -95,6 +97,8 @@ private:
     void onOutcome(const report::ReportOutcome &outcome);
     void updateHeadline();
     void updateGroups();
+    void onCountsChanged();
+    void refresh();
     void showUnavailable(const QString &title, const QString &text, const QString &nextStep);
     void onBannerAction();
     report::ReportView viewOfControls() const;
@@ -106,13 +110,16 @@ private:
     bool m_hasJob = false;
     bool m_readPending = false; // a read waits for the view to be shown or the pause to end
     bool m_firstRowsSeen = false;
+    bool m_countsShown = false; // the headline has shown counts of the current read
     bool m_legacy = false; // the read fell back to the older error streams
     int m_pollIntervalMs = 0;
     report::RunReportTarget m_target;
     QPointer<report::ReportReader> m_reader;
     QTimer m_startTimer; // the pause after a selection
     QTimer m_searchTimer;
-    QTimer m_groupsTimer; // coalesces group refreshes while pages arrive
+    // Coalesces refreshes of the headline and the groups while events arrive: the headline's
+    // labels wrap, so each new text is laid out again, too dear for every batch.
+    QTimer m_refreshTimer;
 
     report::DocumentReportModel *m_model = nullptr;
     ReportPresentationProxy *m_proxy = nullptr;

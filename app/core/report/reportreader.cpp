@@ -240,16 +240,24 @@ void ReportReader::scheduleDrain()
     QMetaObject::invokeMethod(this, &ReportReader::drain, Qt::QueuedConnection);
 }
 
-// One turn: batches until MaxEventsPerTurn events or TurnBudgetMs (at least one batch).
+// One turn: batches until MaxEventsPerTurn events or TurnBudgetMs, each sized to fit what is
+// left of the budget (at least one event a turn).
 void ReportReader::drain()
 {
     m_drainScheduled = false;
     QElapsedTimer turn;
     turn.start();
+    constexpr qint64 BudgetNs = qint64(TurnBudgetMs) * 1000000;
     int taken = 0;
-    while (!m_finished && m_queued > 0 && taken < MaxEventsPerTurn
-           && (taken == 0 || turn.elapsed() < TurnBudgetMs))
-        taken += deliverBatch(std::min(BatchSize, MaxEventsPerTurn - taken));
+    while (!m_finished && m_queued > 0 && taken < MaxEventsPerTurn) {
+        const qint64 before = turn.nsecsElapsed();
+        const int size = nextBatchSize(BudgetNs - before, MaxEventsPerTurn - taken, taken == 0);
+        if (size == 0)
+            break;
+        const int batch = deliverBatch(size);
+        learnCost(turn.nsecsElapsed() - before, batch);
+        taken += batch;
+    }
     if (m_finished)
         return;
     updateHold();
@@ -257,6 +265,25 @@ void ReportReader::drain()
         scheduleDrain();
     else if (m_sweepEnded)
         onSweepFinished();
+}
+
+int ReportReader::nextBatchSize(qint64 budgetLeftNs, int room, bool firstOfTurn) const
+{
+    qint64 size = m_nsPerEvent > 0 ? std::max<qint64>(0, budgetLeftNs) / m_nsPerEvent
+                                   : qint64(FirstBatchSize);
+    size = std::min<qint64>({size, BatchSize, room});
+    return firstOfTurn ? std::max<int>(1, int(size)) : int(size);
+}
+
+// A dearer event counts at once (the next batch must not overrun the budget); a cheaper one
+// lowers the estimate gradually, so one quick batch after a slow one does not bring a large
+// batch.
+void ReportReader::learnCost(qint64 ns, int events)
+{
+    if (events <= 0)
+        return;
+    const qint64 perEvent = std::max<qint64>(1, ns / events);
+    m_nsPerEvent = perEvent >= m_nsPerEvent ? perEvent : (3 * m_nsPerEvent + perEvent) / 4;
 }
 
 // Takes up to `max` events off the queue and hands out those of the report; returns how many

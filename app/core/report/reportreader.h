@@ -50,10 +50,11 @@ enum class ReportSource : quint8 {
 // dropping events it already delivered), until runEnded() and a settle time have passed.
 //
 // Received pages wait in a queue and are handed out from the event loop, a few batches per
-// turn (at most MaxEventsPerTurn events, for about TurnBudgetMs, the slots' work included), so
-// a window stays responsive while a 10,000-event page is taken in; while more than
-// MaxQueuedEvents wait, no further page is asked for (backpressure), so memory stays bounded
-// whatever the network's speed.
+// turn (at most MaxEventsPerTurn events, for about TurnBudgetMs, the slots' work included; each
+// batch sized by what an event has cost so far, so the last one ends near the budget rather
+// than a whole batch past it), so a window stays responsive while a 10,000-event page is taken
+// in; while more than MaxQueuedEvents wait, no further page is asked for (backpressure), so
+// memory stays bounded whatever the network's speed.
 //
 // Contract: start() is queued; eventsRead() comes in order, in batches of at most BatchSize
 // events, never more than MaxEventsPerTurn in one turn of the event loop; every event the
@@ -111,9 +112,12 @@ public:
     // eventsRead() hands out at most this many events at a time,
     static constexpr int BatchSize = 250;
     // and at most this many in one turn of the event loop, batches stopping once a turn has
-    // taken TurnBudgetMs.
+    // taken TurnBudgetMs. Each batch is as large as the rest of the budget allows at the cost
+    // an event has had so far (at least one event a turn); the first of a read, before any cost
+    // is known, has FirstBatchSize events.
     static constexpr int MaxEventsPerTurn = 1000;
-    static constexpr int TurnBudgetMs = 10;
+    static constexpr int TurnBudgetMs = 8;
+    static constexpr int FirstBatchSize = 50;
     // Received events waiting to be handed out beyond which no further page is asked for.
     static constexpr int MaxQueuedEvents = 10000;
     qint64 queuedEventCount() const { return m_queued; }
@@ -135,6 +139,8 @@ private:
     void scheduleDrain();
     void drain();
     int deliverBatch(int max);
+    int nextBatchSize(qint64 budgetLeftNs, int room, bool firstOfTurn) const;
+    void learnCost(qint64 ns, int events);
     bool accept(const logs::LogEvent &e);
     void failOnEvent(const QString &error);
     void dropPaginator();
@@ -178,6 +184,8 @@ private:
     std::deque<QueuedPage> m_queue;
     qint64 m_queued = 0;
     bool m_drainScheduled = false; // a drain() is posted
+    // What handing out an event has cost (reading it and the slots' work), in ns; 0: unknown.
+    qint64 m_nsPerEvent = 0;
     bool m_sweepEnded = false; // the paginator finished; its outcome waits for the queue
     bool m_started = false;
     bool m_finished = false;
