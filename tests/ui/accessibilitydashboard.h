@@ -60,9 +60,8 @@ struct Dashboard
     bool chartsDrawn() const
     {
         auto *panel = find<ui::ChartsPanel>("chartsPanel");
-        return panel && QTest::qWaitFor([panel] {
-                   return panel->refreshQueue()->pendingCount() == 0;
-               });
+        return panel
+            && QTest::qWaitFor([panel] { return panel->refreshQueue()->pendingCount() == 0; });
     }
 
     EmulatorDemoService demo;

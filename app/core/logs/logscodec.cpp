@@ -270,9 +270,14 @@ bool readFilterLogEventsPending(const QByteArray &body, FilterLogEventsPage *pag
     }
     // The rest of the page, read by the rules of readFilterLogEvents (a body that is not an
     // object, or not JSON, fails there too).
-    QByteArray rest = body;
-    if (array.found())
-        rest.replace(array.offset, array.length, "[]");
+    // Only the members around the events are copied (a page's body is up to 1 MB of events).
+    QByteArray rest = body; // shared, not copied, while there is no array to leave out
+    if (array.found()) {
+        const QByteArrayView whole(body);
+        rest = whole.first(array.offset).toByteArray();
+        rest.reserve(body.size() - array.length + 2);
+        rest.append("[]").append(whole.sliced(array.offset + array.length));
+    }
     if (!readFilterLogEvents(rest, page, error))
         return false;
     page->pending.body = body;
