@@ -405,9 +405,17 @@ int RunHistory::merge(const QList<SyncJob> &jobs)
     m_streaksMinLength = -1;
     auto less = [this](const Row &a, const Row &b) { return rowLess(a, b); };
     std::sort(incoming.begin(), incoming.end(), less);
-    const auto middle = std::ptrdiff_t(m_rows.size());
-    m_rows.insert(m_rows.end(), incoming.begin(), incoming.end());
-    std::inplace_merge(m_rows.begin(), m_rows.begin() + middle, m_rows.end(), less);
+    if (m_rows.empty() || (!incoming.empty() && !less(m_rows.front(), incoming.back()))) {
+        // Older than every run held, as each page of a newest-first listing is: one move of
+        // the rows instead of a merge that compares them all.
+        m_rows.insert(m_rows.begin(), incoming.begin(), incoming.end());
+    } else if (!incoming.empty() && !less(incoming.front(), m_rows.back())) {
+        m_rows.insert(m_rows.end(), incoming.begin(), incoming.end()); // newer than every run
+    } else {
+        const auto middle = std::ptrdiff_t(m_rows.size());
+        m_rows.insert(m_rows.end(), incoming.begin(), incoming.end());
+        std::inplace_merge(m_rows.begin(), m_rows.begin() + middle, m_rows.end(), less);
+    }
     m_firstPlottable = int(std::partition_point(m_rows.begin(), m_rows.end(),
                                                 [](const Row &r) { return r.startMs == NoTime; })
                            - m_rows.begin());
