@@ -49,6 +49,14 @@ void TestJsonCodec::timestamp_data()
     QTest::newRow("boolean") << QByteArray("true") << QDateTime() << true;
     QTest::newRow("object") << QByteArray("{}") << QDateTime() << true;
     QTest::newRow("huge number") << QByteArray("1e300") << QDateTime() << true;
+    // Before year 1 an ISO 8601 time needs more than four year digits: written back it would not
+    // read again (found by fuzz_jsoncodec: -153402300799 became "-2893-11-16T09:46:41Z").
+    QTest::newRow("before year 1") << QByteArray("-153402300799") << QDateTime() << true;
+    QTest::newRow("year 1") << QByteArray("-62135596800")
+                            << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC) << false;
+    QTest::newRow("year 9999") << QByteArray("253402300799")
+                               << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC)
+                               << false;
 }
 
 void TestJsonCodec::timestamp()

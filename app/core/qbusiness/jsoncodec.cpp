@@ -134,8 +134,9 @@ QDateTime readTimestamp(const QJsonValue &value, QString *error)
         return {};
     case QJsonValue::Double: {
         const double seconds = value.toDouble();
-        // Beyond year 9999 QDateTime cannot help, and the service never sends such times.
-        if (!std::isfinite(seconds) || std::fabs(seconds) > 253402300799.0) {
+        // Years 1 to 9999 only: an ISO 8601 time has four year digits (an earlier time was
+        // written back as "-2893-…", which no reader takes), and the service never sends such.
+        if (!std::isfinite(seconds) || seconds < -62135596800.0 || seconds > 253402300799.0) {
             *error = QStringLiteral("is %1, which is not a usable epoch time").arg(seconds);
             return {};
         }
