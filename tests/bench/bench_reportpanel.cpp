@@ -8,6 +8,7 @@
 #include "bench_reportproc.h"
 #include "report/reportpanel.h"
 #include "reportworld.h"
+#include "uiheartbeat.h"
 
 #include "aws/requestpacer.h"
 
@@ -19,8 +20,6 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
-
-#include <time.h>
 
 using namespace syncdeck;
 using test::FakeCloudWatchLogs;
@@ -62,14 +61,6 @@ private:
     std::unique_ptr<test::RawHttpServer> m_server;
     QByteArray m_url;
 };
-
-// CPU time of the calling thread, in ms.
-qint64 threadCpuMs()
-{
-    timespec t {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return qint64(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
-}
 
 // Starts the peak resident set afresh (each data row is measured on its own).
 void resetPeakResident()
@@ -141,23 +132,7 @@ void BenchReportPanel::firstFailuresAndStalls()
     job.endTime = target.runEnd;
     job.status = QStringLiteral("INCOMPLETE");
 
-    QElapsedTimer beat;
-    qint64 maxGap = 0;
-    qint64 cpuOfMaxGap = 0;
-    qint64 maxCpuGap = 0;
-    qint64 lastCpu = threadCpuMs();
-    QTimer heartbeat;
-    heartbeat.setInterval(5);
-    connect(&heartbeat, &QTimer::timeout, this, [&] {
-        const qint64 gap = beat.restart();
-        const qint64 cpu = threadCpuMs();
-        maxCpuGap = std::max(maxCpuGap, cpu - lastCpu);
-        if (gap > maxGap) {
-            maxGap = gap;
-            cpuOfMaxGap = cpu - lastCpu;
-        }
-        lastCpu = cpu;
-    });
+    test::UiHeartbeat heartbeat;
     qint64 firstOnScreen = -1;
     QElapsedTimer clock;
     // A plain event loop: QTRY's qWait() sleeps between event batches, which would be measured.
@@ -174,7 +149,6 @@ void BenchReportPanel::firstFailuresAndStalls()
             });
     QTimer::singleShot(600000, &loop, &QEventLoop::quit);
     clock.start();
-    beat.start();
     heartbeat.start();
     panel.showJob(job);
     loop.exec();
@@ -188,7 +162,8 @@ void BenchReportPanel::firstFailuresAndStalls()
           "%lld ms; longest UI-thread stall %lld ms (5 ms heartbeat; %lld ms of it on the CPU; "
           "longest on-CPU stall %lld ms); %d failure groups; peak resident set %lld MB",
           events, paced ? " paced at the Logs quota" : " unpaced", firstOnScreen,
-          ui::ReportPanel::DefaultSelectionDelayMs, whole, maxGap, cpuOfMaxGap, maxCpuGap,
+          ui::ReportPanel::DefaultSelectionDelayMs, whole, heartbeat.longestGapMs(),
+          heartbeat.cpuOfLongestGapMs(), heartbeat.longestCpuGapMs(),
           int(panel.model()->failureGroups().groups().size()), peakResidentKb() / 1024);
 }
 
