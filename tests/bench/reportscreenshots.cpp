@@ -6,7 +6,7 @@
 // report-group-open.png (the largest reason opened, a document and its raw event) and
 // report-no-delivery.png (a run of an application without log delivery), each of the whole
 // 1600x1000 window as a new user first sees it, the Documents pane raised.
-#include "charts/chartspanel.h"
+#include "dashboard.h"
 #include "dashboardservices.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
@@ -115,10 +115,7 @@ int main(int argc, char **argv)
     ui::LaunchOptions launch;
     launch.demo = true;
     launch.cacheDirectory = home.filePath(QStringLiteral("cache"));
-    ui::DashboardServices services;
-    services.demo = &demo;
-    services.makeChartsPane = [](QWidget *parent) { return new ui::ChartsPanel(parent); };
-    ui::MainWindow window(launch, services);
+    ui::MainWindow window(launch, test::dashboardServices(&demo));
     QSignalSpy ready(&window, &ui::MainWindow::demoReady);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window) || !ready.wait(Timeout)) {

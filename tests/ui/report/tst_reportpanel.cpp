@@ -2,7 +2,7 @@
 // and the real Logs client, reader and model, driven through the widgets as a user does.
 #include "report/reportpanel.h"
 
-#include "charts/chartspanel.h"
+#include "dashboard.h"
 #include "dashboardservices.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
@@ -632,10 +632,7 @@ void TestReportPanel::detailsFitTheWindow()
     ui::LaunchOptions launch;
     launch.demo = true;
     launch.cacheDirectory = home.filePath(QStringLiteral("cache"));
-    ui::DashboardServices services;
-    services.demo = &demo;
-    services.makeChartsPane = [](QWidget *parent) { return new ui::ChartsPanel(parent); };
-    ui::MainWindow window(launch, services);
+    ui::MainWindow window(launch, test::dashboardServices(&demo));
     QSignalSpy ready(&window, &ui::MainWindow::demoReady);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
