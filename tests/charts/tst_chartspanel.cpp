@@ -61,6 +61,7 @@ private slots:
     void valueAxesStepInWholeNumbers();
     void updatesPerPageWithoutRebuilding();
     void newRunsAreDrawnOnLaterTurns();
+    void chartHiddenWhileWaitingCatchesUp();
     void chartSizeHintDoesNotFollowItsSize();
     void legendTogglesSeries();
     void largeHistoryIsDownsampledKeepingFailures();
@@ -361,6 +362,28 @@ void TestChartsPanel::newRunsAreDrawnOnLaterTurns()
     QCOMPARE(replaced.count(), 1); // two deliveries, one recomputation
     int withAdded = 0;
     for (int r = panel->model()->firstPlottable(); r < panel->model()->count(); ++r)
+        withAdded += panel->model()->value(r, ChartMetric::Added) ? 1 : 0;
+    QCOMPARE(view->lineSeries(ChartMetric::Added)->count(), withAdded);
+}
+
+// A chart hidden between the delivery and its turn (the user switched tabs) skips the work and
+// draws the new runs when shown again.
+void TestChartsPanel::chartHiddenWhileWaitingCatchesUp()
+{
+    auto panel = shownPanel();
+    QVERIFY(panel);
+    MetricsChartView *view = panel->metricsChart();
+    const QList<SyncJob> history = syncdeck::test::generateSyncHistory(60, 3);
+    panel->model()->appendJobs(history.mid(0, 30));
+    QVERIFY(syncdeck::test::drawn(panel.get()));
+    panel->model()->appendJobs(history.mid(30, 30));
+    panel->tabs()->setCurrentIndex(1); // before the chart's turn
+    QVERIFY(syncdeck::test::drawn(panel.get()));
+    QVERIFY(view->isStale());
+    panel->tabs()->setCurrentIndex(0);
+    QTRY_VERIFY(!view->isStale());
+    int withAdded = 0;
+    for (int r = 0; r < panel->model()->count(); ++r)
         withAdded += panel->model()->value(r, ChartMetric::Added) ? 1 : 0;
     QCOMPARE(view->lineSeries(ChartMetric::Added)->count(), withAdded);
 }

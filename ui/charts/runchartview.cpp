@@ -161,6 +161,8 @@ void RunChartView::refresh()
     m_refreshQueue->post(this, [this] {
         if (isVisible())
             refreshNow();
+        else
+            m_stale = true; // hidden while it waited: it catches up when shown
     });
 }
 
