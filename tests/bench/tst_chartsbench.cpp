@@ -6,6 +6,7 @@
 #include "charts/metricschartview.h"
 #include "charts/statustimelineview.h"
 #include "qbusiness/runhistory.h"
+#include "qbusiness/runkpis.h"
 #include "synchistory.h"
 
 #include <QElapsedTimer>
@@ -85,6 +86,7 @@ private slots:
     void fullRebuild_data();
     void fullRebuild();
     void modelOnly();
+    void kpisAtHundredThousandRuns();
 
 private:
     QList<SyncJob> m_history;
@@ -230,6 +232,25 @@ void TestChartsBench::modelOnly()
         QVERIFY(!pts.isEmpty());
     }
     report("core M4 downsampling of 20,000 runs to 500 buckets", downsample);
+}
+
+// The KPI strip is recomputed after every delivery of a long "Load all": at 100,000 runs it is
+// one of the longest turns of the UI thread.
+void TestChartsBench::kpisAtHundredThousandRuns()
+{
+    RunHistory model;
+    model.appendJobs(syncdeck::test::generateSyncHistory(100000, 7));
+    QCOMPARE(model.count(), 100000);
+    QList<double> wall;
+    int runs = 0;
+    for (int round = 0; round < 31; ++round) {
+        QElapsedTimer timer;
+        timer.start();
+        runs += syncdeck::qbusiness::computeRunKpis(model).runs;
+        wall.append(msSince(timer));
+    }
+    QCOMPARE(runs, 31 * 100000);
+    report("core KPIs over 100,000 runs", wall);
 }
 
 QTEST_MAIN(TestChartsBench)

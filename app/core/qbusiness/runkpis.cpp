@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace syncdeck::qbusiness {
 
@@ -22,21 +23,24 @@ std::optional<qint64> nearestRankPercentile(QList<qint64> values, double p)
 
 RunKpis computeRunKpis(const RunHistory &model)
 {
+    // One pass over the history's row array (status and figures of each run, in time order);
+    // the jobs themselves, scattered in arrival order, are read once, for the last success.
     RunKpis k;
     k.runs = model.count();
     QList<qint64> durations;
     durations.reserve(model.count());
     qint64 durationSum = 0;
     int streak = 0;
+    int lastSucceeded = -1;
+    double documentsFailed = 0; // exact below 2^53 documents; clamped, never overflowing, above
     for (int i = 0; i < model.count(); ++i) {
-        const SyncJob &job = model.job(i);
         const SyncStatus status = model.status(i);
         switch (status) {
         case SyncStatus::Succeeded:
             ++k.succeeded;
-            // Time order: the last succeeded run seen is the latest.
-            k.lastSuccess = job.endTime.isValid() ? job.endTime : job.startTime;
-            k.lastSuccessExecutionId = job.executionId;
+            lastSucceeded = i; // time order: the last one seen is the latest
+            if (model.value(i, ChartMetric::Scanned).value_or(0) == 0)
+                ++k.succeededWithoutScanned; // see isSucceededWithoutScannedDocuments()
             break;
         case SyncStatus::Failed:
             ++k.failed;
@@ -68,10 +72,16 @@ RunKpis computeRunKpis(const RunHistory &model)
             k.longestFailureStreak = std::max(k.longestFailureStreak, ++streak);
         else if (isFinalStatus(status) || status == SyncStatus::Unknown)
             streak = 0;
-        k.documentsFailed += job.metrics.documentsFailed.value_or(0);
-        if (isSucceededWithoutScannedDocuments(job))
-            ++k.succeededWithoutScanned;
+        documentsFailed += model.value(i, ChartMetric::Failed).value_or(0);
     }
+    if (lastSucceeded >= 0) {
+        const SyncJob &job = model.job(lastSucceeded);
+        k.lastSuccess = job.endTime.isValid() ? job.endTime : job.startTime;
+        k.lastSuccessExecutionId = job.executionId;
+    }
+    constexpr double Largest = double(std::numeric_limits<qint64>::max());
+    k.documentsFailed = documentsFailed >= Largest ? std::numeric_limits<qint64>::max()
+                                                   : qint64(std::max(documentsFailed, -Largest));
     k.currentFailureStreak = streak;
     if (k.finished > 0)
         k.successRate = double(k.succeeded) / double(k.finished);
