@@ -86,14 +86,6 @@ const SyncJob &RunHistory::job(int index) const
     return m_store[size_t(m_rows[size_t(index)].slot)];
 }
 
-std::optional<double> RunHistory::value(int index, ChartMetric metric) const
-{
-    const Row &row = m_rows[size_t(index)];
-    if (!(row.present & bit(metric)))
-        return std::nullopt;
-    return row.values[int(metric)];
-}
-
 int RunHistory::indexOf(const QString &executionId) const
 {
     const auto it = m_slotById.constFind(executionId);

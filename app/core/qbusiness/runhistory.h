@@ -79,7 +79,13 @@ public:
     const SyncJob &job(int index) const;
     qint64 startMs(int index) const { return m_rows[size_t(index)].startMs; }
     SyncStatus status(int index) const { return m_rows[size_t(index)].status; }
-    std::optional<double> value(int index, ChartMetric metric) const;
+    std::optional<double> value(int index, ChartMetric metric) const
+    {
+        const Row &row = m_rows[size_t(index)];
+        if (!(row.present & (1U << unsigned(metric))))
+            return std::nullopt;
+        return row.values[int(metric)];
+    }
     // -1 when the run is not loaded.
     int indexOf(const QString &executionId) const;
     // Every run in time order (oldest first).
@@ -152,7 +158,7 @@ private:
     // Arrival order; rows point into it. A deque: growing never moves the jobs already held (a
     // vector's reallocation copied 65,536 jobs in one delivery of a long "Load all").
     std::deque<SyncJob> m_store;
-    std::vector<Row> m_rows; // time order
+    std::deque<Row> m_rows; // time order; a deque, so growing never copies the rows held
     QHash<QString, int> m_slotById;
     int m_firstPlottable = 0;
     std::array<int, SyncStatusCount> m_statusCounts {}; // plottable rows per status
