@@ -12,6 +12,7 @@
 #include "qbusiness/syncjobmodel.h"
 #include "uiheartbeat.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QProcess>
@@ -20,7 +21,9 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 using syncdeck::ui::LaunchOptions;
 using syncdeck::ui::MainWindow;
@@ -29,6 +32,60 @@ namespace {
 
 constexpr char AccessKeyId[] = "AKIDEXAMPLE";
 constexpr char SecretAccessKey[] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+
+// Where the stalls come from: the longest outermost event deliveries of the UI thread, with
+// their receiver and event type, printed after the figures.
+class TimedApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    struct Delivery
+    {
+        qint64 ns = 0;
+        QByteArray what;
+    };
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_recording || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer timer;
+        timer.start();
+        // The receiver may be deleted by its own event: describe it first.
+        const QByteArray what = QByteArray(receiver->metaObject()->className()) + ' '
+            + receiver->objectName().toLatin1() + " event " + QByteArray::number(event->type())
+            + (receiver->parent()
+                   ? QByteArray(" of ") + receiver->parent()->metaObject()->className() + ' '
+                       + receiver->parent()->objectName().toLatin1()
+                   : QByteArray());
+        const bool result = QApplication::notify(receiver, event);
+        const qint64 ns = timer.nsecsElapsed();
+        --m_depth;
+        if (m_longest.size() < 8 || ns > m_longest.back().ns) {
+            m_longest.push_back({ns, what});
+            std::sort(m_longest.begin(), m_longest.end(),
+                      [](const Delivery &a, const Delivery &b) { return a.ns > b.ns; });
+            if (m_longest.size() > 8)
+                m_longest.pop_back();
+        }
+        return result;
+    }
+
+    void record(bool on)
+    {
+        m_recording = on;
+        if (on)
+            m_longest.clear();
+    }
+    const std::vector<Delivery> &longest() const { return m_longest; }
+
+private:
+    bool m_recording = false;
+    int m_depth = 0;
+    std::vector<Delivery> m_longest;
+};
 
 // The window's Demo profile, aimed at an emulator process: as a real endpoint would be.
 class EmulatorProcess final : public syncdeck::ui::DemoService
@@ -131,6 +188,8 @@ void BenchUiStall::loadAll()
     QElapsedTimer total;
     total.start();
     heartbeat.start();
+    auto *app = static_cast<TimedApplication *>(QCoreApplication::instance());
+    app->record(true);
     // A plain event loop: QTRY's qWait() sleeps between event batches, which would be measured.
     QEventLoop loop;
     connect(loader, &syncdeck::qbusiness::SyncJobLoader::loadAllFinished, &loop, &QEventLoop::quit);
@@ -145,6 +204,7 @@ void BenchUiStall::loadAll()
     QCoreApplication::processEvents();
     const qint64 charted = total.elapsed();
     heartbeat.stop();
+    app->record(false);
     QVERIFY(!model->hasMore());
     QCOMPARE(model->rowCount(), jobs);
     QCOMPARE(charts->model()->count(), jobs);
@@ -154,7 +214,16 @@ void BenchUiStall::loadAll()
           "(%lld ms of it on the UI thread's CPU; longest CPU between two 5 ms beats %lld ms)",
           jobs, jobs / 10, loaded, charted, deliveries, heartbeat.longestGapMs(),
           heartbeat.cpuOfLongestGapMs(), heartbeat.longestCpuGapMs());
+    for (const TimedApplication::Delivery &d : app->longest())
+        qInfo("  longest event deliveries: %6.1f ms  %s", double(d.ns) / 1e6, d.what.constData());
 }
 
-QTEST_MAIN(BenchUiStall)
+int main(int argc, char **argv)
+{
+    TimedApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    BenchUiStall bench;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&bench, argc, argv);
+}
 #include "bench_uistall.moc"
