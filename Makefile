@@ -72,10 +72,13 @@ FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 10
 FUZZ_JOBS ?= 1
 FUZZ_TARGETS ?=
+# Stop each target after this many executions, if before FUZZ_SECONDS (empty: no limit).
+FUZZ_RUNS ?=
 fuzz: deps
 	cmake --preset fuzz
 	cmake --build --preset fuzz -j $(JOBS)
-	tests/fuzz/run-fuzzers.sh --jobs $(FUZZ_JOBS) build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	tests/fuzz/run-fuzzers.sh --jobs $(FUZZ_JOBS) $(if $(FUZZ_RUNS),--runs $(FUZZ_RUNS)) build/fuzz \
+		$(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # What `make test` runs: every seed and regression input, then FUZZ_SMOKE_SECONDS of fuzzing per
 # target, JOBS targets at a time; any crash or broken invariant fails.
