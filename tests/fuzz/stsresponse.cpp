@@ -8,21 +8,38 @@
 
 #include "aws/assumerolecredentialsprovider.h"
 
+#include <QXmlStreamReader>
+
 using namespace syncdeck;
 using syncdeck::fuzz::bytes;
 
 namespace {
 
-// The text of the first <tag>...</tag> of the input, for the leak check.
-QString elementText(const QByteArray &xml, const QByteArray &tag)
+// The texts of every SecretAccessKey and SessionToken element of the answer, for the leak check.
+// Read as XML: markup inside CDATA or a comment is the text of another element (an error
+// message may quote "<SecretAccessKey>x</SecretAccessKey>" and is shown as the server wrote it).
+// Elements read before a syntax error count.
+QStringList secretTexts(const QByteArray &xml)
 {
-    const QByteArray open = '<' + tag + '>';
-    const qsizetype from = xml.indexOf(open);
-    const QByteArray close = "</" + tag + '>';
-    const qsizetype to = from < 0 ? -1 : xml.indexOf(close, from);
-    if (to < 0)
-        return {};
-    return QString::fromUtf8(xml.mid(from + open.size(), to - from - open.size())).trimmed();
+    QStringList texts;
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd() && !reader.hasError()) {
+        if (reader.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (reader.name() != QLatin1String("SecretAccessKey")
+            && reader.name() != QLatin1String("SessionToken"))
+            continue;
+        QString text;
+        while (!reader.atEnd() && !reader.hasError()) {
+            const QXmlStreamReader::TokenType t = reader.readNext();
+            if (t == QXmlStreamReader::Characters)
+                text += reader.text();
+            else if (t == QXmlStreamReader::EndElement || t == QXmlStreamReader::StartElement)
+                break;
+        }
+        texts.append(text.trimmed());
+    }
+    return texts;
 }
 
 } // namespace
@@ -43,8 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const aws::CredentialsResult r = aws::AssumeRoleCredentialsProvider::parseResponse(status, xml);
     QStringList secrets;
     const QString raw = QString::fromUtf8(xml);
-    for (const char *tag : {"SecretAccessKey", "SessionToken"}) {
-        const QString secret = elementText(xml, tag);
+    for (const QString &secret : secretTexts(xml)) {
         if (syncdeck::fuzz::isCheckableSecret(secret, raw))
             secrets.append(secret);
     }
