@@ -10,36 +10,49 @@
 
 #include <QXmlStreamReader>
 
+#include <algorithm>
+
 using namespace syncdeck;
 using syncdeck::fuzz::bytes;
 
 namespace {
 
-// The texts of every SecretAccessKey and SessionToken element of the answer, for the leak check.
-// Read as XML: markup inside CDATA or a comment is the text of another element (an error
-// message may quote "<SecretAccessKey>x</SecretAccessKey>" and is shown as the server wrote it).
-// Elements read before a syntax error count.
-QStringList secretTexts(const QByteArray &xml)
+// The answer read as XML: the text of each element (its own character data, joined across
+// CDATA, comments and processing instructions, as the provider joins it) and each attribute
+// value. Elements still open at a syntax error count with the text read so far.
+struct ElementTexts
 {
-    QStringList texts;
+    QStringList secrets; // SecretAccessKey and SessionToken elements, trimmed
+    QStringList others; // every other element and attribute: what a message may quote
+};
+
+ElementTexts elementTexts(const QByteArray &xml)
+{
+    ElementTexts out;
+    QList<std::pair<QString, QString>> open; // name, text so far
+    const auto close = [&out, &open] {
+        const auto [name, text] = open.takeLast();
+        if (name == QLatin1String("SecretAccessKey") || name == QLatin1String("SessionToken"))
+            out.secrets.append(text.trimmed());
+        else
+            out.others.append(text);
+    };
     QXmlStreamReader reader(xml);
-    while (!reader.atEnd() && !reader.hasError()) {
-        if (reader.readNext() != QXmlStreamReader::StartElement)
-            continue;
-        if (reader.name() != QLatin1String("SecretAccessKey")
-            && reader.name() != QLatin1String("SessionToken"))
-            continue;
-        QString text;
-        while (!reader.atEnd() && !reader.hasError()) {
-            const QXmlStreamReader::TokenType t = reader.readNext();
-            if (t == QXmlStreamReader::Characters)
-                text += reader.text();
-            else if (t == QXmlStreamReader::EndElement || t == QXmlStreamReader::StartElement)
-                break;
+    while (!reader.atEnd()) {
+        const QXmlStreamReader::TokenType t = reader.readNext();
+        if (t == QXmlStreamReader::StartElement) {
+            open.append({reader.name().toString(), QString()});
+            for (const QXmlStreamAttribute &a : reader.attributes())
+                out.others.append(a.value().toString());
+        } else if (t == QXmlStreamReader::EndElement && !open.isEmpty()) {
+            close();
+        } else if (t == QXmlStreamReader::Characters && !open.isEmpty()) {
+            open.last().second += reader.text();
         }
-        texts.append(text.trimmed());
     }
-    return texts;
+    while (!open.isEmpty())
+        close();
+    return out;
 }
 
 } // namespace
@@ -60,8 +73,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const aws::CredentialsResult r = aws::AssumeRoleCredentialsProvider::parseResponse(status, xml);
     QStringList secrets;
     const QString raw = QString::fromUtf8(xml);
-    for (const QString &secret : secretTexts(xml)) {
-        if (syncdeck::fuzz::isCheckableSecret(secret, raw))
+    // A secret is checked when nothing else of the answer holds it: an error code or message
+    // that happens to hold the same text (spelt across markup, say) is the server's to show.
+    const ElementTexts texts = elementTexts(xml);
+    for (const QString &secret : texts.secrets) {
+        const bool elsewhere = std::any_of(texts.others.cbegin(), texts.others.cend(),
+                                           [&](const QString &t) { return t.contains(secret); });
+        if (!elsewhere && syncdeck::fuzz::isCheckableSecret(secret, raw))
             secrets.append(secret);
     }
     syncdeck::fuzz::checkCredentialsResult(r, secrets);
