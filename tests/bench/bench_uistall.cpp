@@ -50,20 +50,25 @@ public:
     {
         if (!m_recording || m_depth > 0)
             return QApplication::notify(receiver, event);
+        // What the description needs, taken before the event (its receiver may delete itself)
+        // and cheaply: the text is built only for a delivery that makes the list.
+        const QMetaObject *type = receiver->metaObject();
+        const QString name = receiver->objectName();
+        const QObject *parent = receiver->parent();
+        const QMetaObject *parentType = parent ? parent->metaObject() : nullptr;
+        const QString parentName = parent ? parent->objectName() : QString();
+        const int eventType = event->type();
         ++m_depth;
         QElapsedTimer timer;
         timer.start();
-        // The receiver may be deleted by its own event: describe it first.
-        const QByteArray what = QByteArray(receiver->metaObject()->className()) + ' '
-            + receiver->objectName().toLatin1() + " event " + QByteArray::number(event->type())
-            + (receiver->parent()
-                   ? QByteArray(" of ") + receiver->parent()->metaObject()->className() + ' '
-                       + receiver->parent()->objectName().toLatin1()
-                   : QByteArray());
         const bool result = QApplication::notify(receiver, event);
         const qint64 ns = timer.nsecsElapsed();
         --m_depth;
         if (m_longest.size() < 8 || ns > m_longest.back().ns) {
+            QByteArray what = QByteArray(type->className()) + ' ' + name.toLatin1() + " event "
+                + QByteArray::number(eventType);
+            if (parentType)
+                what += QByteArray(" of ") + parentType->className() + ' ' + parentName.toLatin1();
             m_longest.push_back({ns, what});
             std::sort(m_longest.begin(), m_longest.end(),
                       [](const Delivery &a, const Delivery &b) { return a.ns > b.ns; });

@@ -8,16 +8,11 @@ namespace syncdeck::qbusiness {
 
 bool isSucceededWithoutScannedDocuments(const SyncJob &job)
 {
-    return job.statusKind() == SyncStatus::Succeeded
-        && job.metrics.documentsScanned.value_or(0) == 0;
+    return isSucceededWithoutScannedDocuments(job.statusKind(),
+                                              double(job.metrics.documentsScanned.value_or(0)));
 }
 
 namespace {
-constexpr quint8 bit(ChartMetric metric)
-{
-    return quint8(1U << static_cast<unsigned>(metric));
-}
-
 // Bucket of x within [from, from + width * buckets), clamped: the last edge belongs to the last
 // bucket so a run exactly at the end of the range is not lost.
 int bucketOf(double x, double from, double width, int buckets)
@@ -44,7 +39,7 @@ RunHistory::Row RunHistory::makeRow(const SyncJob &job, int slot)
     auto put = [&row](ChartMetric metric, const std::optional<qint64> &v) {
         if (v) {
             row.values[int(metric)] = double(*v);
-            row.present |= bit(metric);
+            row.present |= metricBit(metric);
         }
     };
     put(ChartMetric::Added, job.metrics.documentsAdded);
@@ -157,7 +152,7 @@ QList<QPointF> RunHistory::downsampled(ChartMetric metric, double fromMs, double
                                        quint32 statusMask) const
 {
     const auto [a, b] = indexRange(fromMs, toMs);
-    const quint8 need = bit(metric);
+    const quint8 need = metricBit(metric);
     const int m = int(metric);
     QList<QPointF> out;
     auto eligible
@@ -269,7 +264,7 @@ QList<RunBucket> RunHistory::buckets(double fromMs, double toMs, int bucketCount
     }
     const auto [a, b] = indexRange(fromMs, toMs);
     auto valueOf = [](const Row &r, ChartMetric metric) -> qint64 {
-        return (r.present & bit(metric)) ? qint64(r.values[int(metric)]) : 0;
+        return (r.present & metricBit(metric)) ? qint64(r.values[int(metric)]) : 0;
     };
     for (int i = a; i < b; ++i) {
         const Row &r = m_rows[size_t(i)];

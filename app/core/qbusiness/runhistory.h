@@ -28,7 +28,17 @@ inline constexpr int ChartMetricCount = 6;
 
 // True for a run that reports SUCCEEDED but scanned no documents: an absent documentsScanned
 // counts as zero, because a finished run that reports nothing scanned did nothing visible.
+constexpr bool isSucceededWithoutScannedDocuments(SyncStatus status, double scannedOrZero)
+{
+    return status == SyncStatus::Succeeded && scannedOrZero == 0;
+}
 bool isSucceededWithoutScannedDocuments(const SyncJob &job);
+
+// Bit of a metric in a run's presence mask.
+constexpr quint8 metricBit(ChartMetric metric)
+{
+    return quint8(1U << static_cast<unsigned>(metric));
+}
 
 // Bit of a status in a status mask (see RunHistory::downsampled).
 constexpr quint32 statusBit(SyncStatus status)
@@ -82,7 +92,7 @@ public:
     std::optional<double> value(int index, ChartMetric metric) const
     {
         const Row &row = m_rows[size_t(index)];
-        if (!(row.present & (1U << unsigned(metric))))
+        if (!(row.present & metricBit(metric)))
             return std::nullopt;
         return row.values[int(metric)];
     }

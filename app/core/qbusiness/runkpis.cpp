@@ -39,8 +39,9 @@ RunKpis computeRunKpis(const RunHistory &model)
         case SyncStatus::Succeeded:
             ++k.succeeded;
             lastSucceeded = i; // time order: the last one seen is the latest
-            if (model.value(i, ChartMetric::Scanned).value_or(0) == 0)
-                ++k.succeededWithoutScanned; // see isSucceededWithoutScannedDocuments()
+            if (isSucceededWithoutScannedDocuments(
+                    status, model.value(i, ChartMetric::Scanned).value_or(0)))
+                ++k.succeededWithoutScanned;
             break;
         case SyncStatus::Failed:
             ++k.failed;
