@@ -28,12 +28,12 @@ deps:
 	    $(SUDO) apt-get update -qq; \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
-	@if [ -f package-lock.json ] && ! command -v npm >/dev/null; then \
+	@if [ -f tests/package-lock.json ] && ! command -v npm >/dev/null; then \
 	    echo "npm not found: the AWS SDK conformance tests and JS benchmarks will be skipped"; \
-	elif [ -f package-lock.json ]; then \
-	    if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.syncdeck-lock; then \
-	        echo "Installing test tools with npm ci"; \
-	        npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.syncdeck-lock; \
+	elif [ -f tests/package-lock.json ]; then \
+	    if [ ! -f tests/node_modules/.package-lock.json ] || ! cmp -s tests/package-lock.json tests/node_modules/.syncdeck-lock; then \
+	        echo "Installing test tools with npm ci (tests/package.json)"; \
+	        (cd tests && npm ci --no-audit --no-fund --loglevel=error) && cp tests/package-lock.json tests/node_modules/.syncdeck-lock; \
 	    fi; \
 	fi
 

@@ -1,5 +1,5 @@
 // Renders the charts panel and saves screenshots (not a test). Used to look at the charts and to
-// refresh docs/screenshots/:
+// refresh resources/screenshots/:
 //   chartscreenshots OUTPUT_DIR [RUNS] [dark]   the panel alone, fed a generated history
 //   chartscreenshots OUTPUT_DIR demo            the main window on the built-in demo service
 //                                               (what `syncdeck --demo` shows), every page loaded

@@ -1,6 +1,6 @@
 // Renders the Documents pane of the real window on the demo service (the in-process emulator, as
 // `syncdeck --demo` starts it) and saves screenshots (not a test), to look at it and to refresh
-// docs/screenshots/:
+// resources/screenshots/:
 //   reportscreenshots OUTPUT_DIR
 // writes report-groups.png (the demo's latest failed run: its report grouped by reason),
 // report-group-open.png (the largest reason opened, a document and its raw event) and

@@ -187,7 +187,7 @@ void TestClientBench::fetch10000Jobs()
     const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
     const bool haveJs = !node.isEmpty()
         && QFileInfo::exists(
-            QStringLiteral(SYNCDECK_SOURCE_DIR "/node_modules/@aws-sdk/client-qbusiness"));
+            QStringLiteral(SYNCDECK_SOURCE_DIR "/tests/node_modules/@aws-sdk/client-qbusiness"));
     if (haveJs) {
         QList<double> times, inner;
         for (int i = 0; i < Runs; ++i) {
@@ -207,7 +207,7 @@ void TestClientBench::fetch10000Jobs()
               "is %.1fx faster",
               median(times), median(inner), Runs, median(times) / cli);
     } else {
-        qInfo("JS SDK v3: skipped (node or node_modules missing; run npm ci)");
+        qInfo("JS SDK v3: skipped (node or tests/node_modules missing; run npm ci in tests/)");
     }
 
     // boto3

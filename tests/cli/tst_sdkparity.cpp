@@ -1,6 +1,6 @@
 // The same filters give the same jobs through syncdeck-cli and the official AWS SDK for
 // JavaScript v3 paginator, both against the emulator over TCP. Skips without node or the
-// pinned node_modules (`npm ci`).
+// pinned tests/node_modules (`npm ci` in tests/).
 #include "emulator/server.h"
 #include "testsupport.h"
 
@@ -68,9 +68,10 @@ void TestSdkParity::initTestCase()
     if (m_node.isEmpty())
         QSKIP("node is not installed: the JS SDK parity test needs Node.js");
     const QString modules
-        = QStringLiteral(SYNCDECK_SOURCE_DIR "/node_modules/@aws-sdk/client-qbusiness");
+        = QStringLiteral(SYNCDECK_SOURCE_DIR "/tests/node_modules/@aws-sdk/client-qbusiness");
     if (!QFileInfo::exists(modules))
-        QSKIP("node_modules/@aws-sdk/client-qbusiness is missing: run `npm ci` (or `make deps`)");
+        QSKIP("tests/node_modules/@aws-sdk/client-qbusiness is missing: run `npm ci` in tests/ (or "
+              "`make deps`)");
     m_script = QStringLiteral(SYNCDECK_SOURCE_DIR "/tests/bench/jssdk_list_syncjobs.mjs");
 
     emulator::Options options;

@@ -254,7 +254,8 @@ void TestReportConformance::sdk_data()
     const QString source = QStringLiteral(SYNCDECK_SOURCE_DIR);
     QTest::newRow("javascript-sdk-v3")
         << QStringLiteral("node") << source + QStringLiteral("/tests/conformance/report-walk.mjs")
-        << source + QStringLiteral("/node_modules/@aws-sdk/client-cloudwatch-logs/package.json");
+        << source
+            + QStringLiteral("/tests/node_modules/@aws-sdk/client-cloudwatch-logs/package.json");
     QTest::newRow("boto3") << QStringLiteral("python3")
                            << source + QStringLiteral("/tests/conformance/boto3_report_walk.py")
                            << QString();
@@ -270,7 +271,7 @@ void TestReportConformance::sdk()
         QSKIP(qPrintable(interpreter + QStringLiteral(" is not installed: this walk is skipped")));
     if (!requirement.isEmpty() && !QFileInfo::exists(requirement))
         QSKIP(qPrintable(QStringLiteral("%1 is missing: run `npm ci` (or `make deps`) in the "
-                                        "source tree to install the AWS SDK for JavaScript")
+                                        "tests/ folder to install the AWS SDK for JavaScript")
                              .arg(requirement)));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &name : env.keys()) {

@@ -103,7 +103,7 @@ void TestSdkConformance::sdk_data()
     const QString source = QStringLiteral(SYNCDECK_SOURCE_DIR);
     QTest::newRow("javascript-sdk-v3")
         << QStringLiteral("node") << source + QStringLiteral("/tests/conformance/sdk-walk.mjs")
-        << source + QStringLiteral("/node_modules/@aws-sdk/client-qbusiness/package.json");
+        << source + QStringLiteral("/tests/node_modules/@aws-sdk/client-qbusiness/package.json");
     QTest::newRow("boto3") << QStringLiteral("python3")
                            << source + QStringLiteral("/tests/conformance/boto3_walk.py")
                            << QString();
@@ -121,7 +121,7 @@ void TestSdkConformance::sdk()
             + QStringLiteral(" is not installed: this SDK conformance walk is skipped")));
     if (!requirement.isEmpty() && !QFileInfo::exists(requirement))
         QSKIP(qPrintable(QStringLiteral("%1 is missing: run `npm ci` (or `make deps`) in the "
-                                        "source tree to install the AWS SDK for JavaScript")
+                                        "tests/ folder to install the AWS SDK for JavaScript")
                              .arg(requirement)));
 
     QProcess walk;
