@@ -1,6 +1,7 @@
 // How long configuration resolution takes: parsing large shared files, the profile catalogue,
 // resolveSession(), the endpoint rules, and a credential_process round trip. Figures only.
 #include "aws/awsconfig.h"
+#include "aws/configfile.h"
 #include "aws/endpointresolver.h"
 #include "aws/processcredentialsprovider.h"
 #include "aws/profilecatalogue.h"
@@ -19,6 +20,8 @@ class BenchSession : public QObject
 private slots:
     void initTestCase();
     void parseAndCatalogue();
+    void generatedConfig_data();
+    void generatedConfig();
     void resolveSessionStatic();
     void endpointRules();
     void credentialProcessRoundTrip();
@@ -76,6 +79,46 @@ void BenchSession::parseAndCatalogue()
         count = profileCatalogue(AwsConfig::load(m_env)).size();
     }
     QCOMPARE(count, 500);
+}
+
+// A config generated for every account and role of an organisation (as SSO profile generators
+// write them): parsing and the catalogue stay linear in the number of profiles.
+void BenchSession::generatedConfig_data()
+{
+    QTest::addColumn<int>("profiles");
+    QTest::addColumn<bool>("catalogue");
+    for (int n : {1000, 4000, 16000}) {
+        QTest::addRow("parse %d", n) << n << false;
+        QTest::addRow("parse+catalogue %d", n) << n << true;
+    }
+}
+
+void BenchSession::generatedConfig()
+{
+    QFETCH(int, profiles);
+    QFETCH(bool, catalogue);
+    QByteArray config
+        = "[sso-session corp]\nsso_region = us-east-1\nsso_start_url = https://x/start\n";
+    for (int i = 0; i < profiles; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        config += "[profile acct" + n + "-admin]\nsso_session = corp\nsso_account_id = " + n
+            + "\nsso_role_name = Admin\nregion = us-east-1\n";
+    }
+    QTemporaryDir home;
+    QDir(home.path()).mkpath(QStringLiteral(".aws"));
+    QSaveFile f(home.filePath(QStringLiteral(".aws/config")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(config);
+    QVERIFY(f.commit());
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HOME"), home.path());
+    qsizetype count = 0;
+    QBENCHMARK
+    {
+        count = catalogue ? profileCatalogue(AwsConfig::load(env)).size()
+                          : ConfigFile::parse(config, QStringLiteral("config")).sections().size();
+    }
+    QCOMPARE(count, qsizetype(profiles + (catalogue ? 0 : 1)));
 }
 
 void BenchSession::resolveSessionStatic()

@@ -6,6 +6,8 @@
 
 #include "aws/configfile.h"
 
+#include <QSet>
+
 using namespace syncdeck::aws;
 using syncdeck::fuzz::bytes;
 
@@ -59,11 +61,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // CRLF counts as one line break, and a lone CR is no break at all.
     const int lines = int(text.count('\n')) + 1;
 
-    QStringList headers;
+    QSet<QString> headers;
     for (const ConfigSection &s : file.sections()) {
         FUZZ_CHECK(!s.header.isEmpty() && s.header == s.header.trimmed(), s.header);
         FUZZ_CHECK(!headers.contains(s.header), s.header);
-        headers.append(s.header);
+        headers.insert(s.header);
         FUZZ_CHECK(s.line >= 1 && s.line <= lines, s.location());
         for (auto it = s.values.begin(); it != s.values.end(); ++it) {
             checkKey(it.key(), lines, it.value());

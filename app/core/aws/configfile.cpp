@@ -1,6 +1,7 @@
 #include "configfile.h"
 
 #include <QFile>
+#include <QHash>
 
 namespace syncdeck::aws {
 namespace {
@@ -63,6 +64,9 @@ ConfigFile ConfigFile::parse(const QByteArray &text, const QString &path)
     const QList<QStringView> lines = QStringView(content).split(u'\n');
 
     ConfigSection *section = nullptr;
+    // Where each header's section is: generated configs hold thousands of profiles, and a scan
+    // of the sections per header made parsing quadratic (16,000 profiles: seconds).
+    QHash<QString, qsizetype> sectionIndex;
     // The key whose value may continue on indented lines: a sub-section when it was empty.
     ConfigValue *open = nullptr;
     QString openKey;
@@ -122,23 +126,20 @@ ConfigFile ConfigFile::parse(const QByteArray &text, const QString &path)
                 result.m_fileIssues.append({path, lineNo, {}, QStringLiteral("empty `[]`")});
                 continue;
             }
-            section = nullptr;
             skippingBrokenSection = false;
-            for (ConfigSection &existing : result.m_sections) {
-                if (existing.header == header) {
-                    section = &existing;
-                    issue(lineNo,
-                          QStringLiteral("section [") + header
-                              + QStringLiteral("] is defined twice (first at line ")
-                              + QString::number(existing.line)
-                              + QStringLiteral("); the AWS CLI refuses such a file"));
-                    break;
-                }
+            const auto known = sectionIndex.constFind(header);
+            if (known != sectionIndex.constEnd()) {
+                section = &result.m_sections[*known];
+                issue(lineNo,
+                      QStringLiteral("section [") + header
+                          + QStringLiteral("] is defined twice (first at line ")
+                          + QString::number(section->line)
+                          + QStringLiteral("); the AWS CLI refuses such a file"));
+                continue;
             }
-            if (!section) {
-                result.m_sections.append(ConfigSection {header, path, lineNo, {}, {}});
-                section = &result.m_sections.last();
-            }
+            sectionIndex.insert(header, result.m_sections.size());
+            result.m_sections.append(ConfigSection {header, path, lineNo, {}, {}});
+            section = &result.m_sections.last();
             continue;
         }
 
