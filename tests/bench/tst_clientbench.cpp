@@ -186,8 +186,7 @@ void TestClientBench::fetch10000Jobs()
     // AWS SDK for JavaScript v3
     const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
     const bool haveJs = !node.isEmpty()
-        && QFileInfo::exists(
-            QStringLiteral(SYNCDECK_SOURCE_DIR "/tests/node_modules/@aws-sdk/client-qbusiness"));
+        && QFileInfo::exists(QStringLiteral(SYNCDECK_NODE_MODULES "/@aws-sdk/client-qbusiness"));
     if (haveJs) {
         QList<double> times, inner;
         for (int i = 0; i < Runs; ++i) {

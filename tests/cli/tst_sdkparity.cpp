@@ -67,8 +67,7 @@ void TestSdkParity::initTestCase()
     m_node = QStandardPaths::findExecutable(QStringLiteral("node"));
     if (m_node.isEmpty())
         QSKIP("node is not installed: the JS SDK parity test needs Node.js");
-    const QString modules
-        = QStringLiteral(SYNCDECK_SOURCE_DIR "/tests/node_modules/@aws-sdk/client-qbusiness");
+    const QString modules = QStringLiteral(SYNCDECK_NODE_MODULES "/@aws-sdk/client-qbusiness");
     if (!QFileInfo::exists(modules))
         QSKIP("tests/node_modules/@aws-sdk/client-qbusiness is missing: run `npm ci` in tests/ (or "
               "`make deps`)");

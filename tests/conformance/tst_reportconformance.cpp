@@ -254,8 +254,7 @@ void TestReportConformance::sdk_data()
     const QString source = QStringLiteral(SYNCDECK_SOURCE_DIR);
     QTest::newRow("javascript-sdk-v3")
         << QStringLiteral("node") << source + QStringLiteral("/tests/conformance/report-walk.mjs")
-        << source
-            + QStringLiteral("/tests/node_modules/@aws-sdk/client-cloudwatch-logs/package.json");
+        << QStringLiteral(SYNCDECK_NODE_MODULES "/@aws-sdk/client-cloudwatch-logs/package.json");
     QTest::newRow("boto3") << QStringLiteral("python3")
                            << source + QStringLiteral("/tests/conformance/boto3_report_walk.py")
                            << QString();

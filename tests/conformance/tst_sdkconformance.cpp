@@ -103,7 +103,7 @@ void TestSdkConformance::sdk_data()
     const QString source = QStringLiteral(SYNCDECK_SOURCE_DIR);
     QTest::newRow("javascript-sdk-v3")
         << QStringLiteral("node") << source + QStringLiteral("/tests/conformance/sdk-walk.mjs")
-        << source + QStringLiteral("/tests/node_modules/@aws-sdk/client-qbusiness/package.json");
+        << QStringLiteral(SYNCDECK_NODE_MODULES "/@aws-sdk/client-qbusiness/package.json");
     QTest::newRow("boto3") << QStringLiteral("python3")
                            << source + QStringLiteral("/tests/conformance/boto3_walk.py")
                            << QString();

@@ -362,7 +362,7 @@ void TestSigV4Differential::initTestCase()
     if (m_node.isEmpty())
         QSKIP("node is not installed: the differential test against the AWS SDK for JavaScript "
               "signer is skipped");
-    m_modules = QStringLiteral(SYNCDECK_SOURCE_DIR "/tests/node_modules");
+    m_modules = QStringLiteral(SYNCDECK_NODE_MODULES);
     if (!QFileInfo(m_modules + QStringLiteral("/@smithy/signature-v4/package.json")).exists())
         QSKIP(qPrintable(QStringLiteral("%1/@smithy/signature-v4 is missing: run `npm ci` (or "
                                         "`make deps`) in the tests/ folder")
