@@ -206,7 +206,9 @@ void TestClientBench::fetch10000Jobs()
               "is %.1fx faster",
               median(times), median(inner), Runs, median(times) / cli);
     } else {
-        qInfo("JS SDK v3: skipped (node or tests/node_modules missing; run npm ci in tests/)");
+        qInfo("JS SDK v3: skipped (node or %s/@aws-sdk/client-qbusiness missing; run `npm ci` "
+              "in tests/)",
+              SYNCDECK_NODE_MODULES);
     }
 
     // boto3

@@ -69,8 +69,10 @@ void TestSdkParity::initTestCase()
         QSKIP("node is not installed: the JS SDK parity test needs Node.js");
     const QString modules = QStringLiteral(SYNCDECK_NODE_MODULES "/@aws-sdk/client-qbusiness");
     if (!QFileInfo::exists(modules))
-        QSKIP("tests/node_modules/@aws-sdk/client-qbusiness is missing: run `npm ci` in tests/ (or "
-              "`make deps`)");
+        QSKIP(
+            qPrintable(QStringLiteral("%1 is missing: run `npm ci` (or `make deps`) in the tests/ "
+                                      "folder to install the AWS SDK for JavaScript")
+                           .arg(modules)));
     m_script = QStringLiteral(SYNCDECK_SOURCE_DIR "/tests/bench/jssdk_list_syncjobs.mjs");
 
     emulator::Options options;
